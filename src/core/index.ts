@@ -1,0 +1,15 @@
+/** amiport's query core: no Slack, no terminal; data in, ranked rules out. */
+export { DataError, DEFAULT_DATA_DIR, loadRuleBook, type PortCell, type Rule, type RuleBook } from "./rule-book.js";
+export { MAX_QUERY_LENGTH, type Notice, type NoticeKind, type ParsedQuery, parseQuery } from "./query.js";
+export {
+  type Answer,
+  type MatchReason,
+  passesFilters,
+  protocolName,
+  type RuleMatch,
+  type SearchOptions,
+  searchRules,
+  type Understood,
+} from "./search.js";
+export type { Direction, Protocol, Source } from "./schema.js";
+export { formatRange, MAX_PORT, type PortRange, parsePortList } from "./ports.js";

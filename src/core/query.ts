@@ -1,0 +1,260 @@
+/** Turns what a person types into filters (ports, protocols, directions, versions) and words. */
+import { type PortRange, parsePortList } from "./ports.js";
+import type { RuleBook } from "./rule-book.js";
+import type { Direction, Protocol } from "./schema.js";
+import { WORD_PATTERN } from "./text-index.js";
+
+/** Longer input is cut here: no rule name or question needs more. */
+export const MAX_QUERY_LENGTH = 500;
+
+export type NoticeKind =
+  | "bad-port"
+  | "unknown-version"
+  | "truncated"
+  | "unreadable"
+  | "empty"
+  | "no-match"
+  | "ignored-words"
+  | "filtered-out"
+  | "limited";
+
+export interface Notice {
+  readonly kind: NoticeKind;
+  readonly text: string;
+}
+
+export interface ParsedQuery {
+  /** The text that was read (cleaned and, where too long, cut). */
+  readonly text: string;
+  readonly ports: readonly PortRange[];
+  readonly protocols: readonly Protocol[];
+  readonly directions: readonly Direction[];
+  /** Full names the data knows, e.g. `Windows Server 2012 R2`. */
+  readonly versions: readonly string[];
+  /** Versions asked for that the data has no rows for, e.g. `Windows Server 2025`. */
+  readonly unknownVersions: readonly string[];
+  /** The words left once filters and filler are taken out, lower case. */
+  readonly words: readonly string[];
+  /** Problems that stop a search (a bad port) or that the answer should mention. */
+  readonly notices: readonly Notice[];
+}
+
+const PROTOCOL_WORDS: Readonly<Record<string, readonly Protocol[]>> = {
+  tcp: ["TCP"],
+  udp: ["UDP"],
+  icmp: ["ICMPv4", "ICMPv6"],
+  icmpv4: ["ICMPv4"],
+  icmp4: ["ICMPv4"],
+  icmpv6: ["ICMPv6"],
+  icmp6: ["ICMPv6"],
+  igmp: ["2"],
+};
+
+/** IANA protocol numbers people type as `protocol 41`. */
+const PROTOCOL_NUMBERS: Readonly<Record<string, Protocol>> = {
+  "1": "ICMPv4",
+  "2": "2",
+  "6": "TCP",
+  "17": "UDP",
+  "41": "41",
+  "58": "ICMPv6",
+};
+
+const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
+  in: "In",
+  inbound: "In",
+  ingress: "In",
+  incoming: "In",
+  out: "Out",
+  outbound: "Out",
+  egress: "Out",
+  outgoing: "Out",
+};
+
+/** Bare years that mean a Windows version; other four-digit numbers are ports unless a prefix says otherwise. */
+const BARE_VERSION_YEARS = new Set(["2000", "2003", "2008", "2012", "2016", "2019", "2022", "2025"]);
+
+// Matched at one position of the cleaned text, in this order.
+const VERSION =
+  /(?<prefix>(?:microsoft\s+)?(?:windows|win|ws|w)?\s*(?:server|srv)?\s*)(?<year>(?:19|20)\d\d|2k\d{1,2})(?:\s*(?<suffix>r2|sp\s?[12]))?(?![a-z0-9])/y;
+const PORT_LIST = /\d+(?:\s*-\s*\d+)?(?:\s*,\s*\d+(?:\s*-\s*\d+)?)*(?![a-z0-9]|\.\d)/y;
+const PROTOCOL_NUMBER = /proto(?:col)?\s*(?:number\s*)?(\d+)(?![a-z0-9])/y;
+const WORD = new RegExp(WORD_PATTERN, "y");
+const GAP = /[^a-z0-9]+/y;
+const PORT_PREFIX = /(?:tcp|udp)?\s*ports?\s*(?:number\s*)?[:#]?\s*$/;
+
+export function parseQuery(book: RuleBook, input: string): ParsedQuery {
+  const notices: Notice[] = [];
+  const text = cleanInput(input, notices);
+  const normalized = applyPhrases(text.toLowerCase(), book.vocabulary.phrases);
+  const filler = fillerOf(book);
+
+  const ports: PortRange[] = [];
+  const protocols = new Set<Protocol>();
+  const directions = new Set<Direction>();
+  const versions = new Set<string>();
+  const unknownVersions = new Set<string>();
+  const words: string[] = [];
+  const known = new Set(book.operatingSystems);
+
+  let at = 0;
+  while (at < normalized.length) {
+    const gap = stickyMatch(GAP, normalized, at);
+    if (gap) {
+      at += gap[0].length;
+      continue;
+    }
+    const before = normalized.slice(0, at);
+    const version = stickyMatch(VERSION, normalized, at);
+    if (version?.groups && isVersion(version.groups, normalized, at + version[0].length, before)) {
+      const name = versionName(version.groups.year ?? "", version.groups.suffix);
+      (known.has(name) ? versions : unknownVersions).add(name);
+      at += version[0].length;
+      continue;
+    }
+    const protocolNumber = stickyMatch(PROTOCOL_NUMBER, normalized, at);
+    if (protocolNumber) {
+      const protocol = PROTOCOL_NUMBERS[protocolNumber[1] ?? ""];
+      if (protocol) protocols.add(protocol);
+      else notices.push({ kind: "no-match", text: `The AWS page has no rules for protocol number ${protocolNumber[1]}.` });
+      at += protocolNumber[0].length;
+      continue;
+    }
+    const portList = stickyMatch(PORT_LIST, normalized, at);
+    if (portList) {
+      const parsed = parsePortList(portList[0]);
+      if (parsed.ok) ports.push(...parsed.ranges);
+      else notices.push({ kind: "bad-port", text: `${capitalize(parsed.problem)}.` });
+      at += portList[0].length;
+      continue;
+    }
+    const word = stickyMatch(WORD, normalized, at);
+    if (!word) {
+      at += 1;
+      continue;
+    }
+    at += word[0].length;
+    const token = word[0];
+    const protocol = PROTOCOL_WORDS[token];
+    const direction = DIRECTION_WORDS[token];
+    if (protocol) for (const p of protocol) protocols.add(p);
+    else if (direction && !(token === "in" && startsWithVersion(normalized, at))) directions.add(direction);
+    else if (isMeaningful(token, filler) && !words.includes(token)) words.push(token);
+  }
+
+  for (const name of unknownVersions) {
+    notices.push({ kind: "unknown-version", text: `The AWS page lists no rules for ${name}.` });
+  }
+  return {
+    text,
+    ports: mergeRanges(ports),
+    protocols: [...protocols],
+    directions: [...directions],
+    versions: book.operatingSystems.filter((os) => versions.has(os)),
+    unknownVersions: [...unknownVersions],
+    words,
+    notices,
+  };
+}
+
+function isMeaningful(token: string, filler: ReadonlySet<string>): boolean {
+  return token.length > 1 && !filler.has(token) && DIRECTION_WORDS[token] === undefined;
+}
+
+function cleanInput(input: string, notices: Notice[]): string {
+  const printable = input
+    .normalize("NFKC")
+    .replace(/<[@#!][^>]*>/g, " ") // Slack mentions and channel links are not part of a question
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\uFFFD]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (input.trim() !== "" && printable === "") {
+    notices.push({ kind: "unreadable", text: "That doesn't look like text amiport can read." });
+  }
+  if (printable.length <= MAX_QUERY_LENGTH) return printable;
+  notices.push({
+    kind: "truncated",
+    text: `That question is ${printable.length} characters long; amiport read the first ${MAX_QUERY_LENGTH}.`,
+  });
+  return printable.slice(0, MAX_QUERY_LENGTH);
+}
+
+function applyPhrases(text: string, phrases: Readonly<Record<string, string>>): string {
+  let result = ` ${text} `;
+  for (const [phrase, replacement] of phraseList(phrases)) {
+    result = result.replace(phrase, ` ${replacement} `);
+  }
+  return result.trim();
+}
+
+const phraseCache = new WeakMap<object, [RegExp, string][]>();
+function phraseList(phrases: Readonly<Record<string, string>>): [RegExp, string][] {
+  let list = phraseCache.get(phrases);
+  if (!list) {
+    list = Object.entries(phrases)
+      .sort(([a], [b]) => b.length - a.length)
+      .map(([phrase, replacement]) => [
+        new RegExp(`(?<![a-z0-9])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+")}(?![a-z0-9])`, "g"),
+        replacement,
+      ]);
+    phraseCache.set(phrases, list);
+  }
+  return list;
+}
+
+const fillerCache = new WeakMap<RuleBook, ReadonlySet<string>>();
+function fillerOf(book: RuleBook): ReadonlySet<string> {
+  let filler = fillerCache.get(book);
+  if (!filler) {
+    filler = new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase()));
+    fillerCache.set(book, filler);
+  }
+  return filler;
+}
+
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/** A year is a version unless it is written as a port: `port 2019`, `2019/tcp`, `2019-2022`, `2019,2020`. */
+function isVersion(groups: Record<string, string | undefined>, text: string, end: number, before: string): boolean {
+  const prefix = (groups.prefix ?? "").trim();
+  const year = groups.year ?? "";
+  if (prefix === "" && groups.suffix === undefined) {
+    if (!BARE_VERSION_YEARS.has(year)) return false;
+    if (PORT_PREFIX.test(before) || /[-,]\s*$/.test(before)) return false;
+    if (/^\s*(?:[-,]\s*\d|\/\s*(?:tcp|udp))/.test(text.slice(end))) return false;
+  }
+  return /^(?:19|20)\d\d$/.test(year) || /^2k\d{1,2}$/.test(year);
+}
+
+function versionName(year: string, suffix: string | undefined): string {
+  const fullYear = year.startsWith("2k") ? String(2000 + Number(year.slice(2))) : year;
+  const tag = suffix?.replace(/\s/g, "").toUpperCase();
+  if (tag) return `Windows Server ${fullYear} ${tag}`;
+  // Windows Server 2008 without R2 is the release whose last service pack, SP2, the data lists.
+  return fullYear === "2008" ? "Windows Server 2008 SP2" : `Windows Server ${fullYear}`;
+}
+
+function startsWithVersion(text: string, at: number): boolean {
+  const gap = stickyMatch(GAP, text, at);
+  const start = at + (gap ? gap[0].length : 0);
+  const version = stickyMatch(VERSION, text, start);
+  return version !== null && version.groups !== undefined && /\S/.test(version[0]);
+}
+
+function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from);
+  const merged: PortRange[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.from <= last.to) merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, range.to) };
+    else merged.push(range);
+  }
+  return merged;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

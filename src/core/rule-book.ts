@@ -1,0 +1,226 @@
+/** Loads and checks data/: the AWS rules with corrections applied, and the words people use. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { z } from "zod";
+import { type PortRange, parsePortList } from "./ports.js";
+import {
+  type Direction,
+  type PortsFile,
+  type Protocol,
+  portsFileSchema,
+  type Source,
+  type VocabularyFile,
+  vocabularyFileSchema,
+} from "./schema.js";
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+export const PORTS_FILE = "windows-ami-ports.json";
+export const VOCABULARY_FILE = "vocabulary.json";
+
+/** What a port cell means for matching: numbers, or a Windows port keyword and what it stands for. */
+export interface PortCell {
+  /** The cell as shown (corrected): `5985`, `554, 8554-8558`, `RPC`, `Any`, or null. */
+  readonly text: string | null;
+  readonly ranges: readonly PortRange[];
+  readonly keyword?: { readonly name: string; readonly ranges: readonly PortRange[] };
+}
+
+export interface Rule {
+  readonly id: string;
+  /** Position in the AWS page's order. */
+  readonly index: number;
+  readonly section: string;
+  /** Full names, e.g. `Windows Server 2012 R2`; empty where AWS does not say. */
+  readonly os: readonly string[];
+  readonly rule: string;
+  readonly definition: string | null;
+  readonly local: PortCell;
+  readonly remote: PortCell;
+  readonly protocol: Protocol;
+  readonly direction: Direction;
+  readonly source: Source;
+  /** What the AWS page prints for the fields amiport corrects; absent when nothing is corrected. */
+  readonly published?: {
+    readonly local?: string | null;
+    readonly remote?: string | null;
+    readonly direction?: Direction;
+  };
+  readonly correction?: string;
+  readonly notes: readonly string[];
+  /** The rule's section on the AWS page (the page itself where the section has no anchor). */
+  readonly url: string;
+  /** Ops words attached by data/vocabulary.json (rdp, winrm, ...). */
+  readonly tags: readonly string[];
+}
+
+export interface RuleBook {
+  readonly rules: readonly Rule[];
+  readonly operatingSystems: readonly string[];
+  readonly sections: readonly { readonly name: string; readonly url: string }[];
+  readonly attribution: {
+    readonly title: string;
+    readonly publisher: string;
+    readonly url: string;
+    readonly license: string;
+    readonly retrieved: string;
+  };
+  readonly sources: Readonly<Record<Source, string>>;
+  readonly portKeywords: Readonly<Record<string, string>>;
+  readonly protocolNumbers: Readonly<Record<string, string>>;
+  readonly vocabulary: VocabularyFile;
+}
+
+export class DataError extends Error {
+  override name = "DataError";
+}
+
+export function loadRuleBook(dataDir: string = DEFAULT_DATA_DIR): RuleBook {
+  const portsPath = `${dataDir.replace(/\/?$/, "/")}${PORTS_FILE}`;
+  const vocabularyPath = `${dataDir.replace(/\/?$/, "/")}${VOCABULARY_FILE}`;
+  const ports = parseFile(portsPath, portsFileSchema, (index) => ruleIdAt(portsPath, index));
+  const vocabulary = parseFile(vocabularyPath, vocabularyFileSchema, () => undefined);
+  return buildRuleBook(ports, vocabulary, portsPath, vocabularyPath);
+}
+
+function ruleIdAt(path: string, index: number): string | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(path, "utf8")) as { rules?: { id?: unknown }[] };
+    const id = raw.rules?.[index]?.id;
+    return typeof id === "string" ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  ruleIdOf: (index: number) => string | undefined,
+): z.infer<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new DataError(`${path}: cannot be read as JSON (${(error as Error).message})`);
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw new DataError(`${path}: invalid`);
+  const where = describePath(issue.path, ruleIdOf);
+  throw new DataError(`${path}: ${where}: ${issue.message}`);
+}
+
+function describePath(path: readonly PropertyKey[], ruleIdOf: (index: number) => string | undefined) {
+  if (path[0] === "rules" && typeof path[1] === "number") {
+    const id = ruleIdOf(path[1]);
+    const row = id ? `rule "${id}"` : `rule #${path[1] + 1}`;
+    const field = path.slice(2).map(String).join(".") || "(the row)";
+    return `${row}, field "${field}"`;
+  }
+  return `field "${path.map(String).join(".") || "(top level)"}"`;
+}
+
+function buildRuleBook(
+  file: PortsFile,
+  vocabulary: VocabularyFile,
+  portsPath: string,
+  vocabularyPath: string,
+): RuleBook {
+  const fail = (id: string, field: string, message: string): never => {
+    throw new DataError(`${portsPath}: rule "${id}", field "${field}": ${message}`);
+  };
+  const keywordRanges = new Map<string, readonly PortRange[]>();
+  for (const [keyword, ports] of Object.entries(vocabulary.keywordPorts)) {
+    if (!(keyword in file.portKeywords)) {
+      throw new DataError(`${vocabularyPath}: field "keywordPorts.${keyword}": not a port keyword of ${PORTS_FILE}`);
+    }
+    const parsed = parsePortList(ports);
+    if (!parsed.ok) throw new DataError(`${vocabularyPath}: field "keywordPorts.${keyword}": ${parsed.problem}`);
+    keywordRanges.set(keyword, parsed.ranges);
+  }
+
+  const readCell = (id: string, field: string, text: string | null): PortCell => {
+    if (text === null || text === "Any") return { text, ranges: [] };
+    if (text in file.portKeywords) {
+      const ranges = keywordRanges.get(text);
+      return { text, ranges: [], ...(ranges ? { keyword: { name: text, ranges } } : {}) };
+    }
+    const parsed = parsePortList(text);
+    if (!parsed.ok) return fail(id, field, `"${text}" is neither a port, a range, a list, Any nor a port keyword`);
+    return { text, ranges: parsed.ranges };
+  };
+
+  const anchors = new Map(file.sections.map((s) => [s.name, s.anchor]));
+  const knownOs = new Set(file.operatingSystems);
+  const seenIds = new Set<string>();
+  const rules = file.rules.map((row, index): Rule => {
+    if (seenIds.has(row.id)) fail(row.id, "id", "appears twice");
+    seenIds.add(row.id);
+    if (!anchors.has(row.section)) fail(row.id, "section", `"${row.section}" is not in sections`);
+    row.os.forEach((os, i) => {
+      if (!knownOs.has(os)) fail(row.id, `os.${i}`, `"${os}" is not in operatingSystems`);
+    });
+    const fix = row.correction;
+    const local = fix && "local" in fix ? (fix.local ?? null) : row.local;
+    const remote = fix && "remote" in fix ? (fix.remote ?? null) : row.remote;
+    const direction = fix?.direction ?? row.direction;
+    const anchor = anchors.get(row.section);
+    return {
+      id: row.id,
+      index,
+      section: row.section,
+      os: row.os,
+      rule: row.rule,
+      definition: row.definition,
+      local: readCell(row.id, "local", local),
+      remote: readCell(row.id, "remote", remote),
+      protocol: row.protocol,
+      direction,
+      source: row.source,
+      ...(fix ? { published: publishedFields(row, fix), correction: fix.reason } : {}),
+      notes: row.notes ?? [],
+      url: anchor ? `${file.url}#${anchor}` : file.url,
+      tags: [],
+    };
+  });
+
+  const withTags = attachTags(rules, vocabulary, vocabularyPath);
+  return {
+    rules: withTags,
+    operatingSystems: file.operatingSystems,
+    sections: file.sections.map((s) => ({ name: s.name, url: s.anchor ? `${file.url}#${s.anchor}` : file.url })),
+    attribution: {
+      title: file.title,
+      publisher: file.publisher,
+      url: file.url,
+      license: file.license,
+      retrieved: file.retrieved,
+    },
+    sources: file.sources as Record<Source, string>,
+    portKeywords: file.portKeywords,
+    protocolNumbers: file.protocolNumbers,
+    vocabulary,
+  };
+}
+
+function publishedFields(row: PortsFile["rules"][number], fix: NonNullable<PortsFile["rules"][number]["correction"]>) {
+  return {
+    ...("local" in fix && fix.local !== row.local ? { local: row.local } : {}),
+    ...("remote" in fix && fix.remote !== row.remote ? { remote: row.remote } : {}),
+    ...(fix.direction !== undefined && fix.direction !== row.direction ? { direction: row.direction } : {}),
+  };
+}
+
+function attachTags(rules: Rule[], vocabulary: VocabularyFile, vocabularyPath: string): Rule[] {
+  const tags = new Map<string, Set<string>>(rules.map((r) => [r.id, new Set<string>()]));
+  vocabulary.tags.forEach((tag, i) => {
+    const fragment = tag.rule?.toLowerCase();
+    const hits = rules.filter((r) => (fragment ? r.rule.toLowerCase().includes(fragment) : r.section === tag.section));
+    if (hits.length === 0) {
+      throw new DataError(`${vocabularyPath}: field "tags.${i}": "${tag.section ?? tag.rule}" matches no rule`);
+    }
+    for (const rule of hits) for (const word of tag.words) tags.get(rule.id)?.add(word.toLowerCase());
+  });
+  return rules.map((r) => ({ ...r, tags: [...(tags.get(r.id) ?? [])] }));
+}

@@ -1,0 +1,290 @@
+/** Finds the rules a parsed query asks for, ranks them and says why each one matched. */
+import { formatRange, type PortRange, rangesOverlap } from "./ports.js";
+import { type Notice, type ParsedQuery, parseQuery } from "./query.js";
+import type { PortCell, Rule, RuleBook } from "./rule-book.js";
+import type { Direction, Protocol } from "./schema.js";
+import { buildTextIndex, type TextIndex } from "./text-index.js";
+
+/** Text matches scoring below this share of the best one are noise next to it. */
+const RELATIVE_TEXT_CUTOFF = 0.4;
+
+export type MatchReason =
+  | { readonly by: "port"; readonly port: string; readonly field: "local" | "remote" }
+  | { readonly by: "keyword"; readonly keyword: string; readonly port: string; readonly field: "local" | "remote" }
+  | { readonly by: "words"; readonly words: readonly string[] }
+  | { readonly by: "filters" };
+
+export interface RuleMatch {
+  readonly rule: Rule;
+  readonly matched: readonly MatchReason[];
+}
+
+export interface Understood {
+  readonly ports: readonly string[];
+  readonly protocols: readonly Protocol[];
+  readonly directions: readonly Direction[];
+  readonly versions: readonly string[];
+  /** Each typed word with the index words it was read as (`telemtry` as `telemetry`). */
+  readonly words: readonly { readonly typed: string; readonly as: readonly string[] }[];
+  /** For people: `port 5985 · TCP · Windows Server 2019`. */
+  readonly summary: string;
+}
+
+export interface Answer {
+  readonly query: string;
+  readonly understood: Understood;
+  /** In rank order, after `offset` and `limit`. */
+  readonly results: readonly RuleMatch[];
+  /** How many rules matched in all. */
+  readonly total: number;
+  readonly notices: readonly Notice[];
+}
+
+export interface SearchOptions {
+  /** How many results to return at most (default: all). */
+  readonly limit?: number;
+  /** How many of the ranked results to skip, for paging. */
+  readonly offset?: number;
+}
+
+interface Ranked {
+  readonly rule: Rule;
+  readonly tier: number;
+  readonly textScore: number;
+  readonly matched: MatchReason[];
+}
+
+interface SearchIndex {
+  readonly text: TextIndex;
+  /** Every single port number the data names, sorted, for "ports near it" suggestions. */
+  readonly knownPorts: readonly number[];
+}
+
+const indexes = new WeakMap<RuleBook, SearchIndex>();
+
+function indexOf(book: RuleBook): SearchIndex {
+  let index = indexes.get(book);
+  if (!index) {
+    const ignored = new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase()));
+    const ports = new Set<number>();
+    for (const rule of book.rules) {
+      for (const cell of [rule.local, rule.remote]) {
+        for (const range of cell.ranges) if (range.to - range.from < 20) for (let p = range.from; p <= range.to; p++) ports.add(p);
+      }
+    }
+    index = { text: buildTextIndex(book.rules, ignored), knownPorts: [...ports].sort((a, b) => a - b) };
+    indexes.set(book, index);
+  }
+  return index;
+}
+
+/** Parses `query` (unless it is parsed already) and answers it from `book`. */
+export function searchRules(book: RuleBook, query: string | ParsedQuery, options: SearchOptions = {}): Answer {
+  const parsed = typeof query === "string" ? parseQuery(book, query) : query;
+  const index = indexOf(book);
+  const notices: Notice[] = [...parsed.notices];
+  const words = parsed.words.map((typed) => ({ typed, as: index.text.resolve(typed).map((h) => h.word) }));
+  const understood = describe(parsed, words);
+  const answer = (ranked: readonly Ranked[]): Answer => {
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    const end = options.limit === undefined ? undefined : offset + Math.max(0, Math.floor(options.limit));
+    return {
+      query: parsed.text,
+      understood,
+      results: ranked.slice(offset, end).map(({ rule, matched }) => ({ rule, matched })),
+      total: ranked.length,
+      notices,
+    };
+  };
+
+  if (notices.some((n) => n.kind === "bad-port" || n.kind === "unreadable")) return answer([]);
+  const hasFilters = parsed.protocols.length + parsed.directions.length + parsed.versions.length > 0;
+  if (parsed.unknownVersions.length > 0 && parsed.versions.length === 0) return answer([]);
+  if (parsed.ports.length === 0 && parsed.words.length === 0 && !hasFilters) {
+    if (!notices.some((n) => n.kind === "truncated" || n.kind === "no-match")) {
+      notices.push({
+        kind: "empty",
+        text: "Ask about a port (5985), a service (rdp, winrm, smb, dns), a protocol, a direction or a Windows Server version (2019).",
+      });
+    }
+    return answer([]);
+  }
+
+  const { candidates, unmatchedWords } = findCandidates(book, index, parsed);
+  if (unmatchedWords.length > 0 && unmatchedWords.length < parsed.words.length) {
+    notices.push({ kind: "ignored-words", text: `No rule mentions ${quoteList(unmatchedWords)}; amiport left ${unmatchedWords.length > 1 ? "them" : "it"} out.` });
+  }
+  if (candidates.length === 0) {
+    notices.push(noMatchNotice(parsed, index));
+    return answer([]);
+  }
+  const filtered = candidates.filter((c) => passesFilters(c.rule, parsed));
+  if (filtered.length === 0) {
+    const filters = [describeProtocols(parsed.protocols), describeDirections(parsed.directions), describeVersions(parsed.versions)]
+      .filter(Boolean)
+      .join(" · ");
+    notices.push({
+      kind: "filtered-out",
+      text: `${candidates.length} ${candidates.length === 1 ? "rule matches" : "rules match"} ${describeAsked(parsed)}, but none for ${filters}. Drop a filter to see ${candidates.length === 1 ? "it" : "them"}.`,
+    });
+    return answer([]);
+  }
+  filtered.sort((a, b) => a.tier - b.tier || b.textScore - a.textScore || a.rule.index - b.rule.index);
+  return answer(filtered);
+}
+
+function findCandidates(
+  book: RuleBook,
+  index: SearchIndex,
+  parsed: ParsedQuery,
+): { candidates: Ranked[]; unmatchedWords: string[] } {
+  const { matches, unmatched } = index.text.match(parsed.words);
+  const wordsGiven = parsed.words.length > 0;
+  const mostWords = matches[0]?.typedWordsMatched ?? 0;
+  const bestScore = matches[0]?.score ?? 0;
+  const textHits = new Map(
+    matches
+      .filter((m) => m.typedWordsMatched === mostWords && m.score >= bestScore * RELATIVE_TEXT_CUTOFF)
+      .map((m) => [m.ruleIndex, m]),
+  );
+
+  if (parsed.ports.length > 0) {
+    // Ports decide what matches; words only rank among the rules with those ports.
+    const candidates: Ranked[] = [];
+    for (const rule of book.rules) {
+      const portReasons = matchPorts(rule, parsed.ports);
+      if (portReasons.length === 0) continue;
+      const text = textHits.get(rule.index);
+      candidates.push({
+        rule,
+        tier: portReasons.some((r) => r.by === "port") ? 0 : 1,
+        textScore: text?.score ?? 0,
+        matched: text ? [...portReasons, { by: "words", words: text.words }] : portReasons,
+      });
+    }
+    return { candidates, unmatchedWords: unmatched };
+  }
+  if (wordsGiven) {
+    const candidates = [...textHits.values()].map((m): Ranked => {
+      const rule = book.rules[m.ruleIndex] as Rule;
+      return { rule, tier: 2, textScore: m.score, matched: [{ by: "words", words: m.words }] };
+    });
+    return { candidates, unmatchedWords: unmatched };
+  }
+  return {
+    candidates: book.rules.map((rule) => ({ rule, tier: 3, textScore: 0, matched: [{ by: "filters" }] })),
+    unmatchedWords: [],
+  };
+}
+
+function matchPorts(rule: Rule, ports: readonly PortRange[]): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  const fields: ["local" | "remote", PortCell][] = [
+    ["local", rule.local],
+    ["remote", rule.remote],
+  ];
+  for (const [field, cell] of fields) {
+    const exact = ports.find((q) => cell.ranges.some((r) => rangesOverlap(q, r)));
+    if (exact) {
+      reasons.push({ by: "port", port: formatRange(exact), field });
+      continue;
+    }
+    const keyword = cell.keyword;
+    const viaKeyword = keyword && ports.find((q) => keyword.ranges.some((r) => rangesOverlap(q, r)));
+    if (keyword && viaKeyword) reasons.push({ by: "keyword", keyword: keyword.name, port: formatRange(viaKeyword), field });
+  }
+  return reasons;
+}
+
+/** Whether `rule` satisfies the protocol, direction and version filters of `parsed`. */
+export function passesFilters(rule: Rule, parsed: Pick<ParsedQuery, "protocols" | "directions" | "versions">): boolean {
+  return (
+    (parsed.protocols.length === 0 || parsed.protocols.includes(rule.protocol)) &&
+    (parsed.directions.length === 0 || parsed.directions.includes(rule.direction)) &&
+    (parsed.versions.length === 0 || parsed.versions.some((v) => rule.os.includes(v)))
+  );
+}
+
+function noMatchNotice(parsed: ParsedQuery, index: SearchIndex): Notice {
+  if (parsed.ports.length > 0) {
+    const first = parsed.ports[0] as PortRange;
+    const near = [...index.knownPorts]
+      .sort((a, b) => Math.abs(a - first.from) - Math.abs(b - first.from) || a - b)
+      .slice(0, 3)
+      .sort((a, b) => a - b);
+    return {
+      kind: "no-match",
+      text: `No rule on the AWS page uses ${describePorts(parsed.ports)}. Ports near it in the data: ${near.join(", ")}.`,
+    };
+  }
+  return {
+    kind: "no-match",
+    text: `Nothing on the AWS page matches ${quoteList(parsed.words)}. Try a port (5985), a service (rdp, winrm, smb, dns, telemetry) or part of a rule name.`,
+  };
+}
+
+function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
+  const wordText = words
+    .filter((w) => w.as.length > 0)
+    .map((w) => (w.as.includes(w.typed) ? `“${w.typed}”` : `“${w.typed}” (as ${w.as.slice(0, 2).join(" or ")})`))
+    .join(" ");
+  const summary = [
+    describePorts(parsed.ports),
+    describeProtocols(parsed.protocols),
+    describeDirections(parsed.directions),
+    describeVersions(parsed.versions),
+    parsed.unknownVersions.map((v) => `${v} (not on the AWS page)`).join(" or "),
+    wordText,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return {
+    ports: parsed.ports.map(formatRange),
+    protocols: parsed.protocols,
+    directions: parsed.directions,
+    versions: parsed.versions,
+    words,
+    summary: summary || "nothing to search for",
+  };
+}
+
+function describeAsked(parsed: ParsedQuery): string {
+  return parsed.ports.length > 0 ? describePorts(parsed.ports) : quoteList(parsed.words);
+}
+
+function describePorts(ports: readonly PortRange[]): string {
+  if (ports.length === 0) return "";
+  const single = ports.length === 1 && (ports[0] as PortRange).from === (ports[0] as PortRange).to;
+  return `${single ? "port" : "ports"} ${ports.map(formatRange).join(", ")}`;
+}
+
+const PROTOCOL_NAMES: Readonly<Record<Protocol, string>> = {
+  TCP: "TCP",
+  UDP: "UDP",
+  ICMPv4: "ICMPv4",
+  ICMPv6: "ICMPv6",
+  "2": "IGMP (protocol 2)",
+  "41": "IPv6 in IPv4 (protocol 41)",
+  Any: "any protocol",
+};
+
+export function protocolName(protocol: Protocol): string {
+  return PROTOCOL_NAMES[protocol];
+}
+
+function describeProtocols(protocols: readonly Protocol[]): string {
+  return protocols.map(protocolName).join(" or ");
+}
+
+function describeDirections(directions: readonly Direction[]): string {
+  return directions.map((d) => (d === "In" ? "inbound" : "outbound")).join(" or ");
+}
+
+function describeVersions(versions: readonly string[]): string {
+  if (versions.length === 0) return "";
+  return `Windows Server ${versions.map((v) => v.replace(/^Windows Server /, "")).join(" or ")}`;
+}
+
+function quoteList(words: readonly string[]): string {
+  return words.map((w) => `“${w}”`).join(", ");
+}

@@ -1,0 +1,128 @@
+/**
+ * Word matching over rule names, tags, sections, definitions and notes. fuse.js finds the index
+ * words nearest to what was typed (so `telemtry` reaches `telemetry`); an inverted index then
+ * scores rules by where those words stand (a rule name weighs more than a definition).
+ */
+import Fuse from "fuse.js";
+import type { Rule } from "./rule-book.js";
+
+/** How much a word counts by the field it is found in. */
+const FIELD_WEIGHTS = { rule: 3, tags: 3, section: 2, notes: 1, definition: 1 } as const;
+/** Fuse scores run from 0 (exact) to 1; above this a word is too far from what was typed. */
+const FUZZY_THRESHOLD = 0.26;
+/** Shorter words must be typed exactly: a typo in three letters is another word. */
+const MIN_FUZZY_LENGTH = 4;
+/** Fuzzy candidates kept for one typed word. */
+const MAX_FUZZY_WORDS = 4;
+
+export interface WordHit {
+  /** The index word that matched. */
+  readonly word: string;
+  /** 1 for the word as typed, less the further the typo. */
+  readonly quality: number;
+}
+
+export interface TextMatch {
+  readonly ruleIndex: number;
+  readonly score: number;
+  /** The index words that matched, one per typed word that reached this rule. */
+  readonly words: readonly string[];
+  readonly typedWordsMatched: number;
+}
+
+export interface TextIndex {
+  /** The index words a typed word reaches; empty when none is near enough. */
+  resolve(typed: string): readonly WordHit[];
+  /** Rules matched by the typed words, best first; words that reach nothing are left out. */
+  match(typedWords: readonly string[]): { matches: TextMatch[]; unmatched: string[] };
+}
+
+/** A word: letters and digits, with inner dots kept (`wf.msc`). */
+export const WORD_PATTERN = "[a-z0-9][a-z0-9.]*[a-z0-9]|[a-z0-9]";
+const WORDS = new RegExp(WORD_PATTERN, "g");
+
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(WORDS) ?? [];
+}
+
+export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet<string>): TextIndex {
+  // word -> rule index -> best field weight
+  const postings = new Map<string, Map<number, number>>();
+  const add = (word: string, ruleIndex: number, weight: number) => {
+    if (word.length < 2 || ignoredWords.has(word)) return;
+    let byRule = postings.get(word);
+    if (!byRule) postings.set(word, (byRule = new Map()));
+    byRule.set(ruleIndex, (byRule.get(ruleIndex) ?? 0) + weight);
+  };
+  // A word counts once per field and adds up across fields: "printer" in a name and a tag
+  // outweighs "printer" in a name alone.
+  rules.forEach((rule, i) => {
+    const fields: [readonly string[], number][] = [
+      [tokenize(rule.rule), FIELD_WEIGHTS.rule],
+      [rule.tags.flatMap(tokenize), FIELD_WEIGHTS.tags],
+      [tokenize(rule.section), FIELD_WEIGHTS.section],
+      [rule.notes.flatMap(tokenize), FIELD_WEIGHTS.notes],
+      [tokenize(rule.definition ?? ""), FIELD_WEIGHTS.definition],
+    ];
+    for (const [words, weight] of fields) for (const word of new Set(words)) add(word, i, weight);
+  });
+
+  const fuse = new Fuse([...postings.keys()], { includeScore: true, threshold: FUZZY_THRESHOLD });
+  const resolved = new Map<string, readonly WordHit[]>();
+
+  const resolve = (typed: string): readonly WordHit[] => {
+    const cached = resolved.get(typed);
+    if (cached) return cached;
+    let hits: WordHit[];
+    if (postings.has(typed)) hits = [{ word: typed, quality: 1 }];
+    else if (typed.length < MIN_FUZZY_LENGTH) hits = [];
+    else {
+      hits = fuse
+        .search(typed, { limit: MAX_FUZZY_WORDS })
+        // a typo seldom changes the first letter or the length by much; without these checks
+        // "bread" would reach "reads"
+        .filter((r) => r.item[0] === typed[0] && Math.abs(r.item.length - typed.length) <= 2)
+        .map((r) => ({ word: r.item, quality: 1 - (r.score ?? 1) }));
+    }
+    // bounded: a long-running bot meets many distinct typos
+    if (resolved.size > 5000) resolved.clear();
+    resolved.set(typed, hits);
+    return hits;
+  };
+
+  const match = (typedWords: readonly string[]) => {
+    const scores = new Map<number, { score: number; words: string[]; count: number }>();
+    const unmatched: string[] = [];
+    for (const typed of typedWords) {
+      const hits = resolve(typed);
+      if (hits.length === 0) {
+        unmatched.push(typed);
+        continue;
+      }
+      const best = new Map<number, { value: number; word: string }>();
+      for (const hit of hits) {
+        for (const [ruleIndex, weight] of postings.get(hit.word) ?? []) {
+          const value = weight * hit.quality;
+          if ((best.get(ruleIndex)?.value ?? 0) < value) best.set(ruleIndex, { value, word: hit.word });
+        }
+      }
+      for (const [ruleIndex, { value, word }] of best) {
+        const entry = scores.get(ruleIndex) ?? { score: 0, words: [], count: 0 };
+        entry.score += value;
+        entry.words.push(word);
+        entry.count += 1;
+        scores.set(ruleIndex, entry);
+      }
+    }
+    const matches = [...scores].map(([ruleIndex, e]) => ({
+      ruleIndex,
+      score: e.score,
+      words: e.words,
+      typedWordsMatched: e.count,
+    }));
+    matches.sort((a, b) => b.typedWordsMatched - a.typedWordsMatched || b.score - a.score || a.ruleIndex - b.ruleIndex);
+    return { matches, unmatched };
+  };
+
+  return { resolve, match };
+}
