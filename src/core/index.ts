@@ -13,3 +13,4 @@ export {
 } from "./search.js";
 export type { Direction, Protocol, Source } from "./schema.js";
 export { formatRange, MAX_PORT, type PortRange, parsePortList } from "./ports.js";
+export { addFilter, type FilterKind, type FilterResult } from "./filters.js";

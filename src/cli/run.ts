@@ -1,0 +1,135 @@
+/** The `amiport` command: the query core on a terminal or, with --json, for scripts. */
+import { parseArgs } from "node:util";
+import { addFilter, DataError, type FilterKind, loadRuleBook, parseQuery, type RuleBook, searchRules } from "../core/index.js";
+import { answerToJson, ruleToJson } from "../render/json.js";
+import { colour, plain, renderAnswer, renderRuleList } from "../render/terminal.js";
+
+export const EXIT = { results: 0, none: 1, usage: 2 } as const;
+const DEFAULT_LIMIT = 10;
+
+export const HELP = `amiport: Windows Firewall rules of AWS Windows AMIs, from the AWS page
+"Ports and protocols for Windows AMIs".
+
+Usage
+  amiport [options] <question...>
+  amiport --json --all
+
+Ask in any order and mix
+  ports        5985 · port 5985 · 5985/tcp · tcp/5985 · 5985-5986 · 137,138,139
+  protocols    tcp · udp · icmp · icmpv4 · icmpv6 · igmp · protocol 41
+  directions   in · inbound · ingress · incoming · out · outbound · egress · outgoing
+  versions     2019 · ws2019 · server 2019 · windows server 2012 r2 · 2012r2 · 2008 sp2
+  words        rdp · winrm · smb · dns · telemetry · spooler · "remote desktop" · typos are fine
+
+Options
+  --json              one JSON object: { query, understood, total, results, notices }
+  --all               every rule, in the AWS page's order (no question needed)
+  --limit N           show at most N rules (default ${DEFAULT_LIMIT}; 0 for all)
+  --os VERSION        only rules for this Windows Server version, e.g. --os 2012r2
+  --protocol NAME     only this protocol, e.g. --protocol udp
+  --direction in|out  only this direction
+  --no-color          plain text even on a terminal (NO_COLOR is honoured too)
+  -h, --help          this help
+  -v, --version       amiport's version
+
+Examples
+  amiport 5985
+  amiport what does Windows 2019 need for telemetry
+  amiport --json inbound udp on 2022
+
+Exit status: 0 with results, 1 with none, 2 on a usage error.
+`;
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly isTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export function runCli(argv: readonly string[], io: CliIo, version: string, book?: RuleBook): number {
+  let args: ReturnType<typeof readArgs>;
+  try {
+    args = readArgs(argv);
+  } catch (error) {
+    io.err(`amiport: ${(error as Error).message}\nTry 'amiport --help'.\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.results;
+  }
+  if (values.version) {
+    io.out(`amiport ${version}\n`);
+    return EXIT.results;
+  }
+  const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 0) {
+    io.err(`amiport: --limit takes a whole number (0 for all), not "${values.limit}"\n`);
+    return EXIT.usage;
+  }
+  const questionGiven = positionals.join(" ").trim() !== "";
+  if (!values.all && !questionGiven && !values.os && !values.protocol && !values.direction) {
+    io.err(`amiport: ask a question, e.g. 'amiport 5985' or 'amiport rdp 2019'\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (values.all && (questionGiven || values.os || values.protocol || values.direction)) {
+    io.err("amiport: --all lists every rule; leave out the question and filters, or leave out --all\n");
+    return EXIT.usage;
+  }
+
+  let rules: RuleBook;
+  try {
+    rules = book ?? loadRuleBook();
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    io.err(`amiport: the rule data is broken: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const paint = io.isTTY && !values["no-color"] && !io.env.NO_COLOR ? colour : plain;
+
+  if (values.all) {
+    if (values.json) io.out(`${JSON.stringify(rules.rules.map((rule) => ruleToJson(rule)), null, 2)}\n`);
+    else io.out(renderRuleList(rules.rules, rules, paint));
+    return EXIT.results;
+  }
+
+  let query = parseQuery(rules, positionals.join(" "));
+  const flags: [FilterKind, string | undefined][] = [
+    ["os", values.os],
+    ["protocol", values.protocol],
+    ["direction", values.direction],
+  ];
+  for (const [kind, value] of flags) {
+    if (value === undefined) continue;
+    const added = addFilter(rules, query, kind, value);
+    if (!added.ok) {
+      io.err(`amiport: ${added.problem}\n`);
+      return EXIT.usage;
+    }
+    query = added.query;
+  }
+  const answer = searchRules(rules, query, limit === 0 ? {} : { limit });
+  io.out(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : renderAnswer(answer, rules, paint));
+  return answer.results.length > 0 ? EXIT.results : EXIT.none;
+}
+
+function readArgs(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: "boolean" },
+      all: { type: "boolean" },
+      limit: { type: "string" },
+      os: { type: "string" },
+      protocol: { type: "string" },
+      direction: { type: "string" },
+      "no-color": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+}

@@ -1,0 +1,76 @@
+/** Plain-text phrasing of a rule's facts, shared by the terminal, JSON and Slack renderers. */
+import { type MatchReason, protocolName, type Rule, type RuleBook, type Source } from "../core/index.js";
+
+const SOURCE_LABELS: Readonly<Record<Source, string>> = {
+  "aws-current": "AWS page",
+  "aws-2022-04": "AWS page, April 2022 version",
+  "windows-predefined": "Windows predefined rule (AWS's table for this section could not be recovered)",
+};
+
+export function sourceLabel(source: Source): string {
+  return SOURCE_LABELS[source];
+}
+
+/** `Windows Server 2012 to 2022`, `Windows Server 2019 and 2022`, or a plain list where versions skip. */
+export function describeVersions(os: readonly string[], known: readonly string[]): string {
+  if (os.length === 0) return "Windows Server versions not stated by AWS";
+  const short = os.map((name) => name.replace(/^Windows Server /, ""));
+  if (short.length === 1) return `Windows Server ${short[0]}`;
+  const positions = os.map((name) => known.indexOf(name));
+  const contiguous = positions.every((p, i) => i === 0 || p === (positions[i - 1] as number) + 1);
+  if (contiguous && short.length > 2) return `Windows Server ${short[0]} to ${short[short.length - 1]}`;
+  return `Windows Server ${short.slice(0, -1).join(", ")} and ${short[short.length - 1]}`;
+}
+
+export function describePort(text: string | null): string {
+  if (text === null) return "n/a";
+  return text === "Any" ? "any" : text;
+}
+
+export function directionWord(direction: Rule["direction"]): "inbound" | "outbound" {
+  return direction === "In" ? "inbound" : "outbound";
+}
+
+/** `TCP 5985 in`, `UDP 68 in (remote 67)`, `TCP 443 out`, `ICMPv6 in`: the port that matters first. */
+export function trafficSummary(rule: Rule): string {
+  const inbound = rule.direction === "In";
+  const [main, other] = inbound ? [rule.local.text, rule.remote.text] : [rule.remote.text, rule.local.text];
+  const portText = main === null ? "" : main === "Any" ? " any port" : ` ${main}`;
+  const otherText = other !== null && other !== "Any" ? ` (${inbound ? "remote" : "local"} ${other})` : "";
+  return `${protocolName(rule.protocol)}${portText} ${inbound ? "in" : "out"}${otherText}`;
+}
+
+/** The gist of a rule on one line: `Windows Remote Management (HTTP-In): TCP 5985 in, Windows Server 2012 to 2022`. */
+export function ruleGist(rule: Rule, book: RuleBook): string {
+  return `${rule.rule}: ${trafficSummary(rule)}, ${describeVersions(rule.os, book.operatingSystems)}`;
+}
+
+/** What the AWS page prints where amiport shows another value, or null where nothing is corrected. */
+export function correctionNote(rule: Rule): string | null {
+  if (!rule.published || !rule.correction) return null;
+  const printed = [
+    "local" in rule.published ? `local ${rule.published.local ?? "(empty)"}` : null,
+    "remote" in rule.published ? `remote ${rule.published.remote ?? "(empty)"}` : null,
+    rule.published.direction ? `direction ${rule.published.direction}` : null,
+  ].filter(Boolean);
+  const printedText = printed.length > 0 ? `The AWS page prints ${printed.join(", ")}. ` : "";
+  return `${printedText}${rule.correction}`;
+}
+
+export function describeMatch(reason: MatchReason): string {
+  switch (reason.by) {
+    case "port":
+      return `port ${reason.port} (${reason.field})`;
+    case "keyword":
+      return `port ${reason.port} through the ${reason.keyword} keyword (${reason.field})`;
+    case "words":
+      return `words: ${reason.words.join(", ")}`;
+    case "filters":
+      return "filters";
+  }
+}
+
+export function attributionLine(book: RuleBook): string {
+  const { title, publisher, url, license } = book.attribution;
+  return `Source: “${title}”, ${publisher}, ${url}. License: ${license.split(";")[0]}.`;
+}

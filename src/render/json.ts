@@ -1,0 +1,58 @@
+/** The JSON shape of answers and rules, for `amiport --json` and other scripts. */
+import type { Answer, MatchReason, Notice, Rule, Understood } from "../core/index.js";
+
+export interface RuleJson {
+  id: string;
+  section: string;
+  os: readonly string[];
+  rule: string;
+  definition: string | null;
+  local: string | null;
+  remote: string | null;
+  protocol: string;
+  direction: string;
+  /** What the AWS page prints for the corrected fields; only where a correction applies. */
+  published?: { local?: string | null; remote?: string | null; direction?: string };
+  correction?: string;
+  source: string;
+  url: string;
+  notes: readonly string[];
+  matched?: readonly MatchReason[];
+}
+
+export interface AnswerJson {
+  query: string;
+  understood: Understood;
+  total: number;
+  results: RuleJson[];
+  notices: readonly Notice[];
+}
+
+export function ruleToJson(rule: Rule, matched?: readonly MatchReason[]): RuleJson {
+  return {
+    id: rule.id,
+    section: rule.section,
+    os: rule.os,
+    rule: rule.rule,
+    definition: rule.definition,
+    local: rule.local.text,
+    remote: rule.remote.text,
+    protocol: rule.protocol,
+    direction: rule.direction,
+    ...(rule.published ? { published: rule.published, correction: rule.correction } : {}),
+    source: rule.source,
+    url: rule.url,
+    notes: rule.notes,
+    ...(matched ? { matched } : {}),
+  };
+}
+
+export function answerToJson(answer: Answer): AnswerJson {
+  return {
+    query: answer.query,
+    understood: answer.understood,
+    total: answer.total,
+    results: answer.results.map((r) => ruleToJson(r.rule, r.matched)),
+    notices: answer.notices,
+  };
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { MAX_QUERY_LENGTH, parseQuery } from "../../src/core/index.js";
+import { book } from "../helpers/book.js";
+
+const parse = (text: string) => parseQuery(book, text);
+const ws = (v: string) => `Windows Server ${v}`;
+
+describe("parseQuery: ports", () => {
+  it.each([
+    ["5985", [{ from: 5985, to: 5985 }]],
+    ["port 5985", [{ from: 5985, to: 5985 }]],
+    ["5985/tcp", [{ from: 5985, to: 5985 }]],
+    ["tcp/5985", [{ from: 5985, to: 5985 }]],
+    ["5985-5986", [{ from: 5985, to: 5985 + 1 }]],
+    ["137,138,139", [137, 138, 139].map((p) => ({ from: p, to: p }))],
+    ["137, 138, 139", [137, 138, 139].map((p) => ({ from: p, to: p }))],
+    ["is 5985 open?", [{ from: 5985, to: 5985 }]],
+    ["open on 3389.", [{ from: 3389, to: 3389 }]],
+  ])("%s", (text, ports) => {
+    expect(parse(text).ports).toEqual(ports);
+    expect(parse(text).notices).toEqual([]);
+  });
+
+  it("reads the protocol written beside a port", () => {
+    expect(parse("5985/tcp").protocols).toEqual(["TCP"]);
+    expect(parse("udp/3389").protocols).toEqual(["UDP"]);
+  });
+
+  it.each(["70000", "port 70000", "5985-70000", "99999999999999999999"])("%s gets a clear message", (text) => {
+    const parsed = parse(text);
+    expect(parsed.ports).toEqual([]);
+    expect(parsed.notices).toEqual([{ kind: "bad-port", text: expect.stringMatching(/is not a port: ports go from 0 to 65535\.$/) }]);
+  });
+
+  it("takes a year as a port where it is written as one", () => {
+    expect(parse("port 2019").ports).toEqual([{ from: 2019, to: 2019 }]);
+    expect(parse("port 2019").versions).toEqual([]);
+    expect(parse("2019/tcp").ports).toEqual([{ from: 2019, to: 2019 }]);
+    expect(parse("2177").ports).toEqual([{ from: 2177, to: 2177 }]);
+  });
+});
+
+describe("parseQuery: protocols and directions", () => {
+  it.each([
+    ["tcp", ["TCP"]],
+    ["UDP", ["UDP"]],
+    ["icmp", ["ICMPv4", "ICMPv6"]],
+    ["icmpv4", ["ICMPv4"]],
+    ["icmpv6", ["ICMPv6"]],
+    ["igmp", ["2"]],
+    ["protocol 41", ["41"]],
+  ])("%s", (text, protocols) => {
+    expect(parse(text).protocols).toEqual(protocols);
+  });
+
+  it.each(["in", "inbound", "ingress", "incoming"])("%s is inbound", (word) => {
+    expect(parse(`rdp ${word}`).directions).toEqual(["In"]);
+  });
+  it.each(["out", "outbound", "egress", "outgoing"])("%s is outbound", (word) => {
+    expect(parse(`dns ${word}`).directions).toEqual(["Out"]);
+  });
+  it("reads 'in' before a version as a preposition", () => {
+    expect(parse("what is open in 2019").directions).toEqual([]);
+    expect(parse("what is open in 2019").versions).toEqual([ws("2019")]);
+  });
+});
+
+describe("parseQuery: Windows Server versions", () => {
+  it.each([
+    ["2019", "2019"],
+    ["ws2019", "2019"],
+    ["win2019", "2019"],
+    ["server 2019", "2019"],
+    ["Windows Server 2012 R2", "2012 R2"],
+    ["windows server 2012 r2", "2012 R2"],
+    ["2012r2", "2012 R2"],
+    ["2012 R2", "2012 R2"],
+    ["2012", "2012"],
+    ["2008 r2", "2008 R2"],
+    ["2008 sp2", "2008 SP2"],
+    ["2016", "2016"],
+    ["windows 2022", "2022"],
+  ])("%s means Windows Server %s", (text, version) => {
+    const parsed = parse(text);
+    expect(parsed.versions).toEqual([ws(version)]);
+    expect(parsed.ports).toEqual([]);
+    expect(parsed.words).toEqual([]);
+  });
+
+  it("2012 alone is not 2012 R2", () => {
+    expect(parse("rdp on 2012").versions).toEqual([ws("2012")]);
+  });
+
+  it.each(["2025", "windows server 2025", "2003", "server 2003 r2"])("%s is said plainly to be outside the data", (text) => {
+    const parsed = parse(text);
+    expect(parsed.versions).toEqual([]);
+    expect(parsed.unknownVersions).toHaveLength(1);
+    expect(parsed.notices[0]?.text).toMatch(/^The AWS page lists no rules for Windows Server 20(25|03)( R2)?\.$/);
+  });
+});
+
+describe("parseQuery: words", () => {
+  it.each([
+    ["what does Windows 2019 need for telemetry", ["telemetry"], [ws("2019")]],
+    ["which ports does RDP use on server 2012", ["rdp"], [ws("2012")]],
+    ["is 5985 open on 2008 r2", [], [ws("2008 R2")]],
+    ["remot desktp", ["remot", "desktp"], []],
+    ["ps remoting", ["winrm"], []],
+    ["group policy", ["gpo"], []],
+    ["ipv6 tunnel", ["ipv6tunnel"], []],
+  ])("%s", (text, words, versions) => {
+    const parsed = parse(text);
+    expect(parsed.words).toEqual(words);
+    expect(parsed.versions).toEqual(versions);
+  });
+
+  it("ignores Slack mentions and control characters", () => {
+    expect(parse("<@U123ABC> rdp\u0000\u0007").words).toEqual(["rdp"]);
+  });
+});
+
+describe("parseQuery: bad input", () => {
+  it("says when there is nothing readable", () => {
+    expect(parse("\u0000\u0001\u0002").notices.map((n) => n.kind)).toEqual(["unreadable"]);
+    expect(parse("").notices).toEqual([]);
+  });
+
+  it("cuts very long input and says so", () => {
+    const parsed = parse(`rdp ${"x".repeat(100_000)}`);
+    expect(parsed.text.length).toBe(MAX_QUERY_LENGTH);
+    expect(parsed.notices.map((n) => n.kind)).toContain("truncated");
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { searchRules } from "../../src/core/index.js";
+import { book } from "../helpers/book.js";
+
+const search = (text: string) => searchRules(book, text);
+const ids = (text: string) => search(text).results.map((r) => r.rule.id);
+
+describe("searchRules", () => {
+  it("finds WinRM for 5985 and says how it read the question", () => {
+    const answer = search("5985");
+    expect(ids("5985")).toEqual([
+      "windows-remote-management-http-in.2012-2012r2-2016-2019-2022",
+      "windows-remote-management-http-in.2008r2-2008sp2",
+    ]);
+    expect(answer.understood.summary).toBe("port 5985");
+    expect(answer.results[0]?.matched).toEqual([{ by: "port", port: "5985", field: "local" }]);
+  });
+
+  it("summarises every filter it understood", () => {
+    expect(search("5985/tcp on 2019").understood.summary).toBe("port 5985 · TCP · Windows Server 2019");
+    expect(search("inbound udp 2022").understood.summary).toBe("UDP · inbound · Windows Server 2022");
+    expect(search("telemtry").understood.summary).toBe("“telemtry” (as telemetry)");
+  });
+
+  it("applies corrections: 68 finds DHCP, not the ICMP rows the page misprints", () => {
+    const found = ids("68");
+    expect(found.length).toBeGreaterThan(0);
+    for (const id of found) expect(id).toMatch(/^dynamic-host-configuration-protocol-dhcp-(in|out)\./);
+    const icmp = book.rules.find((r) => r.id === "multicast-listener-done-icmpv6-in.2012-2012r2");
+    expect(icmp?.published).toEqual({ local: "68", remote: "67" });
+    expect(icmp?.local.text).toBeNull();
+  });
+
+  it("applies corrections: 23555 finds the Cast to Device RTSP rule", () => {
+    expect(ids("23555")).toEqual(["cast-to-device-streaming-server-rtsp-streaming-in.2016-2019-2022"]);
+  });
+
+  it("applies the direction correction of the Media Foundation OUT rule", () => {
+    const rule = book.rules.find((r) => r.id === "microsoft-media-foundation-network-source-out-tcp-all.2022");
+    expect(rule?.direction).toBe("Out");
+    expect(rule?.published).toEqual({ direction: "In" });
+    expect(ids("outbound 8554")).toContain("microsoft-media-foundation-network-source-out-tcp-all.2022");
+  });
+
+  it("ranks exact ports before ports reached through a keyword", () => {
+    const answer = search("135");
+    const kinds = answer.results.map((r) => r.matched[0]?.by);
+    expect(kinds).toEqual(["port", "port", "keyword", "keyword"]);
+    expect(answer.results[2]?.matched[0]).toMatchObject({ keyword: "RPC-EPMap" });
+  });
+
+  it.each([
+    ["443", "IPHTTPS"],
+    ["5353", "mDNS"],
+    ["50000", "RPC"],
+    ["49152-65535", "RPC"],
+  ])("%s reaches the %s keyword", (text, keyword) => {
+    const reasons = search(text).results.flatMap((r) => r.matched);
+    expect(reasons).toContainEqual(expect.objectContaining({ by: "keyword", keyword }));
+  });
+
+  it.each(["8080", "kerberos", "banana bread"])("%s finds nothing and says what to try", (text) => {
+    const answer = search(text);
+    expect(answer.results).toEqual([]);
+    expect(answer.notices.map((n) => n.kind)).toEqual(["no-match"]);
+    expect(answer.notices[0]?.text).toMatch(/Try|near it/);
+  });
+
+  it("suggests the nearest ports the data knows", () => {
+    expect(search("8080").notices[0]?.text).toBe("No rule on the AWS page uses port 8080. Ports near it in the data: 7680, 8554, 8555.");
+  });
+
+  it("never answers an unknown version with other versions", () => {
+    const answer = search("rdp on windows server 2025");
+    expect(answer.results).toEqual([]);
+    expect(answer.notices).toEqual([{ kind: "unknown-version", text: "The AWS page lists no rules for Windows Server 2025." }]);
+  });
+
+  it("answers the known version and names the unknown one", () => {
+    const answer = search("rdp 2019 2025");
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const r of answer.results) expect(r.rule.os).toContain("Windows Server 2019");
+    expect(answer.notices.map((n) => n.kind)).toEqual(["unknown-version"]);
+  });
+
+  it("says which filter emptied the answer", () => {
+    const answer = search("5985 udp");
+    expect(answer.results).toEqual([]);
+    expect(answer.notices[0]).toEqual({
+      kind: "filtered-out",
+      text: "2 rules match port 5985, but none for UDP. Drop a filter to see them.",
+    });
+  });
+
+  it("names words no rule mentions and answers with the rest", () => {
+    const answer = search("rdp flibbertigibbet");
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.notices).toEqual([
+      { kind: "ignored-words", text: "No rule mentions “flibbertigibbet”; amiport left it out." },
+    ]);
+  });
+
+  it("does not search on a bad port", () => {
+    const answer = search("rdp port 70000");
+    expect(answer.results).toEqual([]);
+    expect(answer.notices.map((n) => n.kind)).toEqual(["bad-port"]);
+  });
+
+  it("helps on an empty question", () => {
+    const answer = search("   ");
+    expect(answer.results).toEqual([]);
+    expect(answer.notices.map((n) => n.kind)).toEqual(["empty"]);
+  });
+
+  it("pages with offset and limit and keeps the total", () => {
+    const all = search("icmp");
+    const page = searchRules(book, "icmp", { offset: 5, limit: 5 });
+    expect(page.total).toBe(all.total);
+    expect(page.results.map((r) => r.rule.id)).toEqual(all.results.slice(5, 10).map((r) => r.rule.id));
+  });
+
+  it("lists every rule of a filter in page order when no words are given", () => {
+    const answer = search("inbound udp 2022");
+    const expected = book.rules
+      .filter((r) => r.protocol === "UDP" && r.direction === "In" && r.os.includes("Windows Server 2022"))
+      .map((r) => r.id);
+    expect(answer.results.map((r) => r.rule.id)).toEqual(expected);
+  });
+});
