@@ -9,9 +9,9 @@ import type { Rule } from "./rule-book.js";
 /** How much a word counts by the field it is found in. */
 const FIELD_WEIGHTS = { rule: 3, tags: 3, section: 2, notes: 1, definition: 1 } as const;
 /** Fuse scores run from 0 (exact) to 1; above this a word is too far from what was typed. */
-const FUZZY_THRESHOLD = 0.26;
+const FUZZY_THRESHOLD = 0.3;
 /** Shorter words must be typed exactly: a typo in three letters is another word. */
-const MIN_FUZZY_LENGTH = 4;
+const MIN_FUZZY_LENGTH = 5;
 /** Fuzzy candidates kept for one typed word. */
 const MAX_FUZZY_WORDS = 4;
 

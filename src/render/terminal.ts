@@ -16,7 +16,8 @@ type Style = Parameters<typeof styleText>[0];
 export type Paint = (style: Style, text: string) => string;
 
 export const plain: Paint = (_style, text) => text;
-export const colour: Paint = (style, text) => styleText(style, text);
+// The caller decides when to colour (TTY, NO_COLOR, --no-color), so styleText must not second-guess it.
+export const colour: Paint = (style, text) => styleText(style, text, { validateStream: false });
 
 export function renderRuleCard(match: RuleMatch, book: RuleBook, paint: Paint = plain): string {
   const { rule } = match;

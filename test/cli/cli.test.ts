@@ -1,0 +1,147 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { EXIT, runCli } from "../../src/cli/run.js";
+import { book } from "../helpers/book.js";
+
+const reference = JSON.parse(readFileSync(new URL("../../data/windows-ami-ports.json", import.meta.url), "utf8"));
+const BIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+
+function run(args: string[], env: Record<string, string> = {}, isTTY = false) {
+  let out = "";
+  let err = "";
+  const code = runCli(args, { out: (t) => (out += t), err: (t) => (err += t), isTTY, env }, "9.9.9", book);
+  return { code, out, err };
+}
+
+const JSON_FIELDS = ["id", "section", "os", "rule", "definition", "local", "remote", "protocol", "direction", "source", "url", "notes"];
+
+describe("amiport (in process)", () => {
+  it("prints readable cards with the gist, the source and the attribution", () => {
+    const { code, out, err } = run(["5985"]);
+    expect(code).toBe(EXIT.results);
+    expect(err).toBe("");
+    expect(out).toContain("Understood: port 5985");
+    expect(out).toContain("Windows Remote Management (HTTP-In)\n  TCP 5985 in · Windows Server 2012 to 2022");
+    expect(out).toContain("AWS page, April 2022 version");
+    expect(out).toContain("#remote-management");
+    expect(out).toContain("License: CC BY-SA 4.0");
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  it("shows what the AWS page prints where a correction applies", () => {
+    const { out } = run(["23555"]);
+    expect(out).toContain("local 23554, 23555, 23556");
+    expect(out).toContain("Corrected: The AWS page prints local 235, 542, 355, 523, 556.");
+  });
+
+  it("colours on a TTY unless NO_COLOR or --no-color", () => {
+    expect(run(["5985"], {}, true).out).toMatch(/\u001b\[/);
+    expect(run(["5985"], { NO_COLOR: "1" }, true).out).not.toMatch(/\u001b\[/);
+    expect(run(["--no-color", "5985"], {}, true).out).not.toMatch(/\u001b\[/);
+  });
+
+  it("--json gives one object with the documented fields, in rank order", () => {
+    const { code, out } = run(["--json", "135"]);
+    expect(code).toBe(EXIT.results);
+    const answer = JSON.parse(out);
+    expect(Object.keys(answer).sort()).toEqual(["notices", "query", "results", "total", "understood"]);
+    expect(answer.query).toBe("135");
+    expect(answer.understood.summary).toBe("port 135");
+    expect(answer.results.map((r: { matched: { by: string }[] }) => r.matched[0]?.by)).toEqual(["port", "port", "keyword", "keyword"]);
+    for (const r of answer.results) for (const field of [...JSON_FIELDS, "matched"]) expect(r).toHaveProperty(field);
+  });
+
+  it("--json carries `published` only where a correction applies", () => {
+    const corrected = JSON.parse(run(["--json", "--limit", "0", "icmpv6 2012"]).out).results;
+    expect(corrected.length).toBeGreaterThan(0);
+    for (const r of corrected) {
+      expect(r.published).toBeDefined();
+      expect([r.local, r.remote]).toEqual([null, null]);
+      expect(r.correction).toMatch(/has no ports/);
+    }
+    const plain = JSON.parse(run(["--json", "5985"]).out).results;
+    for (const r of plain) expect(r).not.toHaveProperty("published");
+  });
+
+  it("--json --all lists every rule in data order", () => {
+    const { code, out } = run(["--json", "--all"]);
+    expect(code).toBe(EXIT.results);
+    const rules = JSON.parse(out);
+    expect(rules.map((r: { id: string }) => r.id)).toEqual(reference.rules.map((r: { id: string }) => r.id));
+    for (const r of rules) for (const field of JSON_FIELDS) expect(r).toHaveProperty(field);
+    const rtsp = rules.find((r: { id: string }) => r.id.startsWith("cast-to-device-streaming-server-rtsp"));
+    expect(rtsp.local).toBe("23554, 23555, 23556");
+    expect(rtsp.published).toEqual({ local: "235, 542, 355, 523, 556" });
+  });
+
+  it("--limit cuts the list and says how many there are", () => {
+    const json = JSON.parse(run(["--json", "--limit", "3", "icmp"]).out);
+    expect(json.results).toHaveLength(3);
+    expect(json.total).toBeGreaterThan(3);
+    expect(run(["--limit", "2", "icmp"]).out).toContain(`2 of ${json.total} rules shown`);
+  });
+
+  it("--os, --protocol and --direction filter like the words do", () => {
+    const flags = JSON.parse(run(["--json", "--limit", "0", "--os", "2022", "--protocol", "udp", "--direction", "in"]).out);
+    const words = JSON.parse(run(["--json", "--limit", "0", "inbound udp 2022"]).out);
+    expect(flags.results.map((r: { id: string }) => r.id)).toEqual(words.results.map((r: { id: string }) => r.id));
+    expect(flags.understood.summary).toBe("UDP · inbound · Windows Server 2022");
+    expect(JSON.parse(run(["--json", "--os", "2012r2", "rdp"]).out).understood.versions).toEqual(["Windows Server 2012 R2"]);
+  });
+
+  it("exits 1 with a helpful message when nothing matches", () => {
+    const { code, out } = run(["8080"]);
+    expect(code).toBe(EXIT.none);
+    expect(out).toContain("No rule on the AWS page uses port 8080.");
+    const bad = run(["port", "70000"]);
+    expect(bad.code).toBe(EXIT.none);
+    expect(bad.out).toContain("70000 is not a port: ports go from 0 to 65535.");
+    expect(run(["--os", "2025", "rdp"]).out).toContain("The AWS page lists no rules for Windows Server 2025.");
+  });
+
+  it.each([
+    [["--bogus"], /Unknown option '--bogus'/],
+    [["--limit", "x", "rdp"], /--limit takes a whole number/],
+    [["--os", "banana", "rdp"], /--os "banana" is not understood/],
+    [["--protocol", "sctp", "rdp"], /--protocol "sctp" is not understood/],
+    [["--direction", "sideways"], /--direction "sideways" is not understood/],
+    [[], /ask a question/],
+    [["--all", "rdp"], /--all lists every rule/],
+  ])("exits 2 on a usage error: %j", (args, message) => {
+    const { code, err, out } = run(args);
+    expect(code).toBe(EXIT.usage);
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(out).toBe("");
+  });
+
+  it("--help and --version", () => {
+    expect(run(["--help"]).out).toContain("amiport [options] <question...>");
+    expect(run(["-v"]).out).toBe("amiport 9.9.9\n");
+  });
+});
+
+describe("amiport (the built command)", () => {
+  const exec = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+  it("answers a question and exits 0", () => {
+    const result = exec(["what", "does", "Windows", "2019", "need", "for", "telemetry"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Connected User Experiences and Telemetry");
+    expect(result.stdout).toContain("Understood: Windows Server 2019 · “telemetry”");
+  });
+
+  it("prints its package version", () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    expect(exec(["--version"]).stdout).toBe(`amiport ${version}\n`);
+  });
+
+  it("survives binary input with a friendly answer", () => {
+    const result = exec(["\u0001\u0002\ufffd\ufffd"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("doesn't look like text");
+    expect(result.stderr).toBe("");
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * Questions as operations people ask them, with the rules that must come first, must appear or
+ * must not appear. When a case fails, fix the engine, not the case.
+ */
+import type { NoticeKind } from "../../src/core/index.js";
+
+export interface QualityCase {
+  readonly ask: string;
+  /** Who asks it, for the test's name. */
+  readonly who: "incident" | "security" | "migration" | "ops" | "typo" | "nonsense";
+  /** These ids, in any order, are the first results. */
+  readonly first?: readonly string[];
+  readonly includes?: readonly string[];
+  readonly excludes?: readonly string[];
+  /** No results, with a notice of this kind. */
+  readonly nothing?: NoticeKind;
+}
+
+const G16 = "2016-2019-2022";
+const G12 = "2012-2012r2";
+const WINRM = "windows-remote-management-http-in.2012-2012r2-2016-2019-2022";
+const WINRM_2008 = "windows-remote-management-http-in.2008r2-2008sp2";
+const RDP_TCP = "remote-desktop-user-mode-tcp-in.2012r2-2016-2019-2022";
+const RDP_UDP = "remote-desktop-user-mode-udp-in.2012r2-2016-2019-2022";
+const RDP_TCP_2012 = "remote-desktop-user-mode-tcp-in.2012";
+const RDP_UDP_2012 = "remote-desktop-user-mode-udp-in.2012";
+const RDP_SHADOW = "remote-desktop-shadow-tcp-in.2012r2-2016-2019-2022";
+const SMB_IN = `file-and-printer-sharing-smb-in.${G12}`;
+const SMB_OUT = `file-and-printer-sharing-smb-out.${G12}`;
+const FSRM_SMB = `file-server-remote-management-smb-in.${G12}`;
+const FSRM_DCOM = `file-server-remote-management-dcom-in.${G12}`;
+const DFS = (kind: string) => `dfs-management-${kind}-in.os-unstated`;
+const NP_OUT = (g: string) => `core-networking-group-policy-np-out.${g}`;
+const DNS = (g: string) => `core-networking-dns-udp-out.${g}`;
+const DHCP = (dir: string, g: string) => `dynamic-host-configuration-protocol-dhcp-${dir}.${g}`;
+const DHCP6 = (dir: string, g: string) => `dynamic-host-configuration-protocol-for-ipv6-dhcpv6-${dir}.${g}`;
+const CUET = "connected-user-experiences-and-telemetry.2019-2022";
+const CUET_2016 = "connected-user-experiences-and-telemetry.2016";
+const NB = (kind: string, dir: string) => `file-and-printer-sharing-nb-${kind}-${dir}.${G12}`;
+const ECHO = (v: string, dir: string) => `file-and-printer-sharing-echo-request-icmp${v}-${dir}.${G12}`;
+const ALL_ICMP4 = `all-icmp-v4.${G12}`;
+const LLMNR = (dir: string) => `file-and-printer-sharing-llmnr-udp-${dir}.${G12}`;
+const SPOOLER_RPC = `file-and-printer-sharing-spooler-service-rpc.${G12}`;
+const SPOOLER_EPMAP = `file-and-printer-sharing-spooler-service-rpc-epmap.${G12}`;
+const WMI = `wmi-in.${G12}`;
+const FW_RPC = "windows-firewall-remote-management-rpc.2012r2";
+const FW_EPMAP = "windows-firewall-remote-management-rpc-epmap.2012r2";
+const MDNS_IN = "mdns-udp-in.2019-2022";
+const MDNS_OUT = "mdns-udp-out.2019-2022";
+const MDNS_IN_2016 = "mdns-udp-in.2016";
+const MDNS_OUT_2016 = "mdns-udp-out.2016";
+const EDGE_MDNS = "microsoft-edge-mdns-in.2022";
+const IPHTTPS = (dir: string, g: string) => `core-networking-iphttps-tcp-${dir}.${g}`;
+const TEREDO = (dir: string, g: string) => `core-networking-teredo-udp-${dir}.${g}`;
+const IPV6 = (dir: string, g: string) => `ipv6-ipv6-${dir}.${g}`;
+const GP = (kind: string, g: string) => `core-networking-group-policy-${kind}-out.${g}`;
+const DO_TCP = "deliveryoptimization-tcp-in.2019-2022";
+const DO_UDP = "deliveryoptimization-udp-in.2019-2022";
+const CAST = (name: string) => `cast-to-device-${name}.${G16}`;
+const QWAVE = (p: string, dir: string) => CAST(`functionality-qwave-${p}-${dir}`);
+const RTSP = CAST("streaming-server-rtsp-streaming-in");
+const MMF_TCP = "microsoft-media-foundation-network-source-in-tcp-554.2022";
+const MMF_UDP = "microsoft-media-foundation-network-source-in-udp-5004-5009.2022";
+const MMF_OUT = "microsoft-media-foundation-network-source-out-tcp-all.2022";
+const ALLJOYN = (p: string, dir: string) => `alljoyn-router-${p}-${dir}.${G16}`;
+const DIAL = `dial-protocol-server-http-in.${G16}`;
+const WDM = (name: string, v: string) => `windows-device-management-${name}-tcp-out.${v}`;
+const ICMP6 = (name: string, dir: string, g: string) => `${name}-icmpv6-${dir}.${g}`;
+
+export const QUALITY_CASES: readonly QualityCase[] = [
+  // Incident responders: a port, "is X open"
+  { who: "incident", ask: "5985", first: [WINRM, WINRM_2008] },
+  { who: "incident", ask: "is 5985 open on 2008 r2", first: [WINRM_2008], excludes: [WINRM] },
+  { who: "incident", ask: "/amiport 5985-5986", first: [WINRM, WINRM_2008] },
+  { who: "incident", ask: "3389", first: [RDP_TCP, RDP_UDP, RDP_TCP_2012, RDP_UDP_2012] },
+  { who: "incident", ask: "is 3389 open on 2012", first: [RDP_TCP_2012, RDP_UDP_2012], excludes: [RDP_TCP, RDP_UDP] },
+  { who: "incident", ask: "is rdp udp open on ws2019", first: [RDP_UDP], excludes: [RDP_TCP, RDP_UDP_2012] },
+  { who: "incident", ask: "3389/udp on 2019", first: [RDP_UDP], excludes: [RDP_TCP] },
+  { who: "incident", ask: "445", includes: [SMB_IN, SMB_OUT, FSRM_SMB, DFS("smb"), NP_OUT(G16), NP_OUT(G12)] },
+  { who: "incident", ask: "port 445 inbound on 2012 r2", first: [SMB_IN, FSRM_SMB], excludes: [NP_OUT(G12), SMB_OUT, DFS("smb")] },
+  { who: "incident", ask: "135", first: [FSRM_DCOM, DFS("dcom")], includes: [SPOOLER_EPMAP, FW_EPMAP] },
+  { who: "incident", ask: "what listens on 53", first: [DNS(G16), DNS(G12)] },
+  { who: "incident", ask: "what uses udp 67", includes: [DHCP("in", G16), DHCP("out", G12)], excludes: [ICMP6("destination-unreachable", "in", G12)] },
+  { who: "incident", ask: "68", first: [DHCP("in", G16), DHCP("out", G16), DHCP("in", G12), DHCP("out", G12)], excludes: [ICMP6("multicast-listener-done", "in", G12), `internet-group-management-protocol-igmp-in.${G12}`] },
+  { who: "incident", ask: "5355", first: [LLMNR("in"), LLMNR("out")], excludes: [ECHO("v4", "in"), ECHO("v6", "out")] },
+  { who: "incident", ask: "139", first: [NB("session", "in"), NB("session", "out")], excludes: [ALL_ICMP4] },
+  { who: "incident", ask: "137,138,139", includes: [NB("name", "in"), NB("name", "out"), NB("datagram", "in"), NB("datagram", "out"), NB("session", "in"), NB("session", "out")] },
+  { who: "incident", ask: "5353", first: [MDNS_IN, MDNS_OUT, EDGE_MDNS, MDNS_OUT_2016], includes: [MDNS_IN_2016] },
+  { who: "incident", ask: "443", first: [CUET, WDM("device-enroller", "2022")], includes: [IPHTTPS("in", G16), IPHTTPS("out", G12)] },
+  { who: "incident", ask: "tcp 443 outbound 2022", first: [CUET, WDM("device-enroller", "2022")], includes: [IPHTTPS("out", G16)], excludes: [IPHTTPS("in", G16)] },
+  { who: "incident", ask: "7680", first: [DO_TCP, DO_UDP] },
+  { who: "incident", ask: "9955", first: [ALLJOYN("tcp", "in")] },
+  { who: "incident", ask: "2177", first: [QWAVE("tcp", "in"), QWAVE("tcp", "out"), QWAVE("udp", "in"), QWAVE("udp", "out")] },
+  { who: "incident", ask: "10246", first: [CAST("streaming-server-http-streaming-in")] },
+  { who: "incident", ask: "10247", first: [DIAL] },
+  { who: "incident", ask: "2869", first: [CAST("upnp-events-tcp-in")] },
+  { who: "incident", ask: "23555", first: [RTSP] },
+  { who: "incident", ask: "tcp 23554-23556", first: [RTSP] },
+  { who: "incident", ask: "554", first: [MMF_TCP, MMF_OUT] },
+  { who: "incident", ask: "8556 outbound", first: [MMF_OUT], excludes: [MMF_TCP] },
+  { who: "incident", ask: "5004", first: [MMF_UDP] },
+  { who: "incident", ask: "546", first: [DHCP6("in", G16), DHCP6("out", G16), DHCP6("in", G12), DHCP6("out", G12)] },
+  { who: "incident", ask: "1900", includes: [CAST("ssdp-discovery-udp-in")] },
+  { who: "incident", ask: "50000", includes: [WMI, SPOOLER_RPC, FW_RPC, DFS("tcp")] },
+  { who: "incident", ask: "is tcp 49152-65535 needed on 2012 r2", includes: [WMI, FW_RPC, SPOOLER_RPC], excludes: [DFS("tcp")] },
+  { who: "incident", ask: "8080", nothing: "no-match" },
+  { who: "incident", ask: "is port 22 open", nothing: "no-match" },
+  { who: "incident", ask: "port 70000", nothing: "bad-port" },
+  { who: "incident", ask: "5985 udp", nothing: "filtered-out" },
+
+  // Security reviewers: everything of a kind
+  { who: "security", ask: "all inbound udp on 2022", includes: [ALLJOYN("udp", "in"), DHCP("in", G16), RDP_UDP, DO_UDP, MMF_UDP], excludes: [RDP_TCP, DNS(G16), DHCP("out", G16)] },
+  { who: "security", ask: "outbound tcp on 2019", includes: [CUET, NP_OUT(G16), GP("lsass", G16), WDM("sync-client", "2019")], excludes: [RDP_TCP, WDM("sync-client", "2022")] },
+  { who: "security", ask: "icmp 2016", includes: [ICMP6("destination-unreachable", "in", G16), `destination-unreachable-fragmentation-needed-icmpv4-in.${G16}`], excludes: [ECHO("v4", "in"), ICMP6("destination-unreachable", "in", G12)] },
+  { who: "security", ask: "icmpv4 inbound 2012", includes: [ECHO("v4", "in"), ALL_ICMP4, `destination-unreachable-fragmentation-needed-icmpv4-in.${G12}`], excludes: [ECHO("v6", "in"), ECHO("v4", "out")] },
+  { who: "security", ask: "igmp", first: [`internet-group-management-protocol-igmp-in.${G16}`, `core-networking-internet-group-management-protocol-igmp-out.${G16}`, `internet-group-management-protocol-igmp-in.${G12}`, `core-networking-internet-group-management-protocol-igmp-out.${G12}`] },
+  { who: "security", ask: "protocol 41", first: [IPV6("in", G16), IPV6("out", G16), IPV6("in", G12), IPV6("out", G12)] },
+  { who: "security", ask: "which rules on 2012 r2 use rpc", includes: [SPOOLER_RPC, WMI, FW_RPC], excludes: [DFS("tcp"), RDP_TCP] },
+  { who: "security", ask: "what is allowed inbound on 2008 r2", first: [WINRM_2008] },
+  { who: "security", ask: "outbound to 443 on 2016", includes: [IPHTTPS("out", G16)], excludes: [CUET, IPHTTPS("in", G16)] },
+  { who: "security", ask: "inbound tcp any port on 2022 dcom", nothing: "filtered-out" },
+
+  // Migrating from 2012 R2 to 2022
+  { who: "migration", ask: "rdp on 2012 r2 and 2022", includes: [RDP_TCP, RDP_UDP, RDP_SHADOW], excludes: [RDP_TCP_2012] },
+  { who: "migration", ask: "winrm 2012 r2 vs 2022", first: [WINRM], excludes: [WINRM_2008] },
+  { who: "migration", ask: "smb on windows server 2022", first: [NP_OUT(G16)], excludes: [SMB_IN, NP_OUT(G12)] },
+  { who: "migration", ask: "what does 2022 need for device management", includes: [WDM("device-enroller", "2022"), WDM("sync-client", "2022")], excludes: [WDM("sync-client", "2019")] },
+  { who: "migration", ask: "delivery optimization on 2012 r2", nothing: "filtered-out" },
+  { who: "migration", ask: "telemetry 2016", first: [CUET_2016], excludes: [CUET] },
+  { who: "migration", ask: "mdns on 2016", first: [MDNS_IN_2016, MDNS_OUT_2016], excludes: [MDNS_IN] },
+  { who: "migration", ask: "print spooler on 2022", nothing: "filtered-out" },
+  { who: "migration", ask: "firewall remote management 2012 r2", first: [FW_RPC, FW_EPMAP] },
+  { who: "migration", ask: "moving from 2012r2 to 2022, what about group policy", includes: [GP("np", G16), GP("np", G12), GP("lsass", G12)] },
+
+  // Ops words
+  { who: "ops", ask: "what does Windows 2019 need for telemetry", first: [CUET], excludes: [CUET_2016] },
+  { who: "ops", ask: "which ports does RDP use on server 2012", first: [RDP_TCP_2012, RDP_UDP_2012], excludes: [RDP_TCP] },
+  { who: "ops", ask: "ps remoting", first: [WINRM, WINRM_2008] },
+  { who: "ops", ask: "winrm", first: [WINRM, WINRM_2008] },
+  { who: "ops", ask: "ping", first: [ECHO("v4", "in"), ECHO("v4", "out"), ECHO("v6", "in"), ECHO("v6", "out")], includes: [ALL_ICMP4] },
+  { who: "ops", ask: "can I ping a 2012 r2 box", includes: [ECHO("v4", "in"), ALL_ICMP4] },
+  { who: "ops", ask: "smb", first: [SMB_IN, SMB_OUT, FSRM_SMB, DFS("smb")], includes: [NP_OUT(G16)] },
+  { who: "ops", ask: "cifs", includes: [SMB_IN, SMB_OUT] },
+  { who: "ops", ask: "netbios", first: [NB("name", "in"), NB("name", "out"), NB("datagram", "in"), NB("datagram", "out"), NB("session", "in"), NB("session", "out")] },
+  { who: "ops", ask: "dns", first: [DNS(G16), DNS(G12)], excludes: [MDNS_OUT, MDNS_IN] },
+  { who: "ops", ask: "dhcp", includes: [DHCP("in", G16), DHCP("out", G12), DHCP6("in", G16)] },
+  { who: "ops", ask: "group policy", first: [GP("lsass", G16), GP("np", G16), GP("tcp", G16), GP("lsass", G12), GP("np", G12), GP("tcp", G12)] },
+  { who: "ops", ask: "chromecast", includes: [RTSP, QWAVE("tcp", "in"), CAST("ssdp-discovery-udp-in")], excludes: [WINRM] },
+  { who: "ops", ask: "ipv6 tunnel", includes: [TEREDO("in", G16), IPV6("in", G12), IPHTTPS("in", G16)] },
+  { who: "ops", ask: "llmnr", first: [LLMNR("in"), LLMNR("out")] },
+  { who: "ops", ask: "wmi", includes: [WMI, DFS("wmi")] },
+  { who: "ops", ask: "dcom", includes: [FSRM_DCOM, DFS("dcom")] },
+  { who: "ops", ask: "spooler", first: [SPOOLER_RPC, SPOOLER_EPMAP] },
+  { who: "ops", ask: "printer", first: [SPOOLER_RPC, SPOOLER_EPMAP] },
+  { who: "ops", ask: "dfs", first: [DFS("tcp"), DFS("dcom"), DFS("wmi"), DFS("smb")] },
+  { who: "ops", ask: "windows update delivery optimisation", first: [DO_TCP, DO_UDP] },
+  { who: "ops", ask: "intune enrollment 2019", includes: [WDM("enrollment-service", "2019"), "windows-enrollment-winrt-tcp-out.2019"], excludes: [WDM("enrollment-service", "2022")] },
+  { who: "ops", ask: "edge", first: [EDGE_MDNS] },
+  { who: "ops", ask: "neighbor discovery on 2019", includes: [ICMP6("neighbor-discovery-advertisement", "in", G16), ICMP6("neighbor-discovery-solicitation", "out", G16)], excludes: [ICMP6("neighbor-discovery-advertisement", "in", G12)] },
+  { who: "ops", ask: "path mtu", includes: [ICMP6("packet-too-big", "in", G16), `destination-unreachable-fragmentation-needed-icmpv4-in.${G16}`] },
+  { who: "ops", ask: "traceroute", includes: [ICMP6("time-exceeded", "in", G16)] },
+  { who: "ops", ask: "alljoyn", first: [ALLJOYN("tcp", "in"), ALLJOYN("tcp", "out"), ALLJOYN("udp", "in"), ALLJOYN("udp", "out")] },
+  { who: "ops", ask: "media foundation rtsp", includes: [MMF_TCP] },
+  { who: "ops", ask: "file and printer sharing smb", first: [SMB_IN, SMB_OUT] },
+  { who: "ops", ask: "remote desktop shadow", first: [RDP_SHADOW] },
+  { who: "ops", ask: "Core Networking - DNS (UDP-Out)", first: [DNS(G16), DNS(G12)] },
+  { who: "ops", ask: "Windows Remote Management (HTTP-In)", first: [WINRM, WINRM_2008] },
+  { who: "ops", ask: "teredo", first: [TEREDO("in", G16), TEREDO("out", G16), TEREDO("in", G12), TEREDO("out", G12)] },
+  { who: "ops", ask: "dial protocol server", first: [DIAL] },
+  { who: "ops", ask: "IPHTTPS", first: [IPHTTPS("in", G16), IPHTTPS("out", G16), IPHTTPS("in", G12), IPHTTPS("out", G12)] },
+
+  // Typos
+  { who: "typo", ask: "remot desktp", first: [RDP_SHADOW, RDP_TCP, RDP_UDP, RDP_TCP_2012, RDP_UDP_2012] },
+  { who: "typo", ask: "telemtry", first: [CUET, CUET_2016] },
+  { who: "typo", ask: "windws remte managment 2016", first: [WINRM] },
+  { who: "typo", ask: "netbois", includes: [NB("session", "in")] },
+  { who: "typo", ask: "spoolr", first: [SPOOLER_RPC, SPOOLER_EPMAP] },
+  { who: "typo", ask: "delivry optimizaton", first: [DO_TCP, DO_UDP] },
+
+  // Nonsense and out of scope
+  { who: "nonsense", ask: "kerberos", nothing: "no-match" },
+  { who: "nonsense", ask: "banana bread", nothing: "no-match" },
+  { who: "nonsense", ask: "", nothing: "empty" },
+  { who: "nonsense", ask: "what is open", nothing: "empty" },
+  { who: "nonsense", ask: "windows server 2025 rdp", nothing: "unknown-version" },
+  { who: "nonsense", ask: "rdp on 2003", nothing: "unknown-version" },
+  { who: "nonsense", ask: "\u0000\u0001\u0002\u0003", nothing: "unreadable" },
+  { who: "nonsense", ask: "ssh", nothing: "no-match" },
+  { who: "nonsense", ask: "sshd", nothing: "no-match" },
+  { who: "nonsense", ask: "mysql 3306", nothing: "no-match" },
+];
