@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/** `npm start`: the Slack app. Configuration from the environment (a local .env is read too). */
+import { config as loadDotenv } from "dotenv";
+import { LogLevel } from "@slack/bolt";
+import { DataError, loadRuleBook } from "./core/index.js";
+import { startSlackApp } from "./slack/app.js";
+import { ConfigError, readConfig, secretsOf } from "./slack/config.js";
+import { createLogger } from "./slack/logger.js";
+
+const HARD_STOP_MS = 5000;
+
+function fail(message: string): never {
+  process.stderr.write(`amiport: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  let config: ReturnType<typeof readConfig>;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel as LogLevel, secrets: secretsOf(config) });
+  let book: ReturnType<typeof loadRuleBook>;
+  try {
+    book = loadRuleBook();
+  } catch (error) {
+    if (error instanceof DataError) fail(`the rule data is broken: ${error.message}`);
+    throw error;
+  }
+
+  const running = await startSlackApp(config, book, logger);
+  const shutdown = (signal: string) => {
+    logger.event(LogLevel.INFO, "signal", { signal });
+    setTimeout(() => process.exit(0), HARD_STOP_MS - 250).unref();
+    running.stop().then(() => process.exit(0));
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  // the message only: a stack trace helps nobody who is starting the app
+  fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+});

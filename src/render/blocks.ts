@@ -1,0 +1,204 @@
+/**
+ * Block Kit messages from the core's answers: result in, blocks out. Pure, so every message can
+ * be checked against Slack's limits without Slack.
+ */
+import type { types } from "@slack/bolt";
+import { type Answer, type Notice, protocolName, type RuleBook, type RuleMatch } from "../core/index.js";
+import {
+  correctionNote,
+  describePort,
+  describeVersions,
+  directionWord,
+  ruleGist,
+  sourceLabel,
+  trafficSummary,
+} from "./facts.js";
+
+type KnownBlock = types.KnownBlock;
+
+/** Slack's limits for the blocks amiport uses. */
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  contextElements: 10,
+  id: 255,
+  buttonText: 75,
+  buttonValue: 2000,
+  fallbackText: 4000,
+} as const;
+
+export const ACTIONS = { share: "amiport_share", more: "amiport_more" } as const;
+/** Rules per message: the first few as full cards, the rest as a compact list. */
+export const PAGE_SIZE = 10;
+export const FULL_CARDS = 3;
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+/** What a button carries to the next request: the question and where the next page starts. */
+export interface ButtonState {
+  readonly q: string;
+  readonly o: number;
+}
+
+export interface AnswerMessageOptions {
+  /** Where the answer's first result stands in the ranking (for "Show more"). */
+  readonly offset: number;
+  /** Offer "Share in channel" (for answers only the asker sees). */
+  readonly shareable: boolean;
+  /** The Slack user id of who shared the answer into the channel. */
+  readonly sharedBy?: string;
+}
+
+/** `&`, `<` and `>` are Slack's control characters in mrkdwn and plain text alike. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1)}…`;
+}
+
+const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({ type: "mrkdwn" as const, text: truncate(text, max) });
+
+export function encodeButtonState(state: ButtonState): string {
+  return JSON.stringify(state);
+}
+
+/** Reads a button's value; anything malformed (a forged or stale payload) reads as null. */
+export function decodeButtonState(value: string | undefined): ButtonState | null {
+  if (!value) return null;
+  try {
+    const state = JSON.parse(value) as Partial<ButtonState>;
+    if (typeof state.q !== "string" || !Number.isInteger(state.o) || (state.o as number) < 0) return null;
+    return { q: state.q, o: state.o as number };
+  } catch {
+    return null;
+  }
+}
+
+export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
+  const { rule } = match;
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: truncate(rule.rule, LIMITS.headerText), emoji: false } },
+    {
+      type: "section",
+      block_id: truncate(`rule:${rule.id}`, LIMITS.id),
+      ...(rule.definition ? { text: mrkdwn(escapeText(rule.definition)) } : {}),
+      fields: [
+        mrkdwn(`*Ports*\nlocal ${escapeText(describePort(rule.local.text))} · remote ${escapeText(describePort(rule.remote.text))}`, LIMITS.fieldText),
+        mrkdwn(`*Protocol*\n${escapeText(protocolName(rule.protocol))}`, LIMITS.fieldText),
+        mrkdwn(`*Direction*\n${directionWord(rule.direction)}`, LIMITS.fieldText),
+        mrkdwn(`*Windows Server*\n${escapeText(describeVersions(rule.os, book.operatingSystems).replace(/^Windows Server /, ""))}`, LIMITS.fieldText),
+      ],
+    },
+  ];
+  const correction = correctionNote(rule);
+  if (correction) {
+    blocks.push({ type: "context", elements: [mrkdwn(`:warning: *Corrected.* ${escapeText(correction)}`)] });
+  }
+  if (rule.notes.length > 0) {
+    blocks.push({ type: "context", elements: [mrkdwn(rule.notes.map((n) => `Note: ${escapeText(n)}`).join("\n"))] });
+  }
+  blocks.push({
+    type: "context",
+    elements: [mrkdwn(`${escapeText(rule.section)} · ${escapeText(sourceLabel(rule.source))} · <${rule.url}|View on AWS> · \`${escapeText(rule.id)}\``)],
+  });
+  return blocks;
+}
+
+function compactList(matches: readonly RuleMatch[], book: RuleBook): KnownBlock {
+  const lines = matches.map(
+    (m) => `• *${escapeText(m.rule.rule)}*: ${escapeText(trafficSummary(m.rule))} · ${escapeText(describeVersions(m.rule.os, book.operatingSystems))}`,
+  );
+  return { type: "section", text: mrkdwn(lines.join("\n")) };
+}
+
+function noticeBlock(notice: Notice, hasResults: boolean): KnownBlock {
+  const icon = notice.kind === "bad-port" || notice.kind === "unreadable" ? ":no_entry_sign:" : hasResults ? ":information_source:" : ":mag:";
+  return { type: "section", text: mrkdwn(`${icon} ${escapeText(notice.text)}`) };
+}
+
+export function renderAnswerMessage(answer: Answer, book: RuleBook, options: AnswerMessageOptions): SlackMessage {
+  const { offset } = options;
+  const shown = answer.results;
+  const blocks: KnownBlock[] = [];
+  if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
+    blocks.push({ type: "context", elements: [mrkdwn(`Shared by <@${options.sharedBy}>: “${escapeText(truncate(answer.query, 200))}”`)] });
+  }
+  const range = shown.length > 0 ? ` · rules ${offset + 1}–${offset + shown.length} of ${answer.total}` : "";
+  blocks.push({ type: "context", elements: [mrkdwn(`*Understood:* ${escapeText(answer.understood.summary)}${range}`)] });
+  for (const notice of answer.notices) blocks.push(noticeBlock(notice, shown.length > 0));
+  if (shown.length === 0) {
+    blocks.push({
+      type: "context",
+      elements: [mrkdwn("Try `/amiport 5985`, `/amiport rdp 2019`, `/amiport inbound udp 2022` or `/amiport help`.")],
+    });
+  }
+  for (const match of shown.slice(0, FULL_CARDS)) {
+    blocks.push({ type: "divider" }, ...renderRuleCard(match, book));
+  }
+  if (shown.length > FULL_CARDS) blocks.push({ type: "divider" }, compactList(shown.slice(FULL_CARDS), book));
+
+  const buttons = [];
+  const next = offset + shown.length;
+  if (next < answer.total) {
+    buttons.push({
+      type: "button" as const,
+      action_id: ACTIONS.more,
+      text: { type: "plain_text" as const, text: `Show more (${answer.total - next})` },
+      value: encodeButtonState({ q: answer.query, o: next }),
+    });
+  }
+  if (options.shareable && shown.length > 0) {
+    buttons.push({
+      type: "button" as const,
+      action_id: ACTIONS.share,
+      text: { type: "plain_text" as const, text: "Share in channel" },
+      style: "primary" as const,
+      value: encodeButtonState({ q: answer.query, o: offset }),
+    });
+  }
+  if (buttons.length > 0) blocks.push({ type: "actions", block_id: "amiport_actions", elements: buttons });
+  if (shown.length > 0) {
+    const { title, url } = book.attribution;
+    blocks.push({ type: "context", elements: [mrkdwn(`Source: <${url}|${escapeText(title)}>, AWS, CC BY-SA 4.0`)] });
+  }
+  return { text: fallbackText(answer, book), blocks };
+}
+
+/** The gist in plain text, for notifications and clients without blocks. */
+export function fallbackText(answer: Answer, book: RuleBook): string {
+  const first = answer.results[0];
+  if (!first) return truncate(answer.notices[0]?.text ?? "No rules found.", LIMITS.fallbackText);
+  const more = answer.total > 1 ? ` (and ${answer.total - 1} more)` : "";
+  return truncate(`${ruleGist(first.rule, book)}${more}`, LIMITS.fallbackText);
+}
+
+export function renderHelpMessage(command = "/amiport"): SlackMessage {
+  const text = [
+    "*amiport* answers from the AWS page “Ports and protocols for Windows AMIs”.",
+    "Ask in any order and mix:",
+    `• ports: \`${command} 5985\`, \`5985/tcp\`, \`5985-5986\`, \`137,138,139\``,
+    "• protocols: `tcp`, `udp`, `icmp`, `icmpv6`, `igmp`   • directions: `inbound`, `outbound`",
+    "• versions: `2019`, `server 2012 r2`, `2012r2`, `2008 sp2`",
+    "• words: `rdp`, `winrm`, `smb`, `dns`, `telemetry`, `spooler`; typos are fine",
+    `Examples: \`${command} what does Windows 2019 need for telemetry\`, \`${command} inbound udp 2022\``,
+    "Answers are private; *Share in channel* posts one for everyone. Mention me in a channel or DM me to ask there.",
+  ].join("\n");
+  return {
+    text: `amiport help: try ${command} 5985 or ${command} rdp 2019`,
+    blocks: [{ type: "section", text: mrkdwn(text) }],
+  };
+}
+
+export function renderErrorMessage(): SlackMessage {
+  const text = "Sorry, something went wrong while answering. Please try again; if it keeps happening, tell the people who run amiport.";
+  return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${text}`) }] };
+}

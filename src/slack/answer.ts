@@ -1,0 +1,72 @@
+/** The one path from a Slack question to a Slack message: core search, then Block Kit rendering. */
+import { performance } from "node:perf_hooks";
+import { LogLevel } from "@slack/bolt";
+import { type RuleBook, searchRules } from "../core/index.js";
+import { PAGE_SIZE, renderAnswerMessage, renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
+import type { AppLogger } from "./logger.js";
+
+export interface SlackDeps {
+  readonly book: RuleBook;
+  readonly logger: AppLogger;
+}
+
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more";
+
+export interface AskOptions {
+  readonly offset?: number;
+  readonly shareable: boolean;
+  readonly sharedBy?: string;
+  /** The slash command as the workspace named it, for help text. */
+  readonly command?: string;
+}
+
+const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
+
+/** Answers `question`, or gives help where it asks for none. Logs one line for the request. */
+export function ask(deps: SlackDeps, kind: RequestKind, question: string, options: AskOptions, startedAt = performance.now()): SlackMessage {
+  const cleaned = question.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").trim();
+  if (HELP_WORDS.has(cleaned.toLowerCase())) {
+    logRequest(deps, kind, cleaned, "help", startedAt);
+    return renderHelpMessage(options.command);
+  }
+  const offset = options.offset ?? 0;
+  const answer = searchRules(deps.book, cleaned, { offset, limit: PAGE_SIZE });
+  logRequest(deps, kind, answer.query, answer.total, startedAt);
+  return renderAnswerMessage(answer, deps.book, { offset, shareable: options.shareable, ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}) });
+}
+
+function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {
+  deps.logger.event(LogLevel.INFO, "request", {
+    kind,
+    query: query.length > 200 ? `${query.slice(0, 200)}…` : query,
+    results,
+    ms: Math.round((performance.now() - startedAt) * 100) / 100,
+  });
+}
+
+/**
+ * Runs a listener's work; on any error the user gets a short apology and the log the details,
+ * and the process stays up.
+ */
+export async function guarded(
+  deps: SlackDeps,
+  kind: RequestKind,
+  reply: (message: SlackMessage) => Promise<unknown>,
+  work: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    deps.logger.event(LogLevel.ERROR, "request failed", { kind, error: describeError(error) });
+    try {
+      await reply(renderErrorMessage());
+    } catch (replyError) {
+      deps.logger.event(LogLevel.ERROR, "apology failed", { kind, error: describeError(replyError) });
+    }
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ""}`;
+  return String(error);
+}

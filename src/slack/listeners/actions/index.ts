@@ -1,0 +1,38 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { ACTIONS, decodeButtonState } from "../../../render/blocks.js";
+import { ask, guarded, type SlackDeps } from "../../answer.js";
+
+const EXPIRED = {
+  response_type: "ephemeral" as const,
+  replace_original: false,
+  text: "That button no longer works; ask again with /amiport.",
+};
+
+/** "Show more" pages the answer in place; "Share in channel" posts it for everyone. */
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ACTIONS.more, async ({ ack, body, action, respond }) => {
+    const startedAt = performance.now();
+    await ack();
+    const reply = (message: object) => respond({ replace_original: true, ...message });
+    await guarded(deps, "more", reply, async () => {
+      const state = decodeButtonState(action.value);
+      if (!state) return respond(EXPIRED);
+      const shareable = body.container?.is_ephemeral === true;
+      return reply(ask(deps, "more", state.q, { offset: state.o, shareable }, startedAt));
+    });
+  });
+
+  app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, body, action, respond }) => {
+    const startedAt = performance.now();
+    await ack();
+    const apologize = (message: object) => respond({ response_type: "ephemeral", replace_original: false, ...message });
+    await guarded(deps, "share", apologize, async () => {
+      const state = decodeButtonState(action.value);
+      if (!state) return respond(EXPIRED);
+      const message = ask(deps, "share", state.q, { offset: state.o, shareable: false, sharedBy: body.user.id }, startedAt);
+      await respond({ response_type: "in_channel", replace_original: false, ...message });
+      // the private copy has done its job once everyone can see the answer
+      return respond({ delete_original: true });
+    });
+  });
+}

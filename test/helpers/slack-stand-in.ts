@@ -1,0 +1,172 @@
+/**
+ * A local stand-in for Slack's side: the Web API (auth.test, chat.postMessage,
+ * apps.connections.open), response_url endpoints, and signed requests to the app.
+ */
+import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  readonly path: string;
+  readonly body: Record<string, any>;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+export class SlackStandIn {
+  readonly calls: RecordedCall[] = [];
+  /** Web API methods to fail, with Slack's error code (e.g. `chat.postMessage` → `not_in_channel`). */
+  readonly failures = new Map<string, string>();
+  /** The URL apps.connections.open hands out, for Socket Mode tests. */
+  socketUrl = "";
+  private server: Server | undefined;
+  baseUrl = "";
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      let raw = "";
+      req.setEncoding("utf8");
+      req.on("data", (chunk) => (raw += chunk));
+      req.on("end", () => {
+        const path = new URL(req.url ?? "/", "http://x").pathname;
+        const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
+        this.calls.push({ path, body, headers: req.headers });
+        res.setHeader("Content-Type", "application/json");
+        if (path.startsWith("/respond/")) {
+          if (path.includes("broken")) {
+            res.writeHead(500).end(JSON.stringify({ ok: false }));
+            return;
+          }
+          res.end(JSON.stringify({ ok: true }));
+          return;
+        }
+        const method = path.replace(/^\/api\//, "");
+        const failure = this.failures.get(method);
+        if (failure) {
+          res.end(JSON.stringify({ ok: false, error: failure }));
+          return;
+        }
+        res.end(JSON.stringify(this.answer(method, body)));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/respond/${id}`;
+  }
+
+  callsTo(path: string): RecordedCall[] {
+    return this.calls.filter((c) => c.path === path);
+  }
+
+  /** Waits until `count` calls have reached `path`, or fails after `timeoutMs`. */
+  async waitFor(path: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const found = this.callsTo(path);
+      if (found.length >= count) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`waited ${timeoutMs} ms for ${count} call(s) to ${path}; saw ${this.calls.map((c) => c.path).join(", ") || "none"}`);
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  private answer(method: string, body: Record<string, any>): object {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://example.slack.com/", team: "Example", user: "amiport", team_id: "T0001", user_id: "UBOT0001", bot_id: "BBOT0001" };
+      case "chat.postMessage":
+        return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: { text: body.text } };
+      case "apps.connections.open":
+        return { ok: true, url: this.socketUrl };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function parseBody(raw: string, contentType: string): Record<string, any> {
+  if (raw === "") return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw);
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ["blocks", "attachments"]) if (typeof form[key] === "string") form[key] = JSON.parse(form[key]);
+  return form;
+}
+
+export function signature(secret: string, body: string, timestamp: number): Record<string, string> {
+  const hmac = createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
+  return { "X-Slack-Request-Timestamp": String(timestamp), "X-Slack-Signature": `v0=${hmac}` };
+}
+
+export interface PostOptions {
+  readonly secret: string;
+  readonly timestamp?: number;
+  readonly headers?: Record<string, string>;
+}
+
+/** POSTs a correctly signed request, as Slack does. */
+export async function postSigned(url: string, body: string, contentType: string, options: PostOptions): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": contentType, ...signature(options.secret, body, timestamp), ...options.headers },
+    body,
+  });
+}
+
+export function slashCommandBody(text: string, responseUrl: string, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: "legacy-verification-token",
+    team_id: "T0001",
+    team_domain: "example",
+    channel_id: "C0INCIDENT",
+    channel_name: "incident",
+    user_id: "U0ASKER",
+    user_name: "asker",
+    command: "/amiport",
+    text,
+    api_app_id: "A0AMIPORT",
+    response_url: responseUrl,
+    trigger_id: "1.2.3",
+    ...extra,
+  }).toString();
+}
+
+export function eventBody(eventId: string, event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: "legacy-verification-token",
+    team_id: "T0001",
+    api_app_id: "A0AMIPORT",
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: "T0001", user_id: "UBOT0001", is_bot: true }],
+    event,
+  });
+}
+
+export function blockActionBody(actionId: string, value: string, responseUrl: string, isEphemeral: boolean): string {
+  const payload = {
+    type: "block_actions",
+    team: { id: "T0001", domain: "example" },
+    user: { id: "U0ASKER", username: "asker", team_id: "T0001" },
+    api_app_id: "A0AMIPORT",
+    token: "legacy-verification-token",
+    container: { type: "message", message_ts: "1700000000.000100", channel_id: "C0INCIDENT", is_ephemeral: isEphemeral },
+    trigger_id: "1.2.3",
+    channel: { id: "C0INCIDENT", name: "incident" },
+    response_url: responseUrl,
+    actions: [{ type: "button", action_id: actionId, block_id: "amiport_actions", value, action_ts: "1700000001.000200", text: { type: "plain_text", text: "x" } }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ACTIONS, encodeButtonState } from "../../src/render/blocks.js";
+import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
+import { readConfig, secretsOf } from "../../src/slack/config.js";
+import { createLogger } from "../../src/slack/logger.js";
+import { book } from "../helpers/book.js";
+import { blockActionBody, eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
+
+const SECRET = "test-signing-secret-0123456789abcdef";
+const BOT_TOKEN = "xoxb-111-222-testbottokenvalue";
+const FORM = "application/x-www-form-urlencoded";
+const JSON_TYPE = "application/json";
+
+let slack: SlackStandIn;
+let running: RunningApp;
+let eventsUrl: string;
+const logLines: string[] = [];
+let seq = 0;
+const nextId = (prefix: string) => `${prefix}${++seq}`;
+
+beforeAll(async () => {
+  slack = await new SlackStandIn().start();
+  const config = readConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_MODE: "http",
+    PORT: "0",
+    SLACK_API_URL: slack.apiUrl,
+    LOG_LEVEL: "debug",
+  });
+  const logger = createLogger({ level: config.logLevel as never, secrets: secretsOf(config), sink: (line) => logLines.push(line) });
+  running = await startSlackApp(config, book, logger);
+  eventsUrl = `http://127.0.0.1:${running.port}/slack/events`;
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await slack?.stop();
+});
+
+beforeEach(() => {
+  slack.failures.clear();
+});
+
+const command = (text: string, responseId = nextId("cmd")) =>
+  postSigned(eventsUrl, slashCommandBody(text, slack.responseUrl(responseId)), FORM, { secret: SECRET }).then((res) => ({ res, responseId }));
+
+/** Every text Slack would show (button values are not shown). */
+function textsOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(textsOf);
+  if (node && typeof node === "object") {
+    return Object.entries(node).flatMap(([key, value]) => (key === "text" && typeof value === "string" ? [value] : key === "value" ? [] : textsOf(value)));
+  }
+  return [];
+}
+
+const requestLogs = () => logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request");
+
+describe("slash command /amiport", () => {
+  it("acknowledges at once and answers privately with rule cards", async () => {
+    const { res, responseId } = await command("5985");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    const [reply] = await slack.waitFor(`/respond/${responseId}`);
+    expect(reply?.body.response_type).toBe("ephemeral");
+    expect(reply?.body.text).toBe("Windows Remote Management (HTTP-In): TCP 5985 in, Windows Server 2012 to 2022 (and 1 more)");
+    const headers = reply?.body.blocks.filter((b: { type: string }) => b.type === "header").map((b: any) => b.text.text);
+    expect(headers).toEqual(["Windows Remote Management (HTTP-In)", "Windows Remote Management (HTTP-In)"]);
+    const understood = reply?.body.blocks[0].elements[0].text;
+    expect(understood).toContain("*Understood:* port 5985");
+    const actions = reply?.body.blocks.find((b: { type: string }) => b.type === "actions");
+    expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual([ACTIONS.share]);
+  });
+
+  it.each(["", "help"])("gives help for %j", async (text) => {
+    const { responseId } = await command(text);
+    const [reply] = await slack.waitFor(`/respond/${responseId}`);
+    expect(reply?.body.text).toMatch(/amiport help/);
+    expect(JSON.stringify(reply?.body.blocks)).toContain("/amiport 5985");
+  });
+
+  it("answers no match with suggestions, not unrelated rules", async () => {
+    const { responseId } = await command("banana bread");
+    const [reply] = await slack.waitFor(`/respond/${responseId}`);
+    expect(reply?.body.text).toMatch(/^Nothing on the AWS page matches/);
+    expect(reply?.body.blocks.some((b: { type: string }) => b.type === "header")).toBe(false);
+    expect(JSON.stringify(reply?.body.blocks)).toContain("/amiport rdp 2019");
+  });
+
+  it("answers a bad port and an unknown version plainly", async () => {
+    const bad = await command("port 70000");
+    expect((await slack.waitFor(`/respond/${bad.responseId}`))[0]?.body.text).toBe("70000 is not a port: ports go from 0 to 65535.");
+    const unknown = await command("rdp 2025");
+    expect((await slack.waitFor(`/respond/${unknown.responseId}`))[0]?.body.text).toBe("The AWS page lists no rules for Windows Server 2025.");
+  });
+
+  it("escapes what people type, so a query cannot ping the channel", async () => {
+    const { responseId } = await command("<!channel> rdp & <https://evil.example|click>");
+    const [reply] = await slack.waitFor(`/respond/${responseId}`);
+    const shown = textsOf(reply?.body.blocks).join("\n");
+    expect(shown).not.toContain("<!channel>");
+    expect(shown).toContain("evil.example");
+    // the only links and mentions are amiport's own links to the AWS page
+    expect(shown.match(/<[^<]{0,40}/g)?.filter((m) => !m.startsWith("<https://docs.aws.amazon.com/"))).toEqual([]);
+  });
+
+  it("logs one line per request, and never a secret", async () => {
+    const before = requestLogs().length;
+    const { responseId } = await command("3389");
+    await slack.waitFor(`/respond/${responseId}`);
+    const line = requestLogs().slice(before).find((l) => l.query === "3389");
+    expect(line).toMatchObject({ kind: "command", query: "3389", results: 4 });
+    expect(typeof line.ms).toBe("number");
+    const all = logLines.join("\n");
+    expect(all).not.toContain(BOT_TOKEN);
+    expect(all).not.toContain(SECRET);
+  });
+});
+
+describe("request verification", () => {
+  it("refuses a bad signature with 401 and never answers", async () => {
+    const responseId = nextId("forged");
+    const body = slashCommandBody("5985", slack.responseUrl(responseId));
+    const res = await postSigned(eventsUrl, body, FORM, { secret: "not-the-secret" });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.callsTo(`/respond/${responseId}`)).toEqual([]);
+  });
+
+  it("refuses a timestamp 10 minutes old with 401 and never answers", async () => {
+    const responseId = nextId("old");
+    const body = slashCommandBody("5985", slack.responseUrl(responseId));
+    const res = await postSigned(eventsUrl, body, FORM, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.callsTo(`/respond/${responseId}`)).toEqual([]);
+  });
+
+  it("answers url_verification with the challenge", async () => {
+    const res = await postSigned(eventsUrl, JSON.stringify({ type: "url_verification", token: "t", challenge: "abc123" }), JSON_TYPE, { secret: SECRET });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: "abc123" });
+  });
+});
+
+describe("events", () => {
+  it("answers a mention in the mention's thread, visible to the channel", async () => {
+    const ts = "1700000000.111111";
+    const res = await postSigned(
+      eventsUrl,
+      eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> what does Windows 2019 need for telemetry", ts, channel: "C0MENTION", event_ts: ts }),
+      JSON_TYPE,
+      { secret: SECRET },
+    );
+    expect(res.status).toBe(200);
+    const posts = await slack.waitFor("/api/chat.postMessage");
+    const post = posts.find((p) => p.body.channel === "C0MENTION");
+    expect(post?.body.thread_ts).toBe(ts);
+    expect(post?.body.text).toMatch(/^Connected User Experiences and Telemetry: TCP 443 out, Windows Server 2019 and 2022/);
+    expect(post?.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+
+  it("replies inside an existing thread when mentioned there", async () => {
+    const ts = "1700000000.222222";
+    await postSigned(
+      eventsUrl,
+      eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 3389", ts, thread_ts: "1700000000.000001", channel: "C0THREAD", event_ts: ts }),
+      JSON_TYPE,
+      { secret: SECRET },
+    );
+    await expect.poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "C0THREAD")?.body.thread_ts).toBe("1700000000.000001");
+  });
+
+  it("answers a direct message in the DM", async () => {
+    const ts = "1700000000.333333";
+    await postSigned(
+      eventsUrl,
+      eventBody(nextId("Ev"), { type: "message", channel_type: "im", user: "U0ASKER", text: "smb on 2022", ts, channel: "D0DIRECT", event_ts: ts }),
+      JSON_TYPE,
+      { secret: SECRET },
+    );
+    await expect.poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "D0DIRECT")?.body.text).toMatch(/^Core Networking - Group Policy \(NP-Out\)/);
+    const dm = slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "D0DIRECT");
+    expect(dm?.body.thread_ts).toBeUndefined();
+  });
+
+  it("ignores bot messages and edits in a DM", async () => {
+    for (const event of [
+      { type: "message", channel_type: "im", bot_id: "BOTHER", text: "5985", ts: "1.1", channel: "D0BOTS" },
+      { type: "message", subtype: "message_changed", channel_type: "im", channel: "D0BOTS", ts: "1.2" },
+    ]) {
+      const res = await postSigned(eventsUrl, eventBody(nextId("Ev"), event), JSON_TYPE, { secret: SECRET });
+      expect(res.status).toBe(200);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === "D0BOTS")).toEqual([]);
+  });
+
+  it("gives a retried event no second reply", async () => {
+    const eventId = nextId("EvRetry");
+    const ts = "1700000000.444444";
+    const body = eventBody(eventId, { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 445", ts, channel: "C0RETRY", event_ts: ts });
+    await postSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    await expect.poll(() => slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === "C0RETRY").length).toBe(1);
+    const retry = await postSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET, headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" } });
+    expect(retry.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === "C0RETRY")).toHaveLength(1);
+  });
+
+  it("apologises when Slack refuses the reply, logs why and stays up", async () => {
+    slack.failures.set("chat.postMessage", "not_in_channel");
+    const ts = "1700000000.555555";
+    await postSigned(eventsUrl, eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 5985", ts, channel: "C0NOTIN", event_ts: ts }), JSON_TYPE, { secret: SECRET });
+    await expect.poll(() => logLines.some((l) => l.includes("request failed") && l.includes("not_in_channel"))).toBe(true);
+    slack.failures.clear();
+    const { responseId } = await command("5985");
+    expect((await slack.waitFor(`/respond/${responseId}`))[0]?.body.response_type).toBe("ephemeral");
+  });
+});
+
+describe("buttons", () => {
+  it("Show more pages the answer in place", async () => {
+    const { responseId } = await command("icmp");
+    const [first] = await slack.waitFor(`/respond/${responseId}`);
+    const more = first?.body.blocks.find((b: { type: string }) => b.type === "actions").elements.find((e: { action_id: string }) => e.action_id === ACTIONS.more);
+    expect(more.value).toBe(encodeButtonState({ q: "icmp", o: 10 }));
+    const pageId = nextId("more");
+    const res = await postSigned(eventsUrl, blockActionBody(ACTIONS.more, more.value, slack.responseUrl(pageId), true), FORM, { secret: SECRET });
+    expect(res.status).toBe(200);
+    const [page] = await slack.waitFor(`/respond/${pageId}`);
+    expect(page?.body.replace_original).toBe(true);
+    expect(page?.body.blocks[0].elements[0].text).toMatch(/rules 11–20 of \d+/);
+  });
+
+  it("Share in channel posts the answer for everyone, says who shared it, and removes the private copy", async () => {
+    const shareId = nextId("share");
+    const value = encodeButtonState({ q: "5985", o: 0 });
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.share, value, slack.responseUrl(shareId), true), FORM, { secret: SECRET });
+    const [shared, removed] = await slack.waitFor(`/respond/${shareId}`, 2);
+    expect(shared?.body.response_type).toBe("in_channel");
+    expect(shared?.body.blocks[0].elements[0].text).toBe("Shared by <@U0ASKER>: “5985”");
+    expect(shared?.body.text).toMatch(/^Windows Remote Management \(HTTP-In\)/);
+    expect(JSON.stringify(shared?.body.blocks)).not.toContain(ACTIONS.share);
+    expect(removed?.body).toEqual({ delete_original: true });
+  });
+
+  it("answers a forged button value with a friendly message", async () => {
+    const id = nextId("forged-button");
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, "{not json", slack.responseUrl(id), true), FORM, { secret: SECRET });
+    const [reply] = await slack.waitFor(`/respond/${id}`);
+    expect(reply?.body.text).toMatch(/no longer works/);
+  });
+});
+
+describe("health", () => {
+  it("answers /healthz with 200 when ready", async () => {
+    const res = await fetch(`http://127.0.0.1:${running.port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers unknown paths with 404", async () => {
+    expect((await fetch(`http://127.0.0.1:${running.port}/nope`)).status).toBe(404);
+  });
+});
