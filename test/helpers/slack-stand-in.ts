@@ -32,6 +32,10 @@ export class SlackStandIn {
         this.calls.push({ path, body, headers: req.headers });
         res.setHeader("Content-Type", "application/json");
         if (path.startsWith("/respond/")) {
+          if (path.includes("slow")) {
+            setTimeout(() => res.end(JSON.stringify({ ok: true })), 800);
+            return;
+          }
           if (path.includes("broken")) {
             res.writeHead(500).end(JSON.stringify({ ok: false }));
             return;

@@ -1,0 +1,146 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { searchRules } from "../../src/core/index.js";
+import {
+  ACTIONS,
+  decodeButtonState,
+  encodeButtonState,
+  escapeText,
+  FULL_CARDS,
+  LIMITS,
+  PAGE_SIZE,
+  renderAnswerMessage,
+  renderHelpMessage,
+  renderRuleCard,
+  type SlackMessage,
+} from "../../src/render/blocks.js";
+import { book } from "../helpers/book.js";
+
+/** Checks a message against Slack's documented Block Kit limits. */
+function expectValidMessage(message: SlackMessage) {
+  expect(message.text.trim().length).toBeGreaterThan(0);
+  expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+  expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+  const blockIds = new Set<string>();
+  for (const block of message.blocks as any[]) {
+    if (block.block_id !== undefined) {
+      expect(block.block_id.length).toBeLessThanOrEqual(LIMITS.id);
+      expect(blockIds.has(block.block_id)).toBe(false);
+      blockIds.add(block.block_id);
+    }
+    switch (block.type) {
+      case "header":
+        expect(block.text.type).toBe("plain_text");
+        expect(block.text.text.length).toBeGreaterThan(0);
+        expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.headerText);
+        break;
+      case "section":
+        expect(block.text !== undefined || block.fields !== undefined).toBe(true);
+        if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+        if (block.fields) {
+          expect(block.fields.length).toBeLessThanOrEqual(LIMITS.fields);
+          for (const f of block.fields) expect(f.text.length).toBeLessThanOrEqual(LIMITS.fieldText);
+        }
+        break;
+      case "context":
+        expect(block.elements.length).toBeGreaterThan(0);
+        expect(block.elements.length).toBeLessThanOrEqual(LIMITS.contextElements);
+        for (const e of block.elements) expect(e.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+        break;
+      case "actions":
+        expect(block.elements.length).toBeGreaterThan(0);
+        for (const e of block.elements) {
+          expect(e.action_id.length).toBeLessThanOrEqual(LIMITS.id);
+          expect(e.text.text.length).toBeLessThanOrEqual(LIMITS.buttonText);
+          expect(e.value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
+        }
+        break;
+      case "divider":
+        break;
+      default:
+        throw new Error(`unexpected block type ${block.type}`);
+    }
+  }
+}
+
+describe("renderRuleCard", () => {
+  it("shows the rule's facts, source and link", () => {
+    const answer = searchRules(book, "5985");
+    const blocks = renderRuleCard(answer.results[1]!, book) as any[];
+    expect(blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Windows Remote Management (HTTP-In)", emoji: false } });
+    expect(blocks[1].fields.map((f: { text: string }) => f.text)).toEqual([
+      "*Ports*\nlocal 5985 · remote any",
+      "*Protocol*\nTCP",
+      "*Direction*\ninbound",
+      "*Windows Server*\n2008 R2 and 2008 SP2",
+    ]);
+    const context = blocks.at(-1).elements[0].text;
+    expect(context).toContain("AWS page, April 2022 version");
+    expect(context).toContain("<https://docs.aws.amazon.com/ec2/latest/windows-ami-reference/ports-and-protocols.html#remote-management|View on AWS>");
+  });
+
+  it("says what AWS prints where a correction applies", () => {
+    const rtsp = searchRules(book, "23555").results[0]!;
+    const text = JSON.stringify(renderRuleCard(rtsp, book));
+    expect(text).toContain("local 23554, 23555, 23556");
+    expect(text).toContain(":warning: *Corrected.* The AWS page prints local 235, 542, 355, 523, 556.");
+  });
+
+  it("renders every rule of the data within Slack's limits", () => {
+    for (const rule of book.rules) {
+      expectValidMessage({ text: rule.rule, blocks: renderRuleCard({ rule, matched: [{ by: "filters" }] }, book) });
+    }
+  });
+});
+
+describe("renderAnswerMessage", () => {
+  it("shows the best few as cards and the rest as a compact list", () => {
+    const answer = searchRules(book, "icmp", { limit: PAGE_SIZE });
+    const message = renderAnswerMessage(answer, book, { offset: 0, shareable: true });
+    expect(message.blocks.filter((b) => b.type === "header")).toHaveLength(FULL_CARDS);
+    const list = message.blocks.at(-3) as any;
+    expect(list.text.text.split("\n")).toHaveLength(PAGE_SIZE - FULL_CARDS);
+    const actions = message.blocks.find((b) => b.type === "actions") as any;
+    expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual([ACTIONS.more, ACTIONS.share]);
+    expect(decodeButtonState(actions.elements[0].value)).toEqual({ q: "icmp", o: PAGE_SIZE });
+  });
+
+  it("escapes mrkdwn control characters", () => {
+    expect(escapeText("a & <b> <!here>")).toBe("a &amp; &lt;b&gt; &lt;!here&gt;");
+  });
+
+  it("reads forged or stale button values as nothing", () => {
+    for (const value of [undefined, "", "{", "[]", '{"q":1,"o":0}', '{"q":"x","o":-1}', '{"q":"x","o":1.5}']) {
+      expect(decodeButtonState(value)).toBeNull();
+    }
+    expect(decodeButtonState(encodeButtonState({ q: "rdp", o: 10 }))).toEqual({ q: "rdp", o: 10 });
+  });
+
+  it("help is valid and shows examples", () => {
+    const help = renderHelpMessage();
+    expectValidMessage(help);
+    expect(help.text).toContain("/amiport 5985");
+  });
+});
+
+describe("Block Kit properties over arbitrary queries", () => {
+  const query = fc.oneof(
+    fc.string({ maxLength: 600 }),
+    fc.string({ unit: "binary", maxLength: 300 }),
+    fc.array(fc.constantFrom("5985", "icmp", "2019", "rdp", "<!channel>", "&", "<@U1>", "x".repeat(400), "0-65535", "any"), { maxLength: 6 }).map((p) => p.join(" ")),
+  );
+
+  it("every answer is valid Block Kit with a fallback text, and user text cannot ping or link", () => {
+    fc.assert(
+      fc.property(query, fc.nat({ max: 160 }), fc.boolean(), fc.option(fc.constantFrom("U0ASKER", "<!channel>", "W123ABC")), (text, offset, shareable, sharedBy) => {
+        const answer = searchRules(book, text, { offset, limit: PAGE_SIZE });
+        const message = renderAnswerMessage(answer, book, { offset, shareable, ...(sharedBy ? { sharedBy } : {}) });
+        expectValidMessage(message);
+        const shown = JSON.stringify(message.blocks.map((b: any) => ({ ...b, elements: b.type === "actions" ? [] : b.elements })));
+        const controls = shown.match(/<[^<]{0,30}/g) ?? [];
+        for (const c of controls) expect(c.startsWith("<https://docs.aws.amazon.com/") || /^<@(U0ASKER|W123ABC)>/.test(c), c).toBe(true);
+      }),
+      { numRuns: 700 },
+    );
+  });
+});
