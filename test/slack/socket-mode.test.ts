@@ -1,0 +1,97 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type WebSocket, WebSocketServer } from "ws";
+import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
+import { readConfig } from "../../src/slack/config.js";
+import { createLogger } from "../../src/slack/logger.js";
+import { book } from "../helpers/book.js";
+import { SlackStandIn } from "../helpers/slack-stand-in.js";
+
+const APP_TOKEN = "xapp-1-A0AMIPORT-socketsecret";
+
+/** Slack's side of a Socket Mode connection: says hello, sends envelopes, collects acks. */
+describe("Socket Mode", () => {
+  let slack: SlackStandIn;
+  let wss: WebSocketServer;
+  let socket: WebSocket | undefined;
+  const acks: Record<string, any>[] = [];
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    slack = await new SlackStandIn().start();
+    wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await new Promise<void>((resolve) => wss.once("listening", () => resolve()));
+    slack.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link/?ticket=test`;
+    wss.on("connection", (ws) => {
+      socket = ws;
+      ws.on("message", (data) => acks.push(JSON.parse(String(data))));
+      ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "stand-in" }, connection_info: { app_id: "A0AMIPORT" } }));
+    });
+    const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-socketbot", SLACK_APP_TOKEN: APP_TOKEN, PORT: "0", SLACK_API_URL: slack.apiUrl });
+    expect(config.mode).toBe("socket");
+    running = await startSlackApp(config, book, createLogger({ level: config.logLevel as never, secrets: [], sink: () => {} }));
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await slack.stop();
+  });
+
+  it("opens the connection with the app token through SLACK_API_URL", () => {
+    const open = slack.callsTo("/api/apps.connections.open");
+    expect(open).toHaveLength(1);
+    expect(open[0]?.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);
+  });
+
+  it("acknowledges a slash command envelope and answers through response_url", async () => {
+    socket?.send(
+      JSON.stringify({
+        envelope_id: "env-1",
+        type: "slash_commands",
+        accepts_response_payload: true,
+        payload: {
+          token: "t",
+          team_id: "T0001",
+          channel_id: "C0INCIDENT",
+          user_id: "U0ASKER",
+          command: "/amiport",
+          text: "5985",
+          api_app_id: "A0AMIPORT",
+          response_url: slack.responseUrl("socket-1"),
+          trigger_id: "1.2.3",
+        },
+      }),
+    );
+    await expect.poll(() => acks.some((a) => a.envelope_id === "env-1")).toBe(true);
+    const [reply] = await slack.waitFor("/respond/socket-1");
+    expect(reply?.body.response_type).toBe("ephemeral");
+    expect(reply?.body.text).toMatch(/^Windows Remote Management \(HTTP-In\): TCP 5985 in/);
+  });
+
+  it("answers a mention delivered as an events_api envelope", async () => {
+    socket?.send(
+      JSON.stringify({
+        envelope_id: "env-2",
+        type: "events_api",
+        accepts_response_payload: false,
+        payload: {
+          team_id: "T0001",
+          api_app_id: "A0AMIPORT",
+          type: "event_callback",
+          event_id: "EvSocket1",
+          event_time: 1,
+          authorizations: [{ team_id: "T0001", user_id: "UBOT0001", is_bot: true }],
+          event: { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 3389", ts: "1.000001", channel: "C0SOCKET", event_ts: "1.000001" },
+        },
+      }),
+    );
+    await expect.poll(() => acks.some((a) => a.envelope_id === "env-2")).toBe(true);
+    await expect.poll(() => slack.callsTo("/api/chat.postMessage").find((c) => c.body.channel === "C0SOCKET")?.body.thread_ts).toBe("1.000001");
+  });
+
+  it("serves /healthz beside the socket", async () => {
+    expect((await fetch(`http://127.0.0.1:${running.port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${running.port}/slack/events`, { method: "POST" })).status).toBe(404);
+  });
+});
