@@ -13,7 +13,7 @@ const FRAGMENTS = [
 ];
 
 /** A fixed pseudo-random sequence, so every run asks the same questions. */
-function* questions(count: number, seed = 42): Generator<string> {
+export function* questions(count: number, seed = 42): Generator<string> {
   let state = seed;
   const next = () => {
     state = (state * 1103515245 + 12345) % 2147483648;

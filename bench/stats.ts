@@ -1,5 +1,7 @@
 /** Percentiles and rates for the benchmark's printed figures. */
 export interface Stats {
+  readonly samplesMs: readonly number[];
+  readonly wallMs: number;
   readonly count: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -9,9 +11,9 @@ export interface Stats {
 export function summarize(samplesMs: readonly number[], wallMs: number): Stats {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { count: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), perSecond: (sorted.length / wallMs) * 1000 };
+  return { samplesMs, wallMs, count: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), perSecond: (sorted.length / wallMs) * 1000 };
 }
 
 export function formatStats(label: string, s: Stats): string {
-  return `${label.padEnd(34)} n=${s.count}  p50 ${s.p50Ms.toFixed(4)} ms  p99 ${s.p99Ms.toFixed(4)} ms  ${Math.round(s.perSecond)} /s`;
+  return `${label.padEnd(52)} n=${s.count}  p50 ${s.p50Ms.toFixed(4)} ms  p99 ${s.p99Ms.toFixed(4)} ms  ${Math.round(s.perSecond)} /s`;
 }

@@ -8,6 +8,28 @@ import type { AppLogger } from "./logger.js";
 export interface SlackDeps {
   readonly book: RuleBook;
   readonly logger: AppLogger;
+  /** Answers already rendered; during an incident many people ask the same thing. */
+  readonly answers?: AnswerCache;
+}
+
+/** A small least-recently-used cache of rendered answers. The data never changes while running. */
+export class AnswerCache {
+  private readonly entries = new Map<string, { message: SlackMessage; total: number; query: string }>();
+  constructor(private readonly capacity = 500) {}
+
+  get(key: string) {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: { message: SlackMessage; total: number; query: string }): void {
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
 }
 
 export type RequestKind = "command" | "mention" | "dm" | "share" | "more";
@@ -30,9 +52,16 @@ export function ask(deps: SlackDeps, kind: RequestKind, question: string, option
     return renderHelpMessage(options.command);
   }
   const offset = options.offset ?? 0;
-  const answer = searchRules(deps.book, cleaned, { offset, limit: PAGE_SIZE });
-  logRequest(deps, kind, answer.query, answer.total, startedAt);
-  return renderAnswerMessage(answer, deps.book, { offset, shareable: options.shareable, ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}) });
+  const key = JSON.stringify([cleaned, offset, options.shareable, options.sharedBy ?? ""]);
+  let entry = deps.answers?.get(key);
+  if (!entry) {
+    const answer = searchRules(deps.book, cleaned, { offset, limit: PAGE_SIZE });
+    const message = renderAnswerMessage(answer, deps.book, { offset, shareable: options.shareable, ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}) });
+    entry = { message, total: answer.total, query: answer.query };
+    deps.answers?.set(key, entry);
+  }
+  logRequest(deps, kind, entry.query, entry.total, startedAt);
+  return entry.message;
 }
 
 function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {

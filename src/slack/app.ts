@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { App, ErrorCode, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { RuleBook } from "../core/index.js";
-import { describeError } from "./answer.js";
+import { AnswerCache, describeError } from "./answer.js";
 import type { Config } from "./config.js";
 import { registerListeners } from "./listeners/index.js";
 import type { AppLogger } from "./logger.js";
@@ -40,9 +40,9 @@ export async function startSlackApp(config: Config, book: RuleBook, logger: AppL
           signatureVerification: true,
         })
       : undefined;
-  const app = receiver
-    ? new App({ token: config.botToken, receiver, logger, clientOptions })
-    : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions });
+  // amiport keeps no conversation state, so Bolt's conversation store would be work for nothing
+  const common = { token: config.botToken, logger, clientOptions, convoStore: false } as const;
+  const app = receiver ? new App({ ...common, receiver }) : new App({ ...common, appToken: config.appToken, socketMode: true });
 
   // Track every listener run, so a stop can wait for answers still being sent.
   app.use(async ({ next }) => {
@@ -54,7 +54,7 @@ export async function startSlackApp(config: Config, book: RuleBook, logger: AppL
       inFlight.delete(work);
     }
   });
-  registerListeners(app, { book, logger });
+  registerListeners(app, { book, logger, answers: new AnswerCache() });
   app.error(async (error) => {
     logger.event(LogLevel.ERROR, "unhandled error", { error: describeError(error) });
   });

@@ -34,11 +34,16 @@ export function createLogger(options: { level: LogLevel; secrets: readonly strin
   const text = (parts: unknown[]) =>
     parts.map((p) => (typeof p === "string" ? p : inspect(p, { depth: 4, breakLength: Number.POSITIVE_INFINITY }))).join(" ");
 
+  // format only what is written: Bolt logs whole payloads at debug level
+  const log = (at: LogLevel) => (...msg: unknown[]) => {
+    if (enabled(at)) write(at, text(msg));
+  };
+
   return {
-    debug: (...msg) => write(LogLevel.DEBUG, text(msg)),
-    info: (...msg) => write(LogLevel.INFO, text(msg)),
-    warn: (...msg) => write(LogLevel.WARN, text(msg)),
-    error: (...msg) => write(LogLevel.ERROR, text(msg)),
+    debug: log(LogLevel.DEBUG),
+    info: log(LogLevel.INFO),
+    warn: log(LogLevel.WARN),
+    error: log(LogLevel.ERROR),
     event: (at, message, fields) => write(at, message, fields),
     setLevel: (next) => {
       level = next;

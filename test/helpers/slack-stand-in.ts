@@ -44,6 +44,10 @@ export class SlackStandIn {
           return;
         }
         const method = path.replace(/^\/api\//, "");
+        if (method === "chat.postMessage" && String(body.channel).startsWith("CSLOW")) {
+          setTimeout(() => res.end(JSON.stringify(this.answer(method, body))), 800);
+          return;
+        }
         const failure = this.failures.get(method);
         if (failure) {
           res.end(JSON.stringify({ ok: false, error: failure }));

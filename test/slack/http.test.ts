@@ -42,8 +42,12 @@ beforeEach(() => {
   slack.failures.clear();
 });
 
-const command = (text: string, responseId = nextId("cmd")) =>
-  postSigned(eventsUrl, slashCommandBody(text, slack.responseUrl(responseId)), FORM, { secret: SECRET }).then((res) => ({ res, responseId }));
+/** Sends `/amiport text`; the answer comes back in the acknowledgement. */
+async function command(text: string) {
+  const res = await postSigned(eventsUrl, slashCommandBody(text, slack.responseUrl(nextId("cmd"))), FORM, { secret: SECRET });
+  expect(res.status).toBe(200);
+  return { body: (await res.json()) as Record<string, any> };
+}
 
 /** Every text Slack would show (button values are not shown). */
 function textsOf(node: unknown): string[] {
@@ -57,11 +61,9 @@ function textsOf(node: unknown): string[] {
 const requestLogs = () => logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request");
 
 describe("slash command /amiport", () => {
-  it("acknowledges at once and answers privately with rule cards", async () => {
-    const { res, responseId } = await command("5985");
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe("");
-    const [reply] = await slack.waitFor(`/respond/${responseId}`);
+  it("acknowledges at once with a private answer of rule cards", async () => {
+    const calls = slack.calls.length;
+    const reply = await command("5985");
     expect(reply?.body.response_type).toBe("ephemeral");
     expect(reply?.body.text).toBe("Windows Remote Management (HTTP-In): TCP 5985 in, Windows Server 2012 to 2022 (and 1 more)");
     const headers = reply?.body.blocks.filter((b: { type: string }) => b.type === "header").map((b: any) => b.text.text);
@@ -70,33 +72,30 @@ describe("slash command /amiport", () => {
     expect(understood).toContain("*Understood:* port 5985");
     const actions = reply?.body.blocks.find((b: { type: string }) => b.type === "actions");
     expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual([ACTIONS.share]);
+    // nothing else was needed: no response_url call, no Web API call
+    expect(slack.calls.slice(calls).filter((c) => c.path !== "/api/auth.test")).toEqual([]);
   });
 
   it.each(["", "help"])("gives help for %j", async (text) => {
-    const { responseId } = await command(text);
-    const [reply] = await slack.waitFor(`/respond/${responseId}`);
+    const reply = await command(text);
     expect(reply?.body.text).toMatch(/amiport help/);
     expect(JSON.stringify(reply?.body.blocks)).toContain("/amiport 5985");
   });
 
   it("answers no match with suggestions, not unrelated rules", async () => {
-    const { responseId } = await command("banana bread");
-    const [reply] = await slack.waitFor(`/respond/${responseId}`);
+    const reply = await command("banana bread");
     expect(reply?.body.text).toMatch(/^Nothing on the AWS page matches/);
     expect(reply?.body.blocks.some((b: { type: string }) => b.type === "header")).toBe(false);
     expect(JSON.stringify(reply?.body.blocks)).toContain("/amiport rdp 2019");
   });
 
   it("answers a bad port and an unknown version plainly", async () => {
-    const bad = await command("port 70000");
-    expect((await slack.waitFor(`/respond/${bad.responseId}`))[0]?.body.text).toBe("70000 is not a port: ports go from 0 to 65535.");
-    const unknown = await command("rdp 2025");
-    expect((await slack.waitFor(`/respond/${unknown.responseId}`))[0]?.body.text).toBe("The AWS page lists no rules for Windows Server 2025.");
+    expect((await command("port 70000")).body.text).toBe("70000 is not a port: ports go from 0 to 65535.");
+    expect((await command("rdp 2025")).body.text).toBe("The AWS page lists no rules for Windows Server 2025.");
   });
 
   it("escapes what people type, so a query cannot ping the channel", async () => {
-    const { responseId } = await command("<!channel> rdp & <https://evil.example|click>");
-    const [reply] = await slack.waitFor(`/respond/${responseId}`);
+    const reply = await command("<!channel> rdp & <https://evil.example|click>");
     const shown = textsOf(reply?.body.blocks).join("\n");
     expect(shown).not.toContain("<!channel>");
     expect(shown).toContain("evil.example");
@@ -106,8 +105,7 @@ describe("slash command /amiport", () => {
 
   it("logs one line per request, and never a secret", async () => {
     const before = requestLogs().length;
-    const { responseId } = await command("3389");
-    await slack.waitFor(`/respond/${responseId}`);
+    await command("3389");
     const line = requestLogs().slice(before).find((l) => l.query === "3389");
     expect(line).toMatchObject({ kind: "command", query: "3389", results: 4 });
     expect(typeof line.ms).toBe("number");
@@ -123,6 +121,7 @@ describe("request verification", () => {
     const body = slashCommandBody("5985", slack.responseUrl(responseId));
     const res = await postSigned(eventsUrl, body, FORM, { secret: "not-the-secret" });
     expect(res.status).toBe(401);
+    expect(await res.text()).toBe("");
     await new Promise((r) => setTimeout(r, 200));
     expect(slack.callsTo(`/respond/${responseId}`)).toEqual([]);
   });
@@ -132,6 +131,7 @@ describe("request verification", () => {
     const body = slashCommandBody("5985", slack.responseUrl(responseId));
     const res = await postSigned(eventsUrl, body, FORM, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(res.status).toBe(401);
+    expect(await res.text()).toBe("");
     await new Promise((r) => setTimeout(r, 200));
     expect(slack.callsTo(`/respond/${responseId}`)).toEqual([]);
   });
@@ -214,15 +214,13 @@ describe("events", () => {
     await postSigned(eventsUrl, eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 5985", ts, channel: "C0NOTIN", event_ts: ts }), JSON_TYPE, { secret: SECRET });
     await expect.poll(() => logLines.some((l) => l.includes("request failed") && l.includes("not_in_channel"))).toBe(true);
     slack.failures.clear();
-    const { responseId } = await command("5985");
-    expect((await slack.waitFor(`/respond/${responseId}`))[0]?.body.response_type).toBe("ephemeral");
+    expect((await command("5985")).body.response_type).toBe("ephemeral");
   });
 });
 
 describe("buttons", () => {
   it("Show more pages the answer in place", async () => {
-    const { responseId } = await command("icmp");
-    const [first] = await slack.waitFor(`/respond/${responseId}`);
+    const first = await command("icmp");
     const more = first?.body.blocks.find((b: { type: string }) => b.type === "actions").elements.find((e: { action_id: string }) => e.action_id === ACTIONS.more);
     expect(more.value).toBe(encodeButtonState({ q: "icmp", o: 10 }));
     const pageId = nextId("more");

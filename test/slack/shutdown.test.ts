@@ -3,7 +3,7 @@ import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
 import { readConfig } from "../../src/slack/config.js";
 import { createLogger } from "../../src/slack/logger.js";
 import { book } from "../helpers/book.js";
-import { postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
 
 const SECRET = "shutdown-test-signing-secret";
 
@@ -25,10 +25,11 @@ describe("graceful stop", () => {
 
   it("answers 503 on /healthz and to new requests while it finishes the answer in flight", async () => {
     const base = `http://127.0.0.1:${running.port}`;
-    const ack = await postSigned(`${base}/slack/events`, slashCommandBody("5985", slack.responseUrl("slow-1")), "application/x-www-form-urlencoded", { secret: SECRET });
+    const mention = { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 5985", ts: "1.000001", channel: "CSLOW1", event_ts: "1.000001" };
+    const ack = await postSigned(`${base}/slack/events`, eventBody("EvSlow1", mention), "application/json", { secret: SECRET });
     expect(ack.status).toBe(200);
-    // the answer is now on its way to a response_url that takes 800 ms
-    await expect.poll(() => slack.calls.some((c) => c.path === "/respond/slow-1")).toBe(true);
+    // the answer is now on its way to a chat.postMessage that takes 800 ms
+    await expect.poll(() => slack.calls.some((c) => c.path === "/api/chat.postMessage")).toBe(true);
     const stopped = running.stop();
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(503);

@@ -3,12 +3,14 @@ import { ask, guarded, type SlackDeps } from "../../answer.js";
 
 export const COMMAND = "/amiport";
 
-/** `/amiport <question>`: acknowledged at once, answered privately through response_url. */
+/**
+ * `/amiport <question>`: answered privately in the acknowledgement itself. The answer takes
+ * microseconds, so it is in Slack's hands at once, with no second request to response_url.
+ */
 export function register(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ ack, command, respond }) => {
+  app.command(COMMAND, async ({ ack, command }) => {
     const startedAt = performance.now();
-    await ack();
-    const reply = (message: object) => respond({ response_type: "ephemeral", ...message });
+    const reply = (message: object) => ack({ response_type: "ephemeral", ...message });
     await guarded(deps, "command", reply, () =>
       reply(ask(deps, "command", command.text ?? "", { shareable: true, command: command.command }, startedAt)),
     );

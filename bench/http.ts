@@ -1,0 +1,121 @@
+/**
+ * 2000 signed slash commands, 16 at a time, against the running app on loopback: the latency of
+ * Slack's acknowledgement, which carries the answer. The same load against a Bolt app that answers
+ * every command with a fixed card is the floor. Each app runs in its own process.
+ */
+import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { postSigned, slashCommandBody } from "../test/helpers/slack-stand-in.js";
+import { questions } from "./core.js";
+import { formatStats, type Stats, summarize } from "./stats.js";
+
+const SECRET = "bench-signing-secret";
+const TOKEN = "xoxb-1-2-bench";
+const TOTAL = 2000;
+const CONCURRENCY = 16;
+const ROUNDS = 3;
+const SLACK_DEADLINE_MS = 3000;
+/** What an incident channel asks: a few questions, many times. */
+const INCIDENT_MIX = ["5985", "rdp 2019", "what does Windows 2019 need for telemetry", "inbound udp 2022", "135", "remot desktp", "8080", "smb on 2012 r2"];
+/** Generated questions, most of them asked once: the answer cache seldom helps. */
+const VARIED_MIX = [...questions(TOTAL, 7)];
+
+/** Web API stand-in: the apps only call auth.test. */
+async function startStandIn(): Promise<{ server: Server; apiUrl: string }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/` };
+}
+
+/** Starts `bench/serve.ts <kind>` in its own process and waits for its port. */
+async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind], {
+    env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: "0", SLACK_API_URL: apiUrl, LOG_LEVEL: "error" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const match = /listening (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`${kind} exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/slack/events`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function pooled(runs: readonly Stats[]): Stats {
+  return summarize(runs.flatMap((r) => r.samplesMs), runs.reduce((sum, r) => sum + r.wallMs, 0));
+}
+
+async function load(eventsUrl: string, count: number, mix: readonly string[]): Promise<Stats> {
+  const samples: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const body = slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused");
+      const t0 = performance.now();
+      const res = await postSigned(eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${eventsUrl}`);
+      samples.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return summarize(samples, performance.now() - started);
+}
+
+export async function benchHttp(): Promise<string[]> {
+  const standIn = await startStandIn();
+  const amiport = await serve("amiport", standIn.apiUrl);
+  const floor = await serve("floor", standIn.apiUrl);
+  try {
+    await load(amiport.url, 500, INCIDENT_MIX);
+    await load(floor.url, 500, INCIDENT_MIX);
+    const lines = [
+      `http: ${TOTAL} signed slash commands, ${CONCURRENCY} at a time, loopback, each app in its own process; ${ROUNDS} alternating runs each, percentiles over all ${ROUNDS * TOTAL} samples`,
+    ];
+    for (const [name, mix] of [
+      ["incident mix (8 questions)", INCIDENT_MIX],
+      ["varied mix (2000 generated questions)", VARIED_MIX],
+    ] as const) {
+      // alternate the two, so neither gets the quieter moments of a shared machine
+      const runs = { amiport: [] as Stats[], floor: [] as Stats[] };
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.amiport.push(await load(amiport.url, TOTAL, mix));
+        runs.floor.push(await load(floor.url, TOTAL, mix));
+      }
+      const a = pooled(runs.amiport);
+      const f = pooled(runs.floor);
+      lines.push(
+        formatStats(`amiport ack, ${name}`, a),
+        formatStats("floor ack (fixed card)", f),
+        `http: ${name}: amiport ack p99 / 3000 ms deadline = ${(a.p99Ms / SLACK_DEADLINE_MS).toFixed(4)}; p99 vs floor = ${(a.p99Ms / f.p99Ms).toFixed(2)}x (target within 1.2x); p50 vs floor = ${(a.p50Ms / f.p50Ms).toFixed(2)}x`,
+      );
+    }
+    return lines;
+  } finally {
+    await amiport.stop();
+    await floor.stop();
+    standIn.server.close();
+  }
+}

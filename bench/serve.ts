@@ -1,0 +1,34 @@
+/**
+ * One app under load, in its own process: `amiport` (the real app) or `floor` (a Bolt app that
+ * answers every command with a fixed card). Prints `listening <port>` when ready.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, LogLevel } from "@slack/bolt";
+import { loadRuleBook } from "../src/core/index.js";
+import { startSlackApp } from "../src/slack/app.js";
+import { readConfig } from "../src/slack/config.js";
+import { createLogger } from "../src/slack/logger.js";
+
+const kind = process.argv[2];
+const quiet = createLogger({ level: LogLevel.ERROR, secrets: [], sink: () => {} });
+const config = readConfig(process.env);
+
+let port: number;
+let stop: () => Promise<unknown>;
+if (kind === "amiport") {
+  const running = await startSlackApp(config, loadRuleBook(), quiet);
+  port = running.port;
+  stop = running.stop;
+} else {
+  const floor = new App({ token: config.botToken, signingSecret: config.signingSecret, logger: quiet, clientOptions: { slackApiUrl: config.apiUrl } });
+  // the same way amiport answers: the card is the acknowledgement
+  floor.command("/amiport", async ({ ack }) => {
+    await ack({ response_type: "ephemeral", text: "fixed", blocks: [{ type: "section", text: { type: "mrkdwn", text: "*fixed card*" } }] });
+  });
+  const server = (await floor.start(0)) as Server;
+  port = (server.address() as AddressInfo).port;
+  stop = () => floor.stop();
+}
+process.once("SIGTERM", () => void stop().then(() => process.exit(0)));
+console.log(`listening ${port}`);
