@@ -19,7 +19,16 @@ const CONCURRENCY = 16;
 const ROUNDS = 3;
 const SLACK_DEADLINE_MS = 3000;
 /** What an incident channel asks: a few questions, many times. */
-const INCIDENT_MIX = ["5985", "rdp 2019", "what does Windows 2019 need for telemetry", "inbound udp 2022", "135", "remot desktp", "8080", "smb on 2012 r2"];
+const INCIDENT_MIX = [
+  "5985",
+  "rdp 2019",
+  "what does Windows 2019 need for telemetry",
+  "inbound udp 2022",
+  "135",
+  "remot desktp",
+  "8080",
+  "smb on 2012 r2",
+];
 /** Generated questions, most of them asked once: the answer cache seldom helps. */
 const VARIED_MIX = [...questions(TOTAL, 7)];
 
@@ -39,7 +48,14 @@ async function startStandIn(): Promise<{ server: Server; apiUrl: string }> {
 /** Starts `bench/serve.ts <kind>` in its own process and waits for its port. */
 async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind], {
-    env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: "0", SLACK_API_URL: apiUrl, LOG_LEVEL: "error" },
+    env: {
+      PATH: process.env.PATH,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: "0",
+      SLACK_API_URL: apiUrl,
+      LOG_LEVEL: "error",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -62,7 +78,10 @@ async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<{ url: 
 }
 
 function pooled(runs: readonly Stats[]): Stats {
-  return summarize(runs.flatMap((r) => r.samplesMs), runs.reduce((sum, r) => sum + r.wallMs, 0));
+  return summarize(
+    runs.flatMap((r) => r.samplesMs),
+    runs.reduce((sum, r) => sum + r.wallMs, 0),
+  );
 }
 
 async function load(eventsUrl: string, count: number, mix: readonly string[]): Promise<Stats> {

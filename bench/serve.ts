@@ -21,10 +21,19 @@ if (kind === "amiport") {
   port = running.port;
   stop = running.stop;
 } else {
-  const floor = new App({ token: config.botToken, signingSecret: config.signingSecret, logger: quiet, clientOptions: { slackApiUrl: config.apiUrl } });
+  const floor = new App({
+    token: config.botToken,
+    signingSecret: config.signingSecret,
+    logger: quiet,
+    clientOptions: { slackApiUrl: config.apiUrl },
+  });
   // the same way amiport answers: the card is the acknowledgement
   floor.command("/amiport", async ({ ack }) => {
-    await ack({ response_type: "ephemeral", text: "fixed", blocks: [{ type: "section", text: { type: "mrkdwn", text: "*fixed card*" } }] });
+    await ack({
+      response_type: "ephemeral",
+      text: "fixed",
+      blocks: [{ type: "section", text: { type: "mrkdwn", text: "*fixed card*" } }],
+    });
   });
   const server = (await floor.start(0)) as Server;
   port = (server.address() as AddressInfo).port;

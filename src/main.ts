@@ -1,7 +1,7 @@
 #!/usr/bin/env node
+import { LogLevel } from "@slack/bolt";
 /** `npm start`: the Slack app. Configuration from the environment (a local .env is read too). */
 import { config as loadDotenv } from "dotenv";
-import { LogLevel } from "@slack/bolt";
 import { DataError, loadRuleBook } from "./core/index.js";
 import { startSlackApp } from "./slack/app.js";
 import { ConfigError, readConfig, secretsOf } from "./slack/config.js";

@@ -90,7 +90,14 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
   const paint = io.isTTY && !values["no-color"] && !io.env.NO_COLOR ? colour : plain;
 
   if (values.all) {
-    if (values.json) io.out(`${JSON.stringify(rules.rules.map((rule) => ruleToJson(rule)), null, 2)}\n`);
+    if (values.json)
+      io.out(
+        `${JSON.stringify(
+          rules.rules.map((rule) => ruleToJson(rule)),
+          null,
+          2,
+        )}\n`,
+      );
     else io.out(renderRuleList(rules.rules, rules, paint));
     return EXIT.results;
   }

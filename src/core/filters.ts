@@ -24,7 +24,9 @@ export function addFilter(book: RuleBook, query: ParsedQuery, kind: FilterKind, 
     direction: parsed.directions.length,
     other: parsed.words.length + parsed.ports.length,
   };
-  const others = Object.entries(counts).filter(([k]) => k !== kind).reduce((sum, [, n]) => sum + n, 0);
+  const others = Object.entries(counts)
+    .filter(([k]) => k !== kind)
+    .reduce((sum, [, n]) => sum + n, 0);
   if (counts[kind] === 0 || others > 0) {
     return { ok: false, problem: `--${kind} "${value}" is not understood; try ${EXAMPLES[kind]}` };
   }

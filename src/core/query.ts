@@ -194,7 +194,10 @@ function phraseList(phrases: Readonly<Record<string, string>>): [RegExp, string]
     list = Object.entries(phrases)
       .sort(([a], [b]) => b.length - a.length)
       .map(([phrase, replacement]) => [
-        new RegExp(`(?<![a-z0-9])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+")}(?![a-z0-9])`, "g"),
+        new RegExp(
+          `(?<![a-z0-9])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+")}(?![a-z0-9])`,
+          "g",
+        ),
         replacement,
       ]);
     phraseCache.set(phrases, list);

@@ -92,11 +92,7 @@ function ruleIdAt(path: string, index: number): string | undefined {
   }
 }
 
-function parseFile<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  ruleIdOf: (index: number) => string | undefined,
-): z.infer<S> {
+function parseFile<S extends z.ZodType>(path: string, schema: S, ruleIdOf: (index: number) => string | undefined): z.infer<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
@@ -121,12 +117,7 @@ function describePath(path: readonly PropertyKey[], ruleIdOf: (index: number) =>
   return `field "${path.map(String).join(".") || "(top level)"}"`;
 }
 
-function buildRuleBook(
-  file: PortsFile,
-  vocabulary: VocabularyFile,
-  portsPath: string,
-  vocabularyPath: string,
-): RuleBook {
+function buildRuleBook(file: PortsFile, vocabulary: VocabularyFile, portsPath: string, vocabularyPath: string): RuleBook {
   const fail = (id: string, field: string, message: string): never => {
     throw new DataError(`${portsPath}: rule "${id}", field "${field}": ${message}`);
   };

@@ -69,7 +69,8 @@ function indexOf(book: RuleBook): SearchIndex {
     const ports = new Set<number>();
     for (const rule of book.rules) {
       for (const cell of [rule.local, rule.remote]) {
-        for (const range of cell.ranges) if (range.to - range.from < 20) for (let p = range.from; p <= range.to; p++) ports.add(p);
+        for (const range of cell.ranges)
+          if (range.to - range.from < 20) for (let p = range.from; p <= range.to; p++) ports.add(p);
       }
     }
     index = { text: buildTextIndex(book.rules, ignored), knownPorts: [...ports].sort((a, b) => a - b) };
@@ -112,7 +113,10 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
 
   const { candidates, unmatchedWords } = findCandidates(book, index, parsed);
   if (unmatchedWords.length > 0 && unmatchedWords.length < parsed.words.length) {
-    notices.push({ kind: "ignored-words", text: `No rule mentions ${quoteList(unmatchedWords)}; amiport left ${unmatchedWords.length > 1 ? "them" : "it"} out.` });
+    notices.push({
+      kind: "ignored-words",
+      text: `No rule mentions ${quoteList(unmatchedWords)}; amiport left ${unmatchedWords.length > 1 ? "them" : "it"} out.`,
+    });
   }
   if (candidates.length === 0) {
     notices.push(noMatchNotice(parsed, index));
@@ -120,7 +124,11 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
   }
   const filtered = candidates.filter((c) => passesFilters(c.rule, parsed));
   if (filtered.length === 0) {
-    const filters = [describeProtocols(parsed.protocols), describeDirections(parsed.directions), describeVersions(parsed.versions)]
+    const filters = [
+      describeProtocols(parsed.protocols),
+      describeDirections(parsed.directions),
+      describeVersions(parsed.versions),
+    ]
       .filter(Boolean)
       .join(" · ");
     notices.push({

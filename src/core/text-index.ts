@@ -51,7 +51,10 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
   const add = (word: string, ruleIndex: number, weight: number) => {
     if (word.length < 2 || ignoredWords.has(word)) return;
     let byRule = postings.get(word);
-    if (!byRule) postings.set(word, (byRule = new Map()));
+    if (!byRule) {
+      byRule = new Map();
+      postings.set(word, byRule);
+    }
     byRule.set(ruleIndex, (byRule.get(ruleIndex) ?? 0) + weight);
   };
   // A word counts once per field and adds up across fields: "printer" in a name and a tag

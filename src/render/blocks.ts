@@ -4,15 +4,7 @@
  */
 import type { types } from "@slack/bolt";
 import { type Answer, type Notice, protocolName, type RuleBook, type RuleMatch } from "../core/index.js";
-import {
-  correctionNote,
-  describePort,
-  describeVersions,
-  directionWord,
-  ruleGist,
-  sourceLabel,
-  trafficSummary,
-} from "./facts.js";
+import { correctionNote, describePort, describeVersions, directionWord, ruleGist, sourceLabel, trafficSummary } from "./facts.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -92,10 +84,16 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
       block_id: truncate(`rule:${rule.id}`, LIMITS.id),
       ...(rule.definition ? { text: mrkdwn(escapeText(rule.definition)) } : {}),
       fields: [
-        mrkdwn(`*Ports*\nlocal ${escapeText(describePort(rule.local.text))} · remote ${escapeText(describePort(rule.remote.text))}`, LIMITS.fieldText),
+        mrkdwn(
+          `*Ports*\nlocal ${escapeText(describePort(rule.local.text))} · remote ${escapeText(describePort(rule.remote.text))}`,
+          LIMITS.fieldText,
+        ),
         mrkdwn(`*Protocol*\n${escapeText(protocolName(rule.protocol))}`, LIMITS.fieldText),
         mrkdwn(`*Direction*\n${directionWord(rule.direction)}`, LIMITS.fieldText),
-        mrkdwn(`*Windows Server*\n${escapeText(describeVersions(rule.os, book.operatingSystems).replace(/^Windows Server /, ""))}`, LIMITS.fieldText),
+        mrkdwn(
+          `*Windows Server*\n${escapeText(describeVersions(rule.os, book.operatingSystems).replace(/^Windows Server /, ""))}`,
+          LIMITS.fieldText,
+        ),
       ],
     },
   ];
@@ -108,20 +106,30 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
   }
   blocks.push({
     type: "context",
-    elements: [mrkdwn(`${escapeText(rule.section)} · ${escapeText(sourceLabel(rule.source))} · <${rule.url}|View on AWS> · \`${escapeText(rule.id)}\``)],
+    elements: [
+      mrkdwn(
+        `${escapeText(rule.section)} · ${escapeText(sourceLabel(rule.source))} · <${rule.url}|View on AWS> · \`${escapeText(rule.id)}\``,
+      ),
+    ],
   });
   return blocks;
 }
 
 function compactList(matches: readonly RuleMatch[], book: RuleBook): KnownBlock {
   const lines = matches.map(
-    (m) => `• *${escapeText(m.rule.rule)}*: ${escapeText(trafficSummary(m.rule))} · ${escapeText(describeVersions(m.rule.os, book.operatingSystems))}`,
+    (m) =>
+      `• *${escapeText(m.rule.rule)}*: ${escapeText(trafficSummary(m.rule))} · ${escapeText(describeVersions(m.rule.os, book.operatingSystems))}`,
   );
   return { type: "section", text: mrkdwn(lines.join("\n")) };
 }
 
 function noticeBlock(notice: Notice, hasResults: boolean): KnownBlock {
-  const icon = notice.kind === "bad-port" || notice.kind === "unreadable" ? ":no_entry_sign:" : hasResults ? ":information_source:" : ":mag:";
+  const icon =
+    notice.kind === "bad-port" || notice.kind === "unreadable"
+      ? ":no_entry_sign:"
+      : hasResults
+        ? ":information_source:"
+        : ":mag:";
   return { type: "section", text: mrkdwn(`${icon} ${escapeText(notice.text)}`) };
 }
 
@@ -130,7 +138,10 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
   const shown = answer.results;
   const blocks: KnownBlock[] = [];
   if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
-    blocks.push({ type: "context", elements: [mrkdwn(`Shared by <@${options.sharedBy}>: “${escapeText(truncate(answer.query, 200))}”`)] });
+    blocks.push({
+      type: "context",
+      elements: [mrkdwn(`Shared by <@${options.sharedBy}>: “${escapeText(truncate(answer.query, 200))}”`)],
+    });
   }
   const range = shown.length > 0 ? ` · rules ${offset + 1}–${offset + shown.length} of ${answer.total}` : "";
   blocks.push({ type: "context", elements: [mrkdwn(`*Understood:* ${escapeText(answer.understood.summary)}${range}`)] });
@@ -199,6 +210,7 @@ export function renderHelpMessage(command = "/amiport"): SlackMessage {
 }
 
 export function renderErrorMessage(): SlackMessage {
-  const text = "Sorry, something went wrong while answering. Please try again; if it keeps happening, tell the people who run amiport.";
+  const text =
+    "Sorry, something went wrong while answering. Please try again; if it keeps happening, tell the people who run amiport.";
   return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${text}`) }] };
 }

@@ -42,7 +42,8 @@ export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plai
   if (answer.results.length > 0) {
     parts.push(answer.results.map((r) => renderRuleCard(r, book, paint)).join("\n\n"));
     const shown = answer.results.length;
-    if (shown < answer.total) parts.push(paint("dim", `${shown} of ${answer.total} rules shown; --limit ${answer.total} shows them all.`));
+    if (shown < answer.total)
+      parts.push(paint("dim", `${shown} of ${answer.total} rules shown; --limit ${answer.total} shows them all.`));
     parts.push(paint("dim", attributionLine(book)));
   }
   return `${parts.join("\n\n")}\n`;

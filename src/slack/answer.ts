@@ -45,7 +45,13 @@ export interface AskOptions {
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
 
 /** Answers `question`, or gives help where it asks for none. Logs one line for the request. */
-export function ask(deps: SlackDeps, kind: RequestKind, question: string, options: AskOptions, startedAt = performance.now()): SlackMessage {
+export function ask(
+  deps: SlackDeps,
+  kind: RequestKind,
+  question: string,
+  options: AskOptions,
+  startedAt = performance.now(),
+): SlackMessage {
   const cleaned = question.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").trim();
   if (HELP_WORDS.has(cleaned.toLowerCase())) {
     logRequest(deps, kind, cleaned, "help", startedAt);
@@ -56,7 +62,11 @@ export function ask(deps: SlackDeps, kind: RequestKind, question: string, option
   let entry = deps.answers?.get(key);
   if (!entry) {
     const answer = searchRules(deps.book, cleaned, { offset, limit: PAGE_SIZE });
-    const message = renderAnswerMessage(answer, deps.book, { offset, shareable: options.shareable, ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}) });
+    const message = renderAnswerMessage(answer, deps.book, {
+      offset,
+      shareable: options.shareable,
+      ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}),
+    });
     entry = { message, total: answer.total, query: answer.query };
     deps.answers?.set(key, entry);
   }

@@ -88,7 +88,8 @@ export async function startSlackApp(config: Config, book: RuleBook, logger: AppL
     stopping ??= (async () => {
       draining = true;
       logger.event(LogLevel.INFO, "stopping", { inFlight: inFlight.size });
-      if (!receiver) await app.stop().catch((error) => logger.event(LogLevel.WARN, "socket stop failed", { error: describeError(error) }));
+      if (!receiver)
+        await app.stop().catch((error) => logger.event(LogLevel.WARN, "socket stop failed", { error: describeError(error) }));
       await Promise.race([Promise.allSettled([...inFlight]), delay(DRAIN_MS)]);
       await closeServer(server);
       logger.event(LogLevel.INFO, "stopped", { unfinished: inFlight.size });

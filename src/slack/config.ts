@@ -15,9 +15,7 @@ const envSchema = z
     SLACK_BOT_TOKEN: secret("SLACK_BOT_TOKEN", "xoxb-"),
     SLACK_SIGNING_SECRET: z.string().trim().optional(),
     SLACK_APP_TOKEN: z.string().trim().optional(),
-    SLACK_MODE: z
-      .enum(["socket", "http"], { error: 'SLACK_MODE must be "socket" or "http"' })
-      .optional(),
+    SLACK_MODE: z.enum(["socket", "http"], { error: 'SLACK_MODE must be "socket" or "http"' }).optional(),
     PORT: z.coerce
       .number({ error: "PORT must be a number" })
       .int("PORT must be a whole number")
@@ -33,7 +31,11 @@ const envSchema = z
   .transform((env, ctx) => {
     const mode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? "socket" : "http");
     if (mode === "http" && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "SLACK_SIGNING_SECRET is missing; HTTP mode needs it to verify Slack's requests" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "SLACK_SIGNING_SECRET is missing; HTTP mode needs it to verify Slack's requests",
+      });
       return z.NEVER;
     }
     if (mode === "socket" && !env.SLACK_APP_TOKEN?.startsWith("xapp-")) {

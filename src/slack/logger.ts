@@ -3,7 +3,7 @@
  * log line: the configured ones and anything shaped like a Slack token are masked.
  */
 import { inspect } from "node:util";
-import { LogLevel, type Logger } from "@slack/bolt";
+import { type Logger, LogLevel } from "@slack/bolt";
 
 const ORDER: readonly LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 const TOKEN_SHAPES = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
@@ -35,9 +35,11 @@ export function createLogger(options: { level: LogLevel; secrets: readonly strin
     parts.map((p) => (typeof p === "string" ? p : inspect(p, { depth: 4, breakLength: Number.POSITIVE_INFINITY }))).join(" ");
 
   // format only what is written: Bolt logs whole payloads at debug level
-  const log = (at: LogLevel) => (...msg: unknown[]) => {
-    if (enabled(at)) write(at, text(msg));
-  };
+  const log =
+    (at: LogLevel) =>
+    (...msg: unknown[]) => {
+      if (enabled(at)) write(at, text(msg));
+    };
 
   return {
     debug: log(LogLevel.DEBUG),

@@ -15,7 +15,20 @@ function run(args: string[], env: Record<string, string> = {}, isTTY = false) {
   return { code, out, err };
 }
 
-const JSON_FIELDS = ["id", "section", "os", "rule", "definition", "local", "remote", "protocol", "direction", "source", "url", "notes"];
+const JSON_FIELDS = [
+  "id",
+  "section",
+  "os",
+  "rule",
+  "definition",
+  "local",
+  "remote",
+  "protocol",
+  "direction",
+  "source",
+  "url",
+  "notes",
+];
 
 describe("amiport (in process)", () => {
   it("prints readable cards with the gist, the source and the attribution", () => {
@@ -49,7 +62,12 @@ describe("amiport (in process)", () => {
     expect(Object.keys(answer).sort()).toEqual(["notices", "query", "results", "total", "understood"]);
     expect(answer.query).toBe("135");
     expect(answer.understood.summary).toBe("port 135");
-    expect(answer.results.map((r: { matched: { by: string }[] }) => r.matched[0]?.by)).toEqual(["port", "port", "keyword", "keyword"]);
+    expect(answer.results.map((r: { matched: { by: string }[] }) => r.matched[0]?.by)).toEqual([
+      "port",
+      "port",
+      "keyword",
+      "keyword",
+    ]);
     for (const r of answer.results) for (const field of [...JSON_FIELDS, "matched"]) expect(r).toHaveProperty(field);
   });
 
@@ -124,7 +142,8 @@ describe("amiport (in process)", () => {
 });
 
 describe("amiport (the built command)", () => {
-  const exec = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const exec = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
   it("answers a question and exits 0", () => {
     const result = exec(["what", "does", "Windows", "2019", "need", "for", "telemetry"]);

@@ -29,7 +29,9 @@ describe("parseQuery: ports", () => {
   it.each(["70000", "port 70000", "5985-70000", "99999999999999999999"])("%s gets a clear message", (text) => {
     const parsed = parse(text);
     expect(parsed.ports).toEqual([]);
-    expect(parsed.notices).toEqual([{ kind: "bad-port", text: expect.stringMatching(/is not a port: ports go from 0 to 65535\.$/) }]);
+    expect(parsed.notices).toEqual([
+      { kind: "bad-port", text: expect.stringMatching(/is not a port: ports go from 0 to 65535\.$/) },
+    ]);
   });
 
   it("takes a year as a port where it is written as one", () => {

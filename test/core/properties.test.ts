@@ -6,11 +6,61 @@ import { book } from "../helpers/book.js";
 /** Pieces of real questions, mixed at random with arbitrary text. */
 const fragment = fc.oneof(
   fc.constantFrom(
-    "5985", "port 3389", "445/tcp", "udp/53", "135", "443", "5353", "50000", "68", "23555", "137,138,139",
-    "5000-5010", "70000", "0", "65535", "2177", "tcp", "udp", "icmp", "icmpv6", "igmp", "protocol 41",
-    "in", "inbound", "out", "egress", "2019", "ws2016", "server 2012 r2", "2012", "2008 sp2", "2025", "2003",
-    "rdp", "winrm", "smb", "telemetry", "remot desktp", "ping", "dns", "kerberos", "banana", "what", "is", "open",
-    "group policy", "ipv6 tunnel", "<@U123>", "&", "<!channel>", "\u0000", "🔥", "-", ",", "/",
+    "5985",
+    "port 3389",
+    "445/tcp",
+    "udp/53",
+    "135",
+    "443",
+    "5353",
+    "50000",
+    "68",
+    "23555",
+    "137,138,139",
+    "5000-5010",
+    "70000",
+    "0",
+    "65535",
+    "2177",
+    "tcp",
+    "udp",
+    "icmp",
+    "icmpv6",
+    "igmp",
+    "protocol 41",
+    "in",
+    "inbound",
+    "out",
+    "egress",
+    "2019",
+    "ws2016",
+    "server 2012 r2",
+    "2012",
+    "2008 sp2",
+    "2025",
+    "2003",
+    "rdp",
+    "winrm",
+    "smb",
+    "telemetry",
+    "remot desktp",
+    "ping",
+    "dns",
+    "kerberos",
+    "banana",
+    "what",
+    "is",
+    "open",
+    "group policy",
+    "ipv6 tunnel",
+    "<@U123>",
+    "&",
+    "<!channel>",
+    "\u0000",
+    "🔥",
+    "-",
+    ",",
+    "/",
   ),
   fc.integer({ min: 0, max: 100_000 }).map(String),
   fc.string({ maxLength: 12 }),
@@ -63,12 +113,16 @@ describe("properties over any input", () => {
 
   it("an unknown version alone never gets rules of other versions", () => {
     fc.assert(
-      fc.property(fc.constantFrom("2025", "2003", "2000", "server 2030"), fc.array(fragment, { maxLength: 3 }), (version, rest) => {
-        const text = `${rest.join(" ")} windows ${version}`;
-        const parsed = parseQuery(book, text);
-        fc.pre(parsed.versions.length === 0);
-        expect(searchRules(book, text).results).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom("2025", "2003", "2000", "server 2030"),
+        fc.array(fragment, { maxLength: 3 }),
+        (version, rest) => {
+          const text = `${rest.join(" ")} windows ${version}`;
+          const parsed = parseQuery(book, text);
+          fc.pre(parsed.versions.length === 0);
+          expect(searchRules(book, text).results).toEqual([]);
+        },
+      ),
     );
   });
 });

@@ -67,7 +67,9 @@ describe("searchRules", () => {
   });
 
   it("suggests the nearest ports the data knows", () => {
-    expect(search("8080").notices[0]?.text).toBe("No rule on the AWS page uses port 8080. Ports near it in the data: 7680, 8554, 8555.");
+    expect(search("8080").notices[0]?.text).toBe(
+      "No rule on the AWS page uses port 8080. Ports near it in the data: 7680, 8554, 8555.",
+    );
   });
 
   it("never answers an unknown version with other versions", () => {
@@ -95,9 +97,7 @@ describe("searchRules", () => {
   it("names words no rule mentions and answers with the rest", () => {
     const answer = search("rdp flibbertigibbet");
     expect(answer.results.length).toBeGreaterThan(0);
-    expect(answer.notices).toEqual([
-      { kind: "ignored-words", text: "No rule mentions “flibbertigibbet”; amiport left it out." },
-    ]);
+    expect(answer.notices).toEqual([{ kind: "ignored-words", text: "No rule mentions “flibbertigibbet”; amiport left it out." }]);
   });
 
   it("does not search on a bad port", () => {

@@ -56,8 +56,9 @@ export class SlackStandIn {
         res.end(JSON.stringify(this.answer(method, body)));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -81,7 +82,9 @@ export class SlackStandIn {
       if (found.length >= count) return found;
       await new Promise((r) => setTimeout(r, 10));
     }
-    throw new Error(`waited ${timeoutMs} ms for ${count} call(s) to ${path}; saw ${this.calls.map((c) => c.path).join(", ") || "none"}`);
+    throw new Error(
+      `waited ${timeoutMs} ms for ${count} call(s) to ${path}; saw ${this.calls.map((c) => c.path).join(", ") || "none"}`,
+    );
   }
 
   async stop(): Promise<void> {
@@ -92,7 +95,15 @@ export class SlackStandIn {
   private answer(method: string, body: Record<string, any>): object {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://example.slack.com/", team: "Example", user: "amiport", team_id: "T0001", user_id: "UBOT0001", bot_id: "BBOT0001" };
+        return {
+          ok: true,
+          url: "https://example.slack.com/",
+          team: "Example",
+          user: "amiport",
+          team_id: "T0001",
+          user_id: "UBOT0001",
+          bot_id: "BBOT0001",
+        };
       case "chat.postMessage":
         return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: { text: body.text } };
       case "apps.connections.open":
@@ -174,7 +185,16 @@ export function blockActionBody(actionId: string, value: string, responseUrl: st
     trigger_id: "1.2.3",
     channel: { id: "C0INCIDENT", name: "incident" },
     response_url: responseUrl,
-    actions: [{ type: "button", action_id: actionId, block_id: "amiport_actions", value, action_ts: "1700000001.000200", text: { type: "plain_text", text: "x" } }],
+    actions: [
+      {
+        type: "button",
+        action_id: actionId,
+        block_id: "amiport_actions",
+        value,
+        action_ts: "1700000001.000200",
+        text: { type: "plain_text", text: "x" },
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

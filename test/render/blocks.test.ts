@@ -67,7 +67,10 @@ describe("renderRuleCard", () => {
   it("shows the rule's facts, source and link", () => {
     const answer = searchRules(book, "5985");
     const blocks = renderRuleCard(answer.results[1]!, book) as any[];
-    expect(blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Windows Remote Management (HTTP-In)", emoji: false } });
+    expect(blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: "Windows Remote Management (HTTP-In)", emoji: false },
+    });
     expect(blocks[1].fields.map((f: { text: string }) => f.text)).toEqual([
       "*Ports*\nlocal 5985 · remote any",
       "*Protocol*\nTCP",
@@ -76,7 +79,9 @@ describe("renderRuleCard", () => {
     ]);
     const context = blocks.at(-1).elements[0].text;
     expect(context).toContain("AWS page, April 2022 version");
-    expect(context).toContain("<https://docs.aws.amazon.com/ec2/latest/windows-ami-reference/ports-and-protocols.html#remote-management|View on AWS>");
+    expect(context).toContain(
+      "<https://docs.aws.amazon.com/ec2/latest/windows-ami-reference/ports-and-protocols.html#remote-management|View on AWS>",
+    );
   });
 
   it("says what AWS prints where a correction applies", () => {
@@ -127,19 +132,32 @@ describe("Block Kit properties over arbitrary queries", () => {
   const query = fc.oneof(
     fc.string({ maxLength: 600 }),
     fc.string({ unit: "binary", maxLength: 300 }),
-    fc.array(fc.constantFrom("5985", "icmp", "2019", "rdp", "<!channel>", "&", "<@U1>", "x".repeat(400), "0-65535", "any"), { maxLength: 6 }).map((p) => p.join(" ")),
+    fc
+      .array(fc.constantFrom("5985", "icmp", "2019", "rdp", "<!channel>", "&", "<@U1>", "x".repeat(400), "0-65535", "any"), {
+        maxLength: 6,
+      })
+      .map((p) => p.join(" ")),
   );
 
   it("every answer is valid Block Kit with a fallback text, and user text cannot ping or link", () => {
     fc.assert(
-      fc.property(query, fc.nat({ max: 160 }), fc.boolean(), fc.option(fc.constantFrom("U0ASKER", "<!channel>", "W123ABC")), (text, offset, shareable, sharedBy) => {
-        const answer = searchRules(book, text, { offset, limit: PAGE_SIZE });
-        const message = renderAnswerMessage(answer, book, { offset, shareable, ...(sharedBy ? { sharedBy } : {}) });
-        expectValidMessage(message);
-        const shown = JSON.stringify(message.blocks.map((b: any) => ({ ...b, elements: b.type === "actions" ? [] : b.elements })));
-        const controls = shown.match(/<[^<]{0,30}/g) ?? [];
-        for (const c of controls) expect(c.startsWith("<https://docs.aws.amazon.com/") || /^<@(U0ASKER|W123ABC)>/.test(c), c).toBe(true);
-      }),
+      fc.property(
+        query,
+        fc.nat({ max: 160 }),
+        fc.boolean(),
+        fc.option(fc.constantFrom("U0ASKER", "<!channel>", "W123ABC")),
+        (text, offset, shareable, sharedBy) => {
+          const answer = searchRules(book, text, { offset, limit: PAGE_SIZE });
+          const message = renderAnswerMessage(answer, book, { offset, shareable, ...(sharedBy ? { sharedBy } : {}) });
+          expectValidMessage(message);
+          const shown = JSON.stringify(
+            message.blocks.map((b: any) => ({ ...b, elements: b.type === "actions" ? [] : b.elements })),
+          );
+          const controls = shown.match(/<[^<]{0,30}/g) ?? [];
+          for (const c of controls)
+            expect(c.startsWith("<https://docs.aws.amazon.com/") || /^<@(U0ASKER|W123ABC)>/.test(c), c).toBe(true);
+        },
+      ),
       { numRuns: 700 },
     );
   });

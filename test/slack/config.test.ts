@@ -41,11 +41,17 @@ describe("readConfig", () => {
     [{ SLACK_BOT_TOKEN: BOT }, /SLACK_SIGNING_SECRET is missing; HTTP mode needs it/],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_MODE: "socket" }, /SLACK_APP_TOKEN is missing; Socket Mode needs an app-level token/],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: "xoxb-wrong" }, /SLACK_APP_TOKEN should start with "xapp-"/],
-    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_MODE: "carrier-pigeon" }, /SLACK_MODE must be "socket" or "http"/],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_MODE: "carrier-pigeon" },
+      /SLACK_MODE must be "socket" or "http"/,
+    ],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "70000" }, /PORT must be 0-65535/],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "http" }, /PORT must be a number/],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: "not a url" }, /SLACK_API_URL must be a URL/],
-    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of debug, info, warn, error/],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, LOG_LEVEL: "loud" },
+      /LOG_LEVEL must be one of debug, info, warn, error/,
+    ],
   ])("names the variable: %j", (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

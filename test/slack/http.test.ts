@@ -28,7 +28,11 @@ beforeAll(async () => {
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: "debug",
   });
-  const logger = createLogger({ level: config.logLevel as never, secrets: secretsOf(config), sink: (line) => logLines.push(line) });
+  const logger = createLogger({
+    level: config.logLevel as never,
+    secrets: secretsOf(config),
+    sink: (line) => logLines.push(line),
+  });
   running = await startSlackApp(config, book, logger);
   eventsUrl = `http://127.0.0.1:${running.port}/slack/events`;
 });
@@ -53,7 +57,9 @@ async function command(text: string) {
 function textsOf(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(textsOf);
   if (node && typeof node === "object") {
-    return Object.entries(node).flatMap(([key, value]) => (key === "text" && typeof value === "string" ? [value] : key === "value" ? [] : textsOf(value)));
+    return Object.entries(node).flatMap(([key, value]) =>
+      key === "text" && typeof value === "string" ? [value] : key === "value" ? [] : textsOf(value),
+    );
   }
   return [];
 }
@@ -106,7 +112,9 @@ describe("slash command /amiport", () => {
   it("logs one line per request, and never a secret", async () => {
     const before = requestLogs().length;
     await command("3389");
-    const line = requestLogs().slice(before).find((l) => l.query === "3389");
+    const line = requestLogs()
+      .slice(before)
+      .find((l) => l.query === "3389");
     expect(line).toMatchObject({ kind: "command", query: "3389", results: 4 });
     expect(typeof line.ms).toBe("number");
     const all = logLines.join("\n");
@@ -137,7 +145,12 @@ describe("request verification", () => {
   });
 
   it("answers url_verification with the challenge", async () => {
-    const res = await postSigned(eventsUrl, JSON.stringify({ type: "url_verification", token: "t", challenge: "abc123" }), JSON_TYPE, { secret: SECRET });
+    const res = await postSigned(
+      eventsUrl,
+      JSON.stringify({ type: "url_verification", token: "t", challenge: "abc123" }),
+      JSON_TYPE,
+      { secret: SECRET },
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: "abc123" });
   });
@@ -148,7 +161,14 @@ describe("events", () => {
     const ts = "1700000000.111111";
     const res = await postSigned(
       eventsUrl,
-      eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> what does Windows 2019 need for telemetry", ts, channel: "C0MENTION", event_ts: ts }),
+      eventBody(nextId("Ev"), {
+        type: "app_mention",
+        user: "U0ASKER",
+        text: "<@UBOT0001> what does Windows 2019 need for telemetry",
+        ts,
+        channel: "C0MENTION",
+        event_ts: ts,
+      }),
       JSON_TYPE,
       { secret: SECRET },
     );
@@ -164,22 +184,42 @@ describe("events", () => {
     const ts = "1700000000.222222";
     await postSigned(
       eventsUrl,
-      eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 3389", ts, thread_ts: "1700000000.000001", channel: "C0THREAD", event_ts: ts }),
+      eventBody(nextId("Ev"), {
+        type: "app_mention",
+        user: "U0ASKER",
+        text: "<@UBOT0001> 3389",
+        ts,
+        thread_ts: "1700000000.000001",
+        channel: "C0THREAD",
+        event_ts: ts,
+      }),
       JSON_TYPE,
       { secret: SECRET },
     );
-    await expect.poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "C0THREAD")?.body.thread_ts).toBe("1700000000.000001");
+    await expect
+      .poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "C0THREAD")?.body.thread_ts)
+      .toBe("1700000000.000001");
   });
 
   it("answers a direct message in the DM", async () => {
     const ts = "1700000000.333333";
     await postSigned(
       eventsUrl,
-      eventBody(nextId("Ev"), { type: "message", channel_type: "im", user: "U0ASKER", text: "smb on 2022", ts, channel: "D0DIRECT", event_ts: ts }),
+      eventBody(nextId("Ev"), {
+        type: "message",
+        channel_type: "im",
+        user: "U0ASKER",
+        text: "smb on 2022",
+        ts,
+        channel: "D0DIRECT",
+        event_ts: ts,
+      }),
       JSON_TYPE,
       { secret: SECRET },
     );
-    await expect.poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "D0DIRECT")?.body.text).toMatch(/^Core Networking - Group Policy \(NP-Out\)/);
+    await expect
+      .poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "D0DIRECT")?.body.text)
+      .toMatch(/^Core Networking - Group Policy \(NP-Out\)/);
     const dm = slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "D0DIRECT");
     expect(dm?.body.thread_ts).toBeUndefined();
   });
@@ -199,10 +239,20 @@ describe("events", () => {
   it("gives a retried event no second reply", async () => {
     const eventId = nextId("EvRetry");
     const ts = "1700000000.444444";
-    const body = eventBody(eventId, { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 445", ts, channel: "C0RETRY", event_ts: ts });
+    const body = eventBody(eventId, {
+      type: "app_mention",
+      user: "U0ASKER",
+      text: "<@UBOT0001> 445",
+      ts,
+      channel: "C0RETRY",
+      event_ts: ts,
+    });
     await postSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
     await expect.poll(() => slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === "C0RETRY").length).toBe(1);
-    const retry = await postSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET, headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" } });
+    const retry = await postSigned(eventsUrl, body, JSON_TYPE, {
+      secret: SECRET,
+      headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" },
+    });
     expect(retry.status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === "C0RETRY")).toHaveLength(1);
@@ -211,7 +261,19 @@ describe("events", () => {
   it("apologises when Slack refuses the reply, logs why and stays up", async () => {
     slack.failures.set("chat.postMessage", "not_in_channel");
     const ts = "1700000000.555555";
-    await postSigned(eventsUrl, eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 5985", ts, channel: "C0NOTIN", event_ts: ts }), JSON_TYPE, { secret: SECRET });
+    await postSigned(
+      eventsUrl,
+      eventBody(nextId("Ev"), {
+        type: "app_mention",
+        user: "U0ASKER",
+        text: "<@UBOT0001> 5985",
+        ts,
+        channel: "C0NOTIN",
+        event_ts: ts,
+      }),
+      JSON_TYPE,
+      { secret: SECRET },
+    );
     await expect.poll(() => logLines.some((l) => l.includes("request failed") && l.includes("not_in_channel"))).toBe(true);
     slack.failures.clear();
     expect((await command("5985")).body.response_type).toBe("ephemeral");
@@ -221,10 +283,14 @@ describe("events", () => {
 describe("buttons", () => {
   it("Show more pages the answer in place", async () => {
     const first = await command("icmp");
-    const more = first?.body.blocks.find((b: { type: string }) => b.type === "actions").elements.find((e: { action_id: string }) => e.action_id === ACTIONS.more);
+    const more = first?.body.blocks
+      .find((b: { type: string }) => b.type === "actions")
+      .elements.find((e: { action_id: string }) => e.action_id === ACTIONS.more);
     expect(more.value).toBe(encodeButtonState({ q: "icmp", o: 10 }));
     const pageId = nextId("more");
-    const res = await postSigned(eventsUrl, blockActionBody(ACTIONS.more, more.value, slack.responseUrl(pageId), true), FORM, { secret: SECRET });
+    const res = await postSigned(eventsUrl, blockActionBody(ACTIONS.more, more.value, slack.responseUrl(pageId), true), FORM, {
+      secret: SECRET,
+    });
     expect(res.status).toBe(200);
     const [page] = await slack.waitFor(`/respond/${pageId}`);
     expect(page?.body.replace_original).toBe(true);
@@ -234,7 +300,9 @@ describe("buttons", () => {
   it("Share in channel posts the answer for everyone, says who shared it, and removes the private copy", async () => {
     const shareId = nextId("share");
     const value = encodeButtonState({ q: "5985", o: 0 });
-    await postSigned(eventsUrl, blockActionBody(ACTIONS.share, value, slack.responseUrl(shareId), true), FORM, { secret: SECRET });
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.share, value, slack.responseUrl(shareId), true), FORM, {
+      secret: SECRET,
+    });
     const [shared, removed] = await slack.waitFor(`/respond/${shareId}`, 2);
     expect(shared?.body.response_type).toBe("in_channel");
     expect(shared?.body.blocks[0].elements[0].text).toBe("Shared by <@U0ASKER>: “5985”");
@@ -245,7 +313,9 @@ describe("buttons", () => {
 
   it("answers a forged button value with a friendly message", async () => {
     const id = nextId("forged-button");
-    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, "{not json", slack.responseUrl(id), true), FORM, { secret: SECRET });
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, "{not json", slack.responseUrl(id), true), FORM, {
+      secret: SECRET,
+    });
     const [reply] = await slack.waitFor(`/respond/${id}`);
     expect(reply?.body.text).toMatch(/no longer works/);
   });

@@ -32,7 +32,14 @@ describe("npm start (dist/main.js)", () => {
       slack = await new SlackStandIn().start();
       child = spawn(process.execPath, [MAIN], {
         cwd,
-        env: { ...baseEnv, SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "0", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "debug" },
+        env: {
+          ...baseEnv,
+          SLACK_BOT_TOKEN: BOT,
+          SLACK_SIGNING_SECRET: SIGNING,
+          PORT: "0",
+          SLACK_API_URL: slack.apiUrl,
+          LOG_LEVEL: "debug",
+        },
       });
       child.stdout?.on("data", (d) => (output += d));
       child.stderr?.on("data", (d) => (output += d));

@@ -14,8 +14,17 @@ describe("graceful stop", () => {
 
   beforeAll(async () => {
     slack = await new SlackStandIn().start();
-    const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-shutdown", SLACK_SIGNING_SECRET: SECRET, PORT: "0", SLACK_API_URL: slack.apiUrl });
-    running = await startSlackApp(config, book, createLogger({ level: config.logLevel as never, secrets: [], sink: (l) => lines.push(l) }));
+    const config = readConfig({
+      SLACK_BOT_TOKEN: "xoxb-1-2-shutdown",
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: "0",
+      SLACK_API_URL: slack.apiUrl,
+    });
+    running = await startSlackApp(
+      config,
+      book,
+      createLogger({ level: config.logLevel as never, secrets: [], sink: (l) => lines.push(l) }),
+    );
   });
 
   afterAll(async () => {
@@ -25,7 +34,14 @@ describe("graceful stop", () => {
 
   it("answers 503 on /healthz and to new requests while it finishes the answer in flight", async () => {
     const base = `http://127.0.0.1:${running.port}`;
-    const mention = { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 5985", ts: "1.000001", channel: "CSLOW1", event_ts: "1.000001" };
+    const mention = {
+      type: "app_mention",
+      user: "U0ASKER",
+      text: "<@UBOT0001> 5985",
+      ts: "1.000001",
+      channel: "CSLOW1",
+      event_ts: "1.000001",
+    };
     const ack = await postSigned(`${base}/slack/events`, eventBody("EvSlow1", mention), "application/json", { secret: SECRET });
     expect(ack.status).toBe(200);
     // the answer is now on its way to a chat.postMessage that takes 800 ms
@@ -34,7 +50,12 @@ describe("graceful stop", () => {
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toEqual({ status: "stopping" });
-    const refused = await postSigned(`${base}/slack/events`, slashCommandBody("3389", slack.responseUrl("late")), "application/x-www-form-urlencoded", { secret: SECRET });
+    const refused = await postSigned(
+      `${base}/slack/events`,
+      slashCommandBody("3389", slack.responseUrl("late")),
+      "application/x-www-form-urlencoded",
+      { secret: SECRET },
+    );
     expect(refused.status).toBe(503);
     await stopped;
     const logged = lines.map((l) => JSON.parse(l));

@@ -25,9 +25,21 @@ describe("Socket Mode", () => {
     wss.on("connection", (ws) => {
       socket = ws;
       ws.on("message", (data) => acks.push(JSON.parse(String(data))));
-      ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "stand-in" }, connection_info: { app_id: "A0AMIPORT" } }));
+      ws.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          debug_info: { host: "stand-in" },
+          connection_info: { app_id: "A0AMIPORT" },
+        }),
+      );
     });
-    const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-socketbot", SLACK_APP_TOKEN: APP_TOKEN, PORT: "0", SLACK_API_URL: slack.apiUrl });
+    const config = readConfig({
+      SLACK_BOT_TOKEN: "xoxb-1-2-socketbot",
+      SLACK_APP_TOKEN: APP_TOKEN,
+      PORT: "0",
+      SLACK_API_URL: slack.apiUrl,
+    });
     expect(config.mode).toBe("socket");
     running = await startSlackApp(config, book, createLogger({ level: config.logLevel as never, secrets: [], sink: () => {} }));
   });
@@ -83,12 +95,21 @@ describe("Socket Mode", () => {
           event_id: "EvSocket1",
           event_time: 1,
           authorizations: [{ team_id: "T0001", user_id: "UBOT0001", is_bot: true }],
-          event: { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 3389", ts: "1.000001", channel: "C0SOCKET", event_ts: "1.000001" },
+          event: {
+            type: "app_mention",
+            user: "U0ASKER",
+            text: "<@UBOT0001> 3389",
+            ts: "1.000001",
+            channel: "C0SOCKET",
+            event_ts: "1.000001",
+          },
         },
       }),
     );
     await expect.poll(() => acks.some((a) => a.envelope_id === "env-2")).toBe(true);
-    await expect.poll(() => slack.callsTo("/api/chat.postMessage").find((c) => c.body.channel === "C0SOCKET")?.body.thread_ts).toBe("1.000001");
+    await expect
+      .poll(() => slack.callsTo("/api/chat.postMessage").find((c) => c.body.channel === "C0SOCKET")?.body.thread_ts)
+      .toBe("1.000001");
   });
 
   it("serves /healthz beside the socket", async () => {
