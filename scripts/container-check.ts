@@ -1,0 +1,134 @@
+/**
+ * Builds the Dockerfile and proves the image works: it starts as a non-root user, answers
+ * /healthz, serves a signed `/amiport 5985`, and stops on SIGTERM with exit code 0 within 5 s.
+ * No Docker engine is reachable here: ../shared/tools/container-check.sh builds and runs the image
+ * with podman on a local stand-in of the official node:<major>-slim image.
+ *
+ *   node --import tsx scripts/container-check.ts     (CONTAINER_CHECK=path overrides the tool)
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { postSigned, SlackStandIn, slashCommandBody } from "../test/helpers/slack-stand-in.js";
+
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const tool = process.env.CONTAINER_CHECK ?? fileURLToPath(new URL("../../shared/tools/container-check.sh", import.meta.url));
+const SECRET = "container-check-signing-secret";
+const TOKEN = "xoxb-0-0-containercheck";
+const name = `amiport-check-${process.pid}`;
+
+const say = (text: string) => console.log(`container-check: ${text}`);
+
+function podman(...args: string[]): string {
+  return execFileSync("bash", [tool, "podman", ...args], { encoding: "utf8" }).trim();
+}
+
+function fail(text: string): never {
+  console.error(`container-check: FAILED: ${text}`);
+  const logs = spawnSync("bash", [tool, "podman", "logs", name], { encoding: "utf8" });
+  if (logs.stdout || logs.stderr) console.error(`--- container log ---\n${logs.stdout}${logs.stderr}`);
+  spawnSync("bash", [tool, "podman", "rm", "-f", name]);
+  process.exit(1);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  let status = 0;
+  while (Date.now() < until) {
+    status = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return status;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return status;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(tool)) fail(`${tool} is missing (set CONTAINER_CHECK to the tool's path)`);
+  say("building the image (the first run installs podman and makes the base image; a few minutes)");
+  const build = spawnSync("bash", [tool, "build", repo], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  process.stdout.write(build.stdout);
+  if (build.status !== 0) fail(`the build exited with ${build.status}`);
+  const size = /built amiport:check, (.+)/.exec(build.stdout)?.[1] ?? "unknown";
+
+  const slack = await new SlackStandIn().start();
+  const port = await freePort();
+  podman(
+    "run",
+    "-d",
+    "--network",
+    "host",
+    "--name",
+    name,
+    "-e",
+    `SLACK_BOT_TOKEN=${TOKEN}`,
+    "-e",
+    `SLACK_SIGNING_SECRET=${SECRET}`,
+    "-e",
+    `PORT=${port}`,
+    "-e",
+    `SLACK_API_URL=${slack.apiUrl}`,
+    "amiport:check",
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const health = await waitForHealth(`${base}/healthz`, 60_000);
+    if (health !== 200) fail(`/healthz answered ${health}, not 200`);
+    say("/healthz answers 200");
+
+    const user = podman("exec", name, "id", "-u");
+    if (user === "0") fail("the app runs as root");
+    const configuredUser = podman("inspect", "--format", "{{.Config.User}}", name);
+    say(`runs as uid ${user} (USER ${configuredUser})`);
+    const healthcheck = podman("inspect", "--format", "{{json .Config.Healthcheck}}", name);
+    if (!healthcheck.includes("/healthz")) fail(`the image has no HEALTHCHECK on /healthz: ${healthcheck}`);
+    const probe = spawnSync("bash", [tool, "podman", "healthcheck", "run", name], { encoding: "utf8" });
+    say(`HEALTHCHECK is set; podman healthcheck run: exit ${probe.status}`);
+
+    const res = await postSigned(
+      `${base}/slack/events`,
+      slashCommandBody("5985", slack.responseUrl("container")),
+      "application/x-www-form-urlencoded",
+      { secret: SECRET },
+    );
+    const answer = (await res.json().catch(() => ({}))) as { text?: string; response_type?: string };
+    if (res.status !== 200 || !answer.text?.startsWith("Windows Remote Management (HTTP-In): TCP 5985 in")) {
+      fail(`a signed /amiport 5985 got ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
+    }
+    say(`a signed /amiport 5985 is answered: "${answer.text}"`);
+    const forged = await postSigned(
+      `${base}/slack/events`,
+      slashCommandBody("5985", slack.responseUrl("forged")),
+      "application/x-www-form-urlencoded",
+      { secret: "wrong" },
+    );
+    if (forged.status !== 401) fail(`a forged request got ${forged.status}, not 401`);
+
+    const started = Date.now();
+    podman("kill", "--signal", "TERM", name);
+    const exitCode = podman("wait", name);
+    const tookMs = Date.now() - started;
+    if (exitCode !== "0") fail(`exit code ${exitCode} after SIGTERM`);
+    if (tookMs > 5000) fail(`took ${tookMs} ms to stop after SIGTERM`);
+    const logs = podman("logs", name);
+    if (logs.includes(TOKEN) || logs.includes(SECRET)) fail("a secret appears in the container's log");
+    say(`SIGTERM: exit code 0 after ${tookMs} ms; no secret in the log`);
+    podman("rm", name);
+    say(`passed; image size ${size}`);
+  } finally {
+    await slack.stop();
+  }
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const configSource = readFileSync(new URL("../../src/slack/config.ts", import.meta.url), "utf8");
+
+describe(".env.example and the README's table", () => {
+  const variables = [...configSource.matchAll(/^ {4}([A-Z_]+): /gm)].map((m) => m[1]);
+
+  it("the config reads the variables the issue names", () => {
+    expect(variables.sort()).toEqual(["LOG_LEVEL", "PORT", "SLACK_API_URL", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_MODE", "SLACK_SIGNING_SECRET"]);
+  });
+
+  it.each(["LOG_LEVEL", "PORT", "SLACK_API_URL", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_MODE", "SLACK_SIGNING_SECRET"])("%s is in both, with a comment", (name) => {
+    expect(example).toMatch(new RegExp(`^#[^\\n]*\\n(#?\\s?)${name}=`, "m"));
+    expect(readme).toContain(`| \`${name}\` |`);
+  });
+
+  it("holds no secret values", () => {
+    expect(example).not.toMatch(/xox[a-z]-\w|xapp-\w/);
+  });
+});
