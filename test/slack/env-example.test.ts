@@ -9,13 +9,24 @@ describe(".env.example and the README's table", () => {
   const variables = [...configSource.matchAll(/^ {4}([A-Z_]+): /gm)].map((m) => m[1]);
 
   it("the config reads the variables the issue names", () => {
-    expect(variables.sort()).toEqual(["LOG_LEVEL", "PORT", "SLACK_API_URL", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_MODE", "SLACK_SIGNING_SECRET"]);
+    expect(variables.sort()).toEqual([
+      "LOG_LEVEL",
+      "PORT",
+      "SLACK_API_URL",
+      "SLACK_APP_TOKEN",
+      "SLACK_BOT_TOKEN",
+      "SLACK_MODE",
+      "SLACK_SIGNING_SECRET",
+    ]);
   });
 
-  it.each(["LOG_LEVEL", "PORT", "SLACK_API_URL", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_MODE", "SLACK_SIGNING_SECRET"])("%s is in both, with a comment", (name) => {
-    expect(example).toMatch(new RegExp(`^#[^\\n]*\\n(#?\\s?)${name}=`, "m"));
-    expect(readme).toContain(`| \`${name}\` |`);
-  });
+  it.each(["LOG_LEVEL", "PORT", "SLACK_API_URL", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_MODE", "SLACK_SIGNING_SECRET"])(
+    "%s is in both, with a comment",
+    (name) => {
+      expect(example).toMatch(new RegExp(`^#[^\\n]*\\n(#?\\s?)${name}=`, "m"));
+      expect(readme).toContain(`| \`${name}\` |`);
+    },
+  );
 
   it("holds no secret values", () => {
     expect(example).not.toMatch(/xox[a-z]-\w|xapp-\w/);
