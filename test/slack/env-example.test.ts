@@ -24,7 +24,7 @@ describe(".env.example and the README's table", () => {
     "%s is in both, with a comment",
     (name) => {
       expect(example).toMatch(new RegExp(`^#[^\\n]*\\n(#?\\s?)${name}=`, "m"));
-      expect(readme).toContain(`| \`${name}\` |`);
+      expect(readme).toMatch(new RegExp(`^\\|\\s*\`${name}\`\\s*\\|`, "m"));
     },
   );
 
