@@ -164,7 +164,6 @@ function isMeaningful(token: string, filler: ReadonlySet<string>): boolean {
 function cleanInput(input: string, notices: Notice[]): string {
   const printable = input
     .normalize("NFKC")
-    .replace(/<[@#!][^>]*>/g, " ") // Slack mentions and channel links are not part of a question
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\uFFFD]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -52,7 +52,8 @@ export function ask(
   options: AskOptions,
   startedAt = performance.now(),
 ): SlackMessage {
-  const cleaned = question.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").trim();
+  // Slack's markup for mentions (<@U123>), channels (<#C123|name>) and broadcasts (<!here>) is not part of a question
+  const cleaned = question.replace(/<[@#!][^>]*>/g, " ").trim();
   if (HELP_WORDS.has(cleaned.toLowerCase())) {
     logRequest(deps, kind, cleaned, "help", startedAt);
     return renderHelpMessage(options.command);

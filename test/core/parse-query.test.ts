@@ -116,8 +116,8 @@ describe("parseQuery: words", () => {
     expect(parsed.versions).toEqual(versions);
   });
 
-  it("ignores Slack mentions and control characters", () => {
-    expect(parse("<@U123ABC> rdp\u0000\u0007").words).toEqual(["rdp"]);
+  it("ignores control characters and punctuation", () => {
+    expect(parse("rdp\u0000\u0007 <> ?!").words).toEqual(["rdp"]);
   });
 });
 

@@ -180,6 +180,19 @@ describe("events", () => {
     expect(post?.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
   });
 
+  it("gives help to a bare mention", async () => {
+    const ts = "1700000000.666666";
+    await postSigned(
+      eventsUrl,
+      eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001>", ts, channel: "C0BARE", event_ts: ts }),
+      JSON_TYPE,
+      { secret: SECRET },
+    );
+    await expect
+      .poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "C0BARE")?.body.text)
+      .toMatch(/^amiport help/);
+  });
+
   it("replies inside an existing thread when mentioned there", async () => {
     const ts = "1700000000.222222";
     await postSigned(
