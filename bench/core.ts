@@ -2,56 +2,8 @@
 import { performance } from "node:perf_hooks";
 import Fuse from "fuse.js";
 import { loadRuleBook, searchRules } from "../src/core/index.js";
+import { QUESTION_FRAGMENTS } from "../test/helpers/question-fragments.js";
 import { formatStats, summarize } from "./stats.js";
-
-const FRAGMENTS = [
-  "5985",
-  "3389",
-  "445",
-  "135",
-  "443",
-  "5353",
-  "50000",
-  "68",
-  "23555",
-  "137,138,139",
-  "5985-5986",
-  "8080",
-  "70000",
-  "rdp",
-  "winrm",
-  "smb",
-  "telemetry",
-  "telemtry",
-  "remot desktp",
-  "ping",
-  "dns",
-  "spooler",
-  "group policy",
-  "kerberos",
-  "banana bread",
-  "chromecast",
-  "ipv6 tunnel",
-  "netbios",
-  "dhcp",
-  "file and printer sharing",
-  "remote management",
-  "tcp",
-  "udp",
-  "icmp",
-  "inbound",
-  "outbound",
-  "2019",
-  "server 2012 r2",
-  "2008 r2",
-  "2022",
-  "2025",
-  "what does windows 2019 need for",
-  "is",
-  "open on",
-  "which ports does",
-  "use on",
-];
 
 /** A fixed pseudo-random sequence, so every run asks the same questions. */
 export function* questions(count: number, seed = 42): Generator<string> {
@@ -62,7 +14,7 @@ export function* questions(count: number, seed = 42): Generator<string> {
   };
   for (let i = 0; i < count; i++) {
     const parts = 1 + Math.floor(next() * 4);
-    yield Array.from({ length: parts }, () => FRAGMENTS[Math.floor(next() * FRAGMENTS.length)]).join(" ");
+    yield Array.from({ length: parts }, () => QUESTION_FRAGMENTS[Math.floor(next() * QUESTION_FRAGMENTS.length)]).join(" ");
   }
 }
 

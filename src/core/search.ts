@@ -125,9 +125,9 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
   const filtered = candidates.filter((c) => passesFilters(c.rule, parsed));
   if (filtered.length === 0) {
     const filters = [
-      describeProtocols(parsed.protocols),
-      describeDirections(parsed.directions),
-      describeVersions(parsed.versions),
+      describeProtocolFilter(parsed.protocols),
+      describeDirectionFilter(parsed.directions),
+      describeVersionFilter(parsed.versions),
     ]
       .filter(Boolean)
       .join(" · ");
@@ -222,7 +222,7 @@ function noMatchNotice(parsed: ParsedQuery, index: SearchIndex): Notice {
       .sort((a, b) => a - b);
     return {
       kind: "no-match",
-      text: `No rule on the AWS page uses ${describePorts(parsed.ports)}. Ports near it in the data: ${near.join(", ")}.`,
+      text: `No rule on the AWS page uses ${describePortFilter(parsed.ports)}. Ports near it in the data: ${near.join(", ")}.`,
     };
   }
   return {
@@ -237,10 +237,10 @@ function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
     .map((w) => (w.as.includes(w.typed) ? `“${w.typed}”` : `“${w.typed}” (as ${w.as.slice(0, 2).join(" or ")})`))
     .join(" ");
   const summary = [
-    describePorts(parsed.ports),
-    describeProtocols(parsed.protocols),
-    describeDirections(parsed.directions),
-    describeVersions(parsed.versions),
+    describePortFilter(parsed.ports),
+    describeProtocolFilter(parsed.protocols),
+    describeDirectionFilter(parsed.directions),
+    describeVersionFilter(parsed.versions),
     parsed.unknownVersions.map((v) => `${v} (not on the AWS page)`).join(" or "),
     wordText,
   ]
@@ -257,10 +257,10 @@ function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
 }
 
 function describeAsked(parsed: ParsedQuery): string {
-  return parsed.ports.length > 0 ? describePorts(parsed.ports) : quoteList(parsed.words);
+  return parsed.ports.length > 0 ? describePortFilter(parsed.ports) : quoteList(parsed.words);
 }
 
-function describePorts(ports: readonly PortRange[]): string {
+function describePortFilter(ports: readonly PortRange[]): string {
   if (ports.length === 0) return "";
   const single = ports.length === 1 && (ports[0] as PortRange).from === (ports[0] as PortRange).to;
   return `${single ? "port" : "ports"} ${ports.map(formatRange).join(", ")}`;
@@ -280,15 +280,15 @@ export function protocolName(protocol: Protocol): string {
   return PROTOCOL_NAMES[protocol];
 }
 
-function describeProtocols(protocols: readonly Protocol[]): string {
+function describeProtocolFilter(protocols: readonly Protocol[]): string {
   return protocols.map(protocolName).join(" or ");
 }
 
-function describeDirections(directions: readonly Direction[]): string {
+function describeDirectionFilter(directions: readonly Direction[]): string {
   return directions.map((d) => (d === "In" ? "inbound" : "outbound")).join(" or ");
 }
 
-function describeVersions(versions: readonly string[]): string {
+function describeVersionFilter(versions: readonly string[]): string {
   if (versions.length === 0) return "";
   return `Windows Server ${versions.map((v) => v.replace(/^Windows Server /, "")).join(" or ")}`;
 }

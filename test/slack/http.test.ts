@@ -157,84 +157,45 @@ describe("request verification", () => {
 });
 
 describe("events", () => {
+  const mention = (channel: string, text: string, extra: Record<string, string> = {}) => {
+    const ts = extra.ts ?? `1700000000.${String(++seq).padStart(6, "0")}`;
+    return { type: "app_mention", user: "U0ASKER", text: `<@UBOT0001> ${text}`, ts, channel, event_ts: ts, ...extra };
+  };
+  const send = (event: Record<string, unknown>, eventId = nextId("Ev"), headers: Record<string, string> = {}) =>
+    postSigned(eventsUrl, eventBody(eventId, event), JSON_TYPE, { secret: SECRET, headers });
+  const postsTo = (channel: string) => slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === channel);
+
   it("answers a mention in the mention's thread, visible to the channel", async () => {
-    const ts = "1700000000.111111";
-    const res = await postSigned(
-      eventsUrl,
-      eventBody(nextId("Ev"), {
-        type: "app_mention",
-        user: "U0ASKER",
-        text: "<@UBOT0001> what does Windows 2019 need for telemetry",
-        ts,
-        channel: "C0MENTION",
-        event_ts: ts,
-      }),
-      JSON_TYPE,
-      { secret: SECRET },
-    );
-    expect(res.status).toBe(200);
-    const posts = await slack.waitFor("/api/chat.postMessage");
-    const post = posts.find((p) => p.body.channel === "C0MENTION");
-    expect(post?.body.thread_ts).toBe(ts);
+    const event = mention("C0MENTION", "what does Windows 2019 need for telemetry");
+    expect((await send(event)).status).toBe(200);
+    await expect.poll(() => postsTo("C0MENTION").length).toBe(1);
+    const [post] = postsTo("C0MENTION");
+    expect(post?.body.thread_ts).toBe(event.ts);
     expect(post?.body.text).toMatch(/^Connected User Experiences and Telemetry: TCP 443 out, Windows Server 2019 and 2022/);
     expect(post?.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
   });
 
   it("gives help to a bare mention", async () => {
-    const ts = "1700000000.666666";
-    await postSigned(
-      eventsUrl,
-      eventBody(nextId("Ev"), { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001>", ts, channel: "C0BARE", event_ts: ts }),
-      JSON_TYPE,
-      { secret: SECRET },
-    );
-    await expect
-      .poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "C0BARE")?.body.text)
-      .toMatch(/^amiport help/);
+    await send(mention("C0BARE", ""));
+    await expect.poll(() => postsTo("C0BARE")[0]?.body.text).toMatch(/^amiport help/);
   });
 
   it("replies inside an existing thread when mentioned there", async () => {
-    const ts = "1700000000.222222";
-    await postSigned(
-      eventsUrl,
-      eventBody(nextId("Ev"), {
-        type: "app_mention",
-        user: "U0ASKER",
-        text: "<@UBOT0001> 3389",
-        ts,
-        thread_ts: "1700000000.000001",
-        channel: "C0THREAD",
-        event_ts: ts,
-      }),
-      JSON_TYPE,
-      { secret: SECRET },
-    );
-    await expect
-      .poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "C0THREAD")?.body.thread_ts)
-      .toBe("1700000000.000001");
+    await send(mention("C0THREAD", "3389", { thread_ts: "1700000000.000001" }));
+    await expect.poll(() => postsTo("C0THREAD")[0]?.body.thread_ts).toBe("1700000000.000001");
   });
 
   it("answers a direct message in the DM", async () => {
-    const ts = "1700000000.333333";
-    await postSigned(
-      eventsUrl,
-      eventBody(nextId("Ev"), {
-        type: "message",
-        channel_type: "im",
-        user: "U0ASKER",
-        text: "smb on 2022",
-        ts,
-        channel: "D0DIRECT",
-        event_ts: ts,
-      }),
-      JSON_TYPE,
-      { secret: SECRET },
-    );
-    await expect
-      .poll(() => slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "D0DIRECT")?.body.text)
-      .toMatch(/^Core Networking - Group Policy \(NP-Out\)/);
-    const dm = slack.callsTo("/api/chat.postMessage").find((p) => p.body.channel === "D0DIRECT");
-    expect(dm?.body.thread_ts).toBeUndefined();
+    await send({
+      type: "message",
+      channel_type: "im",
+      user: "U0ASKER",
+      text: "smb on 2022",
+      ts: "1.000003",
+      channel: "D0DIRECT",
+    });
+    await expect.poll(() => postsTo("D0DIRECT")[0]?.body.text).toMatch(/^Core Networking - Group Policy \(NP-Out\)/);
+    expect(postsTo("D0DIRECT")[0]?.body.thread_ts).toBeUndefined();
   });
 
   it("ignores bot messages and edits in a DM", async () => {
@@ -242,51 +203,26 @@ describe("events", () => {
       { type: "message", channel_type: "im", bot_id: "BOTHER", text: "5985", ts: "1.1", channel: "D0BOTS" },
       { type: "message", subtype: "message_changed", channel_type: "im", channel: "D0BOTS", ts: "1.2" },
     ]) {
-      const res = await postSigned(eventsUrl, eventBody(nextId("Ev"), event), JSON_TYPE, { secret: SECRET });
-      expect(res.status).toBe(200);
+      expect((await send(event)).status).toBe(200);
     }
     await new Promise((r) => setTimeout(r, 300));
-    expect(slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === "D0BOTS")).toEqual([]);
+    expect(postsTo("D0BOTS")).toEqual([]);
   });
 
   it("gives a retried event no second reply", async () => {
     const eventId = nextId("EvRetry");
-    const ts = "1700000000.444444";
-    const body = eventBody(eventId, {
-      type: "app_mention",
-      user: "U0ASKER",
-      text: "<@UBOT0001> 445",
-      ts,
-      channel: "C0RETRY",
-      event_ts: ts,
-    });
-    await postSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
-    await expect.poll(() => slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === "C0RETRY").length).toBe(1);
-    const retry = await postSigned(eventsUrl, body, JSON_TYPE, {
-      secret: SECRET,
-      headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" },
-    });
+    const event = mention("C0RETRY", "445");
+    await send(event, eventId);
+    await expect.poll(() => postsTo("C0RETRY").length).toBe(1);
+    const retry = await send(event, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" });
     expect(retry.status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
-    expect(slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === "C0RETRY")).toHaveLength(1);
+    expect(postsTo("C0RETRY")).toHaveLength(1);
   });
 
   it("apologises when Slack refuses the reply, logs why and stays up", async () => {
     slack.failures.set("chat.postMessage", "not_in_channel");
-    const ts = "1700000000.555555";
-    await postSigned(
-      eventsUrl,
-      eventBody(nextId("Ev"), {
-        type: "app_mention",
-        user: "U0ASKER",
-        text: "<@UBOT0001> 5985",
-        ts,
-        channel: "C0NOTIN",
-        event_ts: ts,
-      }),
-      JSON_TYPE,
-      { secret: SECRET },
-    );
+    await send(mention("C0NOTIN", "5985"));
     await expect.poll(() => logLines.some((l) => l.includes("request failed") && l.includes("not_in_channel"))).toBe(true);
     slack.failures.clear();
     expect((await command("5985")).body.response_type).toBe("ephemeral");
