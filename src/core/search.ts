@@ -131,9 +131,13 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
     ]
       .filter(Boolean)
       .join(" · ");
+    const asked = describeAsked(parsed);
+    const count = `${candidates.length} ${candidates.length === 1 ? "rule matches" : "rules match"}`;
     notices.push({
       kind: "filtered-out",
-      text: `${candidates.length} ${candidates.length === 1 ? "rule matches" : "rules match"} ${describeAsked(parsed)}, but none for ${filters}. Drop a filter to see ${candidates.length === 1 ? "it" : "them"}.`,
+      text: asked
+        ? `${count} ${asked}, but none for ${filters}. Drop a filter to see ${candidates.length === 1 ? "it" : "them"}.`
+        : `No rule on the AWS page is for ${filters}.`,
     });
     return answer([]);
   }

@@ -94,6 +94,12 @@ describe("searchRules", () => {
     });
   });
 
+  it("says plainly when filters alone match nothing", () => {
+    expect(search("igmp 2008 r2").notices).toEqual([
+      { kind: "filtered-out", text: "No rule on the AWS page is for IGMP (protocol 2) · Windows Server 2008 R2." },
+    ]);
+  });
+
   it("names words no rule mentions and answers with the rest", () => {
     const answer = search("rdp flibbertigibbet");
     expect(answer.results.length).toBeGreaterThan(0);
