@@ -5,6 +5,12 @@ import type { PortCell, Rule, RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
 import { buildTextIndex, type TextIndex } from "./text-index.js";
 
+/** Ranking tiers: exact ports, ports through a keyword, words, filters alone. */
+const EXACT_PORT_TIER = 0;
+const KEYWORD_PORT_TIER = 1;
+const TEXT_TIER = 2;
+const FILTER_TIER = 3;
+
 /** Text matches scoring below this share of the best one are noise next to it. */
 const RELATIVE_TEXT_CUTOFF = 0.4;
 
@@ -141,8 +147,17 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
     });
     return answer([]);
   }
-  filtered.sort((a, b) => a.tier - b.tier || b.textScore - a.textScore || a.rule.index - b.rule.index);
+  // among equal word matches, a rule that names its port first; filter-only lists keep the page's order
+  const specificity = (r: Ranked) => (r.tier === TEXT_TIER ? namesPorts(r.rule) : 0);
+  filtered.sort(
+    (a, b) => a.tier - b.tier || b.textScore - a.textScore || specificity(b) - specificity(a) || a.rule.index - b.rule.index,
+  );
   return answer(filtered);
+}
+
+/** 1 for a rule that names a port (a number or a keyword): more to act on than `Any`. */
+function namesPorts(rule: Rule): number {
+  return [rule.local, rule.remote].some((cell) => cell.ranges.length > 0 || cell.keyword) ? 1 : 0;
 }
 
 function findCandidates(
@@ -169,7 +184,7 @@ function findCandidates(
       const text = textHits.get(rule.index);
       candidates.push({
         rule,
-        tier: portReasons.some((r) => r.by === "port") ? 0 : 1,
+        tier: portReasons.some((r) => r.by === "port") ? EXACT_PORT_TIER : KEYWORD_PORT_TIER,
         textScore: text?.score ?? 0,
         matched: text ? [...portReasons, { by: "words", words: text.words }] : portReasons,
       });
@@ -179,12 +194,12 @@ function findCandidates(
   if (wordsGiven) {
     const candidates = [...textHits.values()].map((m): Ranked => {
       const rule = book.rules[m.ruleIndex] as Rule;
-      return { rule, tier: 2, textScore: m.score, matched: [{ by: "words", words: m.words }] };
+      return { rule, tier: TEXT_TIER, textScore: m.score, matched: [{ by: "words", words: m.words }] };
     });
     return { candidates, unmatchedWords: unmatched };
   }
   return {
-    candidates: book.rules.map((rule) => ({ rule, tier: 3, textScore: 0, matched: [{ by: "filters" }] })),
+    candidates: book.rules.map((rule) => ({ rule, tier: FILTER_TIER, textScore: 0, matched: [{ by: "filters" }] })),
     unmatchedWords: [],
   };
 }

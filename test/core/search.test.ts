@@ -94,6 +94,10 @@ describe("searchRules", () => {
     });
   });
 
+  it("puts a rule that names its port before an equal match on any port", () => {
+    expect(ids("remote desktop")[0]).toBe("remote-desktop-user-mode-tcp-in.2012r2-2016-2019-2022");
+  });
+
   it("says plainly when filters alone match nothing", () => {
     expect(search("igmp 2008 r2").notices).toEqual([
       { kind: "filtered-out", text: "No rule on the AWS page is for IGMP (protocol 2) · Windows Server 2008 R2." },
