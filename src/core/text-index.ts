@@ -70,7 +70,17 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
     for (const [words, weight] of fields) for (const word of new Set(words)) add(word, i, weight);
   });
 
-  const fuse = new Fuse([...postings.keys()], { includeScore: true, threshold: FUZZY_THRESHOLD });
+  // A typo seldom changes the first letter, so each typed word is compared only with the index
+  // words that share it: one small Fuse per letter instead of one over every word.
+  const byFirstLetter = new Map<string, string[]>();
+  for (const word of postings.keys()) {
+    const letter = word[0] as string;
+    byFirstLetter.set(letter, byFirstLetter.get(letter) ?? []);
+    byFirstLetter.get(letter)?.push(word);
+  }
+  const fuses = new Map(
+    [...byFirstLetter].map(([letter, words]) => [letter, new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD })]),
+  );
   const resolved = new Map<string, readonly WordHit[]>();
 
   const resolve = (typed: string): readonly WordHit[] => {
@@ -80,11 +90,9 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
     if (postings.has(typed)) hits = [{ word: typed, quality: 1 }];
     else if (typed.length < MIN_FUZZY_LENGTH) hits = [];
     else {
-      hits = fuse
-        .search(typed, { limit: MAX_FUZZY_WORDS })
-        // a typo seldom changes the first letter or the length by much; without these checks
-        // "bread" would reach "reads"
-        .filter((r) => r.item[0] === typed[0] && Math.abs(r.item.length - typed.length) <= 2)
+      hits = (fuses.get(typed[0] as string)?.search(typed, { limit: MAX_FUZZY_WORDS }) ?? [])
+        // nor the length by much; without these checks "bread" would reach "reads"
+        .filter((r) => Math.abs(r.item.length - typed.length) <= 2)
         .map((r) => ({ word: r.item, quality: 1 - (r.score ?? 1) }));
     }
     // bounded: a long-running bot meets many distinct typos
