@@ -46,7 +46,14 @@ async function startStandIn(): Promise<{ server: Server; apiUrl: string }> {
 }
 
 /** Starts `bench/serve.ts <kind>` in its own process and waits for its port. */
-async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+interface Served {
+  readonly url: string;
+  /** CPU time the app's process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<Served> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind], {
     env: {
       PATH: process.env.PATH,
@@ -58,17 +65,26 @@ async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<{ url: 
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const match = /listening (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`${kind} exited with ${code}`)));
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
   });
+  const waitFor = async (pattern: RegExp): Promise<string> => {
+    while (!pattern.test(out)) {
+      if (child.exitCode !== null) throw new Error(`${kind} exited with ${child.exitCode}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const match = pattern.exec(out) as RegExpExecArray;
+    out = out.slice(match.index + match[0].length);
+    return match[1] as string;
+  };
+  const port = Number(await waitFor(/listening (\d+)\n/));
   return {
     url: `http://127.0.0.1:${port}/slack/events`,
+    cpuMicros: async () => {
+      child.kill("SIGUSR2");
+      return Number(await waitFor(/cpu (\d+)\n/));
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
@@ -107,9 +123,11 @@ export async function benchHttp(): Promise<string[]> {
   const standIn = await startStandIn();
   const amiport = await serve("amiport", standIn.apiUrl);
   const floor = await serve("floor", standIn.apiUrl);
+  const floorTwin = await serve("floor", standIn.apiUrl);
   try {
     await load(amiport.url, 500, INCIDENT_MIX);
     await load(floor.url, 500, INCIDENT_MIX);
+    await load(floorTwin.url, 500, INCIDENT_MIX);
     const lines = [
       `http: ${TOTAL} signed slash commands, ${CONCURRENCY} at a time, loopback, each app in its own process; ${ROUNDS} alternating runs each, percentiles over all ${ROUNDS * TOTAL} samples`,
     ];
@@ -119,22 +137,42 @@ export async function benchHttp(): Promise<string[]> {
     ] as const) {
       // alternate the two, so neither gets the quieter moments of a shared machine
       const runs = { amiport: [] as Stats[], floor: [] as Stats[] };
+      const cpu = { amiport: 0, floor: 0 };
       for (let round = 0; round < ROUNDS; round++) {
-        runs.amiport.push(await load(amiport.url, TOTAL, mix));
-        runs.floor.push(await load(floor.url, TOTAL, mix));
+        for (const [key, app] of [
+          ["amiport", amiport],
+          ["floor", floor],
+        ] as const) {
+          const before = await app.cpuMicros();
+          runs[key].push(await load(app.url, TOTAL, mix));
+          cpu[key] += (await app.cpuMicros()) - before;
+        }
       }
       const a = pooled(runs.amiport);
       const f = pooled(runs.floor);
+      const perRequest = (micros: number) => (micros / (ROUNDS * TOTAL)).toFixed(0);
       lines.push(
         formatStats(`amiport ack, ${name}`, a),
         formatStats("floor ack (fixed card)", f),
+        `http: ${name}: CPU per request in the app's process: amiport ${perRequest(cpu.amiport)} µs, floor ${perRequest(cpu.floor)} µs (${(cpu.amiport / cpu.floor).toFixed(2)}x)`,
         `http: ${name}: amiport ack p99 / 3000 ms deadline = ${(a.p99Ms / SLACK_DEADLINE_MS).toFixed(4)}; p99 vs floor = ${(a.p99Ms / f.p99Ms).toFixed(2)}x (target within 1.2x); p50 vs floor = ${(a.p50Ms / f.p50Ms).toFixed(2)}x`,
       );
     }
+    // the same floor app twice: how far apart two runs of one app land on this machine
+    const twin = { a: [] as Stats[], b: [] as Stats[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      twin.a.push(await load(floor.url, TOTAL, INCIDENT_MIX));
+      twin.b.push(await load(floorTwin.url, TOTAL, INCIDENT_MIX));
+    }
+    const [ta, tb] = [pooled(twin.a), pooled(twin.b)];
+    lines.push(
+      `http: noise check, floor vs an identical floor: p99 ${(ta.p99Ms / tb.p99Ms).toFixed(2)}x, p50 ${(ta.p50Ms / tb.p50Ms).toFixed(2)}x`,
+    );
     return lines;
   } finally {
     await amiport.stop();
     await floor.stop();
+    await floorTwin.stop();
     standIn.server.close();
   }
 }

@@ -40,4 +40,9 @@ if (kind === "amiport") {
   stop = () => floor.stop();
 }
 process.once("SIGTERM", () => void stop().then(() => process.exit(0)));
+// SIGUSR2: report the CPU time used so far, so the bench can count CPU per request
+process.on("SIGUSR2", () => {
+  const { user, system } = process.cpuUsage();
+  console.log(`cpu ${user + system}`);
+});
 console.log(`listening ${port}`);
