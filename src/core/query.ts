@@ -86,8 +86,8 @@ const PORT_PREFIX = /(?:tcp|udp)?\s*ports?\s*(?:number\s*)?[:#]?\s*$/;
 export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   const notices: Notice[] = [];
   const text = cleanInput(input, notices);
-  const normalized = applyPhrases(text.toLowerCase(), book.vocabulary.phrases);
-  const filler = fillerOf(book);
+  const { phrases, filler } = grammarOf(book);
+  const normalized = applyPhrases(text.toLowerCase(), phrases);
 
   const ports: PortRange[] = [];
   const protocols = new Set<Protocol>();
@@ -104,9 +104,8 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
       at += gap[0].length;
       continue;
     }
-    const before = normalized.slice(0, at);
     const version = stickyMatch(VERSION, normalized, at);
-    if (version?.groups && isVersion(version.groups, normalized, at + version[0].length, before)) {
+    if (version?.groups && isVersion(version.groups, normalized, at, at + version[0].length)) {
       const name = versionName(version.groups.year ?? "", version.groups.suffix);
       (known.has(name) ? versions : unknownVersions).add(name);
       at += version[0].length;
@@ -178,40 +177,38 @@ function cleanInput(input: string, notices: Notice[]): string {
   return printable.slice(0, MAX_QUERY_LENGTH);
 }
 
-function applyPhrases(text: string, phrases: Readonly<Record<string, string>>): string {
+function applyPhrases(text: string, phrases: readonly (readonly [RegExp, string])[]): string {
   let result = ` ${text} `;
-  for (const [phrase, replacement] of phraseList(phrases)) {
-    result = result.replace(phrase, ` ${replacement} `);
-  }
+  for (const [phrase, replacement] of phrases) result = result.replace(phrase, ` ${replacement} `);
   return result.trim();
 }
 
-const phraseCache = new WeakMap<object, [RegExp, string][]>();
-function phraseList(phrases: Readonly<Record<string, string>>): [RegExp, string][] {
-  let list = phraseCache.get(phrases);
-  if (!list) {
-    list = Object.entries(phrases)
-      .sort(([a], [b]) => b.length - a.length)
-      .map(([phrase, replacement]) => [
-        new RegExp(
-          `(?<![a-z0-9])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+")}(?![a-z0-9])`,
-          "g",
-        ),
-        replacement,
-      ]);
-    phraseCache.set(phrases, list);
-  }
-  return list;
+/** What parsing needs from a book's vocabulary, prepared once per book. */
+interface Grammar {
+  /** Longest first, so `powershell remoting` wins over a shorter phrase inside it. */
+  readonly phrases: readonly (readonly [RegExp, string])[];
+  readonly filler: ReadonlySet<string>;
 }
 
-const fillerCache = new WeakMap<RuleBook, ReadonlySet<string>>();
-function fillerOf(book: RuleBook): ReadonlySet<string> {
-  let filler = fillerCache.get(book);
-  if (!filler) {
-    filler = new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase()));
-    fillerCache.set(book, filler);
+/** The words of questions that say nothing about a rule (`what`, `need`, `open`, ...). */
+export function fillerWords(book: RuleBook): ReadonlySet<string> {
+  return grammarOf(book).filler;
+}
+
+const grammars = new WeakMap<RuleBook, Grammar>();
+function grammarOf(book: RuleBook): Grammar {
+  let grammar = grammars.get(book);
+  if (!grammar) {
+    const phrases = Object.entries(book.vocabulary.phrases)
+      .sort(([a], [b]) => b.length - a.length)
+      .map(([phrase, replacement]) => {
+        const pattern = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+");
+        return [new RegExp(`(?<![a-z0-9])${pattern}(?![a-z0-9])`, "g"), replacement] as const;
+      });
+    grammar = { phrases, filler: new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase())) };
+    grammars.set(book, grammar);
   }
-  return filler;
+  return grammar;
 }
 
 function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -219,16 +216,16 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
   return pattern.exec(text);
 }
 
-/** A year is a version unless it is written as a port: `port 2019`, `2019/tcp`, `2019-2022`, `2019,2020`. */
-function isVersion(groups: Record<string, string | undefined>, text: string, end: number, before: string): boolean {
-  const prefix = (groups.prefix ?? "").trim();
-  const year = groups.year ?? "";
-  if (prefix === "" && groups.suffix === undefined) {
-    if (!BARE_VERSION_YEARS.has(year)) return false;
-    if (PORT_PREFIX.test(before) || /[-,]\s*$/.test(before)) return false;
-    if (/^\s*(?:[-,]\s*\d|\/\s*(?:tcp|udp))/.test(text.slice(end))) return false;
-  }
-  return /^(?:19|20)\d\d$/.test(year) || /^2k\d{1,2}$/.test(year);
+/**
+ * A year with a prefix (`server 2019`) or suffix (`2012 r2`) is a version; a bare one only if it is
+ * a Windows year not written as a port: `port 2019`, `2019/tcp`, `2019-2022`, `2019,2020`.
+ */
+function isVersion(groups: Record<string, string | undefined>, text: string, start: number, end: number): boolean {
+  if ((groups.prefix ?? "").trim() !== "" || groups.suffix !== undefined) return true;
+  if (!BARE_VERSION_YEARS.has(groups.year ?? "")) return false;
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (PORT_PREFIX.test(before) || /[-,]\s*$/.test(before)) return false;
+  return !/^\s*(?:[-,]\s*\d|\/\s*(?:tcp|udp))/.test(text.slice(end, end + 12));
 }
 
 function versionName(year: string, suffix: string | undefined): string {

@@ -1,6 +1,6 @@
 /** Finds the rules a parsed query asks for, ranks them and says why each one matched. */
 import { formatRange, type PortRange, rangesOverlap } from "./ports.js";
-import { type Notice, type ParsedQuery, parseQuery } from "./query.js";
+import { fillerWords, type Notice, type ParsedQuery, parseQuery } from "./query.js";
 import type { PortCell, Rule, RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
 import { buildTextIndex, type TextIndex } from "./text-index.js";
@@ -71,7 +71,6 @@ const indexes = new WeakMap<RuleBook, SearchIndex>();
 function indexOf(book: RuleBook): SearchIndex {
   let index = indexes.get(book);
   if (!index) {
-    const ignored = new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase()));
     const ports = new Set<number>();
     for (const rule of book.rules) {
       for (const cell of [rule.local, rule.remote]) {
@@ -79,7 +78,7 @@ function indexOf(book: RuleBook): SearchIndex {
           if (range.to - range.from < 20) for (let p = range.from; p <= range.to; p++) ports.add(p);
       }
     }
-    index = { text: buildTextIndex(book.rules, ignored), knownPorts: [...ports].sort((a, b) => a - b) };
+    index = { text: buildTextIndex(book.rules, fillerWords(book)), knownPorts: [...ports].sort((a, b) => a - b) };
     indexes.set(book, index);
   }
   return index;
