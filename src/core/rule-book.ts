@@ -1,5 +1,6 @@
 /** Loads and checks data/: the AWS rules with corrections applied, and the words people use. */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { type PortRange, parsePortList } from "./ports.js";
@@ -75,24 +76,14 @@ export class DataError extends Error {
 }
 
 export function loadRuleBook(dataDir: string = DEFAULT_DATA_DIR): RuleBook {
-  const portsPath = `${dataDir.replace(/\/?$/, "/")}${PORTS_FILE}`;
-  const vocabularyPath = `${dataDir.replace(/\/?$/, "/")}${VOCABULARY_FILE}`;
-  const ports = parseFile(portsPath, portsFileSchema, (index) => ruleIdAt(portsPath, index));
-  const vocabulary = parseFile(vocabularyPath, vocabularyFileSchema, () => undefined);
+  const portsPath = join(dataDir, PORTS_FILE);
+  const vocabularyPath = join(dataDir, VOCABULARY_FILE);
+  const ports = parseFile(portsPath, portsFileSchema);
+  const vocabulary = parseFile(vocabularyPath, vocabularyFileSchema);
   return buildRuleBook(ports, vocabulary, portsPath, vocabularyPath);
 }
 
-function ruleIdAt(path: string, index: number): string | undefined {
-  try {
-    const raw = JSON.parse(readFileSync(path, "utf8")) as { rules?: { id?: unknown }[] };
-    const id = raw.rules?.[index]?.id;
-    return typeof id === "string" ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function parseFile<S extends z.ZodType>(path: string, schema: S, ruleIdOf: (index: number) => string | undefined): z.infer<S> {
+function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
@@ -102,17 +93,16 @@ function parseFile<S extends z.ZodType>(path: string, schema: S, ruleIdOf: (inde
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  if (!issue) throw new DataError(`${path}: invalid`);
-  const where = describePath(issue.path, ruleIdOf);
-  throw new DataError(`${path}: ${where}: ${issue.message}`);
+  throw new DataError(`${path}: ${issue ? `${describePath(issue.path, raw)}: ${issue.message}` : "invalid"}`);
 }
 
-function describePath(path: readonly PropertyKey[], ruleIdOf: (index: number) => string | undefined) {
-  if (path[0] === "rules" && typeof path[1] === "number") {
-    const id = ruleIdOf(path[1]);
-    const row = id ? `rule "${id}"` : `rule #${path[1] + 1}`;
-    const field = path.slice(2).map(String).join(".") || "(the row)";
-    return `${row}, field "${field}"`;
+/** `rule "dhcp-in.2012-2012r2", field "protocol"` for a rule's field, else the path itself. */
+function describePath(path: readonly PropertyKey[], raw: unknown): string {
+  const [top, index, ...rest] = path;
+  if (top === "rules" && typeof index === "number") {
+    const id = (raw as { rules?: { id?: unknown }[] }).rules?.[index]?.id;
+    const row = typeof id === "string" ? `rule "${id}"` : `rule #${index + 1}`;
+    return `${row}, field "${rest.map(String).join(".") || "(the row)"}"`;
   }
   return `field "${path.map(String).join(".") || "(top level)"}"`;
 }
