@@ -12,12 +12,18 @@ export interface SlackDeps {
   readonly answers?: AnswerCache;
 }
 
+interface CachedAnswer {
+  readonly message: SlackMessage;
+  readonly total: number;
+  readonly query: string;
+}
+
 /** A small least-recently-used cache of rendered answers. The data never changes while running. */
 export class AnswerCache {
-  private readonly entries = new Map<string, { message: SlackMessage; total: number; query: string }>();
+  private readonly entries = new Map<string, CachedAnswer>();
   constructor(private readonly capacity = 500) {}
 
-  get(key: string) {
+  get(key: string): CachedAnswer | undefined {
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
@@ -26,7 +32,7 @@ export class AnswerCache {
     return hit;
   }
 
-  set(key: string, value: { message: SlackMessage; total: number; query: string }): void {
+  set(key: string, value: CachedAnswer): void {
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
