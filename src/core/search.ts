@@ -57,7 +57,7 @@ interface Ranked {
   readonly rule: Rule;
   readonly tier: number;
   readonly textScore: number;
-  readonly matched: MatchReason[];
+  readonly matched: readonly MatchReason[];
 }
 
 interface SearchIndex {
@@ -203,23 +203,26 @@ function findCandidates(
   };
 }
 
-function matchPorts(rule: Rule, ports: readonly PortRange[]): MatchReason[] {
-  const reasons: MatchReason[] = [];
-  const fields: ["local" | "remote", PortCell][] = [
-    ["local", rule.local],
-    ["remote", rule.remote],
-  ];
-  for (const [field, cell] of fields) {
-    const exact = ports.find((q) => cell.ranges.some((r) => rangesOverlap(q, r)));
-    if (exact) {
-      reasons.push({ by: "port", port: formatRange(exact), field });
-      continue;
-    }
-    const keyword = cell.keyword;
-    const viaKeyword = keyword && ports.find((q) => keyword.ranges.some((r) => rangesOverlap(q, r)));
-    if (keyword && viaKeyword) reasons.push({ by: "keyword", keyword: keyword.name, port: formatRange(viaKeyword), field });
-  }
-  return reasons;
+const NO_REASONS: readonly MatchReason[] = [];
+
+function matchPorts(rule: Rule, ports: readonly PortRange[]): readonly MatchReason[] {
+  const local = matchCell(rule.local, "local", ports);
+  const remote = matchCell(rule.remote, "remote", ports);
+  return local && remote ? [local, remote] : local ? [local] : remote ? [remote] : NO_REASONS;
+}
+
+/** Runs on every rule for every port question, so it allocates only for a match. */
+function matchCell(cell: PortCell, field: "local" | "remote", ports: readonly PortRange[]): MatchReason | undefined {
+  const exact = firstOverlap(ports, cell.ranges);
+  if (exact) return { by: "port", port: formatRange(exact), field };
+  const keyword = cell.keyword;
+  const viaKeyword = keyword && firstOverlap(ports, keyword.ranges);
+  return keyword && viaKeyword ? { by: "keyword", keyword: keyword.name, port: formatRange(viaKeyword), field } : undefined;
+}
+
+function firstOverlap(asked: readonly PortRange[], ranges: readonly PortRange[]): PortRange | undefined {
+  for (const q of asked) for (const r of ranges) if (rangesOverlap(q, r)) return q;
+  return undefined;
 }
 
 /** Whether `rule` satisfies the protocol, direction and version filters of `parsed`. */
