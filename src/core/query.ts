@@ -16,6 +16,7 @@ export type NoticeKind =
   | "no-match"
   | "ignored-words"
   | "filtered-out"
+  | "versions-unstated"
   | "limited";
 
 export interface Notice {

@@ -128,6 +128,16 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
     return answer([]);
   }
   const filtered = candidates.filter((c) => passesFilters(c.rule, parsed));
+  const unstated = candidates.filter(
+    (c) => c.rule.os.length === 0 && parsed.versions.length > 0 && passesFilters(c.rule, { ...parsed, versions: [] }),
+  );
+  if (unstated.length > 0 && unstated.length < candidates.length) {
+    const sections = [...new Set(unstated.map((c) => c.rule.section))].join(", ");
+    notices.push({
+      kind: "versions-unstated",
+      text: `${unstated.length} more ${unstated.length === 1 ? "rule" : "rules"} (${sections}) would match, but AWS does not say which Windows Server versions ${unstated.length === 1 ? "it applies" : "they apply"} to; ask without a version to see ${unstated.length === 1 ? "it" : "them"}.`,
+    });
+  }
   if (filtered.length === 0) {
     const filters = [
       describeProtocolFilter(parsed.protocols),

@@ -98,6 +98,18 @@ describe("searchRules", () => {
     expect(ids("remote desktop")[0]).toBe("remote-desktop-user-mode-tcp-in.2012r2-2016-2019-2022");
   });
 
+  it("says when a version filter leaves out rules whose versions AWS does not state", () => {
+    const answer = search("135 on 2012 r2");
+    expect(answer.results.map((r) => r.rule.id)).not.toContain("dfs-management-dcom-in.os-unstated");
+    expect(answer.notices).toEqual([
+      {
+        kind: "versions-unstated",
+        text: "1 more rule (Distributed File System (DFS) Management) would match, but AWS does not say which Windows Server versions it applies to; ask without a version to see it.",
+      },
+    ]);
+    expect(search("135").notices).toEqual([]);
+  });
+
   it("says plainly when filters alone match nothing", () => {
     expect(search("igmp 2008 r2").notices).toEqual([
       { kind: "filtered-out", text: "No rule on the AWS page is for IGMP (protocol 2) · Windows Server 2008 R2." },
