@@ -7,7 +7,7 @@ import { colour, plain, renderAnswer, renderRuleList } from "../render/terminal.
 export const EXIT = { results: 0, none: 1, usage: 2 } as const;
 const DEFAULT_LIMIT = 10;
 
-export const HELP = `amiport: Windows Firewall rules of AWS Windows AMIs, from the AWS page
+const HELP = `amiport: Windows Firewall rules of AWS Windows AMIs, from the AWS page
 "Ports and protocols for Windows AMIs".
 
 Usage

@@ -17,6 +17,7 @@ const EXAMPLES: Readonly<Record<FilterKind, string>> = {
  * `--os 2012r2` means exactly what `2012r2` means in a question.
  */
 export function addFilter(book: RuleBook, query: ParsedQuery, kind: FilterKind, value: string): FilterResult {
+  // "windows" before a bare number makes any year a version, so `--os 2030` is an unknown version, not port 2030
   const parsed = parseQuery(book, kind === "os" && /^\d/.test(value.trim()) ? `windows ${value}` : value);
   const counts: Record<FilterKind | "other", number> = {
     os: parsed.versions.length + parsed.unknownVersions.length,

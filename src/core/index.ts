@@ -1,14 +1,13 @@
 /** amiport's query core: no Slack, no terminal; data in, ranked rules out. */
 
 export { addFilter, type FilterKind, type FilterResult } from "./filters.js";
-export { formatRange, MAX_PORT, type PortRange, parsePortList } from "./ports.js";
+export { type PortRange, parsePortList } from "./ports.js";
 export { MAX_QUERY_LENGTH, type Notice, type NoticeKind, type ParsedQuery, parseQuery } from "./query.js";
 export { DataError, DEFAULT_DATA_DIR, loadRuleBook, type PortCell, type Rule, type RuleBook } from "./rule-book.js";
 export type { Direction, Protocol, Source } from "./schema.js";
 export {
   type Answer,
   type MatchReason,
-  passesFilters,
   protocolName,
   type RuleMatch,
   type SearchOptions,

@@ -3,7 +3,7 @@
  * what people type alike.
  */
 
-export const MAX_PORT = 65535;
+const MAX_PORT = 65535;
 
 /** An inclusive range of port numbers; a single port has `from === to`. */
 export interface PortRange {

@@ -15,8 +15,8 @@ import {
 } from "./schema.js";
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
-export const PORTS_FILE = "windows-ami-ports.json";
-export const VOCABULARY_FILE = "vocabulary.json";
+const PORTS_FILE = "windows-ami-ports.json";
+const VOCABULARY_FILE = "vocabulary.json";
 
 /** What a port cell means for matching: numbers, or a Windows port keyword and what it stands for. */
 export interface PortCell {

@@ -128,9 +128,11 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
     return answer([]);
   }
   const filtered = candidates.filter((c) => passesFilters(c.rule, parsed));
-  const unstated = candidates.filter(
-    (c) => c.rule.os.length === 0 && parsed.versions.length > 0 && passesFilters(c.rule, { ...parsed, versions: [] }),
-  );
+  const withoutVersions = { ...parsed, versions: [] };
+  const unstated =
+    parsed.versions.length === 0
+      ? []
+      : candidates.filter((c) => c.rule.os.length === 0 && passesFilters(c.rule, withoutVersions));
   if (unstated.length > 0 && unstated.length < candidates.length) {
     const sections = [...new Set(unstated.map((c) => c.rule.section))].join(", ");
     notices.push({
@@ -236,7 +238,7 @@ function firstOverlap(asked: readonly PortRange[], ranges: readonly PortRange[])
 }
 
 /** Whether `rule` satisfies the protocol, direction and version filters of `parsed`. */
-export function passesFilters(rule: Rule, parsed: Pick<ParsedQuery, "protocols" | "directions" | "versions">): boolean {
+function passesFilters(rule: Rule, parsed: Pick<ParsedQuery, "protocols" | "directions" | "versions">): boolean {
   return (
     (parsed.protocols.length === 0 || parsed.protocols.includes(rule.protocol)) &&
     (parsed.directions.length === 0 || parsed.directions.includes(rule.direction)) &&

@@ -41,7 +41,7 @@ export interface TextIndex {
 export const WORD_PATTERN = "[a-z0-9][a-z0-9.]*[a-z0-9]|[a-z0-9]";
 const WORDS = new RegExp(WORD_PATTERN, "g");
 
-export function tokenize(text: string): string[] {
+function tokenize(text: string): string[] {
   return text.toLowerCase().match(WORDS) ?? [];
 }
 

@@ -12,7 +12,7 @@ import { registerListeners } from "./listeners/index.js";
 import type { AppLogger } from "./logger.js";
 
 export const EVENTS_PATH = "/slack/events";
-export const HEALTH_PATH = "/healthz";
+const HEALTH_PATH = "/healthz";
 /** How long a stop waits for work in flight; the whole stop stays within 5 s. */
 const DRAIN_MS = 4000;
 

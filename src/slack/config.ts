@@ -1,7 +1,7 @@
 /** The Slack app's configuration, from the environment only, checked with zod at start. */
 import { z } from "zod";
 
-export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
 const secret = (name: string, prefix?: string) =>
   z
