@@ -1,9 +1,11 @@
 /** Finds the rules a parsed query asks for, ranks them and says why each one matched. */
 import { formatRange, type PortRange, rangesOverlap } from "./ports.js";
 import { fillerWords, type Notice, type ParsedQuery, parseQuery } from "./query.js";
+import { type Registration, servicePorts } from "./registrations.js";
 import type { PortCell, Rule, RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
 import { buildTextIndex, type TextIndex } from "./text-index.js";
+import { type UnopenedPort, unopenedPorts } from "./unopened.js";
 
 /** Ranking tiers: exact ports, ports through a keyword, words, filters alone. */
 const EXACT_PORT_TIER = 0;
@@ -32,8 +34,17 @@ export interface Understood {
   readonly versions: readonly string[];
   /** Each typed word with the index words it was read as (`telemtry` as `telemetry`). */
   readonly words: readonly { readonly typed: string; readonly as: readonly string[] }[];
+  /** Words no rule mentions, read as IANA's service names (`kerberos` as port 88). */
+  readonly services: readonly ServiceWord[];
   /** For people: `port 5985 · TCP · Windows Server 2019`. */
   readonly summary: string;
+}
+
+export interface ServiceWord {
+  readonly typed: string;
+  /** IANA's name for it, e.g. `ms-sql-s` for `mssql`. */
+  readonly service: string;
+  readonly ports: readonly string[];
 }
 
 export interface Answer {
@@ -44,6 +55,10 @@ export interface Answer {
   /** How many rules matched in all. */
   readonly total: number;
   readonly notices: readonly Notice[];
+  /** Ports the question names that no default rule uses (capped), with the protocol to open each with. */
+  readonly unopened: readonly UnopenedPort[];
+  /** IANA's registrations of those ports: what they are assigned to, never a rule. */
+  readonly registered: readonly Registration[];
 }
 
 export interface SearchOptions {
@@ -86,11 +101,15 @@ function indexOf(book: RuleBook): SearchIndex {
 
 /** Parses `query` (unless it is parsed already) and answers it from `book`. */
 export function searchRules(book: RuleBook, query: string | ParsedQuery, options: SearchOptions = {}): Answer {
-  const parsed = typeof query === "string" ? parseQuery(book, query) : query;
+  const typed = typeof query === "string" ? parseQuery(book, query) : query;
   const index = indexOf(book);
-  const notices: Notice[] = [...parsed.notices];
-  const words = parsed.words.map((typed) => ({ typed, as: index.text.resolve(typed).map((h) => h.word) }));
-  const understood = describe(parsed, words);
+  const notices: Notice[] = [...typed.notices];
+  const resolved = typed.words.map((word) => ({ typed: word, as: index.text.resolve(word).map((h) => h.word) }));
+  const { parsed, services } = readServiceWords(typed, resolved);
+  const words = resolved.filter((w) => parsed.words.includes(w.typed));
+  const understood = describe(parsed, words, services);
+  const blocked = notices.some((n) => n.kind === "bad-port" || n.kind === "unreadable");
+  const { unopened, registered } = blocked ? NO_UNOPENED : unopenedPorts(book, parsed.ports, parsed.protocols);
   const answer = (ranked: readonly Ranked[]): Answer => {
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const end = options.limit === undefined ? undefined : offset + Math.max(0, Math.floor(options.limit));
@@ -100,10 +119,12 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
       results: ranked.slice(offset, end).map(({ rule, matched }) => ({ rule, matched })),
       total: ranked.length,
       notices,
+      unopened,
+      registered,
     };
   };
 
-  if (notices.some((n) => n.kind === "bad-port" || n.kind === "unreadable")) return answer([]);
+  if (blocked) return answer([]);
   const hasFilters = parsed.protocols.length + parsed.directions.length + parsed.versions.length > 0;
   if (parsed.unknownVersions.length > 0 && parsed.versions.length === 0) return answer([]);
   if (parsed.ports.length === 0 && parsed.words.length === 0 && !hasFilters) {
@@ -164,6 +185,36 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
     (a, b) => a.tier - b.tier || b.textScore - a.textScore || specificity(b) - specificity(a) || a.rule.index - b.rule.index,
   );
   return answer(filtered);
+}
+
+const NO_UNOPENED = { unopened: [], registered: [] } as const;
+
+/**
+ * Where no port is asked and no rule mentions any of the words, the words that are service names
+ * (`kerberos`, `ssh`, `mssql`) stand for their ports. Otherwise IANA's names are not consulted:
+ * a word beside `rdp` or `3389` is context, not a port.
+ */
+function readServiceWords(
+  parsed: ParsedQuery,
+  resolved: readonly { readonly typed: string; readonly as: readonly string[] }[],
+): { parsed: ParsedQuery; services: ServiceWord[] } {
+  if (parsed.ports.length > 0 || resolved.length === 0 || resolved.some((w) => w.as.length > 0)) {
+    return { parsed, services: [] };
+  }
+  const services: ServiceWord[] = [];
+  const ports: PortRange[] = [];
+  for (const { typed } of resolved) {
+    const found = servicePorts(typed);
+    if (!found) continue;
+    services.push({ typed, service: found.service, ports: found.ports.map(formatRange) });
+    ports.push(...found.ports);
+  }
+  if (services.length === 0) return { parsed, services };
+  const unique = [...new Map(ports.map((p) => [p.from, p])).values()].sort((a, b) => a.from - b.from);
+  return {
+    parsed: { ...parsed, ports: unique, words: parsed.words.filter((w) => !services.some((s) => s.typed === w)) },
+    services,
+  };
 }
 
 /** 1 for a rule that names a port (a number or a keyword): more to act on than `Any`. */
@@ -264,7 +315,7 @@ function noMatchNotice(parsed: ParsedQuery, index: SearchIndex): Notice {
   };
 }
 
-function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
+function describe(parsed: ParsedQuery, words: Understood["words"], services: readonly ServiceWord[]): Understood {
   const wordText = words
     .filter((w) => w.as.length > 0)
     .map((w) => (w.as.includes(w.typed) ? `“${w.typed}”` : `“${w.typed}” (as ${w.as.slice(0, 2).join(" or ")})`))
@@ -275,6 +326,7 @@ function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
     describeDirectionFilter(parsed.directions),
     describeVersionFilter(parsed.versions),
     parsed.unknownVersions.map((v) => `${v} (not on the AWS page)`).join(" or "),
+    services.map((s) => `“${s.typed}” (IANA: ${s.service})`).join(" "),
     wordText,
   ]
     .filter(Boolean)
@@ -285,6 +337,7 @@ function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
     directions: parsed.directions,
     versions: parsed.versions,
     words,
+    services,
     summary: summary || "nothing to search for",
   };
 }
