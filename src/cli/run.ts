@@ -22,7 +22,8 @@ Ask in any order and mix
   words        rdp · winrm · smb · dns · telemetry · spooler · "remote desktop" · typos are fine
 
 Options
-  --json              one JSON object: { query, understood, total, results, notices }
+  --json              one JSON object: { query, understood, total, results, notices, registered }
+  --commands          the commands to run next: check the rule, test the port, open it
   --all               every rule, in the AWS page's order (no question needed)
   --limit N           show at most N rules (default ${DEFAULT_LIMIT}; 0 for all)
   --os VERSION        only rules for this Windows Server version, e.g. --os 2012r2
@@ -36,6 +37,7 @@ Examples
   amiport 5985
   amiport what does Windows 2019 need for telemetry
   amiport --json inbound udp on 2022
+  amiport --commands 5986
 
 Exit status: 0 with results, 1 with none, 2 on a usage error.
 `;
@@ -93,12 +95,12 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     if (values.json)
       io.out(
         `${JSON.stringify(
-          rules.rules.map((rule) => ruleToJson(rule)),
+          rules.rules.map((rule) => ruleToJson(rule, undefined, { commands: values.commands === true })),
           null,
           2,
         )}\n`,
       );
-    else io.out(renderRuleList(rules.rules, rules, paint));
+    else io.out(renderRuleList(rules.rules, rules, paint, { commands: values.commands === true }));
     return EXIT.results;
   }
 
@@ -118,7 +120,8 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     query = added.query;
   }
   const answer = searchRules(rules, query, limit === 0 ? {} : { limit });
-  io.out(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : renderAnswer(answer, rules, paint));
+  const output = { commands: values.commands === true };
+  io.out(values.json ? `${JSON.stringify(answerToJson(answer, output), null, 2)}\n` : renderAnswer(answer, rules, paint, output));
   return answer.results.length > 0 ? EXIT.results : EXIT.none;
 }
 
@@ -129,6 +132,7 @@ function readArgs(argv: readonly string[]) {
     strict: true,
     options: {
       json: { type: "boolean" },
+      commands: { type: "boolean" },
       all: { type: "boolean" },
       limit: { type: "string" },
       os: { type: "string" },

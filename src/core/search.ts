@@ -5,7 +5,7 @@ import { type Registration, servicePorts } from "./registrations.js";
 import type { PortCell, Rule, RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
 import { buildTextIndex, type TextIndex } from "./text-index.js";
-import { type UnopenedPort, unopenedPorts } from "./unopened.js";
+import { MAX_RANGE_WIDTH, type UnopenedPort, unopenedPorts } from "./unopened.js";
 
 /** Ranking tiers: exact ports, ports through a keyword, words, filters alone. */
 const EXACT_PORT_TIER = 0;
@@ -145,7 +145,7 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
     });
   }
   if (candidates.length === 0) {
-    notices.push(noMatchNotice(parsed, index));
+    notices.push(noMatchNotice(parsed, index, unopened));
     return answer([]);
   }
   const filtered = candidates.filter((c) => passesFilters(c.rule, parsed));
@@ -297,22 +297,32 @@ function passesFilters(rule: Rule, parsed: Pick<ParsedQuery, "protocols" | "dire
   );
 }
 
-function noMatchNotice(parsed: ParsedQuery, index: SearchIndex): Notice {
+function noMatchNotice(parsed: ParsedQuery, index: SearchIndex, unopened: readonly UnopenedPort[]): Notice {
   if (parsed.ports.length > 0) {
     const first = parsed.ports[0] as PortRange;
     const near = [...index.knownPorts]
       .sort((a, b) => Math.abs(a - first.from) - Math.abs(b - first.from) || a - b)
       .slice(0, 3)
       .sort((a, b) => a - b);
+    // where the answer names the port as one no default rule opens, the notice need not say it again
+    const said = parsed.ports.flatMap(singlePorts).every((port) => unopened.some((u) => u.port === port));
     return {
       kind: "no-match",
-      text: `No rule on the AWS page uses ${describePortFilter(parsed.ports)}. Ports near it in the data: ${near.join(", ")}.`,
+      text: said
+        ? `The nearest ports that rules use: ${near.join(", ")}.`
+        : `No rule on the AWS page uses ${describePortFilter(parsed.ports)}. Ports near it in the data: ${near.join(", ")}.`,
     };
   }
   return {
     kind: "no-match",
     text: `Nothing on the AWS page matches ${quoteList(parsed.words)}. Try a port (5985), a service (rdp, winrm, smb, dns, telemetry) or part of a rule name.`,
   };
+}
+
+/** The single ports of a range; a wide one (never looked at port by port) stands for no port. */
+function singlePorts(range: PortRange): number[] {
+  if (range.to - range.from >= MAX_RANGE_WIDTH) return [Number.NaN];
+  return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
 }
 
 function describe(parsed: ParsedQuery, words: Understood["words"], services: readonly ServiceWord[]): Understood {

@@ -18,9 +18,10 @@ export interface Unopened {
   readonly registered: readonly Registration[];
 }
 
-/** Ports of one question looked at, at most; wider ranges ask about a range, not a port. */
+/** Ports of one question named as unopened, at most. */
 export const MAX_UNOPENED = 10;
-const MAX_RANGE_WIDTH = 64;
+/** Ranges this wide or wider ask about a range, not a port, and are not looked at port by port. */
+export const MAX_RANGE_WIDTH = 64;
 
 const NONE: Unopened = { unopened: [], registered: [] };
 

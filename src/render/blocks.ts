@@ -3,8 +3,31 @@
  * be checked against Slack's limits without Slack.
  */
 import type { types } from "@slack/bolt";
-import { type Answer, type Notice, protocolName, type RuleBook, type RuleMatch } from "../core/index.js";
-import { correctionNote, describePort, describeVersions, directionWord, ruleGist, sourceLabel, trafficSummary } from "./facts.js";
+import {
+  type Answer,
+  BOTH_LAYERS,
+  commandsForPort,
+  commandsForRule,
+  type NextCommand,
+  type Notice,
+  openingNote,
+  PLACEHOLDERS,
+  type Rule,
+  type RuleBook,
+  type RuleMatch,
+  type TransportProtocol,
+} from "../core/index.js";
+import {
+  correctionNote,
+  describePort,
+  describeVersions,
+  keyFact,
+  ruleGist,
+  sourceLabel,
+  trafficSummary,
+  type UnopenedFact,
+  unopenedFacts,
+} from "./facts.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -22,7 +45,7 @@ export const LIMITS = {
   fallbackText: 4000,
 } as const;
 
-export const ACTIONS = { share: "amiport_share", more: "amiport_more" } as const;
+export const ACTIONS = { share: "amiport_share", more: "amiport_more", commands: "amiport_commands" } as const;
 /** Rules per message: the first few as full cards, the rest as a compact list. */
 export const PAGE_SIZE = 10;
 export const FULL_CARDS = 3;
@@ -75,26 +98,49 @@ export function decodeButtonState(value: string | undefined): ButtonState | null
   }
 }
 
+/** What a "Commands" button asks for: a rule by its id, or a port no rule uses with its protocols. */
+export type CommandsRequest = { readonly r: string } | { readonly p: number; readonly t: readonly TransportProtocol[] };
+
+export function encodeCommandsRequest(request: CommandsRequest): string {
+  return JSON.stringify(request);
+}
+
+/** Reads a "Commands" button's value; anything malformed reads as null. */
+export function decodeCommandsRequest(value: string | undefined): CommandsRequest | null {
+  if (!value) return null;
+  try {
+    const request = JSON.parse(value) as { r?: unknown; p?: unknown; t?: unknown };
+    if (typeof request.r === "string" && request.r.length <= LIMITS.id) return { r: request.r };
+    const { p, t } = request;
+    if (!Number.isInteger(p) || (p as number) < 0 || (p as number) > 65535 || !Array.isArray(t) || t.length === 0) return null;
+    if (t.length > 2 || !t.every((x) => x === "tcp" || x === "udp")) return null;
+    return { p: p as number, t: [...new Set(t as TransportProtocol[])] };
+  } catch {
+    return null;
+  }
+}
+
+function commandsButton(request: CommandsRequest) {
+  return {
+    type: "button" as const,
+    action_id: ACTIONS.commands,
+    text: { type: "plain_text" as const, text: "Commands" },
+    value: encodeCommandsRequest(request),
+  };
+}
+
 export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
   const { rule } = match;
+  const ports = `local ${describePort(rule.local.text)} · remote ${describePort(rule.remote.text)}`;
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncate(rule.rule, LIMITS.headerText), emoji: false } },
     {
       type: "section",
       block_id: truncate(`rule:${rule.id}`, LIMITS.id),
-      ...(rule.definition ? { text: mrkdwn(escapeText(rule.definition)) } : {}),
-      fields: [
-        mrkdwn(
-          `*Ports*\nlocal ${escapeText(describePort(rule.local.text))} · remote ${escapeText(describePort(rule.remote.text))}`,
-          LIMITS.fieldText,
-        ),
-        mrkdwn(`*Protocol*\n${escapeText(protocolName(rule.protocol))}`, LIMITS.fieldText),
-        mrkdwn(`*Direction*\n${directionWord(rule.direction)}`, LIMITS.fieldText),
-        mrkdwn(
-          `*Windows Server*\n${escapeText(describeVersions(rule.os, book.operatingSystems).replace(/^Windows Server /, ""))}`,
-          LIMITS.fieldText,
-        ),
-      ],
+      text: mrkdwn(
+        `*${escapeText(keyFact(rule, book))}*\n${rule.definition ? `${escapeText(rule.definition)}\n` : ""}_${escapeText(ports)}_`,
+      ),
+      accessory: commandsButton({ r: rule.id }),
     },
   ];
   const correction = correctionNote(rule);
@@ -123,6 +169,15 @@ function compactList(matches: readonly RuleMatch[], book: RuleBook): KnownBlock 
   return { type: "section", text: mrkdwn(lines.join("\n")) };
 }
 
+function unopenedBlock(fact: UnopenedFact): KnownBlock {
+  return {
+    type: "section",
+    block_id: `port:${fact.port}`,
+    text: mrkdwn(`:grey_question: ${escapeText(fact.text)}`),
+    accessory: commandsButton({ p: fact.port, t: fact.protocols }),
+  };
+}
+
 function noticeBlock(notice: Notice, hasResults: boolean): KnownBlock {
   const icon =
     notice.kind === "bad-port" || notice.kind === "unreadable"
@@ -145,6 +200,8 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
   }
   const range = shown.length > 0 ? ` · rules ${offset + 1}–${offset + shown.length} of ${answer.total}` : "";
   blocks.push({ type: "context", elements: [mrkdwn(`*Understood:* ${escapeText(answer.understood.summary)}${range}`)] });
+  // only the first page says which ports no rule opens; the next pages are more of the same rules
+  if (offset === 0) for (const fact of unopenedFacts(answer.unopened, answer.registered)) blocks.push(unopenedBlock(fact));
   for (const notice of answer.notices) blocks.push(noticeBlock(notice, shown.length > 0));
   if (shown.length === 0) {
     blocks.push({
@@ -187,9 +244,65 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
 /** The gist in plain text, for notifications and clients without blocks. */
 export function fallbackText(answer: Answer, book: RuleBook): string {
   const first = answer.results[0];
-  if (!first) return truncate(answer.notices[0]?.text ?? "No rules found.", LIMITS.fallbackText);
+  const unopened = unopenedFacts(answer.unopened, answer.registered)[0];
+  if (!first) return truncate(unopened?.text ?? answer.notices[0]?.text ?? "No rules found.", LIMITS.fallbackText);
   const more = answer.total > 1 ? ` (and ${answer.total - 1} more)` : "";
   return truncate(`${ruleGist(first.rule, book)}${more}`, LIMITS.fallbackText);
+}
+
+const COMMAND_GROUPS: readonly { purpose: NextCommand["purpose"]; shell: NextCommand["shell"]; title: string }[] = [
+  { purpose: "check", shell: "powershell", title: "Check it on the instance (PowerShell)" },
+  { purpose: "test", shell: "powershell", title: "Test the connection (PowerShell)" },
+  { purpose: "check", shell: "aws-cli", title: "Check the security group (AWS CLI)" },
+  { purpose: "open", shell: "powershell", title: "Open it on the instance (PowerShell)" },
+  { purpose: "open", shell: "aws-cli", title: "Open it in the security group (AWS CLI)" },
+];
+
+function commandBlocks(commands: readonly NextCommand[]): KnownBlock[] {
+  return COMMAND_GROUPS.flatMap(({ purpose, shell, title }): KnownBlock[] => {
+    const group = commands.filter((c) => c.purpose === purpose && c.shell === shell).map((c) => escapeText(c.command));
+    return group.length === 0 ? [] : [{ type: "section", text: mrkdwn(`*${title}*\n\`\`\`${group.join("\n")}\`\`\``) }];
+  });
+}
+
+/** `Replace <host>, <sg-id> with your own values.`, naming only the placeholders the commands use. */
+function placeholderNote(commands: readonly NextCommand[]): string {
+  const used = Object.values(PLACEHOLDERS).filter((p) => commands.some((c) => c.command.includes(p)));
+  return used.length === 0 ? "" : `Replace ${used.map((p) => `\`${escapeText(p)}\``).join(", ")} with your own values.`;
+}
+
+/**
+ * The commands behind a card's "Commands" button, for the person who pressed it. Null where the
+ * request names no rule of the book (a stale or forged button).
+ */
+export function renderCommandsMessage(request: CommandsRequest, book: RuleBook): SlackMessage | null {
+  if ("r" in request) {
+    const rule = book.rules.find((r: Rule) => r.id === request.r);
+    if (!rule) return null;
+    const note = openingNote(rule);
+    const commands = commandsForRule(rule);
+    const title = `Commands for ${rule.rule}`;
+    return {
+      text: truncate(title, LIMITS.fallbackText),
+      blocks: [
+        { type: "section", text: mrkdwn(`*${escapeText(title)}*\n${escapeText(keyFact(rule, book))}`) },
+        ...commandBlocks(commands),
+        ...(note ? [{ type: "section" as const, text: mrkdwn(`:information_source: ${escapeText(note)}`) }] : []),
+        { type: "context", elements: [mrkdwn(placeholderNote(commands))] },
+      ],
+    };
+  }
+  const protocols = request.t.map((t) => t.toUpperCase()).join(" or ");
+  const title = `Commands for ${protocols} ${request.p}`;
+  const commands = request.t.flatMap((t) => commandsForPort(request.p, t));
+  return {
+    text: title,
+    blocks: [
+      { type: "section", text: mrkdwn(`*${title}*\nNo default Windows Firewall rule on AWS Windows AMIs opens it.`) },
+      ...commandBlocks(commands),
+      { type: "context", elements: [mrkdwn(`${escapeText(BOTH_LAYERS)} ${placeholderNote(commands)}`)] },
+    ],
+  };
 }
 
 export function renderHelpMessage(command = "/amiport"): SlackMessage {

@@ -1,5 +1,16 @@
 /** The JSON shape of answers and rules, for `amiport --json` and other scripts. */
-import type { Answer, MatchReason, Notice, Rule, Understood } from "../core/index.js";
+import {
+  type Answer,
+  commandsForPort,
+  commandsForRule,
+  type MatchReason,
+  type NextCommand,
+  type Notice,
+  openingNote,
+  type Registration,
+  type Rule,
+  type Understood,
+} from "../core/index.js";
 
 export interface RuleJson {
   id: string;
@@ -18,6 +29,15 @@ export interface RuleJson {
   url: string;
   notes: readonly string[];
   matched?: readonly MatchReason[];
+  /** With `--commands`: what to run next for this rule. */
+  commands?: readonly NextCommand[];
+  /** With `--commands`, where the rule gets no security-group command: why. */
+  commandNote?: string;
+}
+
+export interface JsonOptions {
+  /** Add the commands to run next, on each result and, for ports no rule uses, on the answer. */
+  readonly commands?: boolean;
 }
 
 export interface AnswerJson {
@@ -26,9 +46,14 @@ export interface AnswerJson {
   total: number;
   results: RuleJson[];
   notices: readonly Notice[];
+  /** IANA's registrations of the ports the question names that no default rule uses. */
+  registered: readonly Registration[];
+  /** With `--commands`: what to run for those ports. */
+  commands?: readonly NextCommand[];
 }
 
-export function ruleToJson(rule: Rule, matched?: readonly MatchReason[]): RuleJson {
+export function ruleToJson(rule: Rule, matched?: readonly MatchReason[], options: JsonOptions = {}): RuleJson {
+  const note = options.commands ? openingNote(rule) : null;
   return {
     id: rule.id,
     section: rule.section,
@@ -44,15 +69,19 @@ export function ruleToJson(rule: Rule, matched?: readonly MatchReason[]): RuleJs
     url: rule.url,
     notes: rule.notes,
     ...(matched ? { matched } : {}),
+    ...(options.commands ? { commands: commandsForRule(rule) } : {}),
+    ...(note ? { commandNote: note } : {}),
   };
 }
 
-export function answerToJson(answer: Answer): AnswerJson {
+export function answerToJson(answer: Answer, options: JsonOptions = {}): AnswerJson {
   return {
     query: answer.query,
     understood: answer.understood,
     total: answer.total,
-    results: answer.results.map((r) => ruleToJson(r.rule, r.matched)),
+    results: answer.results.map((r) => ruleToJson(r.rule, r.matched, options)),
     notices: answer.notices,
+    registered: answer.registered,
+    ...(options.commands ? { commands: answer.unopened.flatMap((u) => commandsForPort(u.port, u.protocol)) } : {}),
   };
 }

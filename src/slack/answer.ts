@@ -38,7 +38,7 @@ export class AnswerCache {
   }
 }
 
-export type RequestKind = "command" | "mention" | "dm" | "share" | "more";
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "commands";
 
 export interface AskOptions {
   readonly offset?: number;
@@ -81,7 +81,7 @@ export function ask(
   return entry.message;
 }
 
-function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {
+export function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {
   deps.logger.event(LogLevel.INFO, "request", {
     kind,
     query: query.length > 200 ? `${query.slice(0, 200)}…` : query,

@@ -174,7 +174,13 @@ export function eventBody(eventId: string, event: Record<string, unknown>): stri
   });
 }
 
-export function blockActionBody(actionId: string, value: string, responseUrl: string, isEphemeral: boolean): string {
+export function blockActionBody(
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  isEphemeral: boolean,
+  blockId = "amiport_actions",
+): string {
   const payload = {
     type: "block_actions",
     team: { id: "T0001", domain: "example" },
@@ -189,7 +195,7 @@ export function blockActionBody(actionId: string, value: string, responseUrl: st
       {
         type: "button",
         action_id: actionId,
-        block_id: "amiport_actions",
+        block_id: blockId,
         value,
         action_ts: "1700000001.000200",
         text: { type: "plain_text", text: "x" },

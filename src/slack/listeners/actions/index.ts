@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { ACTIONS, decodeButtonState } from "../../../render/blocks.js";
-import { ask, guarded, type SlackDeps } from "../../answer.js";
+import { ACTIONS, decodeButtonState, decodeCommandsRequest, renderCommandsMessage } from "../../../render/blocks.js";
+import { ask, guarded, logRequest, type SlackDeps } from "../../answer.js";
 
 const EXPIRED = {
   response_type: "ephemeral" as const,
@@ -8,7 +8,10 @@ const EXPIRED = {
   text: "That button no longer works; ask again with /amiport.",
 };
 
-/** "Show more" pages the answer in place; "Share in channel" posts it for everyone. */
+/**
+ * "Show more" pages the answer in place; "Share in channel" posts it for everyone; "Commands"
+ * shows a card's commands to the person who pressed it, leaving the card as it was.
+ */
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTIONS.more, async ({ ack, body, action, respond }) => {
     const startedAt = performance.now();
@@ -33,6 +36,19 @@ export function register(app: App, deps: SlackDeps): void {
       await respond({ response_type: "in_channel", replace_original: false, ...message });
       // the private copy has done its job once everyone can see the answer
       return respond({ delete_original: true });
+    });
+  });
+
+  app.action<BlockButtonAction>(ACTIONS.commands, async ({ ack, action, respond }) => {
+    const startedAt = performance.now();
+    await ack();
+    const privately = (message: object) => respond({ response_type: "ephemeral", replace_original: false, ...message });
+    await guarded(deps, "commands", privately, async () => {
+      const request = decodeCommandsRequest(action.value);
+      const message = request && renderCommandsMessage(request, deps.book);
+      if (!request || !message) return respond(EXPIRED);
+      logRequest(deps, "commands", "r" in request ? request.r : `${request.t.join("+")}/${request.p}`, 1, startedAt);
+      return privately(message);
     });
   });
 }
