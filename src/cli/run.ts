@@ -20,6 +20,7 @@ Ask in any order and mix
   directions   in · inbound · ingress · incoming · out · outbound · egress · outgoing
   versions     2019 · ws2019 · server 2019 · windows server 2012 r2 · 2012r2 · 2008 sp2
   words        rdp · winrm · smb · dns · telemetry · spooler · "remote desktop" · typos are fine
+  services     kerberos · ldap · ssh · "sql server": ports no default rule opens, with IANA's registration
 
 Options
   --json              one JSON object: { query, understood, total, results, notices, registered }

@@ -313,8 +313,9 @@ export function renderHelpMessage(command = "/amiport"): SlackMessage {
     "• protocols: `tcp`, `udp`, `icmp`, `icmpv6`, `igmp`   • directions: `inbound`, `outbound`",
     "• versions: `2019`, `server 2012 r2`, `2012r2`, `2008 sp2`",
     "• words: `rdp`, `winrm`, `smb`, `dns`, `telemetry`, `spooler`; typos are fine",
+    "• services no default rule opens: `kerberos`, `ldap`, `ssh`, `sql server`, with IANA's registration",
     `Examples: \`${command} what does Windows 2019 need for telemetry\`, \`${command} inbound udp 2022\``,
-    "Answers are private; *Share in channel* posts one for everyone. Mention me in a channel or DM me to ask there.",
+    "Answers are private; *Share in channel* posts one for everyone; *Commands* shows what to run next. Mention me in a channel or DM me to ask there.",
   ].join("\n");
   return {
     text: `amiport help: try ${command} 5985 or ${command} rdp 2019`,
