@@ -131,14 +131,18 @@ function commandsButton(request: CommandsRequest) {
 
 export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
   const { rule } = match;
-  const ports = `local ${describePort(rule.local.text)} · remote ${describePort(rule.remote.text)}`;
+  // protocols without ports (ICMP, IGMP) have nothing to add beyond the key fact
+  const ports =
+    rule.local.text === null && rule.remote.text === null
+      ? []
+      : [`_local ${escapeText(describePort(rule.local.text))} · remote ${escapeText(describePort(rule.remote.text))}_`];
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncate(rule.rule, LIMITS.headerText), emoji: false } },
     {
       type: "section",
       block_id: truncate(`rule:${rule.id}`, LIMITS.id),
       text: mrkdwn(
-        `*${escapeText(keyFact(rule, book))}*\n${rule.definition ? `${escapeText(rule.definition)}\n` : ""}_${escapeText(ports)}_`,
+        [`*${escapeText(keyFact(rule, book))}*`, ...(rule.definition ? [escapeText(rule.definition)] : []), ...ports].join("\n"),
       ),
       accessory: commandsButton({ r: rule.id }),
     },

@@ -102,6 +102,13 @@ describe("renderRuleCard", () => {
     expect(text.match(/235, 542/g)).toHaveLength(1);
   });
 
+  it("leaves out the ports line for a protocol without ports", () => {
+    const icmp = book.rules.find((r) => r.protocol === "ICMPv6" && r.local.text === null && r.remote.text === null)!;
+    const text = (renderRuleCard({ rule: icmp, matched: [{ by: "filters" }] }, book) as any[])[1].text.text as string;
+    expect(text.startsWith(`*ICMPv6 ${icmp.direction === "In" ? "in" : "out"} · Windows Server`)).toBe(true);
+    expect(text).not.toContain("n/a");
+  });
+
   it("renders every rule of the data within Slack's limits", () => {
     for (const rule of book.rules) {
       expectValidMessage({ text: rule.rule, blocks: renderRuleCard({ rule, matched: [{ by: "filters" }] }, book) });
