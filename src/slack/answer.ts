@@ -67,7 +67,7 @@ export class AnswerCache {
   }
 }
 
-export type RequestKind = "command" | "mention" | "dm" | "share" | "more";
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut";
 
 export interface AskOptions {
   readonly offset?: number;
@@ -75,6 +75,8 @@ export interface AskOptions {
   readonly sharedBy?: string;
   /** The slash command as the workspace named it, for help text. */
   readonly command?: string;
+  /** The text is a whole message someone else wrote (the shortcut): never answered with help. */
+  readonly fromMessage?: boolean;
 }
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
@@ -88,7 +90,7 @@ export function ask(
   startedAt = performance.now(),
 ): SlackMessage {
   const cleaned = stripSlackMarkup(question.slice(0, MAX_MESSAGE_LENGTH)).trim();
-  if (HELP_WORDS.has(cleaned.toLowerCase())) {
+  if (!options.fromMessage && HELP_WORDS.has(cleaned.toLowerCase())) {
     logRequest(deps, kind, cleaned, "help", startedAt);
     return renderHelpMessage(options.command);
   }

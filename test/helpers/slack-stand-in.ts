@@ -212,3 +212,21 @@ export function blockActionBody(actionId: string, value: string, responseUrl: st
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A message shortcut ("Look up ports") clicked on `message` in channel C0INCIDENT. */
+export function messageShortcutBody(callbackId: string, message: Record<string, unknown>, responseUrl: string): string {
+  const payload = {
+    type: "message_action",
+    callback_id: callbackId,
+    trigger_id: "1.2.3",
+    message_ts: String(message.ts ?? "1700000000.000100"),
+    response_url: responseUrl,
+    team: { id: "T0001", domain: "example" },
+    channel: { id: "C0INCIDENT", name: "incident" },
+    user: { id: "U0CLICKER", username: "clicker", team_id: "T0001" },
+    message: { type: "message", ts: "1700000000.000100", ...message },
+    token: "legacy-verification-token",
+    action_ts: "1700000001.000200",
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
