@@ -153,6 +153,30 @@ async function loadForged(eventsUrl: string, count: number, attack: ForgedAttack
   return summarize(samples, performance.now() - started);
 }
 
+/**
+ * Runs `run` against amiport and the floor in turn, ROUNDS times each, so neither gets the quieter
+ * moments of a shared machine; pools the samples and counts each app's CPU time.
+ */
+async function alternate(
+  amiport: Served,
+  floor: Served,
+  run: (url: string) => Promise<Stats>,
+): Promise<{ a: Stats; f: Stats; cpu: { amiport: number; floor: number } }> {
+  const runs = { amiport: [] as Stats[], floor: [] as Stats[] };
+  const cpu = { amiport: 0, floor: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [key, app] of [
+      ["amiport", amiport],
+      ["floor", floor],
+    ] as const) {
+      const before = await app.cpuMicros();
+      runs[key].push(await run(app.url));
+      cpu[key] += (await app.cpuMicros()) - before;
+    }
+  }
+  return { a: pooled(runs.amiport), f: pooled(runs.floor), cpu };
+}
+
 export async function benchHttp(): Promise<string[]> {
   const standIn = await startStandIn();
   const amiport = await serve("amiport", standIn.apiUrl);
@@ -169,21 +193,7 @@ export async function benchHttp(): Promise<string[]> {
       ["incident mix (8 questions)", INCIDENT_MIX],
       ["varied mix (2000 generated questions)", VARIED_MIX],
     ] as const) {
-      // alternate the two, so neither gets the quieter moments of a shared machine
-      const runs = { amiport: [] as Stats[], floor: [] as Stats[] };
-      const cpu = { amiport: 0, floor: 0 };
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const [key, app] of [
-          ["amiport", amiport],
-          ["floor", floor],
-        ] as const) {
-          const before = await app.cpuMicros();
-          runs[key].push(await load(app.url, TOTAL, mix));
-          cpu[key] += (await app.cpuMicros()) - before;
-        }
-      }
-      const a = pooled(runs.amiport);
-      const f = pooled(runs.floor);
+      const { a, f, cpu } = await alternate(amiport, floor, (url) => load(url, TOTAL, mix));
       const perRequest = (micros: number) => (micros / (ROUNDS * TOTAL)).toFixed(0);
       lines.push(
         formatStats(`amiport ack, ${name}`, a),
@@ -194,20 +204,8 @@ export async function benchHttp(): Promise<string[]> {
     }
     // forged traffic: amiport refuses on the headers; plain Bolt reads the body, then verifies it
     for (const [name, attack] of FORGED_ATTACKS) {
-      const cpu = { amiport: 0, floor: 0 };
-      const stats = { amiport: [] as Stats[], floor: [] as Stats[] };
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const [key, app] of [
-          ["amiport", amiport],
-          ["floor", floor],
-        ] as const) {
-          const before = await app.cpuMicros();
-          stats[key].push(await loadForged(app.url, FORGED_TOTAL, attack));
-          cpu[key] += (await app.cpuMicros()) - before;
-        }
-      }
+      const { a, f, cpu } = await alternate(amiport, floor, (url) => loadForged(url, FORGED_TOTAL, attack));
       const perRequest = (micros: number) => (micros / (ROUNDS * FORGED_TOTAL)).toFixed(0);
-      const [a, f] = [pooled(stats.amiport), pooled(stats.floor)];
       lines.push(
         `http: ${FORGED_TOTAL} ${name}, ${CONCURRENCY} at a time, ${ROUNDS} runs: CPU per request amiport ${perRequest(cpu.amiport)} µs, plain Bolt ${perRequest(cpu.floor)} µs; p99 amiport ${a.p99Ms.toFixed(2)} ms, plain Bolt ${f.p99Ms.toFixed(2)} ms`,
       );

@@ -1,7 +1,7 @@
 /** Clients that send what a browser or fetch would refuse to: raw bytes, slow bodies, odd signatures. */
-import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
+import { signature } from "./slack-stand-in.js";
 
 /** Sends raw bytes and collects whatever comes back until the server closes or `waitMs` passes. */
 export function rawRequest(port: number, bytes: string | Buffer, waitMs = 2000): Promise<string> {
@@ -37,10 +37,11 @@ export function statusOf(answer: string): number {
   return Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
 }
 
-/** Signs `body` with any timestamp text, as a forger who knows the secret could. */
+/** Slack's signature headers as raw header lines, with any timestamp text. */
 export function signedHeaders(secret: string, body: string, timestamp: string): string {
-  const hmac = createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
-  return `X-Slack-Request-Timestamp: ${timestamp}\r\nX-Slack-Signature: v0=${hmac}\r\n`;
+  return Object.entries(signature(secret, body, timestamp))
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
 }
 
 export function post(path: string, headers: string, body: string | Buffer, contentType = "application/json"): Buffer {

@@ -136,7 +136,8 @@ function parseBody(raw: string, contentType: string): Record<string, any> {
   return form;
 }
 
-export function signature(secret: string, body: string, timestamp: number): Record<string, string> {
+/** Slack's signature headers for `body`; `timestamp` may be any text, as a forger could send. */
+export function signature(secret: string, body: string, timestamp: number | string): Record<string, string> {
   const hmac = createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
   return { "X-Slack-Request-Timestamp": String(timestamp), "X-Slack-Signature": `v0=${hmac}` };
 }

@@ -1,40 +1,23 @@
 /** LOG_LEVEL decides what is written, for amiport's own lines and for Bolt's and the Web API client's. */
 import { describe, expect, it } from "vitest";
-import { startSlackApp } from "../../src/slack/app.js";
-import { readConfig, secretsOf } from "../../src/slack/config.js";
-import { createLogger } from "../../src/slack/logger.js";
-import { book } from "../helpers/book.js";
-import { eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { eventBody, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { startTestApp } from "../helpers/test-app.js";
 
 const SECRET = "log-level-test-signing-secret";
 
 async function linesAt(level: string): Promise<Record<string, unknown>[]> {
-  const slack = await new SlackStandIn().start();
-  const lines: string[] = [];
-  const config = readConfig({
-    SLACK_BOT_TOKEN: "xoxb-3-3-logleveltoken",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_MODE: "http",
-    PORT: "0",
-    SLACK_API_URL: slack.apiUrl,
-    LOG_LEVEL: level,
-  });
-  const logger = createLogger({ level: config.logLevel as never, secrets: secretsOf(config), sink: (l) => lines.push(l) });
-  const running = await startSlackApp(config, book, logger);
-  const url = `http://127.0.0.1:${running.port}/slack/events`;
+  const app = await startTestApp({ secret: SECRET, botToken: "xoxb-3-3-logleveltoken", logLevel: level });
   try {
-    await postSigned(url, slashCommandBody("5985", slack.responseUrl("level")), "application/x-www-form-urlencoded", {
-      secret: SECRET,
-    });
+    await app.post(slashCommandBody("5985", app.slack.responseUrl("level")), "application/x-www-form-urlencoded");
     const event = { type: "app_mention", user: "U1", text: "<@UBOT0001> 3389", ts: "1.1", channel: "C0LEVEL", event_ts: "1.1" };
-    await postSigned(url, eventBody("EvLevel", event), "application/json", { secret: SECRET });
-    await slack.waitFor("/api/chat.postMessage");
-    await expect.poll(() => lines.some((l) => l.includes('"kind":"mention"')) || level === "warn").toBe(true);
+    await app.post(eventBody("EvLevel", event), "application/json");
+    await app.slack.waitFor("/api/chat.postMessage");
+    // the mention's own line comes after its reply is posted
+    await expect.poll(() => level === "warn" || app.logLines.some((l) => l.includes('"kind":"mention"'))).toBe(true);
   } finally {
-    await running.stop();
-    await slack.stop();
+    await app.stop();
   }
-  return lines.map((l) => JSON.parse(l));
+  return app.logLines.map((l) => JSON.parse(l));
 }
 
 describe("LOG_LEVEL", () => {

@@ -1,51 +1,32 @@
 /** The "Look up ports" message shortcut, through the real Bolt app over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
-import { readConfig, secretsOf } from "../../src/slack/config.js";
 import { LOOKUP_PORTS } from "../../src/slack/listeners/shortcuts/index.js";
-import { createLogger } from "../../src/slack/logger.js";
 import { messageText } from "../../src/slack/message-text.js";
-import { book } from "../helpers/book.js";
-import { messageShortcutBody, postSigned, SlackStandIn } from "../helpers/slack-stand-in.js";
+import { messageShortcutBody } from "../helpers/slack-stand-in.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const SECRET = "shortcut-test-signing-secret";
-let slack: SlackStandIn;
-let running: RunningApp;
+let app: TestApp;
 let seq = 0;
 
 beforeAll(async () => {
-  slack = await new SlackStandIn().start();
-  const config = readConfig({
-    SLACK_BOT_TOKEN: "xoxb-4-4-shortcuttoken",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_MODE: "http",
-    PORT: "0",
-    SLACK_API_URL: slack.apiUrl,
-  });
-  running = await startSlackApp(
-    config,
-    book,
-    createLogger({ level: config.logLevel as never, secrets: secretsOf(config), sink: () => {} }),
-  );
+  app = await startTestApp({ secret: SECRET, botToken: "xoxb-4-4-shortcuttoken" });
 });
 
 afterAll(async () => {
-  await running?.stop();
-  await slack?.stop();
+  await app?.stop();
 });
 
 /** Clicks the shortcut on `message`; resolves with the acknowledgement and the reply to response_url. */
 async function click(message: Record<string, unknown>) {
   const id = `shortcut-${++seq}`;
-  const res = await postSigned(
-    `http://127.0.0.1:${running.port}/slack/events`,
-    messageShortcutBody(LOOKUP_PORTS, message, slack.responseUrl(id)),
+  const res = await app.post(
+    messageShortcutBody(LOOKUP_PORTS, message, app.slack.responseUrl(id)),
     "application/x-www-form-urlencoded",
-    { secret: SECRET },
   );
   expect(res.status).toBe(200);
   expect(await res.text()).toBe("");
-  const [reply] = await slack.waitFor(`/respond/${id}`);
+  const [reply] = await app.slack.waitFor(`/respond/${id}`);
   return reply?.body as Record<string, any>;
 }
 
@@ -56,7 +37,7 @@ describe("the Look up ports shortcut", () => {
     expect(reply.replace_original).toBe(false);
     expect(reply.text).toMatch(/^Remote Desktop/);
     // nothing was posted where everyone sees it
-    expect(slack.callsTo("/api/chat.postMessage")).toEqual([]);
+    expect(app.slack.callsTo("/api/chat.postMessage")).toEqual([]);
   });
 
   it("reads an alert whose words are only in its attachments and blocks", async () => {

@@ -4,70 +4,45 @@
  * The real Bolt app over HTTP, with a short deadline so the test takes seconds, not minutes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
-import { readConfig, secretsOf } from "../../src/slack/config.js";
-import { createLogger } from "../../src/slack/logger.js";
-import { book } from "../helpers/book.js";
-import { eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { eventBody, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const SECRET = "web-api-failures-signing-secret";
 const BOT_TOKEN = "xoxb-5-5-webapifailurestoken";
 const POLICY = { timeoutMs: 300, retries: 2, minBackoffMs: 50, maxBackoffMs: 100, maxRetryTimeMs: 5_000 };
 
-let slack: SlackStandIn;
-let running: RunningApp;
-let eventsUrl: string;
-const logLines: string[] = [];
+let app: TestApp;
 let seq = 0;
 
 beforeAll(async () => {
-  slack = await new SlackStandIn().start();
-  const config = readConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_MODE: "http",
-    PORT: "0",
-    SLACK_API_URL: slack.apiUrl,
-    LOG_LEVEL: "info",
-  });
-  const logger = createLogger({ level: config.logLevel as never, secrets: secretsOf(config), sink: (l) => logLines.push(l) });
-  running = await startSlackApp(config, book, logger, { webApi: POLICY });
-  eventsUrl = `http://127.0.0.1:${running.port}/slack/events`;
+  app = await startTestApp({ secret: SECRET, botToken: BOT_TOKEN, webApi: POLICY });
 });
 
 afterAll(async () => {
-  await running?.stop();
-  await slack?.stop();
+  await app?.stop();
 });
 
 beforeEach(() => {
-  slack.hanging.clear();
-  slack.httpErrors.clear();
+  app.slack.hanging.clear();
+  app.slack.httpErrors.clear();
 });
 
 const mention = (channel: string, text: string) => {
   const ts = `1700000000.${String(++seq).padStart(6, "0")}`;
   const event = { type: "app_mention", user: "U0ASKER", text: `<@UBOT0001> ${text}`, ts, channel, event_ts: ts };
-  return postSigned(eventsUrl, eventBody(`EvFail${seq}`, event), "application/json", { secret: SECRET });
+  return app.post(eventBody(`EvFail${seq}`, event), "application/json");
 };
-const postsTo = (channel: string) => slack.callsTo("/api/chat.postMessage").filter((c) => c.body.channel === channel);
+const postsTo = (channel: string) => app.slack.callsTo("/api/chat.postMessage").filter((c) => c.body.channel === channel);
 const failures = () =>
-  logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request failed" && l.kind === "mention" && l.delivery === true);
+  app.logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request failed" && l.kind === "mention" && l.delivery === true);
 const command = async (text: string) => {
-  const res = await postSigned(
-    eventsUrl,
-    slashCommandBody(text, slack.responseUrl(`c${++seq}`)),
-    "application/x-www-form-urlencoded",
-    {
-      secret: SECRET,
-    },
-  );
+  const res = await app.post(slashCommandBody(text, app.slack.responseUrl(`c${++seq}`)), "application/x-www-form-urlencoded");
   return (await res.json()) as { text: string };
 };
 
 describe("a hanging Web API", () => {
   it("gives up on a reply after three attempts, logs it once, sends no apology, and keeps answering", async () => {
-    slack.hanging.add("chat.postMessage");
+    app.slack.hanging.add("chat.postMessage");
     const before = failures().length;
     expect((await mention("C0HANG", "5985")).status).toBe(200);
     // while the reply hangs, everyone else is answered
@@ -81,7 +56,7 @@ describe("a hanging Web API", () => {
 
 describe("a failing Web API", () => {
   it("makes at most three attempts at a reply that gets HTTP 500", async () => {
-    slack.httpErrors.set("chat.postMessage", { status: 500 });
+    app.slack.httpErrors.set("chat.postMessage", { status: 500 });
     const before = failures().length;
     await mention("C0FAIL", "445");
     await expect.poll(() => failures().length, { timeout: 10_000 }).toBe(before + 1);
@@ -93,7 +68,7 @@ describe("a failing Web API", () => {
   });
 
   it("waits for Retry-After on 429, then delivers the answer once", async () => {
-    slack.httpErrors.set("chat.postMessage", { status: 429, retryAfter: 1, times: 1 });
+    app.slack.httpErrors.set("chat.postMessage", { status: 429, retryAfter: 1, times: 1 });
     await mention("C0LIMIT", "3389");
     await expect.poll(() => postsTo("C0LIMIT").length, { timeout: 10_000 }).toBe(2);
     const [limited, delivered] = postsTo("C0LIMIT");
