@@ -240,6 +240,14 @@ describe("Block Kit properties over arbitrary queries", () => {
           const answer = searchRules(book, text, { offset, limit: PAGE_SIZE });
           const message = renderAnswerMessage(answer, book, { offset, shareable, ...(sharedBy ? { sharedBy } : {}) });
           expectValidMessage(message);
+          // a Commands button carries a rule id of the book or a port number, never what was typed
+          for (const block of message.blocks as any[]) {
+            if (block.accessory === undefined) continue;
+            const request = decodeCommandsRequest(block.accessory.value);
+            expect(request).not.toBeNull();
+            if (request && "r" in request) expect(book.rules.some((r) => r.id === request.r)).toBe(true);
+            else expect(answer.unopened.map((u) => u.port)).toContain(request?.p);
+          }
           const shown = JSON.stringify(
             message.blocks.map((b: any) => ({ ...b, elements: b.type === "actions" ? [] : b.elements })),
           );
