@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import { z } from "zod";
-import { formatRange, type PortRange } from "./ports.js";
+import { formatRange, joinAdjacentRanges, type PortRange } from "./ports.js";
 import type { TransportProtocol } from "./registrations.js";
 import type { PortCell, Rule } from "./rule-book.js";
 
@@ -151,7 +151,7 @@ function ingressCommands(rule: Rule, ports: readonly PortRange[] | undefined): N
     case "TCP":
     case "UDP": {
       const protocol = rule.protocol === "TCP" ? "tcp" : "udp";
-      return joinAdjacent(ports ?? [])
+      return joinAdjacentRanges(ports ?? [])
         .slice(0, MAX_OPEN_COMMANDS)
         .map((range) => open(ingress(protocol, formatRange(range))));
     }
@@ -187,18 +187,6 @@ function ingressCommands(rule: Rule, ports: readonly PortRange[] | undefined): N
 
 function ingress(protocol: "tcp" | "udp" | "icmp", port: string): string {
   return `aws ec2 authorize-security-group-ingress --group-id ${PLACEHOLDERS.groupId} --protocol ${protocol} --port ${port} --cidr ${PLACEHOLDERS.cidr}`;
-}
-
-/** `23554, 23555, 23556` is one range for a security group: 23554-23556. */
-function joinAdjacent(ranges: readonly PortRange[]): PortRange[] {
-  const sorted = [...ranges].sort((a, b) => a.from - b.from);
-  const joined: PortRange[] = [];
-  for (const range of sorted) {
-    const last = joined[joined.length - 1];
-    if (last && range.from <= last.to + 1) joined[joined.length - 1] = { from: last.from, to: Math.max(last.to, range.to) };
-    else joined.push(range);
-  }
-  return joined;
 }
 
 const icmpTypeSchema = z

@@ -2,7 +2,7 @@
  * The ports a question names that no default rule uses, with IANA's registrations for them. IANA's
  * table is read only when such a port exists, so a question about 5985 never reads it.
  */
-import { type PortRange, rangesOverlap } from "./ports.js";
+import { joinAdjacentRanges, type PortRange } from "./ports.js";
 import { type Registration, registrationsFor, type TransportProtocol, transportProtocols } from "./registrations.js";
 import type { RuleBook } from "./rule-book.js";
 import type { Protocol } from "./schema.js";
@@ -49,10 +49,21 @@ export function unopenedPorts(book: RuleBook, ports: readonly PortRange[], proto
 }
 
 function usedByAnyRule(book: RuleBook, port: number): boolean {
-  const asked = { from: port, to: port };
-  return book.rules.some((rule) =>
-    [rule.local, rule.remote].some(
-      (cell) => cell.ranges.some((r) => rangesOverlap(asked, r)) || cell.keyword?.ranges.some((r) => rangesOverlap(asked, r)),
-    ),
-  );
+  return usedRangesOf(book).some((r) => r.from <= port && port <= r.to);
+}
+
+const usedRanges = new WeakMap<RuleBook, readonly PortRange[]>();
+
+/** Every port any rule names, by number or through a keyword, merged into few ranges once per book. */
+function usedRangesOf(book: RuleBook): readonly PortRange[] {
+  let merged = usedRanges.get(book);
+  if (!merged) {
+    merged = joinAdjacentRanges(
+      book.rules
+        .flatMap((rule) => [rule.local, rule.remote])
+        .flatMap((cell) => [...cell.ranges, ...(cell.keyword?.ranges ?? [])]),
+    );
+    usedRanges.set(book, merged);
+  }
+  return merged;
 }
