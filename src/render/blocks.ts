@@ -292,7 +292,7 @@ export function renderCommandsMessage(request: CommandsRequest, book: RuleBook):
         { type: "section", text: mrkdwn(`*${escapeText(title)}*\n${escapeText(keyFact(rule, book))}`) },
         ...commandBlocks(commands),
         ...(note ? [{ type: "section" as const, text: mrkdwn(`:information_source: ${escapeText(note)}`) }] : []),
-        { type: "context", elements: [mrkdwn(placeholderNote(commands))] },
+        ...(placeholderNote(commands) ? [{ type: "context" as const, elements: [mrkdwn(placeholderNote(commands))] }] : []),
       ],
     };
   }
@@ -304,7 +304,7 @@ export function renderCommandsMessage(request: CommandsRequest, book: RuleBook):
     blocks: [
       { type: "section", text: mrkdwn(`*${title}*\nNo default Windows Firewall rule on AWS Windows AMIs opens it.`) },
       ...commandBlocks(commands),
-      { type: "context", elements: [mrkdwn(`${escapeText(BOTH_LAYERS)} ${placeholderNote(commands)}`)] },
+      { type: "context", elements: [mrkdwn(`${escapeText(BOTH_LAYERS)} ${placeholderNote(commands)}`.trim())] },
     ],
   };
 }
