@@ -23,7 +23,10 @@ const afterPlain = isRegistryLoaded();
 const t1 = performance.now();
 searchRules(book, "5986");
 const firstMs = performance.now() - t1;
-console.log(JSON.stringify({ afterPlain, plainMs, firstMs, afterUnopened: isRegistryLoaded() }));
+const t2 = performance.now();
+searchRules(book, "kerberos");
+const serviceMs = performance.now() - t2;
+console.log(JSON.stringify({ afterPlain, plainMs, firstMs, serviceMs, afterUnopened: isRegistryLoaded() }));
 `;
 
 function time(run: () => unknown, count: number) {
@@ -44,10 +47,17 @@ export function benchRegistrations(): string[] {
   });
   const lines: string[] = [];
   try {
-    const r = JSON.parse(fresh.stdout) as { afterPlain: boolean; plainMs: number; firstMs: number; afterUnopened: boolean };
+    const r = JSON.parse(fresh.stdout) as {
+      afterPlain: boolean;
+      plainMs: number;
+      firstMs: number;
+      serviceMs: number;
+      afterUnopened: boolean;
+    };
     lines.push(
       `iana: table read after 1000 x "5985": ${r.afterPlain ? "YES (should not be)" : "no"} (${r.plainMs.toFixed(4)} ms each); ` +
-        `first "5986" reads it: ${r.firstMs.toFixed(1)} ms (read: ${r.afterUnopened ? "yes" : "no"})`,
+        `first "5986" reads it: ${r.firstMs.toFixed(1)} ms (read: ${r.afterUnopened ? "yes" : "no"}); ` +
+        `first service word ("kerberos") indexes it by name: ${r.serviceMs.toFixed(1)} ms`,
     );
   } catch {
     lines.push(`iana: the fresh-process measurement failed: ${fresh.stderr.trim().split("\n")[0] ?? "no output"}`);

