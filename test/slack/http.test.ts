@@ -64,6 +64,17 @@ function textsOf(node: unknown): string[] {
   return [];
 }
 
+/**
+ * A positive marker instead of a fixed wait: a signed "Show more" answered through its own
+ * response_url. Once its answer is in, every request sent before it has been handled.
+ */
+async function answeredMarker() {
+  const id = nextId("marker");
+  const value = encodeButtonState({ q: "5985", o: 0 });
+  await postSigned(eventsUrl, blockActionBody(ACTIONS.more, value, slack.responseUrl(id), true), FORM, { secret: SECRET });
+  await slack.waitFor(`/respond/${id}`);
+}
+
 const requestLogs = () => logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request");
 
 describe("slash command /amiport", () => {
@@ -130,7 +141,7 @@ describe("request verification", () => {
     const res = await postSigned(eventsUrl, body, FORM, { secret: "not-the-secret" });
     expect(res.status).toBe(401);
     expect(await res.text()).toBe("");
-    await new Promise((r) => setTimeout(r, 200));
+    await answeredMarker();
     expect(slack.callsTo(`/respond/${responseId}`)).toEqual([]);
   });
 
@@ -140,7 +151,7 @@ describe("request verification", () => {
     const res = await postSigned(eventsUrl, body, FORM, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(res.status).toBe(401);
     expect(await res.text()).toBe("");
-    await new Promise((r) => setTimeout(r, 200));
+    await answeredMarker();
     expect(slack.callsTo(`/respond/${responseId}`)).toEqual([]);
   });
 
@@ -157,13 +168,33 @@ describe("request verification", () => {
 });
 
 describe("events", () => {
+  // the one rule for TCP 23555, so its reply is told apart from any other question's
+  const MARKER_QUESTION = "23555";
+  const MARKER_ANSWER = /^Cast to Device Streaming Server \(RTSP-Streaming-In\)/;
   const mention = (channel: string, text: string, extra: Record<string, string> = {}) => {
     const ts = extra.ts ?? `1700000000.${String(++seq).padStart(6, "0")}`;
     return { type: "app_mention", user: "U0ASKER", text: `<@UBOT0001> ${text}`, ts, channel, event_ts: ts, ...extra };
   };
+  const directMessage = (channel: string, text: string) => {
+    const ts = `1700000000.${String(++seq).padStart(6, "0")}`;
+    return { type: "message", channel_type: "im", user: "U0ASKER", text, ts, channel };
+  };
   const send = (event: Record<string, unknown>, eventId = nextId("Ev"), headers: Record<string, string> = {}) =>
     postSigned(eventsUrl, eventBody(eventId, event), JSON_TYPE, { secret: SECRET, headers });
   const postsTo = (channel: string) => slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === channel);
+  /**
+   * Sends a new question to `channel` (a mention, or a DM where `channel` starts with D) and waits
+   * for its answer: deliveries sent before it have been handled by then, so a late duplicate
+   * reply would already be in `postsTo(channel)`. Returns that list.
+   */
+  const afterMarker = async (channel: string) => {
+    const question = channel.startsWith("D") ? directMessage(channel, MARKER_QUESTION) : mention(channel, MARKER_QUESTION);
+    await send(question);
+    await expect.poll(() => postsTo(channel).some((p) => MARKER_ANSWER.test(p.body.text)), { timeout: 10_000 }).toBe(true);
+    const posts = postsTo(channel);
+    expect(posts.at(-1)?.body.text).toMatch(MARKER_ANSWER);
+    return posts.slice(0, -1);
+  };
 
   it("answers a mention in the mention's thread, visible to the channel", async () => {
     const event = mention("C0MENTION", "what does Windows 2019 need for telemetry");
@@ -205,8 +236,7 @@ describe("events", () => {
     ]) {
       expect((await send(event)).status).toBe(200);
     }
-    await new Promise((r) => setTimeout(r, 300));
-    expect(postsTo("D0BOTS")).toEqual([]);
+    expect(await afterMarker("D0BOTS")).toEqual([]);
   });
 
   it("gives a retried event no second reply", async () => {
@@ -216,8 +246,17 @@ describe("events", () => {
     await expect.poll(() => postsTo("C0RETRY").length).toBe(1);
     const retry = await send(event, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" });
     expect(retry.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(postsTo("C0RETRY")).toHaveLength(1);
+    expect(await afterMarker("C0RETRY")).toHaveLength(1);
+  });
+
+  it("gives a retried direct message no second reply", async () => {
+    const eventId = nextId("EvDmRetry");
+    const dm = directMessage("D0RETRY", "445");
+    await send(dm, eventId);
+    await expect.poll(() => postsTo("D0RETRY").length).toBe(1);
+    const retry = await send(dm, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" });
+    expect(retry.status).toBe(200);
+    expect(await afterMarker("D0RETRY")).toHaveLength(1);
   });
 
   it("apologises when Slack refuses the reply, logs why and stays up", async () => {
