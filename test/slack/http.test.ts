@@ -134,6 +134,21 @@ describe("slash command /amiport", () => {
   });
 });
 
+describe("secrets in the log", () => {
+  it("masks a token or the signing secret pasted into a question, in every line it reaches", async () => {
+    const before = logLines.length;
+    const pasted = `${BOT_TOKEN} ${SECRET} xapp-1-A0OTHER-notconfigured`;
+    await command(pasted);
+    const lines = logLines.slice(before);
+    const request = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "request" && l.kind === "command");
+    // the question did reach the logger, masked: three secrets, three masks
+    expect(request?.query.match(/\[redacted\]/g)).toHaveLength(3);
+    for (const secret of [BOT_TOKEN, SECRET, "xapp-1-A0OTHER-notconfigured", "testbottokenvalue", "0123456789abcdef"]) {
+      expect(lines.join("\n")).not.toContain(secret);
+    }
+  });
+});
+
 describe("request verification", () => {
   it("refuses a bad signature with 401 and never answers", async () => {
     const responseId = nextId("forged");
