@@ -13,7 +13,6 @@ export default {
   coverageAnalysis: "perTest",
   // the machines are shared: one test process at a time
   concurrency: 1,
-  timeoutMS: 20_000,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },

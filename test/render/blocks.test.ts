@@ -15,6 +15,7 @@ import {
   type SlackMessage,
 } from "../../src/render/blocks.js";
 import { book } from "../helpers/book.js";
+import { propertyRuns } from "../helpers/property-runs.js";
 
 /**
  * Slack's documented limits, written out here rather than taken from the code under test, so a
@@ -202,7 +203,7 @@ describe("Block Kit properties over arbitrary queries", () => {
             expect(c.startsWith("<https://docs.aws.amazon.com/") || /^<@(U0ASKER|W123ABC)>/.test(c), c).toBe(true);
         },
       ),
-      { numRuns: 700 },
+      { numRuns: propertyRuns(700) },
     );
   });
 });
