@@ -137,6 +137,20 @@ describe("searchRules", () => {
     expect(search(question).notices).toEqual([{ kind, text }]);
   });
 
+  it.each([
+    ["wimrm", ["winrm"]],
+    ["telemetryyy", ["telemetry"]],
+    ["tlemetry", ["telemetry"]],
+    // shorter than five letters: typed exactly or not at all
+    ["rdpp", []],
+    ["smbb", []],
+    // three letters longer, or another first letter: another word
+    ["telemetryyyy", []],
+    ["elemetry", []],
+  ])("reads the typo %j as %j", (typed, as) => {
+    expect(search(typed).understood.words).toEqual([{ typed, as }]);
+  });
+
   it("names words no rule mentions and answers with the rest", () => {
     const answer = search("rdp flibbertigibbet");
     expect(answer.results.length).toBeGreaterThan(0);

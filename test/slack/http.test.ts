@@ -75,6 +75,10 @@ async function answeredMarker() {
   await slack.waitFor(`/respond/${id}`);
 }
 
+/** The action ids of a message's buttons. */
+const buttonsOf = (message: { blocks?: any[] } | undefined) =>
+  (message?.blocks ?? []).filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => e.action_id));
+
 const requestLogs = () => logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request");
 
 describe("slash command /amiport", () => {
@@ -254,6 +258,19 @@ describe("events", () => {
     expect(await afterMarker("D0BOTS")).toEqual([]);
   });
 
+  it("leaves plain channel messages to mentions", async () => {
+    const message = {
+      type: "message",
+      channel_type: "channel",
+      user: "U0ASKER",
+      text: "5985",
+      ts: "1.000020",
+      channel: "C0PLAIN",
+    };
+    expect((await send(message)).status).toBe(200);
+    expect(await afterMarker("C0PLAIN")).toEqual([]);
+  });
+
   it("gives a retried event no second reply", async () => {
     const eventId = nextId("EvRetry");
     const event = mention("C0RETRY", "445");
@@ -262,6 +279,8 @@ describe("events", () => {
     const retry = await send(event, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" });
     expect(retry.status).toBe(200);
     expect(await afterMarker("C0RETRY")).toHaveLength(1);
+    const ignored = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === "repeat delivery ignored" && l.eventId === eventId);
+    expect(ignored).toMatchObject({ level: "info", retryNum: 1 });
   });
 
   it("gives a retried direct message no second reply", async () => {
@@ -298,6 +317,16 @@ describe("buttons", () => {
     const [page] = await slack.waitFor(`/respond/${pageId}`);
     expect(page?.body.replace_original).toBe(true);
     expect(page?.body.blocks[0].elements[0].text).toMatch(/rules 11–20 of \d+/);
+    expect(buttonsOf(page?.body)).toContain(ACTIONS.share);
+  });
+
+  it("Show more on an answer everyone sees pages it without offering to share it again", async () => {
+    const pageId = nextId("more-public");
+    const value = encodeButtonState({ q: "icmp", o: 10 });
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, value, slack.responseUrl(pageId), false), FORM, { secret: SECRET });
+    const [page] = await slack.waitFor(`/respond/${pageId}`);
+    expect(page?.body.blocks[0].elements[0].text).toMatch(/rules 11–20 of \d+/);
+    expect(buttonsOf(page?.body)).toEqual([ACTIONS.more]);
   });
 
   it("Share in channel posts the answer for everyone, says who shared it, and removes the private copy", async () => {
@@ -314,13 +343,33 @@ describe("buttons", () => {
     expect(removed?.body).toEqual({ delete_original: true });
   });
 
-  it("answers a forged button value with a friendly message", async () => {
+  it.each([ACTIONS.more, ACTIONS.share])("answers a forged %s value privately with a friendly message", async (action) => {
     const id = nextId("forged-button");
-    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, "{not json", slack.responseUrl(id), true), FORM, {
+    await postSigned(eventsUrl, blockActionBody(action, "{not json", slack.responseUrl(id), true), FORM, {
       secret: SECRET,
     });
     const [reply] = await slack.waitFor(`/respond/${id}`);
-    expect(reply?.body.text).toMatch(/no longer works/);
+    expect(reply?.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: "That button no longer works; ask again with /amiport.",
+    });
+    await answeredMarker();
+    expect(slack.callsTo(`/respond/${id}`)).toHaveLength(1);
+  });
+
+  it("logs a reply and an apology that Slack both refuse, and stays up", async () => {
+    const before = logLines.length;
+    const value = encodeButtonState({ q: "5985", o: 0 });
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, value, slack.responseUrl(nextId("broken")), true), FORM, {
+      secret: SECRET,
+    });
+    await expect
+      .poll(() => logLines.slice(before).some((l) => l.includes('"msg":"apology failed"')), { timeout: 10_000 })
+      .toBe(true);
+    const failed = logLines.slice(before).find((l) => l.includes('"msg":"request failed"'));
+    expect(JSON.parse(failed ?? "{}")).toMatchObject({ level: "error", kind: "more" });
+    expect((await command("5985")).body.response_type).toBe("ephemeral");
   });
 });
 
