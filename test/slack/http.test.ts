@@ -198,8 +198,21 @@ describe("events", () => {
     const ts = `1700000000.${String(++seq).padStart(6, "0")}`;
     return { type: "message", channel_type: "im", user: "U0ASKER", text, ts, channel };
   };
-  const send = (event: Record<string, unknown>, eventId = nextId("Ev"), headers: Record<string, string> = {}) =>
-    postSigned(eventsUrl, eventBody(eventId, event), JSON_TYPE, { secret: SECRET, headers });
+  const send = (
+    event: Record<string, unknown>,
+    eventId = nextId("Ev"),
+    headers: Record<string, string> = {},
+    timestamp?: number,
+  ) =>
+    postSigned(eventsUrl, eventBody(eventId, event), JSON_TYPE, { secret: SECRET, headers, ...(timestamp ? { timestamp } : {}) });
+  /** Slack signs each retry afresh: the same event, later timestamp, retry headers. */
+  const deliverTwice = async (event: Record<string, unknown>, eventId: string, channel: string) => {
+    const now = Math.floor(Date.now() / 1000);
+    await send(event, eventId, {}, now - 2);
+    await expect.poll(() => postsTo(channel).length).toBe(1);
+    const retry = await send(event, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" }, now);
+    expect(retry.status).toBe(200);
+  };
   const postsTo = (channel: string) => slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === channel);
   /**
    * Sends a new question to `channel` (a mention, or a DM where `channel` starts with D) and waits
@@ -273,11 +286,7 @@ describe("events", () => {
 
   it("gives a retried event no second reply", async () => {
     const eventId = nextId("EvRetry");
-    const event = mention("C0RETRY", "445");
-    await send(event, eventId);
-    await expect.poll(() => postsTo("C0RETRY").length).toBe(1);
-    const retry = await send(event, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" });
-    expect(retry.status).toBe(200);
+    await deliverTwice(mention("C0RETRY", "445"), eventId, "C0RETRY");
     expect(await afterMarker("C0RETRY")).toHaveLength(1);
     const ignored = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === "repeat delivery ignored" && l.eventId === eventId);
     expect(ignored).toMatchObject({ level: "info", retryNum: 1 });
@@ -285,12 +294,10 @@ describe("events", () => {
 
   it("gives a retried direct message no second reply", async () => {
     const eventId = nextId("EvDmRetry");
-    const dm = directMessage("D0RETRY", "445");
-    await send(dm, eventId);
-    await expect.poll(() => postsTo("D0RETRY").length).toBe(1);
-    const retry = await send(dm, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" });
-    expect(retry.status).toBe(200);
+    await deliverTwice(directMessage("D0RETRY", "445"), eventId, "D0RETRY");
     expect(await afterMarker("D0RETRY")).toHaveLength(1);
+    const ignored = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === "repeat delivery ignored" && l.eventId === eventId);
+    expect(ignored).toMatchObject({ level: "info", retryNum: 1 });
   });
 
   it("apologises when Slack refuses the reply, logs why and stays up", async () => {
@@ -358,17 +365,20 @@ describe("buttons", () => {
     expect(slack.callsTo(`/respond/${id}`)).toHaveLength(1);
   });
 
-  it("logs a reply and an apology that Slack both refuse, and stays up", async () => {
+  it("logs a page that response_url refuses as a failed delivery, sends no apology the same way, and stays up", async () => {
     const before = logLines.length;
+    const brokenId = nextId("broken");
     const value = encodeButtonState({ q: "5985", o: 0 });
-    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, value, slack.responseUrl(nextId("broken")), true), FORM, {
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, value, slack.responseUrl(brokenId), true), FORM, {
       secret: SECRET,
     });
     await expect
-      .poll(() => logLines.slice(before).some((l) => l.includes('"msg":"apology failed"')), { timeout: 10_000 })
-      .toBe(true);
+      .poll(() => logLines.slice(before).find((l) => l.includes('"msg":"request failed"')), { timeout: 10_000 })
+      .toBeDefined();
     const failed = logLines.slice(before).find((l) => l.includes('"msg":"request failed"'));
-    expect(JSON.parse(failed ?? "{}")).toMatchObject({ level: "error", kind: "more" });
+    expect(JSON.parse(failed ?? "{}")).toMatchObject({ level: "error", kind: "more", delivery: true });
+    await answeredMarker();
+    expect(slack.callsTo(`/respond/${brokenId}`)).toHaveLength(1);
     expect((await command("5985")).body.response_type).toBe("ephemeral");
   });
 });
