@@ -2,6 +2,7 @@
  * The store behind the transport: seen events and installations, in memory (one process, no
  * database) or in PostgreSQL (any number of replicas). SQL lives only in this folder.
  */
+import { CachedInstallations } from "./cached-installations.js";
 import { Database, type QueryOutcome } from "./database.js";
 import type { InstallationRecords } from "./installations.js";
 import { PostgresInstallations } from "./postgres-installations.js";
@@ -76,7 +77,9 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
   cleanup.unref();
   return {
     seenEvents,
-    ...(options.tokenKey ? { installations: new PostgresInstallations(database, options.tokenKey) } : {}),
+    ...(options.tokenKey
+      ? { installations: new CachedInstallations(new PostgresInstallations(database, options.tokenKey)) }
+      : {}),
     database,
     dedupeScope: () => seenEvents.currentScope,
     close: async () => {
