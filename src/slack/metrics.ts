@@ -15,6 +15,7 @@ const REPLY_METHOD: Readonly<Record<string, string>> = {
   dm: "chat.postMessage",
   more: "response_url",
   share: "response_url",
+  shortcut: "response_url",
 };
 
 export class Metrics {

@@ -5,9 +5,9 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { type EventSource, eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const started = await startPostgres();
 const server: TestPostgres | undefined = "server" in started ? started.server : undefined;
@@ -36,8 +36,6 @@ describe.skipIf(!server)(
     beforeAll(async () => {
       slack = await new SlackStandIn().start();
       const env = {
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
         SLACK_CLIENT_ID: slack.oauthClient.id,
         SLACK_CLIENT_SECRET: slack.oauthClient.secret,
         SLACK_STATE_SECRET: "replicas-state-secret",
@@ -45,11 +43,11 @@ describe.skipIf(!server)(
         DATABASE_POOL_SIZE: "5",
         TOKEN_ENCRYPTION_KEY: "42".repeat(32),
       };
-      [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
+      [a, b] = await Promise.all([startTestApp({ secret: SECRET, slack, env }), startTestApp({ secret: SECRET, slack, env })]);
     });
 
     afterAll(async () => {
-      await Promise.all([a?.running.stop(), b?.running.stop()]);
+      await Promise.all([a?.stop(), b?.stop()]);
       await slack?.stop();
       server?.stop();
     });
@@ -81,7 +79,7 @@ describe.skipIf(!server)(
       postSigned(replica.eventsUrl, eventBody(eventId, event as never, source), JSON_TYPE, { secret: SECRET, headers });
     /** Error lines, less Bolt's own for the forged OAuth state below. */
     const unexpectedErrors = () =>
-      [...a.logs, ...b.logs].filter((l) => l.includes('"level":"error"') && !l.includes("slack_oauth_invalid_state"));
+      [...a.logLines, ...b.logLines].filter((l) => l.includes('"level":"error"') && !l.includes("slack_oauth_invalid_state"));
     const postsTo = (channel: string) => slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === channel);
 
     it("installs by OAuth on one replica; the other answers that workspace with its own token", async () => {
@@ -193,7 +191,7 @@ describe.skipIf(!server)(
     });
 
     it("never logs a token or secret", () => {
-      const all = [...a.logs, ...b.logs].join("\n");
+      const all = [...a.logLines, ...b.logLines].join("\n");
       for (const secret of [
         T1.botToken,
         T2.botToken,
