@@ -71,6 +71,7 @@ export async function startSlackApp(
 
   const guard =
     config.mode === "http" ? new RequestGuard({ signingSecret: config.signingSecret, logger, ...options.guard }) : undefined;
+  if (guard) metrics.watchRefusals(guard.refused);
   const receiver =
     config.mode === "http"
       ? new HTTPReceiver({

@@ -85,6 +85,21 @@ export class Metrics {
     this.dedupeShared.set(1);
   }
 
+  /** Adds amiport_requests_refused_total{reason}: requests the guard refused before Bolt saw them. */
+  watchRefusals(refused: Readonly<Record<string, number>>): void {
+    new Counter({
+      name: "amiport_requests_refused_total",
+      help: "Requests refused before Bolt saw them (unsigned, forged, stale, too large, slow, replayed), by reason",
+      labelNames: ["reason"] as const,
+      registers: [this.registry],
+      // the guard keeps the counts; each scrape copies them
+      collect() {
+        this.reset();
+        for (const [reason, count] of Object.entries(refused)) this.labels({ reason }).inc(count);
+      },
+    });
+  }
+
   request(kind: string, outcome: RequestOutcome, seconds?: number): void {
     this.requests.inc({ kind, outcome });
     if (seconds !== undefined) this.answerSeconds.observe({ kind }, seconds);

@@ -66,6 +66,16 @@ describe("/metrics and /readyz in single-workspace mode (no database)", () => {
     await expect.poll(() => app.metric("amiport_repeat_deliveries_ignored_total")).toBe(1);
   });
 
+  it("counts requests the guard refused, by reason", async () => {
+    const forged = () => app.metric('amiport_requests_refused_total{reason="forged"}');
+    const before = (await forged()) ?? 0;
+    const body = slashCommandBody("5985", slack.responseUrl("forged"));
+    const res = await postSigned(app.eventsUrl, body, "application/x-www-form-urlencoded", { secret: "not-the-secret" });
+    expect(res.status).toBe(401);
+    expect(await forged()).toBe(before + 1);
+    expect(await app.metric('amiport_requests_refused_total{reason="unsigned"}')).toBe(0);
+  });
+
   it("names every metric amiport_*, includes process metrics, and never puts user text or secrets in labels", async () => {
     await command("zqxj unusual words from a user");
     const res = await fetch(`${app.base}/metrics`);
