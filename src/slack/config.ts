@@ -136,7 +136,14 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
 /** Every secret value of a configuration, for the log's redaction. */
 export function secretsOf(config: Config): string[] {
   const databasePassword = config.database ? decodeURIComponent(new URL(config.database.url).password) : "";
-  const oauth = config.oauth ? [config.oauth.clientSecret, config.oauth.stateSecret] : [];
+  const oauth = config.oauth
+    ? [
+        config.oauth.clientSecret,
+        config.oauth.stateSecret,
+        config.oauth.tokenKey.toString("hex"),
+        config.oauth.tokenKey.toString("base64"),
+      ]
+    : [];
   return [config.botToken, config.signingSecret, config.appToken, databasePassword, ...oauth].filter((s) => s.length > 0);
 }
 

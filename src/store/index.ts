@@ -17,7 +17,10 @@ export type { DedupeScope } from "./shared-seen-events.js";
 
 /** How often expired seen events are removed (and, after a failed start, the schema retried). */
 const CLEANUP_EVERY_MS = 60_000;
-/** Attempts to migrate at start, a second apart, before giving up (distributed mode) or going on without (otherwise). */
+/**
+ * Attempts to migrate at start, a second apart, before giving up, in distributed mode (which needs
+ * the database). Without installations one attempt, then retries in the background: answers need no database.
+ */
 const MIGRATE_ATTEMPTS = 5;
 
 export interface Store {
@@ -56,7 +59,7 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
     onQuery: (operation, outcome) => observer.query(operation, outcome),
     onIdleError: (error) => observer.backgroundError("idle connection", error),
   });
-  let migrated = await migrateWithRetries(database, observer);
+  let migrated = await migrateWithRetries(database, observer, options.tokenKey ? MIGRATE_ATTEMPTS : 1);
   if (!migrated && options.tokenKey) {
     await database.close();
     throw new Error("the database at DATABASE_URL could not be reached or migrated");
@@ -89,14 +92,14 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
   };
 }
 
-async function migrateWithRetries(database: Database, observer: StoreObserver): Promise<boolean> {
-  for (let attempt = 1; attempt <= MIGRATE_ATTEMPTS; attempt++) {
+async function migrateWithRetries(database: Database, observer: StoreObserver, attempts: number): Promise<boolean> {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
       await database.migrate();
       return true;
     } catch (error) {
       observer.backgroundError("migrate", error);
-      if (attempt < MIGRATE_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
   return false;

@@ -3,6 +3,9 @@
  * single-workspace answers go on with de-duplication in memory (said in the log and the metrics),
  * distributed mode asks Slack to retry (503), and /readyz and /metrics tell the truth throughout.
  */
+
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../../src/store/index.js";
 import { PostgresInstallations } from "../../src/store/postgres-installations.js";
@@ -157,5 +160,44 @@ describe.skipIf(!server)(`a database outage${server ? "" : ` (skipped: ${"skip" 
       expect(all).not.toContain("outage-client-secret");
       expect(single.logged("stopped")).toEqual([]);
     });
+  });
+});
+
+describe("starting while the database is away", () => {
+  const closedPort = async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return port;
+  };
+
+  it("single workspace: starts anyway, answers, and says it is not ready", async () => {
+    const url = `postgres://amiport@127.0.0.1:${await closedPort()}/amiport`;
+    const app = await startTestApp({ secret: SECRET, botToken: BOT, env: { DATABASE_URL: url } });
+    try {
+      const res = await app.post(slashCommandBody("3389", app.slack.responseUrl("early")), "application/x-www-form-urlencoded");
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { text: string }).text).toMatch(/Remote Desktop/);
+      expect((await fetch(`${app.base}/readyz`)).status).toBe(503);
+      expect(app.logged("database problem")[0]).toMatchObject({ task: "migrate" });
+      expect(app.logLines.join("\n")).not.toContain(BOT);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("distributed: refuses to start, naming the database", async () => {
+    const url = `postgres://amiport@127.0.0.1:${await closedPort()}/amiport`;
+    const env = {
+      DATABASE_URL: url,
+      SLACK_CLIENT_ID: "1.2",
+      SLACK_CLIENT_SECRET: "never-started-secret",
+      SLACK_STATE_SECRET: "never-started-state",
+      TOKEN_ENCRYPTION_KEY: KEY,
+    };
+    const slack = await new SlackStandIn().start();
+    await expect(startTestApp({ secret: SECRET, env, slack })).rejects.toThrow(/DATABASE_URL could not be reached/);
+    await slack.stop();
   });
 });
