@@ -9,6 +9,7 @@ import {
   type PortsFile,
   type Protocol,
   portsFileSchema,
+  realWordsFileSchema,
   type Source,
   type VocabularyFile,
   vocabularyFileSchema,
@@ -17,6 +18,7 @@ import {
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
 const PORTS_FILE = "windows-ami-ports.json";
 const VOCABULARY_FILE = "vocabulary.json";
+const REAL_WORDS_FILE = "real-words.json";
 
 /** What a port cell means for matching: numbers, or a Windows port keyword and what it stands for. */
 export interface PortCell {
@@ -69,6 +71,8 @@ export interface RuleBook {
   readonly portKeywords: Readonly<Record<string, string>>;
   readonly protocolNumbers: Readonly<Record<string, string>>;
   readonly vocabulary: VocabularyFile;
+  /** English words that are never read as typos of a service word (`sob` is not smb). */
+  readonly realWords: ReadonlySet<string>;
 }
 
 export class DataError extends Error {
@@ -80,7 +84,8 @@ export function loadRuleBook(dataDir: string = DEFAULT_DATA_DIR): RuleBook {
   const vocabularyPath = join(dataDir, VOCABULARY_FILE);
   const ports = parseFile(portsPath, portsFileSchema);
   const vocabulary = parseFile(vocabularyPath, vocabularyFileSchema);
-  return buildRuleBook(ports, vocabulary, portsPath, vocabularyPath);
+  const realWords = parseFile(join(dataDir, REAL_WORDS_FILE), realWordsFileSchema);
+  return { ...buildRuleBook(ports, vocabulary, portsPath, vocabularyPath), realWords: new Set(realWords.words) };
 }
 
 function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
@@ -107,7 +112,12 @@ function describePath(path: readonly PropertyKey[], raw: unknown): string {
   return `field "${path.map(String).join(".") || "(top level)"}"`;
 }
 
-function buildRuleBook(file: PortsFile, vocabulary: VocabularyFile, portsPath: string, vocabularyPath: string): RuleBook {
+function buildRuleBook(
+  file: PortsFile,
+  vocabulary: VocabularyFile,
+  portsPath: string,
+  vocabularyPath: string,
+): Omit<RuleBook, "realWords"> {
   const fail = (id: string, field: string, message: string): never => {
     throw new DataError(`${portsPath}: rule "${id}", field "${field}": ${message}`);
   };

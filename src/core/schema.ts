@@ -73,6 +73,9 @@ export const vocabularyFileSchema = z
   })
   .strict();
 
+export const realWordsFileSchema = z.object({ about: text, words: z.array(z.string().regex(/^[a-z0-9]+$/)) }).strict();
+
 export type RuleRow = z.infer<typeof ruleRowSchema>;
 export type PortsFile = z.infer<typeof portsFileSchema>;
 export type VocabularyFile = z.infer<typeof vocabularyFileSchema>;
+export type RealWordsFile = z.infer<typeof realWordsFileSchema>;

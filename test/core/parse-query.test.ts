@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH, parseQuery } from "../../src/core/index.js";
+import { MAX_PASTE_LENGTH, MAX_QUERY_LENGTH, parseQuery } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
 
 const parse = (text: string) => parseQuery(book, text);
@@ -127,9 +127,17 @@ describe("parseQuery: bad input", () => {
     expect(parse("").notices).toEqual([]);
   });
 
-  it("cuts very long input and says so", () => {
+  it("cuts very long input to what pasted text may be, and says so", () => {
     const parsed = parse(`rdp ${"x".repeat(100_000)}`);
-    expect(parsed.text.length).toBe(MAX_QUERY_LENGTH);
+    expect(parsed.pasted).toBe(true);
+    expect(parsed.text.length).toBe(MAX_PASTE_LENGTH);
+    expect(parsed.words[0]).toBe("rdp");
     expect(parsed.notices.map((n) => n.kind)).toContain("truncated");
+  });
+
+  it("cuts a long question at MAX_QUERY_LENGTH for its words", () => {
+    const parsed = parse(`${"telemetry ".repeat(60)}rdp`);
+    expect(parsed.text.length).toBeGreaterThan(MAX_QUERY_LENGTH);
+    expect(parsed.words).toEqual(["telemetry"]);
   });
 });
