@@ -34,6 +34,7 @@ interface Chunk {
 const CHUNKS = /[^\s,;()"'<>|=]+/g;
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
 const TRAILING = /(?:[.!?}]|(?<!:):(?!:))+$/;
+const TRAILING_CHARACTERS = new Set([...".!?}:"].map((c) => c.charCodeAt(0)));
 
 // Each is anchored and runs over one chunk of at most MAX_CHUNK characters.
 const PROTOCOL_SLASH_PORT = /^(tcp|udp)\/(\d{1,5})$/;
@@ -44,6 +45,7 @@ const BARE_PORT = /^\d{1,5}$/;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HAS_LETTER = /[a-z]/;
+const HAS_DIGIT = /\d/;
 
 /** Words after which a number is a port: `port 445`, `-Port 5985`, `RemotePort : 5986`, `DPT=3389`. */
 const PORT_LABELS = new Set([
@@ -68,7 +70,12 @@ const PORT_LABELS = new Set([
   "to_port",
   "from_port",
 ]);
-const PROTOCOL_WORDS: Readonly<Record<string, "TCP" | "UDP">> = { tcp: "TCP", udp: "UDP", tcpv6: "TCP", udpv6: "UDP" };
+const PROTOCOL_WORDS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
+  ["tcp", "TCP"],
+  ["udp", "UDP"],
+  ["tcpv6", "TCP"],
+  ["udpv6", "UDP"],
+]);
 /** What a `name:number` is when it is not a host: a file's line, an error code, a count. */
 const NOT_HOSTS = new Set([
   "line",
@@ -130,9 +137,9 @@ export function findPorts(text: string): FoundPort[] {
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i] as Chunk;
     const key = chunk.key;
-    if (key.length === 0 || key === " ") continue;
-    const protocolBefore = PROTOCOL_WORDS[chunks[i - 1]?.key ?? ""];
-
+    // only a chunk with a digit can hold a port; the rest matter as labels and protocols
+    if (key === " " || !HAS_DIGIT.test(key)) continue;
+    const protocolBefore = PROTOCOL_WORDS.get(chunks[i - 1]?.key ?? "");
     const netstat = protocolBefore ? readNetstat(chunks, i) : undefined;
     if (netstat) {
       const { chunk: picked, port } = netstat;
@@ -144,7 +151,7 @@ export function findPorts(text: string): FoundPort[] {
     if (slashed) {
       const [a, b] = [slashed[1] as string, slashed[2] as string];
       const [digits, name] = BARE_PORT.test(a) ? [a, b] : [b, a];
-      add(Number(digits), PROTOCOL_WORDS[name], chunk.start, chunk.end);
+      add(Number(digits), PROTOCOL_WORDS.get(name), chunk.start, chunk.end);
       continue;
     }
     const url = URL_AUTHORITY.exec(key);
@@ -161,8 +168,8 @@ export function findPorts(text: string): FoundPort[] {
     const labelAt = labelBefore(chunks, i);
     if (labelAt === undefined && !protocolBefore) continue;
     // `tcp port 445`: a protocol may stand before the label too
-    const protocolAt = labelAt !== undefined && PROTOCOL_WORDS[chunks[labelAt - 1]?.key ?? ""] ? labelAt - 1 : undefined;
-    const protocol = protocolBefore ?? PROTOCOL_WORDS[chunks[protocolAt ?? -1]?.key ?? ""];
+    const protocolAt = labelAt !== undefined && PROTOCOL_WORDS.get(chunks[labelAt - 1]?.key ?? "") ? labelAt - 1 : undefined;
+    const protocol = protocolBefore ?? PROTOCOL_WORDS.get(chunks[protocolAt ?? -1]?.key ?? "");
     const labelStart = (chunks[protocolAt ?? labelAt ?? i - 1] as Chunk).start;
     if (BARE_PORT.test(key)) {
       add(Number(key), protocol, labelStart, chunk.end);
@@ -188,7 +195,7 @@ function chunksOf(text: string): Chunk[] {
     }
     // `(see 10.0.0.1:445).` loses its trailing dot, `[10.0.0.1:445]` its brackets; `[::1]:3389` keeps them
     let start = match.index;
-    let cleaned = raw.replace(TRAILING, "");
+    let cleaned = TRAILING_CHARACTERS.has(raw.charCodeAt(raw.length - 1)) ? raw.replace(TRAILING, "") : raw;
     if (cleaned.startsWith("[") && !cleaned.includes("]:")) {
       cleaned = cleaned.slice(1).replace(/\]$/, "");
       start += 1;

@@ -45,37 +45,38 @@ export interface ParsedQuery {
   readonly notices: readonly Notice[];
 }
 
-const PROTOCOL_WORDS: Readonly<Record<string, readonly Protocol[]>> = {
-  tcp: ["TCP"],
-  udp: ["UDP"],
-  icmp: ["ICMPv4", "ICMPv6"],
-  icmpv4: ["ICMPv4"],
-  icmp4: ["ICMPv4"],
-  icmpv6: ["ICMPv6"],
-  icmp6: ["ICMPv6"],
-  igmp: ["2"],
-};
+// Maps, not objects: a typed word such as `constructor` must not find Object's own properties
+const PROTOCOL_WORDS: ReadonlyMap<string, readonly Protocol[]> = new Map([
+  ["tcp", ["TCP"]],
+  ["udp", ["UDP"]],
+  ["icmp", ["ICMPv4", "ICMPv6"]],
+  ["icmpv4", ["ICMPv4"]],
+  ["icmp4", ["ICMPv4"]],
+  ["icmpv6", ["ICMPv6"]],
+  ["icmp6", ["ICMPv6"]],
+  ["igmp", ["2"]],
+]);
 
 /** IANA protocol numbers people type as `protocol 41`. */
-const PROTOCOL_NUMBERS: Readonly<Record<string, Protocol>> = {
-  "1": "ICMPv4",
-  "2": "2",
-  "6": "TCP",
-  "17": "UDP",
-  "41": "41",
-  "58": "ICMPv6",
-};
+const PROTOCOL_NUMBERS: ReadonlyMap<string, Protocol> = new Map([
+  ["1", "ICMPv4"],
+  ["2", "2"],
+  ["6", "TCP"],
+  ["17", "UDP"],
+  ["41", "41"],
+  ["58", "ICMPv6"],
+]);
 
-const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
-  in: "In",
-  inbound: "In",
-  ingress: "In",
-  incoming: "In",
-  out: "Out",
-  outbound: "Out",
-  egress: "Out",
-  outgoing: "Out",
-};
+const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map([
+  ["in", "In"],
+  ["inbound", "In"],
+  ["ingress", "In"],
+  ["incoming", "In"],
+  ["out", "Out"],
+  ["outbound", "Out"],
+  ["egress", "Out"],
+  ["outgoing", "Out"],
+]);
 
 /** Bare years that mean a Windows version; other four-digit numbers are ports unless a prefix says otherwise. */
 const BARE_VERSION_YEARS = new Set(["2000", "2003", "2008", "2012", "2016", "2019", "2022", "2025"]);
@@ -161,7 +162,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
     if (protocolNumber) {
       at += protocolNumber[0].length;
       if (pasted) continue;
-      const protocol = PROTOCOL_NUMBERS[protocolNumber[1] ?? ""];
+      const protocol = PROTOCOL_NUMBERS.get(protocolNumber[1] ?? "");
       if (protocol) protocols.add(protocol);
       else notices.push({ kind: "no-match", text: `The AWS page has no rules for protocol number ${protocolNumber[1]}.` });
       continue;
@@ -183,8 +184,8 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
     }
     at += word[0].length;
     const token = word[0];
-    const protocol = PROTOCOL_WORDS[token];
-    const direction = DIRECTION_WORDS[token];
+    const protocol = PROTOCOL_WORDS.get(token);
+    const direction = DIRECTION_WORDS.get(token);
     if (protocol) {
       if (!pasted) for (const p of protocol) protocols.add(p);
     } else if (direction) {
@@ -206,7 +207,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
 }
 
 function isMeaningful(token: string, filler: ReadonlySet<string>): boolean {
-  return token.length > 1 && !filler.has(token) && DIRECTION_WORDS[token] === undefined;
+  return token.length > 1 && !filler.has(token) && !DIRECTION_WORDS.has(token);
 }
 
 function cleanInput(input: string, notices: Notice[]): string {

@@ -15,8 +15,8 @@ const FILTER_TIER = 3;
 
 /** Pasted text naming more ports than this is answered for the first ones, then "and N more". */
 export const MAX_PORT_GROUPS = 10;
-/** Distinct ports of one message that are searched to order the groups; the rest only count. */
-const MAX_PORTS_SEARCHED = 200;
+/** Distinct ports of one message ranked to choose the groups shown; the rest only count. */
+const MAX_PORTS_RANKED = 200;
 
 /** Words a notice names before "or N more words". */
 const MAX_WORDS_NAMED = 5;
@@ -94,10 +94,11 @@ interface Ranked {
   readonly matched: readonly MatchReason[];
 }
 
+/** Built on first use: a question about ports alone (`amiport 5985`) never builds the word index. */
 interface SearchIndex {
-  readonly text: TextIndex;
+  readonly text: () => TextIndex;
   /** Every single port number the data names, sorted, for "ports near it" suggestions. */
-  readonly knownPorts: readonly number[];
+  readonly knownPorts: () => readonly number[];
 }
 
 const indexes = new WeakMap<RuleBook, SearchIndex>();
@@ -105,18 +106,34 @@ const indexes = new WeakMap<RuleBook, SearchIndex>();
 function indexOf(book: RuleBook): SearchIndex {
   let index = indexes.get(book);
   if (!index) {
-    const ports = new Set<number>();
-    for (const rule of book.rules) {
-      for (const cell of [rule.local, rule.remote]) {
-        for (const range of cell.ranges)
-          if (range.to - range.from < 20) for (let p = range.from; p <= range.to; p++) ports.add(p);
-      }
-    }
-    const typos = { targets: typoTargets(book.vocabulary), realWords: book.realWords };
-    index = { text: buildTextIndex(book.rules, fillerWords(book), typos), knownPorts: [...ports].sort((a, b) => a - b) };
+    let text: TextIndex | undefined;
+    let knownPorts: readonly number[] | undefined;
+    index = {
+      text: () => {
+        text ??= buildTextIndex(book.rules, fillerWords(book), {
+          targets: typoTargets(book.vocabulary),
+          realWords: book.realWords,
+        });
+        return text;
+      },
+      knownPorts: () => {
+        knownPorts ??= portsNamed(book);
+        return knownPorts;
+      },
+    };
     indexes.set(book, index);
   }
   return index;
+}
+
+function portsNamed(book: RuleBook): number[] {
+  const ports = new Set<number>();
+  for (const rule of book.rules) {
+    for (const cell of [rule.local, rule.remote]) {
+      for (const range of cell.ranges) if (range.to - range.from < 20) for (let p = range.from; p <= range.to; p++) ports.add(p);
+    }
+  }
+  return [...ports].sort((a, b) => a - b);
 }
 
 /** Parses `query` (unless it is parsed already) and answers it from `book`. */
@@ -124,7 +141,13 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
   const parsed = typeof query === "string" ? parseQuery(book, query) : query;
   const index = indexOf(book);
   const notices: Notice[] = [...parsed.notices];
-  const words = parsed.words.map((typed) => ({ typed, as: index.text.resolve(typed).map((h) => h.word) }));
+  const words = parsed.words.map((typed) => ({
+    typed,
+    as: index
+      .text()
+      .resolve(typed)
+      .map((h) => h.word),
+  }));
   const understood = describe(parsed, words);
   const groups = groupByPort(book, parsed);
   const answer = (ranked: readonly Ranked[]): Answer => {
@@ -219,29 +242,33 @@ function groupByPort(book: RuleBook, parsed: ParsedQuery): Pick<Answer, "byPort"
     byPort.set(found.port, entry);
   }
   if (byPort.size < 2) return { byPort: [], portsLeftOut: 0 };
-  const groups = [...byPort].slice(0, MAX_PORTS_SEARCHED).map(([port, { protocols, snippets }], order) => {
+  // ranked by a cheap count over the rules; only the groups shown are searched in full
+  const ranked = [...byPort].slice(0, MAX_PORTS_RANKED).map(([port, { protocols, snippets }], order) => {
     const protocol = protocols.size === 1 ? [...protocols][0] : undefined;
+    const filters = { protocols: protocol ? [protocol] : [], directions: parsed.directions, versions: parsed.versions };
+    const asked = [{ from: port, to: port }];
+    let exact = 0;
+    let any = 0;
+    for (const rule of book.rules) {
+      if (!passesFilters(rule, filters)) continue;
+      const reasons = matchPorts(rule, asked);
+      if (reasons.length === 0) continue;
+      any += 1;
+      if (reasons.some((r) => r.by === "port")) exact += 1;
+    }
+    return { port, protocol, snippets, order, tier: exact > 0 ? 0 : any > 0 ? 1 : 2, count: any };
+  });
+  ranked.sort((a, b) => a.tier - b.tier || a.count - b.count || a.order - b.order);
+  const groups = ranked.slice(0, MAX_PORT_GROUPS).map(({ port, protocol, snippets }): PortAnswer => {
     const answer = searchRules(book, {
       ...parsed,
       found: [],
       ports: [{ from: port, to: port }],
       protocols: protocol ? [protocol] : [],
     });
-    const best = answer.results[0]?.matched.some((m) => m.by === "port") ? 0 : answer.results.length > 0 ? 1 : 2;
-    const group: PortAnswer = {
-      port,
-      ...(protocol ? { protocol } : {}),
-      snippets,
-      results: answer.results,
-      notices: answer.notices,
-    };
-    return { group, best, order };
+    return { port, ...(protocol ? { protocol } : {}), snippets, results: answer.results, notices: answer.notices };
   });
-  groups.sort((a, b) => a.best - b.best || a.group.results.length - b.group.results.length || a.order - b.order);
-  return {
-    byPort: groups.slice(0, MAX_PORT_GROUPS).map((g) => g.group),
-    portsLeftOut: byPort.size - Math.min(byPort.size, MAX_PORT_GROUPS),
-  };
+  return { byPort: groups, portsLeftOut: byPort.size - groups.length };
 }
 
 /** 1 for a rule that names a port (a number or a keyword): more to act on than `Any`. */
@@ -254,7 +281,8 @@ function findCandidates(
   index: SearchIndex,
   parsed: ParsedQuery,
 ): { candidates: Ranked[]; unmatchedWords: string[] } {
-  const { matches, unmatched } = index.text.match(parsed.words);
+  const { matches, unmatched } =
+    parsed.words.length > 0 ? index.text().match(parsed.words) : { matches: [], unmatched: [] as string[] };
   const textHits = new Map(selectTextMatches(book, matches, parsed).map((m) => [m.ruleIndex, m]));
 
   if (parsed.ports.length > 0) {
@@ -328,9 +356,27 @@ function matchCell(cell: PortCell, field: "local" | "remote", ports: readonly Po
   return keyword && viaKeyword ? { by: "keyword", keyword: keyword.name, port: formatRange(viaKeyword), field } : undefined;
 }
 
+/** Above this many asked ranges (pasted text), they are searched by halves: they come sorted and merged from parseQuery. */
+const LINEAR_OVERLAP_LIMIT = 16;
+
 function firstOverlap(asked: readonly PortRange[], ranges: readonly PortRange[]): PortRange | undefined {
-  for (const q of asked) for (const r of ranges) if (rangesOverlap(q, r)) return q;
-  return undefined;
+  if (asked.length <= LINEAR_OVERLAP_LIMIT) {
+    for (const q of asked) for (const r of ranges) if (rangesOverlap(q, r)) return q;
+    return undefined;
+  }
+  let first: number | undefined;
+  for (const r of ranges) {
+    // the first asked range ending at or after r starts; it overlaps r if it starts by r's end
+    let low = 0;
+    let high = asked.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((asked[mid] as PortRange).to < r.from) low = mid + 1;
+      else high = mid;
+    }
+    if (low < asked.length && (asked[low] as PortRange).from <= r.to && (first === undefined || low < first)) first = low;
+  }
+  return first === undefined ? undefined : asked[first];
 }
 
 /** Whether `rule` satisfies the protocol, direction and version filters of `parsed`. */
@@ -345,7 +391,7 @@ function passesFilters(rule: Rule, parsed: Pick<ParsedQuery, "protocols" | "dire
 function noMatchNotice(parsed: ParsedQuery, index: SearchIndex): Notice {
   if (parsed.ports.length > 0) {
     const first = parsed.ports[0] as PortRange;
-    const near = [...index.knownPorts]
+    const near = [...index.knownPorts()]
       .sort((a, b) => Math.abs(a - first.from) - Math.abs(b - first.from) || a - b)
       .slice(0, 3)
       .sort((a, b) => a - b);

@@ -3,7 +3,8 @@
  * words nearest to what was typed (so `telemtry` reaches `telemetry`); an inverted index then
  * scores rules by where those words stand (a rule name weighs more than a definition).
  */
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type FuseType from "fuse.js";
 import type { Rule } from "./rule-book.js";
 import { correctTypo } from "./typos.js";
 
@@ -90,6 +91,8 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
     byFirstLetter.set(letter, byFirstLetter.get(letter) ?? []);
     byFirstLetter.get(letter)?.push(word);
   }
+  // loaded here, not at start: questions about ports alone never need it
+  const Fuse = createRequire(import.meta.url)("fuse.js") as typeof FuseType;
   const fuses = new Map(
     [...byFirstLetter].map(([letter, words]) => [letter, new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD })]),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PASTE_LENGTH, MAX_QUERY_LENGTH, parseQuery } from "../../src/core/index.js";
+import { MAX_PASTE_LENGTH, MAX_QUERY_LENGTH, parseQuery, searchRules } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
 
 const parse = (text: string) => parseQuery(book, text);
@@ -122,6 +122,16 @@ describe("parseQuery: words", () => {
 });
 
 describe("parseQuery: bad input", () => {
+  it.each(["constructor", "__proto__", "toString in", "hasOwnProperty 2019", "valueOf tcp"])(
+    "a word that names an Object property is only a word: %s",
+    (text) => {
+      const parsed = parse(text);
+      expect(parsed.protocols.every((p) => typeof p === "string")).toBe(true);
+      expect(parsed.directions.every((d) => d === "In" || d === "Out")).toBe(true);
+      expect(() => searchRules(book, text)).not.toThrow();
+    },
+  );
+
   it("says when there is nothing readable", () => {
     expect(parse("\u0000\u0001\u0002").notices.map((n) => n.kind)).toEqual(["unreadable"]);
     expect(parse("").notices).toEqual([]);

@@ -149,6 +149,16 @@ describe("pasted text in parseQuery and searchRules", () => {
     expect(capped.byPort.map((g) => g.port)).toEqual([5985, 5970, 5971, 5972, 5973, 5974, 5975, 5976, 5977, 5978]);
   });
 
+  it("with many ports, the flat answer has each port's rules", () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `10.0.0.1:${20000 + i * 7}`);
+    const answer = searchRules(book, [...filler, "web01:3389", "web01:5985", "web01:23555"].join("\n"));
+    expect(answer.understood.ports.length).toBeGreaterThan(16);
+    const ids = answer.results.map((r) => r.rule.id);
+    for (const port of ["3389", "5985", "23555"]) {
+      for (const r of searchRules(book, port).results) expect(ids).toContain(r.rule.id);
+    }
+  });
+
   it("a question gets no found ports and no groups", () => {
     const answer = searchRules(book, "137,138,139");
     expect(answer.found).toEqual([]);
