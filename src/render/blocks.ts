@@ -215,8 +215,8 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
 /** One port of pasted text: its heading, then its rules one line each, or why there are none. */
 function portGroupBlock(group: PortAnswer, book: RuleBook): KnownBlock {
   const lines = [`*${escapeText(portHeading(group))}*`];
-  for (const notice of group.notices)
-    lines.push(`${group.results.length ? ":information_source:" : ":mag:"} ${escapeText(notice.text)}`);
+  // no emoji codes here: one would pair with the `:` of a snippet such as `RemotePort : 5986`
+  for (const notice of group.notices) lines.push(escapeText(notice.text));
   for (const { rule } of group.results.slice(0, RULES_PER_PORT)) {
     lines.push(
       `• *${escapeText(rule.rule)}*: ${escapeText(trafficSummary(rule))} · ${escapeText(describeVersions(rule.os, book.operatingSystems))}`,

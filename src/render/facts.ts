@@ -117,7 +117,8 @@ export function replayQuestion(answer: Answer, maxLength: number): string | null
 /** `Port 5986 · TCP · 10.0.1.25:5986`: the heading of one port's answer. */
 export function portHeading(group: PortAnswer): string {
   const protocol = group.protocol ? ` · ${group.protocol}` : "";
-  const rules = group.results.length === 1 ? "1 rule" : `${group.results.length} rules`;
+  const count = group.results.length;
+  const rules = count === 0 ? "no rule" : count === 1 ? "1 rule" : `${count} rules`;
   return `Port ${group.port}${protocol} · ${rules} · found as ${group.snippets.join(", ")}`;
 }
 
