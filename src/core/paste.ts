@@ -97,7 +97,6 @@ const LISTENING = new Set(["listening", "listen"]);
 
 /** Signs that a message was pasted rather than typed as a question. */
 const PASTED_SIGNS = [
-  /\n\s*\S/, // more than one line
   /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/, // an IPv4 address
   /[a-z0-9\]]:\d/i, // host:port, a time, an IPv6 address
   /[a-z][a-z0-9+.-]*:\/\//i, // a URL
@@ -108,11 +107,18 @@ const PASTED_SIGNS = [
   /\b(?:LISTENING|ESTABLISHED|TIME_WAIT|CLOSE_WAIT|SYN_SENT)\b/, // netstat
 ];
 
-/** Whether `text` (already cut to MAX_PASTE_LENGTH) looks pasted: several lines, an address, a log line. */
+/** Several lines longer than this are pasted even with no other sign; a question is never longer. */
+const MAX_QUESTION_LINES_LENGTH = 500;
+
+/**
+ * Whether `text` (already cut to MAX_PASTE_LENGTH) looks pasted: an address, a URL, a date, an id,
+ * a PowerShell or netstat word, or many lines. Text with none of these is a question however long
+ * (`is 3389 open?` on two lines, or a question followed by junk), read as questions always were.
+ */
 export function looksPasted(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed.length > 500) return true;
   if (trimmed.slice(0, FOUND_PREFIX.length).toLowerCase() === FOUND_PREFIX.toLowerCase()) return true;
+  if (trimmed.length > MAX_QUESTION_LINES_LENGTH && /\n\s*\S/.test(trimmed)) return true;
   return PASTED_SIGNS.some((sign) => sign.test(trimmed));
 }
 

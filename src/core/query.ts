@@ -99,13 +99,13 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   const cut = input.length > MAX_PASTE_LENGTH ? input.slice(0, MAX_PASTE_LENGTH) : input;
   const pasted = looksPasted(cut);
   const cleaned = cleanInput(cut, notices);
-  if (input.length > MAX_PASTE_LENGTH) {
+  if (pasted && input.length > MAX_PASTE_LENGTH) {
     notices.push({
       kind: "truncated",
       text: `That message is longer than ${MAX_PASTE_LENGTH} characters; amiport read the first ${MAX_PASTE_LENGTH}.`,
     });
   }
-  const text = pasted ? cleaned : cutQuestion(cleaned, notices);
+  const text = pasted ? cleaned : cutQuestion(cleaned, input.length > MAX_PASTE_LENGTH ? input.length : cleaned.length, notices);
   const read = readQuestion(book, pasted ? cleaned.slice(0, MAX_QUERY_LENGTH) : text, pasted, notices);
   if (!pasted) return { text, pasted, found: [], ...read, notices };
 
@@ -222,11 +222,11 @@ function cleanInput(input: string, notices: Notice[]): string {
   return printable;
 }
 
-function cutQuestion(text: string, notices: Notice[]): string {
+function cutQuestion(text: string, length: number, notices: Notice[]): string {
   if (text.length <= MAX_QUERY_LENGTH) return text;
   notices.push({
     kind: "truncated",
-    text: `That question is ${text.length} characters long; amiport read the first ${MAX_QUERY_LENGTH}.`,
+    text: `That question is ${length} characters long; amiport read the first ${MAX_QUERY_LENGTH}.`,
   });
   return text.slice(0, MAX_QUERY_LENGTH);
 }

@@ -137,16 +137,24 @@ describe("parseQuery: bad input", () => {
     expect(parse("").notices).toEqual([]);
   });
 
-  it("cuts very long input to what pasted text may be, and says so", () => {
+  it("cuts very long input and says so", () => {
     const parsed = parse(`rdp ${"x".repeat(100_000)}`);
-    expect(parsed.pasted).toBe(true);
-    expect(parsed.text.length).toBe(MAX_PASTE_LENGTH);
-    expect(parsed.words[0]).toBe("rdp");
-    expect(parsed.notices.map((n) => n.kind)).toContain("truncated");
+    expect(parsed.pasted).toBe(false);
+    expect(parsed.text.length).toBe(MAX_QUERY_LENGTH);
+    expect(parsed.notices).toEqual([{ kind: "truncated", text: expect.stringMatching(/^That question is 100004 characters/) }]);
   });
 
-  it("cuts a long question at MAX_QUERY_LENGTH for its words", () => {
-    const parsed = parse(`${"telemetry ".repeat(60)}rdp`);
+  it("cuts long pasted text at MAX_PASTE_LENGTH and says so", () => {
+    const parsed = parse(`port 3389 from 10.0.0.1\n${"x ".repeat(50_000)}`);
+    expect(parsed.pasted).toBe(true);
+    expect(parsed.text.length).toBeLessThanOrEqual(MAX_PASTE_LENGTH);
+    expect(parsed.found.map((f) => f.port)).toEqual([3389]);
+    expect(parsed.notices.map((n) => n.kind)).toEqual(["truncated"]);
+  });
+
+  it("reads the words of long pasted text from its first MAX_QUERY_LENGTH characters only", () => {
+    const parsed = parse(`2026-11-27 ${"telemetry ".repeat(60)}rdp`);
+    expect(parsed.pasted).toBe(true);
     expect(parsed.text.length).toBeGreaterThan(MAX_QUERY_LENGTH);
     expect(parsed.words).toEqual(["telemetry"]);
   });

@@ -111,7 +111,7 @@ const logNoise = fc.oneof(
 );
 const pastedNoise = fc
   .array(logNoise, { minLength: 1, maxLength: 12 })
-  .chain((parts) => fc.constantFrom(" ", "\n", " | ").map((sep) => `alarm ${parts.join(sep)}\nend`));
+  .chain((parts) => fc.constantFrom(" ", "\n", " | ").map((sep) => `2026-11-27 alarm ${parts.join(sep)}\nend`));
 
 describe("properties of pasted text", () => {
   it("no address, CIDR, date, time, duration, AWS id, request id or version is read as a port, version or direction", () => {
@@ -146,7 +146,7 @@ describe("properties of pasted text", () => {
         named,
         fc.array(logNoise, { maxLength: 8 }),
         (before, [port, write], after) => {
-          const text = ["alarm", ...before, write(port), ...after].join("\n");
+          const text = ["2026-11-27 alarm", ...before, write(port), ...after].join("\n");
           const answer = searchRules(book, text);
           expect(answer.found.map((f) => f.port)).toEqual([port]);
           expect(answer.understood.directions).toEqual([]);
