@@ -153,20 +153,23 @@ export function findPorts(text: string): FoundPort[] {
       i += 1;
       continue;
     }
-    const slashed = PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key);
+    // cheap character checks first: most chunks with digits are dates, times, ids and counts
+    const hasSlash = key.includes("/");
+    const hasColon = key.includes(":");
+    const slashed = hasSlash ? (PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key)) : null;
     if (slashed) {
       const [a, b] = [slashed[1] as string, slashed[2] as string];
       const [digits, name] = BARE_PORT.test(a) ? [a, b] : [b, a];
       add(Number(digits), PROTOCOL_WORDS.get(name), chunk.start, chunk.end);
       continue;
     }
-    const url = URL_AUTHORITY.exec(key);
+    const url = hasColon && hasSlash ? URL_AUTHORITY.exec(key) : null;
     if (url) {
       const port = hostPort(url[1] ?? "");
       if (port !== undefined) add(port, undefined, chunk.start, chunk.start + url[0].length);
       continue;
     }
-    const hosted = hostPort(key);
+    const hosted = hasColon ? hostPort(key) : undefined;
     if (hosted !== undefined) {
       add(hosted, protocolBefore, protocolBefore ? (chunks[i - 1] as Chunk).start : chunk.start, chunk.end);
       continue;
