@@ -11,6 +11,7 @@ export {
   MAX_PORT_GROUPS,
   type MatchReason,
   type PortAnswer,
+  prepareSearch,
   protocolName,
   type RuleMatch,
   type SearchOptions,

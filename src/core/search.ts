@@ -126,6 +126,16 @@ function indexOf(book: RuleBook): SearchIndex {
   return index;
 }
 
+/**
+ * Builds the word index now rather than on the first question with words: a long-running app
+ * pays it at start; `amiport 5985` never does.
+ */
+export function prepareSearch(book: RuleBook): void {
+  const index = indexOf(book);
+  index.text();
+  index.knownPorts();
+}
+
 function portsNamed(book: RuleBook): number[] {
   const ports = new Set<number>();
   for (const rule of book.rules) {
