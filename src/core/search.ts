@@ -293,7 +293,8 @@ function findCandidates(
 ): { candidates: Ranked[]; unmatchedWords: string[] } {
   const { matches, unmatched } =
     parsed.words.length > 0 ? index.text().match(parsed.words) : { matches: [], unmatched: [] as string[] };
-  const textHits = new Map(selectTextMatches(book, matches, parsed).map((m) => [m.ruleIndex, m]));
+  const wordsMatched = parsed.words.length - unmatched.length;
+  const textHits = new Map(selectTextMatches(book, matches, parsed, wordsMatched).map((m) => [m.ruleIndex, m]));
 
   if (parsed.ports.length > 0) {
     // Ports decide what matches; words only rank among the rules with those ports.
@@ -334,18 +335,25 @@ function findCandidates(
 }
 
 /**
- * The word matches worth showing: among the rules that pass the filters where any do (so a word
- * of a rule the filters drop cannot crowd out the ones they keep), those covering at least half
- * as many typed words as the best, each near the best score of its coverage.
+ * The word matches worth showing, among the rules that pass the filters where any do (so a word of
+ * a rule the filters drop cannot crowd out the ones they keep). Where some rule has every word that
+ * matched anything, only those; where none has, the rules with at least half as many words as the
+ * best, ranked by how many they have. Each stays near the best score of its count.
  */
-function selectTextMatches(book: RuleBook, matches: readonly TextMatch[], parsed: ParsedQuery): TextMatch[] {
+function selectTextMatches(
+  book: RuleBook,
+  matches: readonly TextMatch[],
+  parsed: ParsedQuery,
+  wordsMatched: number,
+): TextMatch[] {
   const passing = matches.filter((m) => passesFilters(book.rules[m.ruleIndex] as Rule, parsed));
   const pool = passing.length > 0 ? passing : matches;
   const mostWords = pool.reduce((most, m) => Math.max(most, m.typedWordsMatched), 0);
+  const fewestWords = mostWords >= wordsMatched ? mostWords : Math.ceil(mostWords / 2);
   const bestScore = new Map<number, number>();
   for (const m of pool) bestScore.set(m.typedWordsMatched, Math.max(bestScore.get(m.typedWordsMatched) ?? 0, m.score));
   return pool.filter(
-    (m) => m.typedWordsMatched * 2 >= mostWords && m.score >= (bestScore.get(m.typedWordsMatched) ?? 0) * RELATIVE_TEXT_CUTOFF,
+    (m) => m.typedWordsMatched >= fewestWords && m.score >= (bestScore.get(m.typedWordsMatched) ?? 0) * RELATIVE_TEXT_CUTOFF,
   );
 }
 

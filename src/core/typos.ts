@@ -7,6 +7,8 @@ import type { VocabularyFile } from "./schema.js";
 
 /** Shorter typed words are left alone: one edit from a two-letter word is any other word. */
 export const MIN_TYPO_LENGTH = 3;
+/** Longer words are fuzzy search's: this is for short service words (`wirnm`, `dhpc`). */
+export const MAX_TYPO_LENGTH = 6;
 
 /** The service words a short typo may be read as: the single-word tags and phrase targets of the vocabulary. */
 export function typoTargets(vocabulary: Pick<VocabularyFile, "tags" | "phrases">): string[] {
@@ -35,7 +37,7 @@ export function oneEditApart(a: string, b: string): boolean {
 
 /** The one target a typed word is a typo of, or undefined when none or several are that close. */
 export function correctTypo(typed: string, targets: readonly string[], realWords: ReadonlySet<string>): string | undefined {
-  if (typed.length < MIN_TYPO_LENGTH || realWords.has(typed)) return undefined;
+  if (typed.length < MIN_TYPO_LENGTH || typed.length > MAX_TYPO_LENGTH || realWords.has(typed)) return undefined;
   let found: string | undefined;
   for (const target of targets) {
     if (!oneEditApart(typed, target)) continue;
