@@ -7,6 +7,8 @@ import { describeError } from "./slack/answer.js";
 import { startSlackApp } from "./slack/app.js";
 import { ConfigError, readConfig, secretsOf } from "./slack/config.js";
 import { createLogger } from "./slack/logger.js";
+import { Metrics } from "./slack/metrics.js";
+import { openAppStore } from "./slack/store.js";
 
 const HARD_STOP_MS = 5000;
 
@@ -39,7 +41,9 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => {
     logger.event(LogLevel.ERROR, "unhandled rejection", { error: describeError(reason) });
   });
-  const running = await startSlackApp(config, book, logger);
+  const metrics = new Metrics();
+  const store = await openAppStore(config, logger, metrics);
+  const running = await startSlackApp(config, book, logger, { store, metrics });
   const shutdown = (signal: string) => {
     logger.event(LogLevel.INFO, "signal", { signal });
     setTimeout(() => process.exit(0), HARD_STOP_MS - 250).unref();
