@@ -12,6 +12,7 @@ export {
   PLACEHOLDERS,
   quotePowerShell,
 } from "./next-commands.js";
+export { FOUND_PREFIX, type FoundPort, findPorts, looksPasted, MAX_FOUND, MAX_PASTE_LENGTH } from "./paste.js";
 export { type PortRange, parsePortList } from "./ports.js";
 export { MAX_QUERY_LENGTH, type Notice, type NoticeKind, type ParsedQuery, parseQuery } from "./query.js";
 export {
@@ -27,7 +28,10 @@ export { DataError, DEFAULT_DATA_DIR, loadRuleBook, type PortCell, type Rule, ty
 export type { Direction, Protocol, Source } from "./schema.js";
 export {
   type Answer,
+  MAX_PORT_GROUPS,
   type MatchReason,
+  type PortAnswer,
+  prepareSearch,
   protocolName,
   type RuleMatch,
   type SearchOptions,

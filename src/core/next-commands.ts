@@ -4,10 +4,9 @@
  * shared in a channel carries nothing a user wrote. What amiport cannot know is a placeholder.
  */
 import { createRequire } from "node:module";
-import { z } from "zod";
 import { formatRange, joinAdjacentRanges, type PortRange } from "./ports.js";
 import type { TransportProtocol } from "./registrations.js";
-import type { PortCell, Rule } from "./rule-book.js";
+import { DataError, type PortCell, type Rule } from "./rule-book.js";
 
 export type CommandPurpose = "check" | "test" | "open";
 export type CommandShell = "powershell" | "aws-cli";
@@ -189,20 +188,36 @@ function ingress(protocol: "tcp" | "udp" | "icmp", port: string): string {
   return `aws ec2 authorize-security-group-ingress --group-id ${PLACEHOLDERS.groupId} --protocol ${protocol} --port ${port} --cidr ${PLACEHOLDERS.cidr}`;
 }
 
-const icmpTypeSchema = z
-  .object({ type: z.number().int().min(-1).max(255), code: z.number().int().min(0).max(255).optional() })
-  .strict();
-const icmpFileSchema = z
-  .object({ ICMPv4: z.record(z.string(), icmpTypeSchema), ICMPv6: z.record(z.string(), icmpTypeSchema) })
-  .strict();
-type IcmpType = z.infer<typeof icmpTypeSchema>;
+interface IcmpType {
+  readonly type: number;
+  readonly code?: number;
+}
+type IcmpTypes = Readonly<Record<"ICMPv4" | "ICMPv6", Readonly<Record<string, IcmpType>>>>;
 
-let icmpTypes: z.infer<typeof icmpFileSchema> | undefined;
+let icmpTypes: IcmpTypes | undefined;
+
+/** Checked by hand: amiport starts without zod, and this file is read only for ICMP commands. */
+function readIcmpTypes(raw: unknown): IcmpTypes {
+  const isInt = (n: unknown, min: number) => Number.isInteger(n) && (n as number) >= min && (n as number) <= 255;
+  const valid = (["ICMPv4", "ICMPv6"] as const).every((protocol) => {
+    const byName = (raw as Record<string, unknown> | null)?.[protocol];
+    return (
+      typeof byName === "object" &&
+      byName !== null &&
+      Object.values(byName).every(
+        (t: { type?: unknown; code?: unknown }) => isInt(t?.type, -1) && (t.code === undefined || isInt(t.code, 0)),
+      )
+    );
+  });
+  if (!valid)
+    throw new DataError('data/icmp-types.json: expected { "ICMPv4": { "name fragment": { "type": 8 } }, "ICMPv6": { … } }');
+  return raw as IcmpTypes;
+}
 
 /** The ICMP type of a rule, from data/icmp-types.json by the longest name fragment that fits. */
 function icmpTypeOf(rule: Rule): IcmpType | undefined {
   if (rule.protocol !== "ICMPv4" && rule.protocol !== "ICMPv6") return undefined;
-  icmpTypes ??= icmpFileSchema.parse(createRequire(import.meta.url)("../../data/icmp-types.json"));
+  icmpTypes ??= readIcmpTypes(createRequire(import.meta.url)("../../data/icmp-types.json"));
   const byName = Object.entries(icmpTypes[rule.protocol])
     .filter(([fragment]) => rule.rule.includes(fragment))
     .sort(([a], [b]) => b.length - a.length);

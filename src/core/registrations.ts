@@ -5,8 +5,8 @@
  * service name only on the first service word, so questions that never need it never pay for it.
  */
 import { createRequire } from "node:module";
-import { z } from "zod";
 import type { PortRange } from "./ports.js";
+import { DataError } from "./rule-book.js";
 import type { Protocol } from "./schema.js";
 
 export type TransportProtocol = "tcp" | "udp";
@@ -41,12 +41,20 @@ interface ServiceIndex {
   readonly notServices: ReadonlySet<string>;
 }
 
-const aliasFileSchema = z
-  .object({
-    aliases: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)),
-    notServices: z.array(z.string().min(1)),
-  })
-  .strict();
+/** Checked by hand: amiport starts without zod, and this file is read only when first needed. */
+function readAliasFile(raw: unknown): { aliases: Record<string, string>; notServices: string[] } {
+  const { aliases, notServices } = (raw ?? {}) as { aliases?: unknown; notServices?: unknown };
+  const validAliases =
+    typeof aliases === "object" &&
+    aliases !== null &&
+    !Array.isArray(aliases) &&
+    Object.entries(aliases).every(([word, service]) => /^[a-z0-9]+$/.test(word) && typeof service === "string" && service !== "");
+  const validWords = Array.isArray(notServices) && notServices.every((w) => typeof w === "string" && w !== "");
+  if (!validAliases || !validWords) {
+    throw new DataError('data/service-aliases.json: expected { "aliases": { "word": "iana-service" }, "notServices": ["word"] }');
+  }
+  return { aliases: aliases as Record<string, string>, notServices: notServices as string[] };
+}
 
 const require = createRequire(import.meta.url);
 let table: IanaTable | undefined;
@@ -64,7 +72,7 @@ function ianaTable(): IanaTable {
 
 function loadServiceIndex(): ServiceIndex {
   if (serviceIndex) return serviceIndex;
-  const aliasFile = aliasFileSchema.parse(require("../../data/service-aliases.json"));
+  const aliasFile = readAliasFile(require("../../data/service-aliases.json"));
   const portsByService = new Map<string, number[]>();
   for (const [key, value] of Object.entries(ianaTable())) {
     const slash = key.indexOf("/");

@@ -3,6 +3,7 @@ import {
   type Answer,
   commandsForPort,
   commandsForRule,
+  type FoundPort,
   type MatchReason,
   type NextCommand,
   type Notice,
@@ -40,12 +41,27 @@ export interface JsonOptions {
   readonly commands?: boolean;
 }
 
+export interface PortAnswerJson {
+  port: number;
+  protocol?: "TCP" | "UDP";
+  snippets: readonly string[];
+  total: number;
+  results: RuleJson[];
+  notices: readonly Notice[];
+}
+
 export interface AnswerJson {
   query: string;
   understood: Understood;
   total: number;
   results: RuleJson[];
   notices: readonly Notice[];
+  /** What was read out of pasted text, each with the text it came from; empty for a question. */
+  found: readonly FoundPort[];
+  /** Only for pasted text naming several ports: each port's rules, most specific first. */
+  byPort?: PortAnswerJson[];
+  /** With `byPort`: how many more ports the message names. */
+  portsLeftOut?: number;
   /** IANA's registrations of the ports the question names that no default rule uses. */
   registered: readonly Registration[];
   /** With `--commands`: what to run for those ports. */
@@ -81,6 +97,20 @@ export function answerToJson(answer: Answer, options: JsonOptions = {}): AnswerJ
     total: answer.total,
     results: answer.results.map((r) => ruleToJson(r.rule, r.matched, options)),
     notices: answer.notices,
+    found: answer.found,
+    ...(answer.byPort.length > 0
+      ? {
+          byPort: answer.byPort.map((g) => ({
+            port: g.port,
+            ...(g.protocol ? { protocol: g.protocol } : {}),
+            snippets: g.snippets,
+            total: g.results.length,
+            results: g.results.map((r) => ruleToJson(r.rule, r.matched, options)),
+            notices: g.notices,
+          })),
+          portsLeftOut: answer.portsLeftOut,
+        }
+      : {}),
     registered: answer.registered,
     ...(options.commands ? { commands: answer.unopened.flatMap((u) => commandsForPort(u.port, u.protocol)) } : {}),
   };

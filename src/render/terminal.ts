@@ -7,6 +7,7 @@ import {
   commandsForRule,
   type NextCommand,
   openingNote,
+  type PortAnswer,
   type Rule,
   type RuleBook,
   type RuleMatch,
@@ -16,12 +17,19 @@ import {
   correctionNote,
   describeMatch,
   describePort,
+  describeVersions,
   directionWord,
+  foundLine,
   keyFact,
+  portHeading,
+  portsLeftOutLine,
   sourceLabel,
   trafficSummary,
   unopenedFacts,
 } from "./facts.js";
+
+/** Rules listed under each port of pasted text that names several. */
+export const RULES_PER_PORT = 5;
 
 type Style = Parameters<typeof styleText>[0];
 export type Paint = (style: Style, text: string) => string;
@@ -65,6 +73,8 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook, paint: Paint = 
 
 export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plain, options: TerminalOptions = {}): string {
   const parts = [paint("dim", `Understood: ${answer.understood.summary}`)];
+  const found = foundLine(answer.found);
+  if (found) parts.push(found);
   for (const fact of unopenedFacts(answer.unopened, answer.registered)) {
     const lines = [fact.text];
     if (options.commands) {
@@ -78,6 +88,7 @@ export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plai
     }
     parts.push(lines.join("\n"));
   }
+  if (answer.byPort.length > 0) return renderByPort(answer, book, paint, parts);
   for (const notice of answer.notices) parts.push(paint(answer.results.length ? "yellow" : "red", notice.text));
   if (answer.results.length > 0) {
     parts.push(answer.results.map((r) => renderRuleCard(r, book, paint, options)).join("\n\n"));
@@ -87,6 +98,28 @@ export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plai
     parts.push(paint("dim", attributionLine(book)));
   }
   return `${parts.join("\n\n")}\n`;
+}
+
+/** Pasted text naming several ports: each port with its rules in one line each. */
+function renderByPort(answer: Answer, book: RuleBook, paint: Paint, parts: string[]): string {
+  for (const notice of answer.notices) parts.push(paint("yellow", notice.text));
+  for (const group of answer.byPort) parts.push(renderPortGroup(group, book, paint));
+  const leftOut = portsLeftOutLine(answer);
+  if (leftOut) parts.push(paint("dim", leftOut));
+  parts.push(paint("dim", attributionLine(book)));
+  return `${parts.join("\n\n")}\n`;
+}
+
+function renderPortGroup(group: PortAnswer, book: RuleBook, paint: Paint): string {
+  const lines = [paint("bold", portHeading(group))];
+  for (const notice of group.notices) lines.push(`  ${paint(group.results.length ? "yellow" : "red", notice.text)}`);
+  for (const { rule } of group.results.slice(0, RULES_PER_PORT)) {
+    lines.push(`  • ${rule.rule}: ${paint("cyan", trafficSummary(rule))} · ${describeVersions(rule.os, book.operatingSystems)}`);
+  }
+  if (group.results.length > RULES_PER_PORT) {
+    lines.push(paint("dim", `  …and ${group.results.length - RULES_PER_PORT} more; amiport ${group.port} shows them all.`));
+  }
+  return lines.join("\n");
 }
 
 export function renderRuleList(
