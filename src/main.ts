@@ -2,7 +2,7 @@
 import { LogLevel } from "@slack/bolt";
 /** `npm start`: the Slack app. Configuration from the environment (a local .env is read too). */
 import { config as loadDotenv } from "dotenv";
-import { DataError, loadRuleBook } from "./core/index.js";
+import { DataError, loadRuleBook, prepareSearch } from "./core/index.js";
 import { describeError } from "./slack/answer.js";
 import { startSlackApp } from "./slack/app.js";
 import { ConfigError, readConfig, secretsOf } from "./slack/config.js";
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   let book: ReturnType<typeof loadRuleBook>;
   try {
     book = loadRuleBook();
+    prepareSearch(book);
   } catch (error) {
     if (error instanceof DataError) fail(`the rule data is broken: ${error.message}`);
     throw error;

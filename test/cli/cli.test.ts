@@ -1,12 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { EXIT, runCli } from "../../src/cli/run.js";
 import { book } from "../helpers/book.js";
 
 const reference = JSON.parse(readFileSync(new URL("../../data/windows-ami-ports.json", import.meta.url), "utf8"));
 const BIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
 function run(args: string[], env: Record<string, string> = {}, isTTY = false) {
   let out = "";
@@ -59,7 +62,8 @@ describe("amiport (in process)", () => {
     const { code, out } = run(["--json", "135"]);
     expect(code).toBe(EXIT.results);
     const answer = JSON.parse(out);
-    expect(Object.keys(answer).sort()).toEqual(["notices", "query", "results", "total", "understood"]);
+    expect(Object.keys(answer).sort()).toEqual(["found", "notices", "query", "results", "total", "understood"]);
+    expect(answer.found).toEqual([]);
     expect(answer.query).toBe("135");
     expect(answer.understood.summary).toBe("port 135");
     expect(answer.results.map((r: { matched: { by: string }[] }) => r.matched[0]?.by)).toEqual([
@@ -157,10 +161,104 @@ describe("amiport (the built command)", () => {
     expect(exec(["--version"]).stdout).toBe(`amiport ${version}\n`);
   });
 
+  describe("installed with broken data", () => {
+    const installs: string[] = [];
+    afterAll(() => {
+      for (const dir of installs) rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** A copy of the built command beside a data/ that `breakData` has damaged, as a bad install would have it. */
+    const brokenInstall = (breakData: (portsFile: string) => void) => {
+      const root = mkdtempSync(join(tmpdir(), "amiport-broken-"));
+      installs.push(root);
+      for (const part of ["dist", "data", "package.json"]) cpSync(join(REPO, part), join(root, part), { recursive: true });
+      symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"), "dir");
+      const portsFile = join(root, "data", "windows-ami-ports.json");
+      breakData(portsFile);
+      return { bin: join(root, "dist", "cli", "main.js"), portsFile };
+    };
+
+    it.each([
+      [
+        "a rule with an unknown protocol",
+        (file: string) => {
+          const ports = JSON.parse(readFileSync(file, "utf8"));
+          ports.rules[3].protocol = "SCTP";
+          writeFileSync(file, JSON.stringify(ports));
+        },
+        'rule "alljoyn-router-udp-out.2016-2019-2022", field "protocol": ',
+      ],
+      ["a file that is not JSON", (file: string) => writeFileSync(file, "{ not json"), "cannot be read as JSON"],
+    ])("exits non-zero with one clear message: %s", (_name, breakData, problem) => {
+      const { bin, portsFile } = brokenInstall(breakData);
+      const result = spawnSync(process.execPath, [bin, "5985"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      // neither "results" nor "no results": a script must not read broken data as an answer
+      expect(result.status).not.toBe(EXIT.results);
+      expect(result.status).not.toBe(EXIT.none);
+      expect(result.stderr.startsWith(`amiport: the rule data is broken: ${portsFile}: ${problem}`), result.stderr).toBe(true);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stdout).toBe("");
+    });
+  });
+
   it("survives binary input with a friendly answer", () => {
     const result = exec(["\u0001\u0002\ufffd\ufffd"]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("doesn't look like text");
     expect(result.stderr).toBe("");
+  });
+});
+
+describe("amiport - (pasted text on standard input, the built command)", () => {
+  const pipe = (input: string | Buffer, args: string[] = []) =>
+    spawnSync(process.execPath, [BIN, ...args, "-"], { input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const LOG = "2026-11-27T01:02:03Z ERROR connect 10.0.1.25:5986 refused\nrdp session on port 3389 timed out, user logged in\n";
+
+  it("reads the ports out of the text and answers each, exit 0", () => {
+    const result = pipe(LOG);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Found in the message: 10.0.1.25:5986, port 3389");
+    expect(result.stdout).toContain("Port 3389 · 4 rules · found as port 3389\n  • Remote Desktop - User Mode (TCP-In)");
+    expect(result.stdout).toContain("No rule on the AWS page uses port 5986.");
+  });
+
+  it("--json adds what was found, each with its snippet, and the answer per port", () => {
+    const answer = JSON.parse(pipe(LOG, ["--json"]).stdout);
+    expect(answer.found).toEqual([
+      { port: 5986, snippet: "10.0.1.25:5986" },
+      { port: 3389, snippet: "port 3389" },
+    ]);
+    expect(answer.byPort.map((g: { port: number; total: number }) => [g.port, g.total])).toEqual([
+      [3389, 4],
+      [5986, 0],
+    ]);
+    expect(answer.understood.directions).toEqual([]);
+  });
+
+  it("exits 1 when the text names only ports no rule uses", () => {
+    const result = pipe("Test-NetConnection web01 -Port 5986\nTcpTestSucceeded : False\n");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("Found in the message: -Port 5986");
+  });
+
+  it.each([
+    ["empty input", "", /standard input is empty/],
+    ["blank input", " \n\t\n", /standard input is empty/],
+    ["binary input", Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x89, 0x50]), /standard input is not text/],
+    ["NUL bytes", Buffer.from("port 3389\u0000\u0000"), /standard input is not text/],
+  ])("exits 2 with a friendly message on %s", (_name, input, message) => {
+    const result = pipe(input);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe("");
+  });
+
+  it("reads no more than the core does, and says the message was cut", () => {
+    const result = pipe(`port 3389\n${"x ".repeat(150_000)}port 5985\n`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("longer than 40000 characters");
+    expect(result.stdout).not.toContain("5985");
   });
 });
