@@ -61,7 +61,12 @@ export interface AnswerMessageOptions {
   readonly shareable: boolean;
   /** The Slack user id of who shared the answer into the channel. */
   readonly sharedBy?: string;
+  /** The text was a whole message (the "Look up ports" shortcut), not a question. */
+  readonly fromMessage?: boolean;
 }
+
+/** What the shortcut says of a message that names no port. */
+export const NO_PORT_IN_MESSAGE = "That message names no port.";
 
 /** `&`, `<` and `>` are Slack's control characters in mrkdwn and plain text alike. */
 export function escapeText(text: string): string {
@@ -165,6 +170,9 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
   blocks.push({ type: "context", elements: [mrkdwn(`*Understood:* ${escapeText(answer.understood.summary)}${range}`)] });
   const found = foundLine(answer.found);
   if (found) blocks.push({ type: "context", elements: [mrkdwn(escapeText(found))] });
+  else if (options.fromMessage && answer.understood.ports.length === 0) {
+    blocks.push({ type: "section", text: mrkdwn(`:mag: ${NO_PORT_IN_MESSAGE}`) });
+  }
   for (const notice of answer.notices) blocks.push(noticeBlock(notice, hasResults));
   if (!hasResults) {
     blocks.push({

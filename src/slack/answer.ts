@@ -1,7 +1,7 @@
 /** The one path from a Slack question to a Slack message: core search, then Block Kit rendering. */
 import { performance } from "node:perf_hooks";
 import { LogLevel } from "@slack/bolt";
-import { type RuleBook, searchRules } from "../core/index.js";
+import { MAX_PASTE_LENGTH, type RuleBook, searchRules } from "../core/index.js";
 import { PAGE_SIZE, renderAnswerMessage, renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
 import type { InstallationRecords, SeenEventStore } from "../store/index.js";
 import type { AppLogger } from "./logger.js";
@@ -25,9 +25,6 @@ interface CachedAnswer {
   readonly total: number;
   readonly query: string;
 }
-
-/** Slack's own cap on a message's text; anything longer is cut before it is looked at. */
-export const MAX_MESSAGE_LENGTH = 40_000;
 
 /**
  * A least-recently-used cache of rendered answers, bounded by entries and by an estimate of the
@@ -96,13 +93,15 @@ export function ask(
   options: AskOptions,
   startedAt = performance.now(),
 ): SlackMessage {
-  const cleaned = stripSlackMarkup(question.slice(0, MAX_MESSAGE_LENGTH)).trim();
+  // Slack's own cap on a message; the core reads no more, so nothing longer is looked at
+  const cleaned = stripSlackMarkup(question.slice(0, MAX_PASTE_LENGTH)).trim();
   if (!options.fromMessage && HELP_WORDS.has(cleaned.toLowerCase())) {
     logRequest(deps, kind, cleaned, "help", startedAt);
     return renderHelpMessage(options.command);
   }
   const offset = options.offset ?? 0;
-  const key = JSON.stringify([cleaned, offset, options.shareable, options.sharedBy ?? ""]);
+  const fromMessage = options.fromMessage === true;
+  const key = JSON.stringify([cleaned, offset, options.shareable, options.sharedBy ?? "", fromMessage]);
   let entry = deps.answers?.get(key);
   if (!entry) {
     const answer = searchRules(deps.book, cleaned, { offset, limit: PAGE_SIZE });
@@ -110,6 +109,7 @@ export function ask(
       offset,
       shareable: options.shareable,
       ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}),
+      fromMessage,
     });
     entry = { message, total: answer.total, query: answer.query };
     deps.answers?.set(key, entry);
