@@ -142,13 +142,14 @@ function indexOf(book: RuleBook): SearchIndex {
 }
 
 /**
- * Builds the word index now rather than on the first question with words: a long-running app
- * pays it at start; `amiport 5985` never does.
+ * Builds the word index and reads IANA's table now rather than on the first question that needs
+ * them: a long-running app pays it at start (and holds it from the start); `amiport 5985` never does.
  */
 export function prepareSearch(book: RuleBook): void {
   const index = indexOf(book);
   index.text();
   index.knownPorts();
+  servicePorts("ssh");
 }
 
 function portsNamed(book: RuleBook): number[] {
