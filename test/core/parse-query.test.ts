@@ -127,6 +127,12 @@ describe("parseQuery: bad input", () => {
     expect(parse("").notices).toEqual([]);
   });
 
+  it("reads exactly 500 characters without a cut, collapsing runs of spaces and control characters", () => {
+    const exact = `rdp ${"x".repeat(MAX_QUERY_LENGTH - 4)}`;
+    expect(parse(exact).notices).toEqual([]);
+    expect(parse(`  rdp \u0000\u0007  \t 2019  `).text).toBe("rdp 2019");
+  });
+
   it("cuts very long input and says so", () => {
     const parsed = parse(`rdp ${"x".repeat(100_000)}`);
     expect(parsed.text.length).toBe(MAX_QUERY_LENGTH);

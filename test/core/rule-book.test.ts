@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DataError, DEFAULT_DATA_DIR, loadRuleBook } from "../../src/core/index.js";
 
 /**
@@ -39,7 +39,11 @@ afterEach(() => {
 });
 
 describe("data/", () => {
-  const book = loadRuleBook();
+  // loaded in each test rather than once: the loader's work then belongs to the test that checks it
+  let book: ReturnType<typeof loadRuleBook>;
+  beforeEach(() => {
+    book = loadRuleBook();
+  });
 
   it("is the checked reference, unchanged", () => {
     expect(jsonDigest(dataText)).toBe(REFERENCE_DIGEST);
@@ -88,6 +92,15 @@ describe("data/", () => {
     // Teredo's port is dynamic: a keyword with no numbers behind it
     const teredo = book.rules.find((r) => r.local.text === "Teredo");
     expect(teredo?.local).toEqual({ text: "Teredo", ranges: [] });
+  });
+
+  it("attaches the vocabulary's words to the rules they name, in lower case", () => {
+    const rdp = book.rules.find((r) => r.id === "remote-desktop-user-mode-tcp-in.2012r2-2016-2019-2022");
+    expect(rdp?.tags).toEqual(expect.arrayContaining(["rdp", "mstsc"]));
+    const winrm = book.rules.find((r) => r.section === "Windows Remote Management");
+    expect(winrm?.tags).toContain("psremoting");
+    expect(book.rules.find((r) => r.id === "wmi-in.2012-2012r2")?.tags).not.toContain("rdp");
+    for (const rule of book.rules) for (const tag of rule.tags) expect(tag).toBe(tag.toLowerCase());
   });
 
   it("records what the page prints only for the fields a correction changes", () => {

@@ -22,6 +22,39 @@ describe("searchRules", () => {
     expect(search("telemtry").understood.summary).toBe("“telemtry” (as telemetry)");
   });
 
+  it.each([
+    ["in out 2016 2019", "inbound or outbound · Windows Server 2016 or 2019"],
+    ["rdp 2025 2003", "Windows Server 2025 (not on the AWS page) or Windows Server 2003 (not on the AWS page) · “rdp”"],
+    ["winrn", "“winrn” (as winrt or winrm)"],
+    ["1-3 5", "ports 1-3, 5"],
+    ["what is", "nothing to search for"],
+  ])("reads %j as %j", (text, summary) => {
+    expect(search(text).understood.summary).toBe(summary);
+  });
+
+  it("says why each rule matched: a port and the words that ranked it, or the filters alone", () => {
+    expect(search("135 rpc").results[0]?.matched).toEqual([
+      { by: "port", port: "135", field: "local" },
+      { by: "words", words: ["rpc"] },
+    ]);
+    expect(search("winrm").results[0]?.matched).toEqual([{ by: "words", words: ["winrm"] }]);
+    expect(search("tcp").results[0]?.matched).toEqual([{ by: "filters" }]);
+  });
+
+  it("does not ask for more when a long question was cut, and does not search unreadable text", () => {
+    const cut = search("x".repeat(600));
+    expect(cut.notices.map((n) => n.kind)).toEqual(["truncated", "no-match"]);
+    expect(cut.notices[0]?.text).toBe("That question is 600 characters long; amiport read the first 500.");
+    expect(search("what is").notices).toEqual([
+      {
+        kind: "empty",
+        text: "Ask about a port (5985), a service (rdp, winrm, smb, dns), a protocol, a direction or a Windows Server version (2019).",
+      },
+    ]);
+    const unreadable = search("\u0001\u0002");
+    expect(unreadable.notices).toEqual([{ kind: "unreadable", text: "That doesn't look like text amiport can read." }]);
+  });
+
   it("applies corrections: 68 finds DHCP, not the ICMP rows the page misprints", () => {
     const found = ids("68");
     expect(found.length).toBeGreaterThan(0);
