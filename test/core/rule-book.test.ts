@@ -116,6 +116,7 @@ describe("loadRuleBook with a broken file", () => {
       ports.rules[3].protocol = "SCTP";
     });
     expect(() => loadRuleBook(dir)).toThrow(DataError);
+    expect(() => loadRuleBook(dir)).toThrow(expect.objectContaining({ name: "DataError" }));
     expect(() => loadRuleBook(dir)).toThrow(
       new RegExp(`${join(dir, "windows-ami-ports.json")}: rule "alljoyn-router-udp-out.2016-2019-2022", field "protocol"`),
     );
@@ -154,6 +155,11 @@ describe("loadRuleBook with a broken file", () => {
     [(ports: any) => delete ports.rules[2].id, /windows-ami-ports\.json: rule #3, field "id": /],
     [(ports: any) => (ports.rules[2] = "a row"), /windows-ami-ports\.json: rule #3, field "\(the row\)": /],
     [(ports: any) => delete ports.title, /windows-ami-ports\.json: field "title": /],
+    [(ports: any) => (ports.sections[1].name = ""), /windows-ami-ports\.json: field "sections\.1\.name": /],
+    [
+      (_ports: any, vocabulary: any) => vocabulary.tags.push({ section: "Remote Desktop", rule: "RDP", words: ["x"] }),
+      /vocabulary\.json: field "tags\.\d+": a tag names either a section or a rule-name fragment/,
+    ],
     [
       (_ports: any, vocabulary: any) => (vocabulary.keywordPorts.SSH = "22"),
       /vocabulary\.json: field "keywordPorts\.SSH": not a port keyword of windows-ami-ports\.json/,

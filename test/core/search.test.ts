@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchRules } from "../../src/core/index.js";
+import { parseQuery, searchRules } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
 
 const search = (text: string) => searchRules(book, text);
@@ -141,6 +141,23 @@ describe("searchRules", () => {
       },
     ]);
     expect(search("135").notices).toEqual([]);
+  });
+
+  it("lists the nearest ports in order", () => {
+    expect(search("8600").notices[0]?.text).toBe(
+      "No rule on the AWS page uses port 8600. Ports near it in the data: 8556, 8557, 8558.",
+    );
+  });
+
+  it("says which side of the rule a port is on", () => {
+    const reasons = search("67").results.map((r) => r.matched);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const matched of reasons) expect(matched).toEqual([{ by: "port", port: "67", field: "remote" }]);
+  });
+
+  it("answers a question parsed beforehand as it answers the text", () => {
+    const ids = (answer: ReturnType<typeof search>) => answer.results.map((r) => r.rule.id);
+    expect(ids(searchRules(book, parseQuery(book, "rdp 2019")))).toEqual(ids(search("rdp 2019")));
   });
 
   it("says plainly when filters alone match nothing", () => {
