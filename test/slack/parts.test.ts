@@ -14,6 +14,22 @@ describe("SeenEvents", () => {
     expect(seen.firstTime("Ev1")).toBe(true);
   });
 
+  it("remembers an event for exactly its TTL, an hour by default", () => {
+    let now = 0;
+    const seen = new SeenEvents(undefined, undefined, () => now);
+    expect(seen.firstTime("Ev1")).toBe(true);
+    now = 60 * 60 * 1000 - 1;
+    expect(seen.firstTime("Ev1")).toBe(false);
+    now = 60 * 60 * 1000;
+    expect(seen.firstTime("Ev1")).toBe(true);
+  });
+
+  it("keeps every event up to its bound", () => {
+    const seen = new SeenEvents(60_000, 3, () => 0);
+    for (const id of ["a", "b", "c"]) expect(seen.firstTime(id)).toBe(true);
+    for (const id of ["a", "b", "c"]) expect(seen.firstTime(id)).toBe(false);
+  });
+
   it("stays bounded, forgetting the oldest first", () => {
     const seen = new SeenEvents(60_000, 3, () => 0);
     for (const id of ["a", "b", "c", "d"]) expect(seen.firstTime(id)).toBe(true);
@@ -45,6 +61,25 @@ describe("createLogger", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/xoxb-123|signing-secret-xyz|xapp-1-A1/);
     expect(lines[0]).toContain("[redacted]");
+  });
+
+  it("masks secrets of six characters or more, leaving shorter ones that would mask ordinary words", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: LogLevel.INFO, secrets: ["sixchr", "abc"], sink: (l) => lines.push(l) });
+    logger.info("sixchr abc");
+    expect(JSON.parse(lines[0]!).msg).toBe("[redacted] abc");
+  });
+
+  it("writes one JSON line per call, named amiport, with objects shown four levels deep", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: LogLevel.DEBUG, secrets: [], sink: (l) => lines.push(l) });
+    logger.debug("payload", { a: { b: { c: [1, 2, 3] } } });
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!);
+    expect(line).toMatchObject({ level: "debug", name: "amiport" });
+    expect(line.msg).toMatch(/^payload \{/);
+    expect(line.msg).toContain("c: [ 1, 2, 3 ]");
+    expect(logger.getLevel()).toBe(LogLevel.DEBUG);
   });
 
   it("writes only at or above its level", () => {
