@@ -1,6 +1,15 @@
 /** The `amiport` command: the query core on a terminal or, with --json, for scripts. */
 import { parseArgs } from "node:util";
-import { addFilter, DataError, type FilterKind, loadRuleBook, parseQuery, type RuleBook, searchRules } from "../core/index.js";
+import {
+  addFilter,
+  DataError,
+  type FilterKind,
+  loadRuleBook,
+  MAX_PASTE_LENGTH,
+  parseQuery,
+  type RuleBook,
+  searchRules,
+} from "../core/index.js";
 import { answerToJson, ruleToJson } from "../render/json.js";
 import { colour, plain, renderAnswer, renderRuleList } from "../render/terminal.js";
 
@@ -12,6 +21,7 @@ const HELP = `amiport: Windows Firewall rules of AWS Windows AMIs, from the AWS 
 
 Usage
   amiport [options] <question...>
+  amiport [options] -          read pasted text (a log, netstat, an alarm) from standard input
   amiport --json --all
 
 Ask in any order and mix
@@ -22,7 +32,7 @@ Ask in any order and mix
   words        rdp · winrm · smb · dns · telemetry · spooler · "remote desktop" · typos are fine
 
 Options
-  --json              one JSON object: { query, understood, total, results, notices }
+  --json              one JSON object: { query, understood, total, results, notices, found }
   --all               every rule, in the AWS page's order (no question needed)
   --limit N           show at most N rules (default ${DEFAULT_LIMIT}; 0 for all)
   --os VERSION        only rules for this Windows Server version, e.g. --os 2012r2
@@ -36,6 +46,7 @@ Examples
   amiport 5985
   amiport what does Windows 2019 need for telemetry
   amiport --json inbound udp on 2022
+  Get-Content app.log | amiport -
 
 Exit status: 0 with results, 1 with none, 2 on a usage error.
 `;
@@ -45,7 +56,12 @@ export interface CliIo {
   readonly err: (text: string) => void;
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Standard input's bytes, at most `maxBytes` of them; for `amiport -`. */
+  readonly readStdin?: (maxBytes: number) => Uint8Array;
 }
+
+/** UTF-8 takes at most 4 bytes a character: enough bytes for all the characters the core reads. */
+const MAX_STDIN_BYTES = MAX_PASTE_LENGTH * 4;
 
 export function runCli(argv: readonly string[], io: CliIo, version: string, book?: RuleBook): number {
   let args: ReturnType<typeof readArgs>;
@@ -69,7 +85,17 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     io.err(`amiport: --limit takes a whole number (0 for all), not "${values.limit}"\n`);
     return EXIT.usage;
   }
-  const questionGiven = positionals.join(" ").trim() !== "";
+  const fromStdin = positionals.length === 1 && positionals[0] === "-";
+  let question = positionals.join(" ");
+  if (fromStdin) {
+    const read = readStdinText(io);
+    if (!read.ok) {
+      io.err(`amiport: ${read.problem}\n`);
+      return EXIT.usage;
+    }
+    question = read.text;
+  }
+  const questionGiven = question.trim() !== "";
   if (!values.all && !questionGiven && !values.os && !values.protocol && !values.direction) {
     io.err(`amiport: ask a question, e.g. 'amiport 5985' or 'amiport rdp 2019'\n\n${HELP}`);
     return EXIT.usage;
@@ -102,7 +128,7 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     return EXIT.results;
   }
 
-  let query = parseQuery(rules, positionals.join(" "));
+  let query = parseQuery(rules, question);
   const flags: [FilterKind, string | undefined][] = [
     ["os", values.os],
     ["protocol", values.protocol],
@@ -120,6 +146,26 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
   const answer = searchRules(rules, query, limit === 0 ? {} : { limit });
   io.out(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : renderAnswer(answer, rules, paint));
   return answer.results.length > 0 ? EXIT.results : EXIT.none;
+}
+
+type StdinText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string };
+
+function readStdinText(io: CliIo): StdinText {
+  const bytes = io.readStdin?.(MAX_STDIN_BYTES) ?? new Uint8Array();
+  let text: string;
+  try {
+    // stream: a character cut in two at the byte limit is left out rather than called broken
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: bytes.length >= MAX_STDIN_BYTES });
+  } catch {
+    return { ok: false, problem: "standard input is not text (it is not UTF-8); pipe in a log, an alarm or netstat output" };
+  }
+  if (text.includes("\u0000")) {
+    return { ok: false, problem: "standard input is not text (it holds NUL bytes); pipe in a log, an alarm or netstat output" };
+  }
+  if (text.trim() === "") {
+    return { ok: false, problem: "standard input is empty; pipe text in, e.g. 'pbpaste | amiport -'" };
+  }
+  return { ok: true, text };
 }
 
 function readArgs(argv: readonly string[]) {

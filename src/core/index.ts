@@ -1,13 +1,17 @@
 /** amiport's query core: no Slack, no terminal; data in, ranked rules out. */
 
 export { addFilter, type FilterKind, type FilterResult } from "./filters.js";
+export { FOUND_PREFIX, type FoundPort, findPorts, looksPasted, MAX_FOUND, MAX_PASTE_LENGTH } from "./paste.js";
 export { type PortRange, parsePortList } from "./ports.js";
 export { MAX_QUERY_LENGTH, type Notice, type NoticeKind, type ParsedQuery, parseQuery } from "./query.js";
 export { DataError, DEFAULT_DATA_DIR, loadRuleBook, type PortCell, type Rule, type RuleBook } from "./rule-book.js";
 export type { Direction, Protocol, Source } from "./schema.js";
 export {
   type Answer,
+  MAX_PORT_GROUPS,
   type MatchReason,
+  type PortAnswer,
+  prepareSearch,
   protocolName,
   type RuleMatch,
   type SearchOptions,

@@ -1,9 +1,11 @@
 /** The one path from a Slack question to a Slack message: core search, then Block Kit rendering. */
 import { performance } from "node:perf_hooks";
 import { LogLevel } from "@slack/bolt";
-import { type RuleBook, searchRules } from "../core/index.js";
+import { MAX_PASTE_LENGTH, type RuleBook, searchRules } from "../core/index.js";
 import { PAGE_SIZE, renderAnswerMessage, renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
+import type { InstallationRecords, SeenEventStore } from "../store/index.js";
 import type { AppLogger } from "./logger.js";
+import type { Metrics } from "./metrics.js";
 import { isDeliveryError } from "./web-api-policy.js";
 
 export interface SlackDeps {
@@ -11,6 +13,11 @@ export interface SlackDeps {
   readonly logger: AppLogger;
   /** Answers already rendered; during an incident many people ask the same thing. */
   readonly answers?: AnswerCache;
+  /** Events already answered, by this replica or (with a database) any. */
+  readonly seenEvents?: SeenEventStore;
+  /** Distributed mode's installations. */
+  readonly installations?: InstallationRecords;
+  readonly metrics?: Metrics;
 }
 
 interface CachedAnswer {
@@ -18,9 +25,6 @@ interface CachedAnswer {
   readonly total: number;
   readonly query: string;
 }
-
-/** Slack's own cap on a message's text; anything longer is cut before it is looked at. */
-export const MAX_MESSAGE_LENGTH = 40_000;
 
 /**
  * A least-recently-used cache of rendered answers, bounded by entries and by an estimate of the
@@ -89,13 +93,15 @@ export function ask(
   options: AskOptions,
   startedAt = performance.now(),
 ): SlackMessage {
-  const cleaned = stripSlackMarkup(question.slice(0, MAX_MESSAGE_LENGTH)).trim();
+  // Slack's own cap on a message; the core reads no more, so nothing longer is looked at
+  const cleaned = stripSlackMarkup(question.slice(0, MAX_PASTE_LENGTH)).trim();
   if (!options.fromMessage && HELP_WORDS.has(cleaned.toLowerCase())) {
     logRequest(deps, kind, cleaned, "help", startedAt);
     return renderHelpMessage(options.command);
   }
   const offset = options.offset ?? 0;
-  const key = JSON.stringify([cleaned, offset, options.shareable, options.sharedBy ?? ""]);
+  const fromMessage = options.fromMessage === true;
+  const key = JSON.stringify([cleaned, offset, options.shareable, options.sharedBy ?? "", fromMessage]);
   let entry = deps.answers?.get(key);
   if (!entry) {
     const answer = searchRules(deps.book, cleaned, { offset, limit: PAGE_SIZE });
@@ -103,6 +109,7 @@ export function ask(
       offset,
       shareable: options.shareable,
       ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}),
+      fromMessage,
     });
     entry = { message, total: answer.total, query: answer.query };
     deps.answers?.set(key, entry);
@@ -133,12 +140,14 @@ export function stripSlackMarkup(text: string): string {
 }
 
 function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {
+  const ms = performance.now() - startedAt;
   deps.logger.event(LogLevel.INFO, "request", {
     kind,
     query: query.length > 200 ? `${query.slice(0, 200)}…` : query,
     results,
-    ms: Math.round((performance.now() - startedAt) * 100) / 100,
+    ms: Math.round(ms * 100) / 100,
   });
+  deps.metrics?.request(kind, results === "help" ? "help" : results === 0 ? "no_match" : "answered", ms / 1000);
 }
 
 /**
@@ -156,8 +165,12 @@ export async function guarded(
   } catch (error) {
     const delivery = isDeliveryError(error);
     deps.logger.event(LogLevel.ERROR, "request failed", { kind, delivery, error: describeError(error) });
+    deps.metrics?.request(kind, "failed");
     // when Slack refused or never took the answer, an apology by the same way would fail the same way
-    if (delivery) return;
+    if (delivery) {
+      deps.metrics?.replyFailed(kind);
+      return;
+    }
     try {
       await reply(renderErrorMessage());
     } catch (replyError) {
