@@ -24,6 +24,13 @@ describe("addFilter", () => {
     expect(both.ok && both.query.directions).toEqual(["In", "Out"]);
   });
 
+  it("takes known and unknown versions together", () => {
+    expect(add("rdp", "os", "2019 2025")).toMatchObject({
+      ok: true,
+      query: { versions: ["Windows Server 2019"], unknownVersions: ["Windows Server 2025"] },
+    });
+  });
+
   it("keeps the question's words and ports", () => {
     const added = add("rdp 3389", "protocol", "tcp");
     expect(added).toMatchObject({ ok: true, query: { words: ["rdp"], ports: [{ from: 3389, to: 3389 }], protocols: ["TCP"] } });
@@ -34,6 +41,7 @@ describe("addFilter", () => {
     ["os", "udp", "2019, 2012 r2 or 2008 sp2"],
     ["protocol", "udp 2019", "tcp, udp, icmp, icmpv4, icmpv6 or igmp"],
     ["protocol", "5985", "tcp, udp, icmp, icmpv4, icmpv6 or igmp"],
+    ["protocol", "udp rdp 3389", "tcp, udp, icmp, icmpv4, icmpv6 or igmp"],
     ["direction", "in udp", "in or out"],
     ["direction", "", "in or out"],
   ] as const)("refuses --%s %j: one kind of filter at a time", (kind, value, examples) => {

@@ -137,6 +137,12 @@ describe("parseQuery: bad input", () => {
     expect(parse("").notices).toEqual([]);
   });
 
+  it("reads exactly 500 characters without a cut, collapsing runs of spaces and control characters", () => {
+    const exact = `rdp ${"x".repeat(MAX_QUERY_LENGTH - 4)}`;
+    expect(parse(exact).notices).toEqual([]);
+    expect(parse(`  rdp \u0000\u0007  \t 2019  `).text).toBe("rdp 2019");
+  });
+
   it("cuts very long input and says so", () => {
     const parsed = parse(`rdp ${"x".repeat(100_000)}`);
     expect(parsed.pasted).toBe(false);
@@ -177,6 +183,9 @@ describe("parseQuery: more ways people write it", () => {
     ["protocol number 17", { protocols: ["UDP"] }],
     ["icmp4 icmp6", { protocols: ["ICMPv4", "ICMPv6"] }],
     ["rdp rdp", { words: ["rdp"] }],
+    ["rdp\u0007smb", { words: ["rdp", "smb"] }],
+    ["windows 1999", { versions: [], unknownVersions: ["Windows Server 1999"] }],
+    ["2008", { versions: [ws("2008 SP2")], ports: [] }],
     ["a b rdp", { words: ["rdp"] }],
     ["ps-remoting", { words: ["winrm"] }],
     ["５９８５", { ports: [p(5985)] }],

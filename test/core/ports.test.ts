@@ -27,8 +27,17 @@ describe("parsePortList", () => {
     if (!huge.ok) expect(huge.problem.length).toBeLessThan(60);
   });
 
+  it("shows a long number cut after twelve digits", () => {
+    const problem = (text: string) => {
+      const parsed = parsePortList(text);
+      return parsed.ok ? "" : parsed.problem;
+    };
+    expect(problem("999999999999")).toBe("999999999999 is not a port: ports go from 0 to 65535");
+    expect(problem("9999999999999")).toBe("999999999999… is not a port: ports go from 0 to 65535");
+  });
+
   it("rejects what is not a port", () => {
-    expect(parsePortList("RPC").ok).toBe(false);
+    expect(parsePortList(" RPC ")).toEqual({ ok: false, problem: '"RPC" is not a port number' });
     expect(parsePortList("").ok).toBe(false);
   });
 });

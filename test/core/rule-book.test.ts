@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DataError, DEFAULT_DATA_DIR, loadRuleBook } from "../../src/core/index.js";
 
 /**
@@ -39,7 +39,11 @@ afterEach(() => {
 });
 
 describe("data/", () => {
-  const book = loadRuleBook();
+  // loaded in each test rather than once: the loader's work then belongs to the test that checks it
+  let book: ReturnType<typeof loadRuleBook>;
+  beforeEach(() => {
+    book = loadRuleBook();
+  });
 
   it("is the checked reference, unchanged", () => {
     expect(jsonDigest(dataText)).toBe(REFERENCE_DIGEST);
@@ -90,6 +94,15 @@ describe("data/", () => {
     expect(teredo?.local).toEqual({ text: "Teredo", ranges: [] });
   });
 
+  it("attaches the vocabulary's words to the rules they name, in lower case", () => {
+    const rdp = book.rules.find((r) => r.id === "remote-desktop-user-mode-tcp-in.2012r2-2016-2019-2022");
+    expect(rdp?.tags).toEqual(expect.arrayContaining(["rdp", "mstsc"]));
+    const winrm = book.rules.find((r) => r.section === "Windows Remote Management");
+    expect(winrm?.tags).toContain("psremoting");
+    expect(book.rules.find((r) => r.id === "wmi-in.2012-2012r2")?.tags).not.toContain("rdp");
+    for (const rule of book.rules) for (const tag of rule.tags) expect(tag).toBe(tag.toLowerCase());
+  });
+
   it("records what the page prints only for the fields a correction changes", () => {
     const mediaOut = book.rules.find((r) => r.id === "microsoft-media-foundation-network-source-out-tcp-all.2022");
     expect(mediaOut?.published).toEqual({ direction: "In" });
@@ -103,6 +116,7 @@ describe("loadRuleBook with a broken file", () => {
       ports.rules[3].protocol = "SCTP";
     });
     expect(() => loadRuleBook(dir)).toThrow(DataError);
+    expect(() => loadRuleBook(dir)).toThrow(expect.objectContaining({ name: "DataError" }));
     expect(() => loadRuleBook(dir)).toThrow(
       new RegExp(`${join(dir, "windows-ami-ports.json")}: rule "alljoyn-router-udp-out.2016-2019-2022", field "protocol"`),
     );
@@ -141,6 +155,11 @@ describe("loadRuleBook with a broken file", () => {
     [(ports: any) => delete ports.rules[2].id, /windows-ami-ports\.json: rule #3, field "id": /],
     [(ports: any) => (ports.rules[2] = "a row"), /windows-ami-ports\.json: rule #3, field "\(the row\)": /],
     [(ports: any) => delete ports.title, /windows-ami-ports\.json: field "title": /],
+    [(ports: any) => (ports.sections[1].name = ""), /windows-ami-ports\.json: field "sections\.1\.name": /],
+    [
+      (_ports: any, vocabulary: any) => vocabulary.tags.push({ section: "Remote Desktop", rule: "RDP", words: ["x"] }),
+      /vocabulary\.json: field "tags\.\d+": a tag names either a section or a rule-name fragment/,
+    ],
     [
       (_ports: any, vocabulary: any) => (vocabulary.keywordPorts.SSH = "22"),
       /vocabulary\.json: field "keywordPorts\.SSH": not a port keyword of windows-ami-ports\.json/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchRules } from "../../src/core/index.js";
+import { parseQuery, searchRules } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
 
 const search = (text: string) => searchRules(book, text);
@@ -20,6 +20,39 @@ describe("searchRules", () => {
     expect(search("5985/tcp on 2019").understood.summary).toBe("port 5985 · TCP · Windows Server 2019");
     expect(search("inbound udp 2022").understood.summary).toBe("UDP · inbound · Windows Server 2022");
     expect(search("telemtry").understood.summary).toBe("“telemtry” (as telemetry)");
+  });
+
+  it.each([
+    ["in out 2016 2019", "inbound or outbound · Windows Server 2016 or 2019"],
+    ["rdp 2025 2003", "Windows Server 2025 (not on the AWS page) or Windows Server 2003 (not on the AWS page) · “rdp”"],
+    ["winrn", "“winrn” (as winrt or winrm)"],
+    ["1-3 5", "ports 1-3, 5"],
+    ["what is", "nothing to search for"],
+  ])("reads %j as %j", (text, summary) => {
+    expect(search(text).understood.summary).toBe(summary);
+  });
+
+  it("says why each rule matched: a port and the words that ranked it, or the filters alone", () => {
+    expect(search("135 rpc").results[0]?.matched).toEqual([
+      { by: "port", port: "135", field: "local" },
+      { by: "words", words: ["rpc"] },
+    ]);
+    expect(search("winrm").results[0]?.matched).toEqual([{ by: "words", words: ["winrm"] }]);
+    expect(search("tcp").results[0]?.matched).toEqual([{ by: "filters" }]);
+  });
+
+  it("does not ask for more when a long question was cut, and does not search unreadable text", () => {
+    const cut = search("x".repeat(600));
+    expect(cut.notices.map((n) => n.kind)).toEqual(["truncated", "no-match"]);
+    expect(cut.notices[0]?.text).toBe("That question is 600 characters long; amiport read the first 500.");
+    expect(search("what is").notices).toEqual([
+      {
+        kind: "empty",
+        text: "Ask about a port (5985), a service (rdp, winrm, smb, dns), a protocol, a direction or a Windows Server version (2019).",
+      },
+    ]);
+    const unreadable = search("\u0001\u0002");
+    expect(unreadable.notices).toEqual([{ kind: "unreadable", text: "That doesn't look like text amiport can read." }]);
   });
 
   it("applies corrections: 68 finds DHCP, not the ICMP rows the page misprints", () => {
@@ -112,6 +145,23 @@ describe("searchRules", () => {
       },
     ]);
     expect(search("135").notices).toEqual([]);
+  });
+
+  it("lists the nearest ports in order", () => {
+    expect(search("8600").notices[0]?.text).toBe(
+      "No rule on the AWS page uses port 8600. Ports near it in the data: 8556, 8557, 8558.",
+    );
+  });
+
+  it("says which side of the rule a port is on", () => {
+    const reasons = search("67").results.map((r) => r.matched);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const matched of reasons) expect(matched).toEqual([{ by: "port", port: "67", field: "remote" }]);
+  });
+
+  it("answers a question parsed beforehand as it answers the text", () => {
+    const ids = (answer: ReturnType<typeof search>) => answer.results.map((r) => r.rule.id);
+    expect(ids(searchRules(book, parseQuery(book, "rdp 2019")))).toEqual(ids(search("rdp 2019")));
   });
 
   it("says plainly when filters alone match nothing", () => {

@@ -61,6 +61,7 @@ describe("readConfig", () => {
     ],
   ])("names the variable: %j", (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
+    expect(() => readConfig(env)).toThrow(expect.objectContaining({ name: "ConfigError" }));
     expect(() => readConfig(env)).toThrow(message);
     expect(() => readConfig(env)).toThrow(/See "Configuration" in README\.md\.$/);
   });
@@ -70,6 +71,11 @@ describe("readConfig", () => {
     expect(readConfig({ ...env, PORT: "0" }).port).toBe(0);
     expect(readConfig({ ...env, PORT: "65535" }).port).toBe(65535);
     expect(readConfig({ ...env, SLACK_API_URL: "https://proxy.example/api/" }).apiUrl).toBe("https://proxy.example/api/");
+  });
+
+  it("treats an empty variable as unset", () => {
+    const config = readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "", LOG_LEVEL: "", SLACK_MODE: "" });
+    expect(config).toMatchObject({ mode: "http", port: 3000, logLevel: "info" });
   });
 
   it("names every problem at once", () => {

@@ -28,6 +28,25 @@ describe("createLogger", () => {
     expect(lines[0]).toContain("[redacted]");
   });
 
+  it("masks secrets of six characters or more, leaving shorter ones that would mask ordinary words", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: LogLevel.INFO, secrets: ["sixchr", "abc"], sink: (l) => lines.push(l) });
+    logger.info("sixchr abc");
+    expect(JSON.parse(lines[0]!).msg).toBe("[redacted] abc");
+  });
+
+  it("writes one JSON line per call, named amiport, with objects shown four levels deep", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: LogLevel.DEBUG, secrets: [], sink: (l) => lines.push(l) });
+    logger.debug("payload", { a: { b: { c: [1, 2, 3] } } });
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!);
+    expect(line).toMatchObject({ level: "debug", name: "amiport" });
+    expect(line.msg).toMatch(/^payload \{/);
+    expect(line.msg).toContain("c: [ 1, 2, 3 ]");
+    expect(logger.getLevel()).toBe(LogLevel.DEBUG);
+  });
+
   it("writes only at or above its level", () => {
     const lines: string[] = [];
     const logger = createLogger({ level: LogLevel.WARN, secrets: [], sink: (l) => lines.push(l) });

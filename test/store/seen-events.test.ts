@@ -12,6 +12,22 @@ describe("MemorySeenEvents", () => {
     expect(await seen.firstTime("Ev1")).toBe(true);
   });
 
+  it("remembers an event for exactly its TTL, an hour by default", async () => {
+    let now = 0;
+    const seen = new MemorySeenEvents(undefined, undefined, () => now);
+    expect(await seen.firstTime("Ev1")).toBe(true);
+    now = 60 * 60 * 1000 - 1;
+    expect(await seen.firstTime("Ev1")).toBe(false);
+    now = 60 * 60 * 1000;
+    expect(await seen.firstTime("Ev1")).toBe(true);
+  });
+
+  it("keeps every event up to its bound", async () => {
+    const seen = new MemorySeenEvents(60_000, 3, () => 0);
+    for (const id of ["a", "b", "c"]) expect(await seen.firstTime(id)).toBe(true);
+    for (const id of ["a", "b", "c"]) expect(await seen.firstTime(id)).toBe(false);
+  });
+
   it("stays bounded, forgetting the oldest first", async () => {
     const seen = new MemorySeenEvents(60_000, 3, () => 0);
     for (const id of ["a", "b", "c", "d"]) expect(await seen.firstTime(id)).toBe(true);
