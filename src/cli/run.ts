@@ -1,7 +1,20 @@
 /** The `amiport` command: the query core on a terminal or, with --json, for scripts. */
 import { parseArgs } from "node:util";
-import { addFilter, DataError, type FilterKind, loadRuleBook, parseQuery, type RuleBook, searchRules } from "../core/index.js";
-import { answerToJson, ruleToJson } from "../render/json.js";
+import {
+  addFilter,
+  asksForPortMap,
+  DataError,
+  diffVersions,
+  type FilterKind,
+  loadRuleBook,
+  parseQuery,
+  type RuleBook,
+  readDiffQuestion,
+  searchRules,
+} from "../core/index.js";
+import { renderDiff } from "../render/diff-text.js";
+import { answerToJson, diffToJson, ruleToJson } from "../render/json.js";
+import { renderPortMapTable } from "../render/port-map.js";
 import { colour, plain, renderAnswer, renderRuleList } from "../render/terminal.js";
 
 export const EXIT = { results: 0, none: 1, usage: 2 } as const;
@@ -12,6 +25,7 @@ const HELP = `amiport: Windows Firewall rules of AWS Windows AMIs, from the AWS 
 
 Usage
   amiport [options] <question...>
+  amiport diff VERSION VERSION     what changes between two versions, e.g. amiport diff 2012r2 2022
   amiport --json --all
 
 Ask in any order and mix
@@ -20,9 +34,13 @@ Ask in any order and mix
   directions   in · inbound · ingress · incoming · out · outbound · egress · outgoing
   versions     2019 · ws2019 · server 2019 · windows server 2012 r2 · 2012r2 · 2008 sp2
   words        rdp · winrm · smb · dns · telemetry · spooler · "remote desktop" · typos are fine
+  comparisons  diff 2016 2022 · 2016 vs 2022 · what changed between 2012 R2 and 2022
+Filters alone (2022 inbound, 2019 udp) answer with a port map: one line per protocol and port.
 
 Options
-  --json              one JSON object: { query, understood, total, results, notices }
+  --json              one JSON object: { query, understood, total, results, notices }; for a
+                      comparison { from, to, added, removed, changed, same, unstated }
+  --cards             rule cards instead of a port map for a question of filters alone
   --all               every rule, in the AWS page's order (no question needed)
   --limit N           show at most N rules (default ${DEFAULT_LIMIT}; 0 for all)
   --os VERSION        only rules for this Windows Server version, e.g. --os 2012r2
@@ -36,6 +54,8 @@ Examples
   amiport 5985
   amiport what does Windows 2019 need for telemetry
   amiport --json inbound udp on 2022
+  amiport 2022 inbound
+  amiport diff 2016 2022
 
 Exit status: 0 with results, 1 with none, 2 on a usage error.
 `;
@@ -102,6 +122,17 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     return EXIT.results;
   }
 
+  const comparison = readDiffQuestion(rules, positionals.join(" "));
+  if (comparison) {
+    if (!comparison.ok) {
+      io.err(`amiport: ${comparison.problem.replace(/`/g, "'")}\n`);
+      return EXIT.usage;
+    }
+    const diff = diffVersions(rules, comparison.from, comparison.to);
+    io.out(values.json ? `${JSON.stringify(diffToJson(diff), null, 2)}\n` : renderDiff(diff, rules, paint));
+    return EXIT.results;
+  }
+
   let query = parseQuery(rules, positionals.join(" "));
   const flags: [FilterKind, string | undefined][] = [
     ["os", values.os],
@@ -117,6 +148,13 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     }
     query = added.query;
   }
+  if (!values.json && !values.cards && asksForPortMap(query)) {
+    const map = searchRules(rules, query);
+    if (map.total > 0) {
+      io.out(renderPortMapTable(map, rules, paint));
+      return EXIT.results;
+    }
+  }
   const answer = searchRules(rules, query, limit === 0 ? {} : { limit });
   io.out(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : renderAnswer(answer, rules, paint));
   return answer.results.length > 0 ? EXIT.results : EXIT.none;
@@ -129,6 +167,7 @@ function readArgs(argv: readonly string[]) {
     strict: true,
     options: {
       json: { type: "boolean" },
+      cards: { type: "boolean" },
       all: { type: "boolean" },
       limit: { type: "string" },
       os: { type: "string" },

@@ -1,6 +1,18 @@
 /** amiport's query core: no Slack, no terminal; data in, ranked rules out. */
 
+export { type BrowseFilter, browseRules } from "./browse.js";
+export {
+  type ChangedField,
+  type DiffQuestion,
+  type DiffSection,
+  diffBySection,
+  diffVersions,
+  type RuleChange,
+  readDiffQuestion,
+  type VersionDiff,
+} from "./diff.js";
 export { addFilter, type FilterKind, type FilterResult } from "./filters.js";
+export { asksForPortMap, buildPortMap, type PortMapLine } from "./port-map.js";
 export { type PortRange, parsePortList } from "./ports.js";
 export { MAX_QUERY_LENGTH, type Notice, type NoticeKind, type ParsedQuery, parseQuery } from "./query.js";
 export { DataError, DEFAULT_DATA_DIR, loadRuleBook, type PortCell, type Rule, type RuleBook } from "./rule-book.js";

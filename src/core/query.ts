@@ -34,6 +34,8 @@ export interface ParsedQuery {
   readonly versions: readonly string[];
   /** Versions asked for that the data has no rows for, e.g. `Windows Server 2025`. */
   readonly unknownVersions: readonly string[];
+  /** Every version named, known or not, in the order written (repeats kept): `2016 vs 2022` is from 2016 to 2022. */
+  readonly versionsAsWritten: readonly string[];
   /** The words left once filters and filler are taken out, lower case. */
   readonly words: readonly string[];
   /** Problems that stop a search (a bad port) or that the answer should mention. */
@@ -95,6 +97,7 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   const directions = new Set<Direction>();
   const versions = new Set<string>();
   const unknownVersions = new Set<string>();
+  const versionsAsWritten: string[] = [];
   const words: string[] = [];
   const known = new Set(book.operatingSystems);
 
@@ -109,6 +112,7 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
     if (version?.groups && isVersion(version.groups, normalized, at, at + version[0].length)) {
       const name = versionName(version.groups.year ?? "", version.groups.suffix);
       (known.has(name) ? versions : unknownVersions).add(name);
+      versionsAsWritten.push(name);
       at += version[0].length;
       continue;
     }
@@ -152,6 +156,7 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
     directions: [...directions],
     versions: book.operatingSystems.filter((os) => versions.has(os)),
     unknownVersions: [...unknownVersions],
+    versionsAsWritten,
     words,
     notices,
   };

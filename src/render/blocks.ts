@@ -22,7 +22,14 @@ export const LIMITS = {
   fallbackText: 4000,
 } as const;
 
-export const ACTIONS = { share: "amiport_share", more: "amiport_more" } as const;
+export const ACTIONS = {
+  share: "amiport_share",
+  more: "amiport_more",
+  /** The full cards of a question a port map answered. */
+  cards: "amiport_cards",
+  /** One section's rules of a comparison between versions. */
+  diffGroup: "amiport_diff_group",
+} as const;
 /** Rules per message: the first few as full cards, the rest as a compact list. */
 export const PAGE_SIZE = 10;
 export const FULL_CARDS = 3;
@@ -32,10 +39,18 @@ export interface SlackMessage {
   readonly blocks: KnownBlock[];
 }
 
-/** What a button carries to the next request: the question and where the next page starts. */
+/** The longest section name a button may carry; the data's longest is far shorter. */
+const MAX_GROUP_LENGTH = 200;
+
+/**
+ * What a button carries to the next request: the question, where the next page starts, and
+ * optionally cards instead of a port map (`c`) or the section of a comparison to expand (`g`).
+ */
 export interface ButtonState {
   readonly q: string;
   readonly o: number;
+  readonly c?: true;
+  readonly g?: string;
 }
 
 export interface AnswerMessageOptions {
@@ -45,6 +60,8 @@ export interface AnswerMessageOptions {
   readonly shareable: boolean;
   /** The Slack user id of who shared the answer into the channel. */
   readonly sharedBy?: string;
+  /** Cards asked for where a port map would answer; buttons keep asking for cards. */
+  readonly cards?: boolean;
 }
 
 /** `&`, `<` and `>` are Slack's control characters in mrkdwn and plain text alike. */
@@ -52,7 +69,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max - 1)}…`;
 }
@@ -69,7 +86,9 @@ export function decodeButtonState(value: string | undefined): ButtonState | null
   try {
     const state = JSON.parse(value) as Partial<ButtonState>;
     if (typeof state.q !== "string" || !Number.isInteger(state.o) || (state.o as number) < 0) return null;
-    return { q: state.q, o: state.o as number };
+    if (state.c !== undefined && state.c !== true) return null;
+    if (state.g !== undefined && (typeof state.g !== "string" || state.g.length > MAX_GROUP_LENGTH)) return null;
+    return { q: state.q, o: state.o as number, ...(state.c ? { c: true as const } : {}), ...(state.g ? { g: state.g } : {}) };
   } catch {
     return null;
   }
@@ -164,7 +183,7 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
       type: "button" as const,
       action_id: ACTIONS.more,
       text: { type: "plain_text" as const, text: `Show more (${answer.total - next})` },
-      value: encodeButtonState({ q: answer.query, o: next }),
+      value: encodeButtonState({ q: answer.query, o: next, ...(options.cards ? { c: true as const } : {}) }),
     });
   }
   if (options.shareable && shown.length > 0) {
@@ -173,7 +192,7 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
       action_id: ACTIONS.share,
       text: { type: "plain_text" as const, text: "Share in channel" },
       style: "primary" as const,
-      value: encodeButtonState({ q: answer.query, o: offset }),
+      value: encodeButtonState({ q: answer.query, o: offset, ...(options.cards ? { c: true as const } : {}) }),
     });
   }
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "amiport_actions", elements: buttons });

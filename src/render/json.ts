@@ -1,5 +1,5 @@
 /** The JSON shape of answers and rules, for `amiport --json` and other scripts. */
-import type { Answer, MatchReason, Notice, Rule, Understood } from "../core/index.js";
+import type { Answer, ChangedField, MatchReason, Notice, Rule, Understood, VersionDiff } from "../core/index.js";
 
 export interface RuleJson {
   id: string;
@@ -54,5 +54,28 @@ export function answerToJson(answer: Answer): AnswerJson {
     total: answer.total,
     results: answer.results.map((r) => ruleToJson(r.rule, r.matched)),
     notices: answer.notices,
+  };
+}
+
+export interface DiffJson {
+  from: string;
+  to: string;
+  added: RuleJson[];
+  removed: RuleJson[];
+  changed: { before: RuleJson; after: RuleJson; fields: readonly ChangedField[] }[];
+  same: number;
+  unstated: RuleJson[];
+}
+
+export function diffToJson(diff: VersionDiff): DiffJson {
+  const rules = (list: readonly Rule[]) => list.map((rule) => ruleToJson(rule));
+  return {
+    from: diff.from,
+    to: diff.to,
+    added: rules(diff.added),
+    removed: rules(diff.removed),
+    changed: diff.changed.map((c) => ({ before: ruleToJson(c.before), after: ruleToJson(c.after), fields: c.fields })),
+    same: diff.same.length,
+    unstated: rules(diff.unstated),
   };
 }

@@ -1,8 +1,9 @@
 /** The one path from a Slack question to a Slack message: core search, then Block Kit rendering. */
 import { performance } from "node:perf_hooks";
 import { LogLevel } from "@slack/bolt";
-import { type RuleBook, searchRules } from "../core/index.js";
-import { PAGE_SIZE, renderAnswerMessage, renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
+import type { RuleBook } from "../core/index.js";
+import { renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
+import { composeReply } from "./compose.js";
 import type { AppLogger } from "./logger.js";
 
 export interface SlackDeps {
@@ -38,7 +39,7 @@ export class AnswerCache {
   }
 }
 
-export type RequestKind = "command" | "mention" | "dm" | "share" | "more";
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "home";
 
 export interface AskOptions {
   readonly offset?: number;
@@ -46,6 +47,10 @@ export interface AskOptions {
   readonly sharedBy?: string;
   /** The slash command as the workspace named it, for help text. */
   readonly command?: string;
+  /** Rule cards even where a port map would answer. */
+  readonly cards?: boolean;
+  /** The section of a comparison to expand. */
+  readonly group?: string;
 }
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
@@ -65,16 +70,11 @@ export function ask(
     return renderHelpMessage(options.command);
   }
   const offset = options.offset ?? 0;
-  const key = JSON.stringify([cleaned, offset, options.shareable, options.sharedBy ?? ""]);
+  const { shareable, sharedBy, cards, group } = options;
+  const key = JSON.stringify([cleaned, offset, shareable, sharedBy ?? "", cards === true, group ?? null]);
   let entry = deps.answers?.get(key);
   if (!entry) {
-    const answer = searchRules(deps.book, cleaned, { offset, limit: PAGE_SIZE });
-    const message = renderAnswerMessage(answer, deps.book, {
-      offset,
-      shareable: options.shareable,
-      ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}),
-    });
-    entry = { message, total: answer.total, query: answer.query };
+    entry = composeReply(deps.book, cleaned, { offset, shareable, ...(sharedBy ? { sharedBy } : {}), cards, group });
     deps.answers?.set(key, entry);
   }
   logRequest(deps, kind, entry.query, entry.total, startedAt);

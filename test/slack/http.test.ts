@@ -231,11 +231,11 @@ describe("events", () => {
 
 describe("buttons", () => {
   it("Show more pages the answer in place", async () => {
-    const first = await command("icmp");
+    const first = await command("multicast");
     const more = first?.body.blocks
       .find((b: { type: string }) => b.type === "actions")
       .elements.find((e: { action_id: string }) => e.action_id === ACTIONS.more);
-    expect(more.value).toBe(encodeButtonState({ q: "icmp", o: 10 }));
+    expect(more.value).toBe(encodeButtonState({ q: "multicast", o: 10 }));
     const pageId = nextId("more");
     const res = await postSigned(eventsUrl, blockActionBody(ACTIONS.more, more.value, slack.responseUrl(pageId), true), FORM, {
       secret: SECRET,

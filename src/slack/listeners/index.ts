@@ -3,9 +3,11 @@ import type { SlackDeps } from "../answer.js";
 import * as actions from "./actions/index.js";
 import * as commands from "./commands/index.js";
 import * as events from "./events/index.js";
+import * as home from "./home/index.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);
+  home.register(app, deps);
 }
