@@ -1,7 +1,7 @@
 /** 10,000 mixed queries through the core, against a plain Fuse search over the same rows. */
 import { performance } from "node:perf_hooks";
 import Fuse from "fuse.js";
-import { loadRuleBook, searchRules } from "../src/core/index.js";
+import { buildPortMap, diffBySection, diffVersions, loadRuleBook, searchRules } from "../src/core/index.js";
 import { QUESTION_FRAGMENTS } from "../test/helpers/question-fragments.js";
 import { formatStats, summarize } from "./stats.js";
 
@@ -54,11 +54,25 @@ export function benchCore(count = 10_000): string[] {
   // every question with a word never seen before, so the word cache never helps
   const fresh = qs.map((q, i) => `${q} ${freshWord(i)}`);
   const amiportFresh = time((q) => searchRules(book, q), fresh);
+  // every ordered pair of versions, over and over: the comparison as the Slack message uses it
+  const pairs = book.operatingSystems.flatMap((a) => book.operatingSystems.filter((b) => b !== a).map((b) => `${a}\u0000${b}`));
+  const diffRuns = Array.from({ length: count }, (_, i) => pairs[i % pairs.length] as string);
+  const diff = time((pair) => {
+    const [from, to] = pair.split("\u0000") as [string, string];
+    return diffBySection(book, diffVersions(book, from, to));
+  }, diffRuns);
+  // the port map of a filters-only question, from its (unlimited) search to the map's lines
+  const filterQuestions = ["2022 inbound", "2019 udp", "icmp", "2016", "outbound tcp 2012 r2", "in out"];
+  const mapRuns = Array.from({ length: count }, (_, i) => filterQuestions[i % filterQuestions.length] as string);
+  const portMap = time((q) => buildPortMap(searchRules(book, q).results.map((m) => m.rule)), mapRuns);
   return [
     `core: data load + index ${loadMs.toFixed(1)} ms, heap +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(2)} MiB (149 rules)`,
     formatStats("amiport searchRules", amiport),
     formatStats("amiport, an unseen word each", amiportFresh),
     formatStats("baseline new Fuse(rules).search", baseline),
+    formatStats("diffVersions + diffBySection (every pair)", diff),
+    formatStats("port map (search + buildPortMap)", portMap),
+    `core: diff p99 ${diff.p99Ms < 1 ? "under" : "OVER"} 1 ms; port map p99 ${portMap.p99Ms < 1 ? "under" : "OVER"} 1 ms`,
     `core: p99 ${amiport.p99Ms < 1 ? "under" : "OVER"} 1 ms (unseen words: ${amiportFresh.p99Ms < 1 ? "under" : "OVER"}); ` +
       `p50 ${(baseline.p50Ms / amiport.p50Ms).toFixed(0)}x faster than the Fuse baseline (unseen words: ${(baseline.p50Ms / amiportFresh.p50Ms).toFixed(1)}x)`,
   ];

@@ -220,6 +220,7 @@ export function renderHelpMessage(command = "/amiport"): SlackMessage {
     "• versions: `2019`, `server 2012 r2`, `2012r2`, `2008 sp2`",
     "• words: `rdp`, `winrm`, `smb`, `dns`, `telemetry`, `spooler`; typos are fine",
     `Examples: \`${command} what does Windows 2019 need for telemetry\`, \`${command} inbound udp 2022\``,
+    `Filters alone (\`${command} 2022 inbound\`) give a port map; \`${command} diff 2016 2022\` shows what changes between versions.`,
     "Answers are private; *Share in channel* posts one for everyone. Mention me in a channel or DM me to ask there.",
   ].join("\n");
   return {

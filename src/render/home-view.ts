@@ -6,7 +6,7 @@
 import type { types } from "@slack/bolt";
 import { type Answer, MAX_QUERY_LENGTH, type RuleBook } from "../core/index.js";
 import { escapeText, LIMITS, truncate } from "./blocks.js";
-import { describeVersions, shortVersion, trafficSummary } from "./facts.js";
+import { correctionNote, describeVersions, shortVersion, trafficSummary } from "./facts.js";
 import { linesToSections, portMapTextLines } from "./port-map.js";
 
 type AnyBlock = types.AnyBlock;
@@ -179,12 +179,15 @@ export function renderHomeView(book: RuleBook, input: HomeViewInput): types.Home
     blocks.push(...linesToSections(shown as string[], 4));
   } else {
     for (const rule of answer.results.slice(from, from + perPage).map((m) => m.rule)) {
-      blocks.push({
-        type: "section",
-        text: mrkdwn(
-          `*${escapeText(rule.rule)}*\n\`${escapeText(trafficSummary(rule))}\` · ${escapeText(describeVersions(rule.os, book.operatingSystems))}\n${escapeText(rule.section)} · <${rule.url}|View on AWS>`,
-        ),
-      });
+      const correction = correctionNote(rule);
+      const lines = [
+        `*${escapeText(rule.rule)}*`,
+        `\`${escapeText(trafficSummary(rule))}\` · ${escapeText(describeVersions(rule.os, book.operatingSystems))}`,
+        ...(correction ? [`:warning: Corrected. ${escapeText(correction)}`] : []),
+        ...rule.notes.map((n) => `Note: ${escapeText(n)}`),
+        `${escapeText(rule.section)} · <${rule.url}|View on AWS>`,
+      ];
+      blocks.push({ type: "section", text: mrkdwn(lines.join("\n")) });
     }
   }
   if (pages > 1) {
