@@ -128,6 +128,10 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
       io.err(`amiport: ${comparison.problem.replace(/`/g, "'")}\n`);
       return EXIT.usage;
     }
+    if (values.os || values.protocol || values.direction || values.cards || values.limit !== undefined) {
+      io.err("amiport: a comparison takes two versions and no filters; try 'amiport diff 2016 2022'\n");
+      return EXIT.usage;
+    }
     const diff = diffVersions(rules, comparison.from, comparison.to);
     io.out(values.json ? `${JSON.stringify(diffToJson(diff), null, 2)}\n` : renderDiff(diff, rules, paint));
     return EXIT.results;

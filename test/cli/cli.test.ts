@@ -208,6 +208,7 @@ describe("amiport diff and the port map", () => {
     ],
     [["diff", "2016"], /Name two Windows Server versions to compare.*The data knows/],
     [["diff"], /Name two Windows Server versions/],
+    [["--protocol", "udp", "diff", "2016", "2022"], /a comparison takes two versions and no filters/],
   ])("an unknown or missing version exits 2 and lists the known ones: %j", (args, message) => {
     const { code, err, out } = run(args);
     expect(code).toBe(EXIT.usage);

@@ -102,6 +102,18 @@ describe("comparisons in Slack", () => {
     expect(summary.text).toBe(first.text);
   });
 
+  it("Share in channel posts the expanded group for everyone", async () => {
+    const id = nextId("share-diff");
+    const value = encodeButtonState({ q: "2016 vs 2019", o: 0, g: "Multicast" });
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.share, value, slack.responseUrl(id), true), FORM, { secret: SECRET });
+    const [shared, removed] = await slack.waitFor(`/respond/${id}`, 2);
+    expect(shared?.body.response_type).toBe("in_channel");
+    expect(shared?.body.blocks[0].elements[0].text).toBe("Shared by <@U0ASKER>: “2016 vs 2019”");
+    expect(JSON.stringify(shared?.body.blocks)).toContain("~ *mDNS (UDP-In)*: local mDNS → 5353 (2016 → 2019)");
+    expect(JSON.stringify(shared?.body.blocks)).not.toContain(ACTIONS.share);
+    expect(removed?.body).toEqual({ delete_original: true });
+  });
+
   it("a forged group gets the summary with a notice, and an unknown version lists the known ones", async () => {
     const forged = await press(ACTIONS.diffGroup, encodeButtonState({ q: "2016 vs 2019", o: 0, g: "Nope" }));
     expect(JSON.stringify(forged.blocks)).toContain("That section has no differences in this comparison");
