@@ -244,6 +244,16 @@ describe("App Home", () => {
     expect(shown(page2)).toContain(`11–20 of ${book.rules.length} rules`);
   });
 
+  it("points a comparison typed into the search box to /amiport diff", async () => {
+    const start = encodeHomeState({ q: "", v: null, s: null, p: 0, m: "map" });
+    const view = await homeAction(
+      "U0HOME6",
+      { type: "plain_text_input", action_id: HOME_ACTIONS.search, value: "2012 R2 vs 2022" },
+      start,
+    );
+    expect(shown(view)).toContain("send /amiport diff 2012r2 2022 in any channel or DM");
+  });
+
   it("a forged private_metadata or action value gets a friendly reset, never an error", async () => {
     const user = "U0HOME5";
     const good = encodeHomeState({ q: "", v: null, s: null, p: 0, m: "map" });

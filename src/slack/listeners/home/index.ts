@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { type AllMiddlewareArgs, type App, type BlockAction, LogLevel, type SlackActionMiddlewareArgs } from "@slack/bolt";
-import { browseRules, type RuleBook } from "../../../core/index.js";
+import { browseRules, type RuleBook, readDiffQuestion } from "../../../core/index.js";
 import {
   decodeHomeState,
   defaultHomeState,
@@ -36,6 +36,16 @@ const CHANGES: Readonly<Record<string, Change>> = {
   [HOME_ACTIONS.next]: (state, value) => readPage(state, value),
 };
 
+/** The Home tab browses; a comparison is a message, so the search box points there. */
+function comparisonHint(from: string, to: string): string {
+  const short = (v: string) =>
+    v
+      .replace(/^Windows Server /, "")
+      .toLowerCase()
+      .replace(" ", "");
+  return `To see what changes between ${from} and ${to}, send /amiport diff ${short(from)} ${short(to)} in any channel or DM. Below: the rules of either version.`;
+}
+
 function readPage(state: HomeState, value: string | undefined): HomeState | undefined {
   return value !== undefined && /^\d{1,4}$/.test(value) ? { ...state, p: Number(value) } : undefined;
 }
@@ -55,7 +65,9 @@ export function register(app: App, deps: SlackDeps): void {
   const publish = async (client: HomeAction["client"], userId: string, state: HomeState, notice?: string) => {
     const startedAt = performance.now();
     const answer = browseRules(deps.book, { text: state.q, version: state.v, section: state.s });
-    const view = renderHomeView(deps.book, { state: { ...state, q: answer.query }, answer, ...(notice ? { notice } : {}) });
+    const comparison = readDiffQuestion(deps.book, state.q);
+    const said = notice ?? (comparison?.ok ? comparisonHint(comparison.from, comparison.to) : undefined);
+    const view = renderHomeView(deps.book, { state: { ...state, q: answer.query }, answer, ...(said ? { notice: said } : {}) });
     await client.views.publish({ user_id: userId, view });
     deps.logger.event(LogLevel.INFO, "request", {
       kind: "home",
