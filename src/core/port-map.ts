@@ -1,4 +1,5 @@
 /** A compact map of what a set of rules opens: one line per protocol, port and direction. */
+import { formatRange } from "./ports.js";
 import type { ParsedQuery } from "./query.js";
 import type { Rule } from "./rule-book.js";
 import { PROTOCOLS, type Protocol } from "./schema.js";
@@ -12,6 +13,8 @@ export interface PortMapLine {
    * empty for other protocols without ports.
    */
   readonly port: string;
+  /** The ports a keyword `port` stands for, e.g. `49152-65535` for `RPC`. */
+  readonly keywordPorts?: string;
   /** In the AWS page's order. */
   readonly rules: readonly Rule[];
 }
@@ -50,8 +53,10 @@ export function buildPortMap(rules: readonly Rule[]): PortMapLine[] {
     }
     const key = `${rule.protocol}\u0000${rule.direction}\u0000${port}`;
     const line = lines.get(key);
+    const keywordPorts = cell.keyword ? { keywordPorts: cell.keyword.ranges.map(formatRange).join(", ") } : {};
     if (line) line.rules.push(rule);
-    else lines.set(key, { protocol: rule.protocol, direction: rule.direction, port, rules: [rule], kind, first });
+    else
+      lines.set(key, { protocol: rule.protocol, direction: rule.direction, port, ...keywordPorts, rules: [rule], kind, first });
   }
   return [...lines.values()]
     .sort(
@@ -62,7 +67,7 @@ export function buildPortMap(rules: readonly Rule[]): PortMapLine[] {
         a.port.localeCompare(b.port, "en") ||
         (a.direction === b.direction ? 0 : a.direction === "In" ? -1 : 1),
     )
-    .map(({ protocol, direction, port, rules: lineRules }) => ({ protocol, direction, port, rules: lineRules }));
+    .map(({ kind: _kind, first: _first, ...line }) => line);
 }
 
 /**

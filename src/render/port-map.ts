@@ -14,7 +14,12 @@ const MAX_MAP_SECTIONS = 8;
 
 /** `TCP 3389 in`, `ICMPv6 Packet Too Big out`, `IGMP (protocol 2) in`. */
 export function portMapKey(line: PortMapLine): string {
-  return [protocolShort(line), line.port, line.direction === "In" ? "in" : "out"].filter(Boolean).join(" ");
+  return [protocolShort(line), portText(line), line.direction === "In" ? "in" : "out"].filter(Boolean).join(" ");
+}
+
+/** `3389`, or `RPC (49152-65535)` for a keyword. */
+function portText(line: PortMapLine): string {
+  return line.keywordPorts ? `${line.port} (${line.keywordPorts})` : line.port;
 }
 
 function protocolShort(line: PortMapLine): string {
@@ -29,7 +34,7 @@ function ruleNames(line: PortMapLine): string[] {
 /** An aligned table: protocol, port, direction, then the rules behind the line. */
 export function renderPortMapTable(answer: Answer, book: RuleBook, paint: Paint): string {
   const lines = buildPortMap(answer.results.map((m) => m.rule));
-  const rows = lines.map((l) => [protocolShort(l), l.port || "-", l.direction === "In" ? "in" : "out"] as const);
+  const rows = lines.map((l) => [protocolShort(l), portText(l) || "-", l.direction === "In" ? "in" : "out"] as const);
   // a few long cells (ICMP type names) may overflow their column rather than widen it for every line
   const width = (i: 0 | 1 | 2, cap: number) => Math.min(cap, Math.max(0, ...rows.map((r) => r[i].length)));
   const [w0, w1, w2] = [width(0, 6), width(1, 20), width(2, 3)];

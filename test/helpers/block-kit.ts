@@ -27,7 +27,6 @@ export const SLACK = {
   fallbackText: 4000,
 } as const;
 
-// biome-ignore lint/suspicious/noExplicitAny: blocks are checked as Slack receives them, as JSON
 type Json = any;
 
 function checkElement(e: Json, actionIds: Set<string>) {

@@ -5,7 +5,6 @@ import { renderDiffMessage, renderDiffProblem } from "../../src/render/diff-bloc
 import { expectNoInjectedMarkup, expectValidMessage } from "../helpers/block-kit.js";
 import { book } from "../helpers/book.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: blocks are read as Slack receives them
 type Json = any;
 const pairs = book.operatingSystems.flatMap((a) => book.operatingSystems.filter((b) => b !== a).map((b) => [a, b] as const));
 

@@ -12,7 +12,6 @@ import {
 import { expectNoInjectedMarkup, expectValidHomeView } from "../helpers/block-kit.js";
 import { book } from "../helpers/book.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: blocks are read as Slack receives them
 type Json = any;
 
 const render = (state: HomeState, notice?: string) =>

@@ -7,7 +7,6 @@ import { plain } from "../../src/render/terminal.js";
 import { expectNoInjectedMarkup, expectValidMessage } from "../helpers/block-kit.js";
 import { book } from "../helpers/book.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: blocks are read as Slack receives them
 type Json = any;
 
 describe("renderPortMapMessage", () => {

@@ -15,7 +15,6 @@ import {
   slashCommandBody,
 } from "../helpers/slack-stand-in.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: payloads are read as Slack sends them
 type Json = any;
 
 const SECRET = "test-signing-secret-home-0123456789";
