@@ -119,6 +119,64 @@ async function load(eventsUrl: string, count: number, mix: readonly string[]): P
   return summarize(samples, performance.now() - started);
 }
 
+const FORGED_TOTAL = 2000;
+type ForgedAttack = { readonly headers: Record<string, string>; readonly body: string };
+const FORGED_ATTACKS: readonly (readonly [string, ForgedAttack])[] = [
+  ["unsigned 64 KB bodies", { headers: {}, body: "x".repeat(64 * 1024) }],
+  [
+    "forged signatures (fresh timestamp, wrong HMAC, 4 KB body)",
+    {
+      headers: { "X-Slack-Signature": `v0=${"0".repeat(64)}`, "X-Slack-Request-Timestamp": "" },
+      body: "y".repeat(4 * 1024),
+    },
+  ],
+];
+
+/** Sends `count` requests that must be refused (401); returns their latencies. */
+async function loadForged(eventsUrl: string, count: number, attack: ForgedAttack): Promise<Stats> {
+  const samples: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      const headers: Record<string, string> = { "Content-Type": "application/json", ...attack.headers };
+      if ("X-Slack-Request-Timestamp" in headers) headers["X-Slack-Request-Timestamp"] = String(Math.floor(Date.now() / 1000));
+      const t0 = performance.now();
+      const res = await fetch(eventsUrl, { method: "POST", headers, body: attack.body });
+      await res.arrayBuffer();
+      if (res.status !== 401) throw new Error(`HTTP ${res.status} from ${eventsUrl} for a forged request`);
+      samples.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return summarize(samples, performance.now() - started);
+}
+
+/**
+ * Runs `run` against amiport and the floor in turn, ROUNDS times each, so neither gets the quieter
+ * moments of a shared machine; pools the samples and counts each app's CPU time.
+ */
+async function alternate(
+  amiport: Served,
+  floor: Served,
+  run: (url: string) => Promise<Stats>,
+): Promise<{ a: Stats; f: Stats; cpu: { amiport: number; floor: number } }> {
+  const runs = { amiport: [] as Stats[], floor: [] as Stats[] };
+  const cpu = { amiport: 0, floor: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [key, app] of [
+      ["amiport", amiport],
+      ["floor", floor],
+    ] as const) {
+      const before = await app.cpuMicros();
+      runs[key].push(await run(app.url));
+      cpu[key] += (await app.cpuMicros()) - before;
+    }
+  }
+  return { a: pooled(runs.amiport), f: pooled(runs.floor), cpu };
+}
+
 export async function benchHttp(): Promise<string[]> {
   const standIn = await startStandIn();
   const amiport = await serve("amiport", standIn.apiUrl);
@@ -135,27 +193,21 @@ export async function benchHttp(): Promise<string[]> {
       ["incident mix (8 questions)", INCIDENT_MIX],
       ["varied mix (2000 generated questions)", VARIED_MIX],
     ] as const) {
-      // alternate the two, so neither gets the quieter moments of a shared machine
-      const runs = { amiport: [] as Stats[], floor: [] as Stats[] };
-      const cpu = { amiport: 0, floor: 0 };
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const [key, app] of [
-          ["amiport", amiport],
-          ["floor", floor],
-        ] as const) {
-          const before = await app.cpuMicros();
-          runs[key].push(await load(app.url, TOTAL, mix));
-          cpu[key] += (await app.cpuMicros()) - before;
-        }
-      }
-      const a = pooled(runs.amiport);
-      const f = pooled(runs.floor);
+      const { a, f, cpu } = await alternate(amiport, floor, (url) => load(url, TOTAL, mix));
       const perRequest = (micros: number) => (micros / (ROUNDS * TOTAL)).toFixed(0);
       lines.push(
         formatStats(`amiport ack, ${name}`, a),
         formatStats("floor ack (fixed card)", f),
         `http: ${name}: CPU per request in the app's process: amiport ${perRequest(cpu.amiport)} µs, floor ${perRequest(cpu.floor)} µs (${(cpu.amiport / cpu.floor).toFixed(2)}x)`,
         `http: ${name}: amiport ack p99 / 3000 ms deadline = ${(a.p99Ms / SLACK_DEADLINE_MS).toFixed(4)}; p99 vs floor = ${(a.p99Ms / f.p99Ms).toFixed(2)}x (target within 1.2x); p50 vs floor = ${(a.p50Ms / f.p50Ms).toFixed(2)}x`,
+      );
+    }
+    // forged traffic: amiport refuses on the headers; plain Bolt reads the body, then verifies it
+    for (const [name, attack] of FORGED_ATTACKS) {
+      const { a, f, cpu } = await alternate(amiport, floor, (url) => loadForged(url, FORGED_TOTAL, attack));
+      const perRequest = (micros: number) => (micros / (ROUNDS * FORGED_TOTAL)).toFixed(0);
+      lines.push(
+        `http: ${FORGED_TOTAL} ${name}, ${CONCURRENCY} at a time, ${ROUNDS} runs: CPU per request amiport ${perRequest(cpu.amiport)} µs, plain Bolt ${perRequest(cpu.floor)} µs; p99 amiport ${a.p99Ms.toFixed(2)} ms, plain Bolt ${f.p99Ms.toFixed(2)} ms`,
       );
     }
     // the same floor app twice: how far apart two runs of one app land on this machine

@@ -3,6 +3,7 @@ import { LogLevel } from "@slack/bolt";
 /** `npm start`: the Slack app. Configuration from the environment (a local .env is read too). */
 import { config as loadDotenv } from "dotenv";
 import { DataError, loadRuleBook } from "./core/index.js";
+import { describeError } from "./slack/answer.js";
 import { startSlackApp } from "./slack/app.js";
 import { ConfigError, readConfig, secretsOf } from "./slack/config.js";
 import { createLogger } from "./slack/logger.js";
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // The last line of defence: a rejection nobody handled (in Bolt or the SDK) is logged, and the
+  // process keeps serving everyone else.
+  process.on("unhandledRejection", (reason) => {
+    logger.event(LogLevel.ERROR, "unhandled rejection", { error: describeError(reason) });
+  });
   const running = await startSlackApp(config, book, logger);
   const shutdown = (signal: string) => {
     logger.event(LogLevel.INFO, "signal", { signal });

@@ -5,6 +5,7 @@ import type { RuleBook } from "../core/index.js";
 import { renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
 import { composeReply } from "./compose.js";
 import type { AppLogger } from "./logger.js";
+import { isDeliveryError } from "./web-api-policy.js";
 
 export interface SlackDeps {
   readonly book: RuleBook;
@@ -19,10 +20,26 @@ interface CachedAnswer {
   readonly query: string;
 }
 
-/** A small least-recently-used cache of rendered answers. The data never changes while running. */
+/** Slack's own cap on a message's text; anything longer is cut before it is looked at. */
+export const MAX_MESSAGE_LENGTH = 40_000;
+
+/**
+ * A least-recently-used cache of rendered answers, bounded by entries and by an estimate of the
+ * bytes it holds (keys and rendered messages, two bytes a character). The data never changes while
+ * running, so entries never go stale.
+ */
 export class AnswerCache {
-  private readonly entries = new Map<string, CachedAnswer>();
-  constructor(private readonly capacity = 500) {}
+  private readonly entries = new Map<string, { readonly value: CachedAnswer; readonly bytes: number }>();
+  private bytes = 0;
+
+  constructor(
+    private readonly capacity = 500,
+    private readonly maxBytes = 8 * 1024 * 1024,
+  ) {}
+
+  get size(): { readonly entries: number; readonly bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
 
   get(key: string): CachedAnswer | undefined {
     const hit = this.entries.get(key);
@@ -30,16 +47,28 @@ export class AnswerCache {
       this.entries.delete(key);
       this.entries.set(key, hit);
     }
-    return hit;
+    return hit?.value;
   }
 
   set(key: string, value: CachedAnswer): void {
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    const bytes = 2 * (key.length + value.query.length + JSON.stringify(value.message).length);
+    if (bytes > this.maxBytes) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.bytes;
+    }
+    this.entries.set(key, { value, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= this.capacity && this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
   }
 }
 
-export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "home";
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "home";
 
 export interface AskOptions {
   readonly offset?: number;
@@ -51,6 +80,8 @@ export interface AskOptions {
   readonly cards?: boolean;
   /** The section of a comparison to expand. */
   readonly group?: string;
+  /** The text is a whole message someone else wrote (the shortcut): never answered with help. */
+  readonly fromMessage?: boolean;
 }
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
@@ -63,9 +94,8 @@ export function ask(
   options: AskOptions,
   startedAt = performance.now(),
 ): SlackMessage {
-  // Slack's markup for mentions (<@U123>), channels (<#C123|name>) and broadcasts (<!here>) is not part of a question
-  const cleaned = question.replace(/<[@#!][^>]*>/g, " ").trim();
-  if (HELP_WORDS.has(cleaned.toLowerCase())) {
+  const cleaned = stripSlackMarkup(question.slice(0, MAX_MESSAGE_LENGTH)).trim();
+  if (!options.fromMessage && HELP_WORDS.has(cleaned.toLowerCase())) {
     logRequest(deps, kind, cleaned, "help", startedAt);
     return renderHelpMessage(options.command);
   }
@@ -79,6 +109,27 @@ export function ask(
   }
   logRequest(deps, kind, entry.query, entry.total, startedAt);
   return entry.message;
+}
+
+/**
+ * Removes Slack's markup for mentions (<@U123>), channels (<#C123|name>) and broadcasts (<!here>),
+ * which is not part of a question. One pass: the next `>` is found once and reused, so text full of
+ * unclosed `<@` costs no more than any other text.
+ */
+export function stripSlackMarkup(text: string): string {
+  let out = "";
+  let from = 0;
+  let close = -1;
+  for (let at = text.indexOf("<"); at !== -1; at = text.indexOf("<", at + 1)) {
+    const kind = text.charCodeAt(at + 1);
+    if (kind !== 64 && kind !== 35 && kind !== 33) continue; // @ # !
+    if (close < at) close = text.indexOf(">", at);
+    if (close === -1) break;
+    out += `${text.slice(from, at)} `;
+    from = close + 1;
+    at = close;
+  }
+  return out + text.slice(from);
 }
 
 function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {
@@ -103,7 +154,10 @@ export async function guarded(
   try {
     await work();
   } catch (error) {
-    deps.logger.event(LogLevel.ERROR, "request failed", { kind, error: describeError(error) });
+    const delivery = isDeliveryError(error);
+    deps.logger.event(LogLevel.ERROR, "request failed", { kind, delivery, error: describeError(error) });
+    // when Slack refused or never took the answer, an apology by the same way would fail the same way
+    if (delivery) return;
     try {
       await reply(renderErrorMessage());
     } catch (replyError) {

@@ -10,12 +10,18 @@ export interface RecordedCall {
   readonly path: string;
   readonly body: Record<string, any>;
   readonly headers: Record<string, string | string[] | undefined>;
+  /** When the call arrived (ms since the epoch). */
+  readonly at: number;
 }
 
 export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   /** Web API methods to fail, with Slack's error code (e.g. `chat.postMessage` → `not_in_channel`). */
   readonly failures = new Map<string, string>();
+  /** Web API methods that never answer (the connection stays open until the stand-in stops). */
+  readonly hanging = new Set<string>();
+  /** Web API methods answered with an HTTP error, e.g. 500, or 429 with Retry-After, `times` times (default: always). */
+  readonly httpErrors = new Map<string, { status: number; retryAfter?: number; times?: number }>();
   /** The URL apps.connections.open hands out, for Socket Mode tests. */
   socketUrl = "";
   private server: Server | undefined;
@@ -29,7 +35,7 @@ export class SlackStandIn {
       req.on("end", () => {
         const path = new URL(req.url ?? "/", "http://x").pathname;
         const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
-        this.calls.push({ path, body, headers: req.headers });
+        this.calls.push({ path, body, headers: req.headers, at: Date.now() });
         res.setHeader("Content-Type", "application/json");
         if (path.startsWith("/respond/")) {
           if (path.includes("slow")) {
@@ -46,6 +52,14 @@ export class SlackStandIn {
         const method = path.replace(/^\/api\//, "");
         if (method === "chat.postMessage" && String(body.channel).startsWith("CSLOW")) {
           setTimeout(() => res.end(JSON.stringify(this.answer(method, body))), 800);
+          return;
+        }
+        if (this.hanging.has(method)) return;
+        const httpError = this.httpErrors.get(method);
+        if (httpError && (httpError.times ?? 1) > 0) {
+          if (httpError.times !== undefined) httpError.times -= 1;
+          const headers = httpError.retryAfter === undefined ? {} : { "Retry-After": String(httpError.retryAfter) };
+          res.writeHead(httpError.status, headers).end(JSON.stringify({ ok: false }));
           return;
         }
         const failure = this.failures.get(method);
@@ -127,7 +141,8 @@ function parseBody(raw: string, contentType: string): Record<string, any> {
   return form;
 }
 
-export function signature(secret: string, body: string, timestamp: number): Record<string, string> {
+/** Slack's signature headers for `body`; `timestamp` may be any text, as a forger could send. */
+export function signature(secret: string, body: string, timestamp: number | string): Record<string, string> {
   const hmac = createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
   return { "X-Slack-Request-Timestamp": String(timestamp), "X-Slack-Signature": `v0=${hmac}` };
 }
@@ -224,6 +239,24 @@ export function homeActionBody(action: Record<string, unknown>, privateMetadata:
       blocks: [],
     },
     actions: [{ block_id: "amiport_home_filters", action_ts: "1700000001.000200", ...action }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A message shortcut ("Look up ports") clicked on `message` in channel C0INCIDENT. */
+export function messageShortcutBody(callbackId: string, message: Record<string, unknown>, responseUrl: string): string {
+  const payload = {
+    type: "message_action",
+    callback_id: callbackId,
+    trigger_id: "1.2.3",
+    message_ts: String(message.ts ?? "1700000000.000100"),
+    response_url: responseUrl,
+    team: { id: "T0001", domain: "example" },
+    channel: { id: "C0INCIDENT", name: "incident" },
+    user: { id: "U0CLICKER", username: "clicker", team_id: "T0001" },
+    message: { type: "message", ts: "1700000000.000100", ...message },
+    token: "legacy-verification-token",
+    action_ts: "1700000001.000200",
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

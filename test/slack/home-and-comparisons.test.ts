@@ -1,49 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS, decodeButtonState, encodeButtonState } from "../../src/render/blocks.js";
 import { encodeHomeState, HOME_ACTIONS, type HomeState } from "../../src/render/home-view.js";
-import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
-import { readConfig, secretsOf } from "../../src/slack/config.js";
-import { createLogger } from "../../src/slack/logger.js";
 import { expectValidHomeView, expectValidMessage } from "../helpers/block-kit.js";
 import { book } from "../helpers/book.js";
-import {
-  blockActionBody,
-  eventBody,
-  homeActionBody,
-  postSigned,
-  SlackStandIn,
-  slashCommandBody,
-} from "../helpers/slack-stand-in.js";
+import { blockActionBody, eventBody, homeActionBody, postSigned, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 type Json = any;
 
 const SECRET = "test-signing-secret-home-0123456789";
 const FORM = "application/x-www-form-urlencoded";
 
-let slack: SlackStandIn;
-let running: RunningApp;
+let app: TestApp;
+let slack: TestApp["slack"];
 let eventsUrl: string;
-const logLines: string[] = [];
+let logLines: string[];
 let seq = 0;
 const nextId = (prefix: string) => `${prefix}${++seq}`;
 
 beforeAll(async () => {
-  slack = await new SlackStandIn().start();
-  const config = readConfig({
-    SLACK_BOT_TOKEN: "xoxb-333-444-hometestbottoken",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_MODE: "http",
-    PORT: "0",
-    SLACK_API_URL: slack.apiUrl,
-  });
-  const logger = createLogger({ level: config.logLevel as never, secrets: secretsOf(config), sink: (l) => logLines.push(l) });
-  running = await startSlackApp(config, book, logger);
-  eventsUrl = `http://127.0.0.1:${running.port}/slack/events`;
+  app = await startTestApp({ secret: SECRET, botToken: "xoxb-333-444-hometestbottoken" });
+  ({ slack, eventsUrl, logLines } = app);
 });
 
 afterAll(async () => {
-  await running?.stop();
-  await slack?.stop();
+  await app?.stop();
 });
 
 async function command(text: string): Promise<Json> {

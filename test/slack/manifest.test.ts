@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { EVENTS_PATH } from "../../src/slack/app.js";
 import { COMMAND } from "../../src/slack/listeners/commands/index.js";
+import { LOOKUP_PORTS } from "../../src/slack/listeners/shortcuts/index.js";
 
 const manifest = parse(readFileSync(new URL("../../manifest.yml", import.meta.url), "utf8"));
 
@@ -11,6 +12,12 @@ describe("manifest.yml", () => {
     const commands = manifest.features.slash_commands;
     expect(commands.map((c: { command: string }) => c.command)).toEqual([COMMAND]);
     expect(commands[0].usage_hint).toMatch(/5985/);
+  });
+
+  it("declares the message shortcut the app listens to", () => {
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: "message", callback_id: LOOKUP_PORTS })]);
+    expect(manifest.features.shortcuts[0].name.length).toBeLessThanOrEqual(24);
+    expect(manifest.features.shortcuts[0].description.length).toBeLessThanOrEqual(80);
   });
 
   it("asks for the least scopes that work and the events the app handles", () => {

@@ -15,6 +15,7 @@ describe("Socket Mode", () => {
   let wss: WebSocketServer;
   let socket: WebSocket | undefined;
   const acks: Record<string, any>[] = [];
+  const logLines: string[] = [];
   let running: RunningApp;
 
   beforeAll(async () => {
@@ -41,7 +42,11 @@ describe("Socket Mode", () => {
       SLACK_API_URL: slack.apiUrl,
     });
     expect(config.mode).toBe("socket");
-    running = await startSlackApp(config, book, createLogger({ level: config.logLevel as never, secrets: [], sink: () => {} }));
+    running = await startSlackApp(
+      config,
+      book,
+      createLogger({ level: config.logLevel as never, secrets: [], sink: (line) => logLines.push(line) }),
+    );
   });
 
   afterAll(async () => {
@@ -110,6 +115,50 @@ describe("Socket Mode", () => {
     await expect
       .poll(() => slack.callsTo("/api/chat.postMessage").find((c) => c.body.channel === "C0SOCKET")?.body.thread_ts)
       .toBe("1.000001");
+  });
+
+  it("drops malformed and oversized envelopes, logs them, and keeps answering", async () => {
+    const mentionEnvelope = (id: string) =>
+      JSON.stringify({
+        envelope_id: id,
+        type: "events_api",
+        payload: {
+          team_id: "T0001",
+          api_app_id: "A0AMIPORT",
+          type: "event_callback",
+          event_id: `Ev${id}`,
+          event_time: 1,
+          authorizations: [{ team_id: "T0001", user_id: "UBOT0001", is_bot: true }],
+          event: {
+            type: "app_mention",
+            user: "U0ASKER",
+            text: "<@UBOT0001> 445",
+            ts: "2.000001",
+            channel: "C0AFTER",
+            event_ts: "2.000001",
+          },
+        },
+      });
+    const hostile = [
+      "null",
+      "[]",
+      '"text"',
+      "{",
+      '{"type":"events_api"}',
+      '{"type":"events_api","envelope_id":"x","payload":{}}',
+      '{"type":"slash_commands","envelope_id":"y"}',
+      '{"type":42}',
+      mentionEnvelope("env-huge").replace('> 445"', `> 445 ${"x".repeat(600 * 1024)}"`),
+    ];
+    for (const frame of hostile) socket?.send(frame);
+    socket?.send(Buffer.from([0, 1, 2, 3]));
+    // a positive marker: the next well-formed envelope is answered, and nothing before it was
+    socket?.send(mentionEnvelope("env-after"));
+    await expect.poll(() => slack.callsTo("/api/chat.postMessage").filter((c) => c.body.channel === "C0AFTER").length).toBe(1);
+    expect(acks.some((a) => a.envelope_id === "env-huge" || a.envelope_id === "x" || a.envelope_id === "y")).toBe(false);
+    const dropped = logLines.filter((l) => l.includes("socket envelope dropped"));
+    expect(dropped).toHaveLength(hostile.length);
+    expect(dropped.some((l) => l.includes("too large"))).toBe(true);
   });
 
   it("serves /healthz beside the socket", async () => {

@@ -4,10 +4,12 @@ import * as actions from "./actions/index.js";
 import * as commands from "./commands/index.js";
 import * as events from "./events/index.js";
 import * as home from "./home/index.js";
+import * as shortcuts from "./shortcuts/index.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);
   home.register(app, deps);
+  shortcuts.register(app, deps);
 }

@@ -1,0 +1,58 @@
+/**
+ * How amiport talks to Slack's Web API and response_url: every call has a deadline and a bounded
+ * retry. In an incident a late answer is noise, so a reply gets at most three attempts within about
+ * 30 seconds, and a 429 is retried only after its Retry-After (the SDK waits for it).
+ */
+import { ErrorCode, type webApi } from "@slack/bolt";
+
+export interface WebApiPolicy {
+  /** Deadline of one HTTP attempt. */
+  readonly timeoutMs: number;
+  /** Attempts after the first (so attempts = retries + 1). */
+  readonly retries: number;
+  readonly minBackoffMs: number;
+  readonly maxBackoffMs: number;
+  /** No new attempt starts once this much time has passed since the first. */
+  readonly maxRetryTimeMs: number;
+}
+
+export const WEB_API_POLICY: WebApiPolicy = {
+  timeoutMs: 10_000,
+  retries: 2,
+  minBackoffMs: 1_000,
+  maxBackoffMs: 8_000,
+  maxRetryTimeMs: 30_000,
+};
+
+/** Options for Bolt's WebClient; `fetch` is also what Bolt's `respond()` uses for response_url. */
+export function webClientOptions(policy: WebApiPolicy, apiUrl: string | undefined): webApi.WebClientOptions {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    timeout: policy.timeoutMs,
+    retryConfig: {
+      retries: policy.retries,
+      factor: 2,
+      minTimeout: policy.minBackoffMs,
+      maxTimeout: policy.maxBackoffMs,
+      maxRetryTime: policy.maxRetryTimeMs,
+      randomize: true,
+    },
+    fetch: fetchWithDeadline(policy.timeoutMs),
+  };
+}
+
+/** `fetch` that gives up after `timeoutMs` unless the caller already set a deadline of its own. */
+function fetchWithDeadline(timeoutMs: number): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+}
+
+/** Whether `error` says the message could not be delivered to Slack (as opposed to a fault of ours). */
+export function isDeliveryError(error: unknown): boolean {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return (
+    (typeof code === "string" && code.startsWith("slack_webapi_")) ||
+    code === ErrorCode.RespondError ||
+    name === "TimeoutError" ||
+    name === "AbortError"
+  );
+}

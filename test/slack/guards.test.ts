@@ -1,0 +1,76 @@
+/** The pure parts of the transport's defences: markup stripping, the answer cache's bounds, envelope checks. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AnswerCache, stripSlackMarkup } from "../../src/slack/answer.js";
+import { envelopeProblem } from "../../src/slack/socket-envelopes.js";
+
+describe("stripSlackMarkup", () => {
+  it("removes mentions, channels and broadcasts, and nothing else", () => {
+    expect(stripSlackMarkup("<@U123> rdp <#C1|incident> on <!here> 2019 <https://x.example|x> a<b")).toBe(
+      "  rdp   on   2019 <https://x.example|x> a<b",
+    );
+  });
+
+  it("reads exactly as the regular expression it replaced, on any mix of markup characters", () => {
+    const pieces = fc.constantFrom("<", ">", "@", "#", "!", "|", "U1", " ", "rdp", "<@", "<#", "<!");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        expect(stripSlackMarkup(text)).toBe(text.replace(/<[@#!][^>]*>/g, " "));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("AnswerCache bounds", () => {
+  const entry = (query: string, size = 10) => ({ message: { text: "x".repeat(size), blocks: [] }, total: 1, query });
+
+  it("stays within its byte budget, dropping the least recently used first", () => {
+    const cache = new AnswerCache(100, 10_000);
+    cache.set("a", entry("a", 2000));
+    cache.set("b", entry("b", 2000));
+    expect(cache.get("a")?.query).toBe("a");
+    cache.set("c", entry("c", 2000));
+    expect(cache.size.bytes).toBeLessThanOrEqual(10_000);
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")?.query).toBe("a");
+    expect(cache.get("c")?.query).toBe("c");
+  });
+
+  it("does not keep an entry larger than the whole budget", () => {
+    const cache = new AnswerCache(100, 1_000);
+    cache.set("big", entry("big", 5_000));
+    expect(cache.get("big")).toBeUndefined();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it("counts a replaced entry once", () => {
+    const cache = new AnswerCache(100, 100_000);
+    cache.set("a", entry("a", 100));
+    cache.set("a", entry("a", 100));
+    const once = new AnswerCache(100, 100_000);
+    once.set("a", entry("a", 100));
+    expect(cache.size).toEqual(once.size);
+    expect(once.size.entries).toBe(1);
+  });
+});
+
+describe("envelopeProblem", () => {
+  it.each([
+    ["null", "not an object"],
+    ["[]", "not an object"],
+    ["{", "not JSON"],
+    ['{"type":1}', "no type"],
+    ['{"type":"slash_commands"}', "no payload"],
+    ['{"type":"events_api","payload":{}}', "no event"],
+    ['{"type":"events_api","payload":{"event":{"type":"app_mention"}}}', undefined],
+    ['{"type":"hello"}', undefined],
+  ])("%s: %s", (frame, problem) => {
+    expect(envelopeProblem(frame)).toBe(problem);
+  });
+
+  it("refuses a frame over the cap before parsing it", () => {
+    expect(envelopeProblem(`{"type":"hello","pad":"${"x".repeat(600 * 1024)}"}`)).toBe("too large");
+  });
+});
