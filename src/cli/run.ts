@@ -129,10 +129,12 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
       return EXIT.usage;
     }
     if (values.os || values.protocol || values.direction || values.cards || values.limit !== undefined) {
-      io.err("amiport: a comparison takes two versions and no filters; try 'amiport diff 2016 2022'\n");
+      io.err(
+        "amiport: a comparison takes two versions, and protocols or directions in the question; try 'amiport diff 2016 2022 inbound'\n",
+      );
       return EXIT.usage;
     }
-    const diff = diffVersions(rules, comparison.from, comparison.to);
+    const diff = diffVersions(rules, comparison.from, comparison.to, comparison.filter);
     io.out(values.json ? `${JSON.stringify(diffToJson(diff), null, 2)}\n` : renderDiff(diff, rules, paint));
     return EXIT.results;
   }

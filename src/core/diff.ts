@@ -1,6 +1,7 @@
 /** What changes for the firewall between two Windows Server versions, and reading questions that ask it. */
 import { parseQuery } from "./query.js";
 import type { Rule, RuleBook } from "./rule-book.js";
+import type { Direction, Protocol } from "./schema.js";
 
 /** The port fields whose difference makes a rule "changed". */
 export type ChangedField = "local" | "remote";
@@ -11,9 +12,18 @@ export interface RuleChange {
   readonly fields: readonly ChangedField[];
 }
 
+/** Narrows a comparison to some protocols or directions (`what changes inbound`); empty lists narrow nothing. */
+export interface DiffFilter {
+  readonly protocols: readonly Protocol[];
+  readonly directions: readonly Direction[];
+}
+
+const NO_FILTER: DiffFilter = { protocols: [], directions: [] };
+
 export interface VersionDiff {
   readonly from: string;
   readonly to: string;
+  readonly filter: DiffFilter;
   /** Rules for `to` and not for `from`, in the AWS page's order. */
   readonly added: readonly Rule[];
   /** Rules for `from` and not for `to`. */
@@ -40,10 +50,14 @@ function identity(rule: Rule): string {
 }
 
 /** Compares the rules of two versions the book knows (full names, e.g. `Windows Server 2012 R2`). */
-export function diffVersions(book: RuleBook, from: string, to: string): VersionDiff {
+export function diffVersions(book: RuleBook, from: string, to: string, filter: DiffFilter = NO_FILTER): VersionDiff {
   const before = new Map<string, Rule>();
   const after = new Map<string, Rule>();
+  const passes = (rule: Rule) =>
+    (filter.protocols.length === 0 || filter.protocols.includes(rule.protocol)) &&
+    (filter.directions.length === 0 || filter.directions.includes(rule.direction));
   for (const rule of book.rules) {
+    if (!passes(rule)) continue;
     if (rule.os.includes(from)) before.set(identity(rule), rule);
     if (rule.os.includes(to)) after.set(identity(rule), rule);
   }
@@ -61,8 +75,8 @@ export function diffVersions(book: RuleBook, from: string, to: string): VersionD
     else same.push(rule);
   }
   const removed = [...before].filter(([key]) => !after.has(key)).map(([, rule]) => rule);
-  const unstated = book.rules.filter((rule) => rule.os.length === 0);
-  return { from, to, added, removed, changed, same, unstated };
+  const unstated = book.rules.filter((rule) => rule.os.length === 0 && passes(rule));
+  return { from, to, filter, added, removed, changed, same, unstated };
 }
 
 /** The differences grouped by section, in the AWS page's order of sections; sections without any are left out. */
@@ -78,7 +92,7 @@ export function diffBySection(book: RuleBook, diff: VersionDiff): DiffSection[] 
 }
 
 export type DiffQuestion =
-  | { readonly ok: true; readonly from: string; readonly to: string }
+  | { readonly ok: true; readonly from: string; readonly to: string; readonly filter: DiffFilter }
   | { readonly ok: false; readonly problem: string };
 
 /** Words that ask for a comparison; `vs`, `between`, `moving` and the like are also question filler. */
@@ -96,10 +110,9 @@ export function readDiffQuestion(book: RuleBook, text: string): DiffQuestion | n
   if (!DIFF_INTENT.test(lower)) return null;
   const parsed = parseQuery(book, text);
   const otherWords = parsed.words.filter((w) => !DIFF_WORDS.has(w));
-  const filters = parsed.ports.length + parsed.protocols.length + parsed.directions.length;
   const named = parsed.versionsAsWritten;
-  // `smb between 2016 and 2022` asks about smb; a comparison names versions and nothing else
-  if (otherWords.length > 0 || filters > 0) return null;
+  // `smb between 2016 and 2022` asks about smb; a comparison names versions, protocols and directions only
+  if (otherWords.length > 0 || parsed.ports.length > 0) return null;
   if (named.length === 0 && !/^\s*(?:diff|compare)\b/.test(lower)) return null;
   const known = `The data knows ${book.operatingSystems.map((os) => os.replace(/^Windows Server /, "")).join(", ")}.`;
   const example = "e.g. `diff 2016 2022` or `what changed between 2012 R2 and 2022`";
@@ -111,5 +124,5 @@ export function readDiffQuestion(book: RuleBook, text: string): DiffQuestion | n
     return { ok: false, problem: `Name two Windows Server versions to compare, ${example}. ${known}` };
   }
   if (from === to) return { ok: false, problem: `Name two different Windows Server versions to compare, ${example}. ${known}` };
-  return { ok: true, from, to };
+  return { ok: true, from, to, filter: { protocols: parsed.protocols, directions: parsed.directions } };
 }

@@ -3,6 +3,7 @@
 export { type BrowseFilter, browseRules } from "./browse.js";
 export {
   type ChangedField,
+  type DiffFilter,
   type DiffQuestion,
   type DiffSection,
   diffBySection,

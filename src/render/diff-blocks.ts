@@ -5,7 +5,7 @@
 import type { types } from "@slack/bolt";
 import { type DiffSection, diffBySection, type Rule, type RuleBook, type VersionDiff } from "../core/index.js";
 import { ACTIONS, encodeButtonState, escapeText, LIMITS, type SlackMessage, truncate } from "./blocks.js";
-import { correctionNote, describeChange, diffCounts, shortVersion, trafficSummary, unstatedNote } from "./facts.js";
+import { correctionNote, describeChange, diffCounts, diffTitle, shortVersion, trafficSummary, unstatedNote } from "./facts.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -114,7 +114,7 @@ function expandedBlocks(group: DiffSection, diff: VersionDiff): KnownBlock[] {
 export function renderDiffMessage(diff: VersionDiff, book: RuleBook, options: DiffMessageOptions): SlackMessage {
   const groups = diffBySection(book, diff);
   const expanded = options.group === undefined ? undefined : groups.find((g) => g.section === options.group);
-  const title = `Windows Server ${shortVersion(diff.from)} → ${shortVersion(diff.to)}`;
+  const title = diffTitle(diff);
   const blocks: KnownBlock[] = [];
   if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
     blocks.push({

@@ -1,6 +1,6 @@
 /** A comparison of two Windows Server versions for a terminal: counts, then the differences by section. */
 import { diffBySection, type Rule, type RuleBook, type VersionDiff } from "../core/index.js";
-import { attributionLine, correctionNote, describeChange, diffCounts, trafficSummary, unstatedNote } from "./facts.js";
+import { attributionLine, correctionNote, describeChange, diffCounts, diffTitle, trafficSummary, unstatedNote } from "./facts.js";
 import type { Paint } from "./terminal.js";
 
 function ruleLines(mark: string, rule: Rule, detail: string, paint: Paint): string[] {
@@ -13,7 +13,7 @@ function ruleLines(mark: string, rule: Rule, detail: string, paint: Paint): stri
 }
 
 export function renderDiff(diff: VersionDiff, book: RuleBook, paint: Paint): string {
-  const parts = [paint("bold", `${diff.from} → ${diff.to}`), diffCounts(diff)];
+  const parts = [paint("bold", diffTitle(diff)), diffCounts(diff)];
   for (const group of diffBySection(book, diff)) {
     parts.push(
       [

@@ -95,6 +95,15 @@ export function describeChange(change: RuleChange): string {
     .join(", ");
 }
 
+/** `Windows Server 2016 → 2022`, with what narrows it: `Windows Server 2016 → 2022 · inbound · UDP`. */
+export function diffTitle(diff: VersionDiff): string {
+  const narrowed = [
+    diff.filter.directions.map((d) => directionWord(d)).join(" or "),
+    diff.filter.protocols.map(protocolName).join(" or "),
+  ].filter(Boolean);
+  return [`Windows Server ${shortVersion(diff.from)} → ${shortVersion(diff.to)}`, ...narrowed].join(" · ");
+}
+
 /** `29 only on 2022 · 22 only on 2012 R2 · 0 changed · 44 the same`. */
 export function diffCounts(diff: VersionDiff): string {
   return [

@@ -1,5 +1,5 @@
 /** The JSON shape of answers and rules, for `amiport --json` and other scripts. */
-import type { Answer, ChangedField, MatchReason, Notice, Rule, Understood, VersionDiff } from "../core/index.js";
+import type { Answer, ChangedField, DiffFilter, MatchReason, Notice, Rule, Understood, VersionDiff } from "../core/index.js";
 
 export interface RuleJson {
   id: string;
@@ -60,6 +60,8 @@ export function answerToJson(answer: Answer): AnswerJson {
 export interface DiffJson {
   from: string;
   to: string;
+  /** Only where the question narrowed the comparison (`inbound`, `udp`). */
+  filter?: DiffFilter;
   added: RuleJson[];
   removed: RuleJson[];
   changed: { before: RuleJson; after: RuleJson; fields: readonly ChangedField[] }[];
@@ -72,6 +74,7 @@ export function diffToJson(diff: VersionDiff): DiffJson {
   return {
     from: diff.from,
     to: diff.to,
+    ...(diff.filter.protocols.length + diff.filter.directions.length > 0 ? { filter: diff.filter } : {}),
     added: rules(diff.added),
     removed: rules(diff.removed),
     changed: diff.changed.map((c) => ({ before: ruleToJson(c.before), after: ruleToJson(c.after), fields: c.fields })),

@@ -30,7 +30,7 @@ export function composeReply(book: RuleBook, question: string, options: ComposeO
   const comparison = readDiffQuestion(book, question);
   if (comparison && !comparison.ok) return { message: renderDiffProblem(comparison.problem), total: 0, query: question };
   if (comparison?.ok) {
-    const diff = diffVersions(book, comparison.from, comparison.to);
+    const diff = diffVersions(book, comparison.from, comparison.to, comparison.filter);
     const message = renderDiffMessage(diff, book, {
       question,
       shareable: options.shareable,

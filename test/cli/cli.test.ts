@@ -169,9 +169,7 @@ describe("amiport diff and the port map", () => {
   it("diff prints counts, then the differences by section, with notes and corrections", () => {
     const { code, out } = run(["diff", "2016", "2019"]);
     expect(code).toBe(EXIT.results);
-    expect(out).toContain(
-      "Windows Server 2016 → Windows Server 2019\n\n6 only on 2019 · 0 only on 2016 · 3 changed · 59 the same",
-    );
+    expect(out).toContain("Windows Server 2016 → 2019\n\n6 only on 2019 · 0 only on 2016 · 3 changed · 59 the same");
     expect(out).toContain("Diag Track\n  ~ Connected User Experiences and Telemetry  TCP 443 out (remote any → 443)");
     expect(out).toContain("Note: Windows shows this rule as 'Delivery Optimization (TCP-In)'.");
     expect(out).toContain("  ? DFS Management (TCP-In)");
@@ -182,7 +180,7 @@ describe("amiport diff and the port map", () => {
     ["what", "changed", "between", "2012", "R2", "and", "2022"],
     ["2012r2", "vs", "2022"],
   ])("reads the natural forms too: %j", (...args) => {
-    expect(run(args).out).toContain("Windows Server 2012 R2 → Windows Server 2022");
+    expect(run(args).out).toContain("Windows Server 2012 R2 → 2022");
   });
 
   it("--json gives { from, to, added, removed, changed, same, unstated } with rules as in --json --all", () => {
@@ -208,12 +206,22 @@ describe("amiport diff and the port map", () => {
     ],
     [["diff", "2016"], /Name two Windows Server versions to compare.*The data knows/],
     [["diff"], /Name two Windows Server versions/],
-    [["--protocol", "udp", "diff", "2016", "2022"], /a comparison takes two versions and no filters/],
+    [
+      ["--protocol", "udp", "diff", "2016", "2022"],
+      /a comparison takes two versions, and protocols or directions in the question/,
+    ],
   ])("an unknown or missing version exits 2 and lists the known ones: %j", (args, message) => {
     const { code, err, out } = run(args);
     expect(code).toBe(EXIT.usage);
     expect(err).toMatch(message);
     expect(out).toBe("");
+  });
+
+  it("a comparison narrowed to inbound says so and counts only inbound rules", () => {
+    const json = JSON.parse(run(["--json", "what", "changes", "inbound", "moving", "from", "2016", "to", "2022"]).out);
+    expect(json.filter).toEqual({ protocols: [], directions: ["In"] });
+    for (const r of [...json.added, ...json.removed, ...json.unstated]) expect(r.direction).toBe("In");
+    expect(run(["diff", "2016", "2022", "inbound"]).out).toMatch(/^Windows Server 2016 → 2022 · inbound\n/);
   });
 
   it("filters alone print a port map; --cards prints the cards; --json keeps the result list", () => {

@@ -151,6 +151,15 @@ describe("diffVersions: properties over every pair of known versions", () => {
     expect(back.same.length).toBe(diff.same.length);
   });
 
+  it.each(["In", "Out"] as const)("counts add up within a %s filter, for every pair", (direction) => {
+    for (const [from, to] of pairs) {
+      const diff = diffVersions(book, from, to, { protocols: [], directions: [direction] });
+      const count = (os: string) => book.rules.filter((r) => r.os.includes(os) && r.direction === direction).length;
+      expect(diff.removed.length + diff.changed.length + diff.same.length).toBe(count(from));
+      expect(diff.added.length + diff.changed.length + diff.same.length).toBe(count(to));
+    }
+  });
+
   it("a version compared with itself has only rules that are the same", () => {
     for (const os of book.operatingSystems) {
       const diff = diffVersions(book, os, os);
@@ -171,10 +180,29 @@ describe("readDiffQuestion", () => {
     ["diff ws2019 server 2008 r2", "2019", "2008 R2"],
     ["2019 versus 2012", "2019", "2012"],
   ])("reads %j as %s → %s", (text, from, to) => {
-    expect(readDiffQuestion(book, text)).toEqual({ ok: true, from: V(from), to: V(to) });
+    expect(readDiffQuestion(book, text)).toEqual({
+      ok: true,
+      from: V(from),
+      to: V(to),
+      filter: { protocols: [], directions: [] },
+    });
   });
 
-  it.each(["5985", "rdp 2019", "2016 2022", "smb between 2016 and 2022", "inbound 2016 vs 2022", "what changed", "banana"])(
+  it("keeps protocols and directions in the question as a filter of the comparison", () => {
+    expect(readDiffQuestion(book, "what changes inbound udp moving from 2016 to 2022")).toEqual({
+      ok: true,
+      from: V("2016"),
+      to: V("2022"),
+      filter: { protocols: ["UDP"], directions: ["In"] },
+    });
+    const inbound = diffVersions(book, V("2016"), V("2022"), { protocols: [], directions: ["In"] });
+    const all = diffVersions(book, V("2016"), V("2022"));
+    expect(ids(inbound.added)).toEqual(ids(all.added.filter((r) => r.direction === "In")));
+    expect(inbound.same.length).toBe(all.same.filter((r) => r.direction === "In").length);
+    expect(inbound.unstated.every((r) => r.direction === "In")).toBe(true);
+  });
+
+  it.each(["5985", "rdp 2019", "2016 2022", "smb between 2016 and 2022", "5985 2016 vs 2022", "what changed", "banana"])(
     "%j is not a comparison",
     (text) => {
       expect(readDiffQuestion(book, text)).toBeNull();
