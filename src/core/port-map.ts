@@ -37,26 +37,12 @@ export function asksForPortMap(parsed: ParsedQuery): boolean {
 
 export function buildPortMap(rules: readonly Rule[]): PortMapLine[] {
   const lines = new Map<string, Keyed & { rules: Rule[] }>();
-  for (const rule of [...rules].sort((a, b) => a.index - b.index)) {
-    const cell = rule.direction === "In" ? rule.local : rule.remote;
-    const icmp = rule.protocol === "ICMPv4" || rule.protocol === "ICMPv6";
-    let port: string;
-    let kind = NUMBERED;
-    let first = cell.ranges[0]?.from ?? cell.keyword?.ranges[0]?.from ?? 0;
-    if (cell.text === null || cell.text === "Any") {
-      port = icmp ? icmpType(rule.rule) : cell.text === null ? "" : "any";
-      kind = icmp || cell.text === null ? NAMED : ANY;
-      first = 0;
-    } else {
-      port = cell.text;
-      if (cell.ranges.length === 0 && !cell.keyword) kind = NAMED;
-    }
-    const key = `${rule.protocol}\u0000${rule.direction}\u0000${port}`;
+  for (const rule of [...rules].sort((x, y) => x.index - y.index)) {
+    const place = placeOf(rule);
+    const key = `${rule.protocol}\u0000${rule.direction}\u0000${place.port}`;
     const line = lines.get(key);
-    const keywordPorts = cell.keyword ? { keywordPorts: cell.keyword.ranges.map(formatRange).join(", ") } : {};
     if (line) line.rules.push(rule);
-    else
-      lines.set(key, { protocol: rule.protocol, direction: rule.direction, port, ...keywordPorts, rules: [rule], kind, first });
+    else lines.set(key, { protocol: rule.protocol, direction: rule.direction, ...place, rules: [rule] });
   }
   return [...lines.values()]
     .sort(
@@ -68,6 +54,21 @@ export function buildPortMap(rules: readonly Rule[]): PortMapLine[] {
         (a.direction === b.direction ? 0 : a.direction === "In" ? -1 : 1),
     )
     .map(({ kind: _kind, first: _first, ...line }) => line);
+}
+
+/** Where a rule goes in the map: the port that matters for its direction, and how that sorts. */
+function placeOf(rule: Rule): Pick<Keyed, "port" | "keywordPorts" | "kind" | "first"> {
+  const cell = rule.direction === "In" ? rule.local : rule.remote;
+  const icmp = rule.protocol === "ICMPv4" || rule.protocol === "ICMPv6";
+  if (cell.text === null) return { port: icmp ? icmpType(rule.rule) : "", kind: NAMED, first: 0 };
+  if (cell.text === "Any")
+    return icmp ? { port: icmpType(rule.rule), kind: NAMED, first: 0 } : { port: "any", kind: ANY, first: 0 };
+  if (cell.keyword) {
+    const { ranges } = cell.keyword;
+    return { port: cell.text, keywordPorts: ranges.map(formatRange).join(", "), kind: NUMBERED, first: ranges[0]?.from ?? 0 };
+  }
+  const first = cell.ranges[0]?.from;
+  return first === undefined ? { port: cell.text, kind: NAMED, first: 0 } : { port: cell.text, kind: NUMBERED, first };
 }
 
 /**

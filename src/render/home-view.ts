@@ -20,8 +20,8 @@ export const HOME_ACTIONS = {
   mode: "amiport_home_mode",
 } as const;
 
-/** Slack's limits for views (views.publish). */
-export const VIEW_LIMITS = { blocks: 100, privateMetadata: 3000, optionText: 75, optionValue: 150 } as const;
+/** Slack's limits for what a view carries back (private_metadata) and for select options. */
+const VIEW_LIMITS = { privateMetadata: 3000, optionText: 75 } as const;
 
 /** Compact cards per page of the Home tab. */
 export const HOME_CARDS_PER_PAGE = 10;
