@@ -156,7 +156,10 @@ export function renderDiffMessage(diff: VersionDiff, book: RuleBook, options: Di
     }
   }
   const unstated = unstatedNote(diff);
-  if (unstated) blocks.push({ type: "context", elements: [mrkdwn(escapeText(unstated))] });
+  if (unstated) {
+    const names = diff.unstated.map((r) => r.rule).join(", ");
+    blocks.push({ type: "context", elements: [mrkdwn(escapeText(`${unstated.replace(/\.$/, ":")} ${names}.`))] });
+  }
 
   const buttons: types.Button[] = [];
   if (expanded) {

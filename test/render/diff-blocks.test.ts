@@ -25,6 +25,9 @@ describe("renderDiffMessage", () => {
     expect(groups[2].text.text).toContain("~ mDNS (UDP-Out) `local 5353 → any, remote any → 5353`");
     expect(decodeButtonState(groups[1].accessory.value)).toEqual({ q: "2016 vs 2019", o: 0, g: "Diag Track" });
     expect(JSON.stringify(blocks)).toContain("Not counted: 4 rules (Distributed File System (DFS) Management)");
+    expect(JSON.stringify(blocks)).toContain(
+      "DFS Management (TCP-In), DFS Management (DCOM-In), DFS Management (WMI-In), DFS Management (SMB-In).",
+    );
     expect(message.text).toBe("Windows Server 2016 → 2019: 6 only on 2019 · 0 only on 2016 · 3 changed · 59 the same");
   });
 
