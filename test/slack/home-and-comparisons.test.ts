@@ -234,6 +234,17 @@ describe("App Home", () => {
     expect(shown(view)).toContain("send /amiport diff 2012r2 2022 in any channel or DM");
   });
 
+  it("logs a refused views.publish (a Home tab not enabled) and stays up", async () => {
+    slack.failures.set("views.publish", "not_enabled");
+    try {
+      await opened("U0HOMEOFF");
+      await expect.poll(() => logLines.some((l) => l.includes("request failed") && l.includes("not_enabled"))).toBe(true);
+    } finally {
+      slack.failures.clear();
+    }
+    expect((await command("5985")).response_type).toBe("ephemeral");
+  });
+
   it("a forged private_metadata or action value gets a friendly reset, never an error", async () => {
     const user = "U0HOME5";
     const good = encodeHomeState({ q: "", v: null, s: null, p: 0, m: "map" });
@@ -256,6 +267,6 @@ describe("App Home", () => {
       expect(shown(view)).toContain("started afresh");
       expect(filters(view)[0].initial_option.value).toBe("Windows Server 2022");
     }
-    expect(logLines.some((l) => l.includes("request failed"))).toBe(false);
+    expect(logLines.some((l) => l.includes("request failed") && !l.includes("not_enabled"))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from "../../../render/home-view.js";
 import { guarded, type SlackDeps } from "../../answer.js";
 
+const ERROR_NOTICE = "Sorry, something went wrong; here is a fresh start.";
 const RESET_NOTICE = "amiport could not read what was picked before (an old or altered view), so it started afresh.";
 
 type HomeAction = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -82,7 +83,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (event.tab !== "home") return;
     const metadata = event.view?.private_metadata;
     const state = decodeHomeState(deps.book, metadata);
-    const reply = () => publish(client, event.user, fresh(), "Sorry, something went wrong; here is a fresh start.");
+    const reply = () => publish(client, event.user, fresh(), ERROR_NOTICE);
     await guarded(deps, "home", reply, () =>
       publish(client, event.user, state ?? fresh(), metadata && !state ? RESET_NOTICE : undefined),
     );
@@ -92,7 +93,7 @@ export function register(app: App, deps: SlackDeps): void {
     app.action<BlockAction>(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const userId = body.user.id;
-      const reply = () => publish(client, userId, fresh(), "Sorry, something went wrong; here is a fresh start.");
+      const reply = () => publish(client, userId, fresh(), ERROR_NOTICE);
       await guarded(deps, "home", reply, async () => {
         const before = decodeHomeState(deps.book, body.view?.private_metadata);
         const after = before && change(before, actionValue(action), deps.book);
