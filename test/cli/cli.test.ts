@@ -1,12 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { EXIT, runCli } from "../../src/cli/run.js";
 import { book } from "../helpers/book.js";
 
 const reference = JSON.parse(readFileSync(new URL("../../data/windows-ami-ports.json", import.meta.url), "utf8"));
 const BIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
 function run(args: string[], env: Record<string, string> = {}, isTTY = false) {
   let out = "";
@@ -155,6 +158,46 @@ describe("amiport (the built command)", () => {
   it("prints its package version", () => {
     const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     expect(exec(["--version"]).stdout).toBe(`amiport ${version}\n`);
+  });
+
+  describe("installed with broken data", () => {
+    const installs: string[] = [];
+    afterAll(() => {
+      for (const dir of installs) rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** A copy of the built command beside a data/ that `breakData` has damaged, as a bad install would have it. */
+    const brokenInstall = (breakData: (portsFile: string) => void) => {
+      const root = mkdtempSync(join(tmpdir(), "amiport-broken-"));
+      installs.push(root);
+      for (const part of ["dist", "data", "package.json"]) cpSync(join(REPO, part), join(root, part), { recursive: true });
+      symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"), "dir");
+      const portsFile = join(root, "data", "windows-ami-ports.json");
+      breakData(portsFile);
+      return { bin: join(root, "dist", "cli", "main.js"), portsFile };
+    };
+
+    it.each([
+      [
+        "a rule with an unknown protocol",
+        (file: string) => {
+          const ports = JSON.parse(readFileSync(file, "utf8"));
+          ports.rules[3].protocol = "SCTP";
+          writeFileSync(file, JSON.stringify(ports));
+        },
+        'rule "alljoyn-router-udp-out.2016-2019-2022", field "protocol": ',
+      ],
+      ["a file that is not JSON", (file: string) => writeFileSync(file, "{ not json"), "cannot be read as JSON"],
+    ])("exits non-zero with one clear message: %s", (_name, breakData, problem) => {
+      const { bin, portsFile } = brokenInstall(breakData);
+      const result = spawnSync(process.execPath, [bin, "5985"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      // neither "results" nor "no results": a script must not read broken data as an answer
+      expect(result.status).not.toBe(EXIT.results);
+      expect(result.status).not.toBe(EXIT.none);
+      expect(result.stderr.startsWith(`amiport: the rule data is broken: ${portsFile}: ${problem}`), result.stderr).toBe(true);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stdout).toBe("");
+    });
   });
 
   it("survives binary input with a friendly answer", () => {

@@ -9,6 +9,10 @@ describe("answer quality", () => {
     const known = new Set(book.rules.map((r) => r.id));
     for (const c of QUALITY_CASES) {
       expect(c.first ?? c.includes ?? c.excludes ?? c.nothing, c.ask).toBeDefined();
+      if (!c.nothing) {
+        expect(c.atMost, `${c.ask}: no upper bound`).toBeDefined();
+        expect(c.atMost, c.ask).toBeGreaterThanOrEqual(new Set([...(c.first ?? []), ...(c.includes ?? [])]).size);
+      }
       for (const id of [...(c.first ?? []), ...(c.includes ?? []), ...(c.excludes ?? [])]) {
         expect(known.has(id), `${c.ask}: ${id} is not a rule id`).toBe(true);
       }
@@ -26,5 +30,6 @@ describe("answer quality", () => {
     if (c.first) expect(new Set(ids.slice(0, c.first.length))).toEqual(new Set(c.first));
     for (const id of c.includes ?? []) expect(ids).toContain(id);
     for (const id of c.excludes ?? []) expect(ids).not.toContain(id);
+    expect(ids.length).toBeLessThanOrEqual(c.atMost ?? Number.POSITIVE_INFINITY);
   });
 });

@@ -133,3 +133,31 @@ describe("parseQuery: bad input", () => {
     expect(parsed.notices.map((n) => n.kind)).toContain("truncated");
   });
 });
+
+describe("parseQuery: more ways people write it", () => {
+  const p = (from: number, to = from) => ({ from, to });
+  it.each([
+    ["2019-2022", { ports: [p(2019, 2022)], versions: [] }],
+    ["2019,2022", { ports: [p(2019), p(2022)], versions: [] }],
+    ["rdp -2019", { ports: [p(2019)], versions: [], words: ["rdp"] }],
+    ["tcp port: 2019", { ports: [p(2019)], protocols: ["TCP"], versions: [] }],
+    ["win2k19", { versions: [ws("2019")] }],
+    ["ws2k12 r2", { versions: [ws("2012 R2")] }],
+    ["2008 sp 2", { versions: [ws("2008 SP2")] }],
+    ["microsoft windows server 2016", { versions: [ws("2016")], words: [] }],
+    ["srv2022", { versions: [ws("2022")] }],
+    ["2019 r2", { versions: [], unknownVersions: [ws("2019 R2")] }],
+    ["proto 6", { protocols: ["TCP"] }],
+    ["protocol number 17", { protocols: ["UDP"] }],
+    ["icmp4 icmp6", { protocols: ["ICMPv4", "ICMPv6"] }],
+    ["rdp rdp", { words: ["rdp"] }],
+    ["a b rdp", { words: ["rdp"] }],
+    ["ps-remoting", { words: ["winrm"] }],
+    ["５９８５", { ports: [p(5985)] }],
+    ["5985 5985-5986", { ports: [p(5985, 5986)] }],
+    ["3389 135", { ports: [p(135), p(3389)] }],
+    ["5980-5990 5985", { ports: [p(5980, 5990)] }],
+  ])("%s", (text, expected) => {
+    expect(parse(text)).toMatchObject(expected);
+  });
+});

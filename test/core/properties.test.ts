@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePortList, parseQuery, type Rule, searchRules } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
+import { propertyRuns } from "../helpers/property-runs.js";
 import { QUESTION_FRAGMENTS } from "../helpers/question-fragments.js";
 
 /** Pieces of real questions, mixed at random with arbitrary text. */
@@ -29,7 +30,7 @@ describe("properties over any input", () => {
         expect(answer.results.length).toBeLessThanOrEqual(book.rules.length);
         expect(typeof answer.understood.summary).toBe("string");
       }),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(1500) },
     );
   });
 
@@ -52,7 +53,7 @@ describe("properties over any input", () => {
           }
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(1500) },
     );
   });
 

@@ -1,10 +1,25 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataError, DEFAULT_DATA_DIR, loadRuleBook } from "../../src/core/index.js";
 
-const reference = JSON.parse(readFileSync(new URL("../../../shared/reference/windows-ami-ports.json", import.meta.url), "utf8"));
+/**
+ * data/windows-ami-ports.json is a copy of the project's checked reference file (retrieved
+ * 2026-11-26). Its digest is pinned here, so the check needs nothing outside the repository:
+ * sha256 of the file as compact JSON, so line endings and indentation do not count.
+ */
+const REFERENCE_DIGEST = "ba96881553620e6cfc3e521540684e5bfa172a108a404c1f93e3da7646a2d34c";
+/** Where the team's machines keep the reference itself; a plain clone has nothing there. */
+const SHARED_REFERENCE = new URL("../../../shared/reference/windows-ami-ports.json", import.meta.url);
+
+const jsonDigest = (text: string) =>
+  createHash("sha256")
+    .update(JSON.stringify(JSON.parse(text)))
+    .digest("hex");
+const dataText = readFileSync(join(DEFAULT_DATA_DIR, "windows-ami-ports.json"), "utf8");
+const reference = JSON.parse(dataText);
 const dirs: string[] = [];
 
 function brokenCopy(edit: (ports: any, vocabulary: any) => void): string {
@@ -26,6 +41,14 @@ afterEach(() => {
 describe("data/", () => {
   const book = loadRuleBook();
 
+  it("is the checked reference, unchanged", () => {
+    expect(jsonDigest(dataText)).toBe(REFERENCE_DIGEST);
+  });
+
+  it.skipIf(!existsSync(SHARED_REFERENCE))("pins the reference beside the repository, where there is one", () => {
+    expect(jsonDigest(readFileSync(SHARED_REFERENCE, "utf8"))).toBe(REFERENCE_DIGEST);
+  });
+
   it("holds all 149 rows of the reference with their ids, in order", () => {
     expect(book.rules).toHaveLength(149);
     expect(book.rules.map((r) => r.id)).toEqual(reference.rules.map((r: { id: string }) => r.id));
@@ -33,7 +56,7 @@ describe("data/", () => {
 
   it("keeps every correction, note and source of the reference", () => {
     const corrected = book.rules.filter((r) => r.correction);
-    expect(corrected).toHaveLength(reference.rules.filter((r: { correction?: unknown }) => r.correction).length);
+    expect(corrected).toHaveLength(39);
     reference.rules.forEach((row: any, i: number) => {
       const rule = book.rules[i]!;
       expect(rule.notes).toEqual(row.notes ?? []);
@@ -49,6 +72,28 @@ describe("data/", () => {
     expect(book.attribution.license).toMatch(/CC BY-SA 4\.0/);
     const winrm = book.rules.find((r) => r.section === "Windows Remote Management");
     expect(winrm?.url).toBe(`${reference.url}#remote-management`);
+    // a section the current page has no anchor for links to the page itself
+    const dfs = book.rules.find((r) => r.section === "Distributed File System (DFS) Management");
+    expect(dfs?.url).toBe(reference.url);
+    expect(book.sections.find((s) => s.name === dfs?.section)?.url).toBe(reference.url);
+  });
+
+  it("reads port keywords through the vocabulary's numbers", () => {
+    const epmap = book.rules.find((r) => r.local.text === "RPC-EPMap");
+    expect(epmap?.local).toEqual({
+      text: "RPC-EPMap",
+      ranges: [],
+      keyword: { name: "RPC-EPMap", ranges: [{ from: 135, to: 135 }] },
+    });
+    // Teredo's port is dynamic: a keyword with no numbers behind it
+    const teredo = book.rules.find((r) => r.local.text === "Teredo");
+    expect(teredo?.local).toEqual({ text: "Teredo", ranges: [] });
+  });
+
+  it("records what the page prints only for the fields a correction changes", () => {
+    const mediaOut = book.rules.find((r) => r.id === "microsoft-media-foundation-network-source-out-tcp-all.2022");
+    expect(mediaOut?.published).toEqual({ direction: "In" });
+    for (const rule of book.rules.filter((r) => !r.correction)) expect(rule).not.toHaveProperty("published");
   });
 });
 
@@ -82,6 +127,38 @@ describe("loadRuleBook with a broken file", () => {
       vocabulary.tags.push({ section: "Nonexistent", words: ["x"] });
     });
     expect(() => loadRuleBook(dir)).toThrow(/vocabulary\.json: field "tags\.\d+": "Nonexistent" matches no rule/);
+  });
+
+  it.each([
+    [
+      (ports: any) => ports.rules[2].os.push("Windows Server 2003"),
+      /rule "alljoyn-router-udp-in.2016-2019-2022", field "os.3": "Windows Server 2003" is not in operatingSystems/,
+    ],
+    [
+      (ports: any) => (ports.rules[2].section = "Nowhere"),
+      /rule "alljoyn-router-udp-in.2016-2019-2022", field "section": "Nowhere" is not in sections/,
+    ],
+    [(ports: any) => delete ports.rules[2].id, /windows-ami-ports\.json: rule #3, field "id": /],
+    [(ports: any) => (ports.rules[2] = "a row"), /windows-ami-ports\.json: rule #3, field "\(the row\)": /],
+    [(ports: any) => delete ports.title, /windows-ami-ports\.json: field "title": /],
+    [
+      (_ports: any, vocabulary: any) => (vocabulary.keywordPorts.SSH = "22"),
+      /vocabulary\.json: field "keywordPorts\.SSH": not a port keyword of windows-ami-ports\.json/,
+    ],
+    [
+      (_ports: any, vocabulary: any) => (vocabulary.keywordPorts.RPC = "49152-70000"),
+      /vocabulary\.json: field "keywordPorts\.RPC": 70000 is not a port/,
+    ],
+  ])("names the file and the field: %#", (edit, message) => {
+    const dir = brokenCopy(edit);
+    expect(() => loadRuleBook(dir)).toThrow(DataError);
+    expect(() => loadRuleBook(dir)).toThrow(message);
+  });
+
+  it("says what is wrong with a file that is not an object", () => {
+    const dir = brokenCopy(() => {});
+    writeFileSync(join(dir, "vocabulary.json"), "[]");
+    expect(() => loadRuleBook(dir)).toThrow(/vocabulary\.json: field "\(top level\)": /);
   });
 
   it("says when a file is not JSON", () => {

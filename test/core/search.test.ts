@@ -116,6 +116,41 @@ describe("searchRules", () => {
     ]);
   });
 
+  it.each([
+    [
+      "135,445 on 2012 r2",
+      "versions-unstated",
+      "2 more rules (Distributed File System (DFS) Management) would match, but AWS does not say which Windows Server versions they apply to; ask without a version to see them.",
+    ],
+    ["23555 udp", "filtered-out", "1 rule matches port 23555, but none for UDP. Drop a filter to see it."],
+    [
+      "5985-5986 icmp",
+      "filtered-out",
+      "2 rules match ports 5985-5986, but none for ICMPv4 or ICMPv6. Drop a filter to see them.",
+    ],
+    ["dfs on 2019", "filtered-out", "4 rules match “dfs”, but none for Windows Server 2019. Drop a filter to see them."],
+    ["tcp 2008 r2 outbound", "filtered-out", "No rule on the AWS page is for TCP · outbound · Windows Server 2008 R2."],
+    ["rdp xyzzy plugh", "ignored-words", "No rule mentions “xyzzy”, “plugh”; amiport left them out."],
+    ["protocol 99", "no-match", "The AWS page has no rules for protocol number 99."],
+    ["60", "no-match", "No rule on the AWS page uses port 60. Ports near it in the data: 53, 67, 68."],
+  ])("says %j in words that fit the count", (question, kind, text) => {
+    expect(search(question).notices).toEqual([{ kind, text }]);
+  });
+
+  it.each([
+    ["wimrm", ["winrm"]],
+    ["telemetryyy", ["telemetry"]],
+    ["tlemetry", ["telemetry"]],
+    // shorter than five letters: typed exactly or not at all
+    ["rdpp", []],
+    ["smbb", []],
+    // three letters longer, or another first letter: another word
+    ["telemetryyyy", []],
+    ["elemetry", []],
+  ])("reads the typo %j as %j", (typed, as) => {
+    expect(search(typed).understood.words).toEqual([{ typed, as }]);
+  });
+
   it("names words no rule mentions and answers with the rest", () => {
     const answer = search("rdp flibbertigibbet");
     expect(answer.results.length).toBeGreaterThan(0);

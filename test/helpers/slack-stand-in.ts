@@ -194,8 +194,16 @@ export function eventBody(eventId: string, event: Record<string, unknown>): stri
   });
 }
 
+/** A button press as Slack sends it: the form body of an HTTP request. */
 export function blockActionBody(actionId: string, value: string, responseUrl: string, isEphemeral: boolean): string {
-  const payload = {
+  return new URLSearchParams({
+    payload: JSON.stringify(blockActionPayload(actionId, value, responseUrl, isEphemeral)),
+  }).toString();
+}
+
+/** A button press as Slack describes it: the payload of a form body or of a Socket Mode envelope. */
+export function blockActionPayload(actionId: string, value: string, responseUrl: string, isEphemeral: boolean) {
+  return {
     type: "block_actions",
     team: { id: "T0001", domain: "example" },
     user: { id: "U0ASKER", username: "asker", team_id: "T0001" },
@@ -216,7 +224,6 @@ export function blockActionBody(actionId: string, value: string, responseUrl: st
       },
     ],
   };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
 /** A `block_actions` payload from the Home tab: one action, and the view it came from. */

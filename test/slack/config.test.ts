@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../../src/slack/config.js";
+import { ConfigError, readConfig, secretsOf } from "../../src/slack/config.js";
 
 const BOT = "xoxb-1-2-abcdefsecretbot";
 const SIGNING = "signing-secret-value-123";
@@ -47,6 +47,13 @@ describe("readConfig", () => {
     ],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "70000" }, /PORT must be 0-65535/],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "http" }, /PORT must be a number/],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "-1" }, /PORT must be 0-65535/],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "80.5" }, /PORT must be a whole number/],
+    [{ SLACK_BOT_TOKEN: "   ", SLACK_SIGNING_SECRET: SIGNING }, /SLACK_BOT_TOKEN is empty/],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: "ftp://slack.example/api/" },
+      /must be an http\(s\) URL/,
+    ],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: "not a url" }, /SLACK_API_URL must be a URL/],
     [
       { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, LOG_LEVEL: "loud" },
@@ -56,6 +63,24 @@ describe("readConfig", () => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);
     expect(() => readConfig(env)).toThrow(/See "Configuration" in README\.md\.$/);
+  });
+
+  it("accepts the edges of the port range and keeps one slash at the end of SLACK_API_URL", () => {
+    const env = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING };
+    expect(readConfig({ ...env, PORT: "0" }).port).toBe(0);
+    expect(readConfig({ ...env, PORT: "65535" }).port).toBe(65535);
+    expect(readConfig({ ...env, SLACK_API_URL: "https://proxy.example/api/" }).apiUrl).toBe("https://proxy.example/api/");
+  });
+
+  it("names every problem at once", () => {
+    expect(() => readConfig({ SLACK_BOT_TOKEN: "abc", SLACK_SIGNING_SECRET: SIGNING, PORT: "x" })).toThrow(
+      /SLACK_BOT_TOKEN should start with "xoxb-"; PORT must be a number/,
+    );
+  });
+
+  it("lists the secrets a configuration holds, without empty ones", () => {
+    expect(secretsOf(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }))).toEqual([BOT, APP]);
+    expect(secretsOf(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING }))).toEqual([BOT, SIGNING]);
   });
 
   it("never echoes a secret in its message", () => {

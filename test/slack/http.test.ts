@@ -64,6 +64,21 @@ function textsOf(node: unknown): string[] {
   return [];
 }
 
+/**
+ * A positive marker instead of a fixed wait: a signed "Show more" answered through its own
+ * response_url. Once its answer is in, every request sent before it has been handled.
+ */
+async function answeredMarker() {
+  const id = nextId("marker");
+  const value = encodeButtonState({ q: "5985", o: 0 });
+  await postSigned(eventsUrl, blockActionBody(ACTIONS.more, value, slack.responseUrl(id), true), FORM, { secret: SECRET });
+  await slack.waitFor(`/respond/${id}`);
+}
+
+/** The action ids of a message's buttons. */
+const buttonsOf = (message: { blocks?: any[] } | undefined) =>
+  (message?.blocks ?? []).filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => e.action_id));
+
 const requestLogs = () => logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request");
 
 describe("slash command /amiport", () => {
@@ -123,6 +138,21 @@ describe("slash command /amiport", () => {
   });
 });
 
+describe("secrets in the log", () => {
+  it("masks a token or the signing secret pasted into a question, in every line it reaches", async () => {
+    const before = logLines.length;
+    const pasted = `${BOT_TOKEN} ${SECRET} xapp-1-A0OTHER-notconfigured`;
+    await command(pasted);
+    const lines = logLines.slice(before);
+    const request = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "request" && l.kind === "command");
+    // the question did reach the logger, masked: three secrets, three masks
+    expect(request?.query.match(/\[redacted\]/g)).toHaveLength(3);
+    for (const secret of [BOT_TOKEN, SECRET, "xapp-1-A0OTHER-notconfigured", "testbottokenvalue", "0123456789abcdef"]) {
+      expect(lines.join("\n")).not.toContain(secret);
+    }
+  });
+});
+
 describe("request verification", () => {
   it("refuses a bad signature with 401 and never answers", async () => {
     const responseId = nextId("forged");
@@ -130,7 +160,7 @@ describe("request verification", () => {
     const res = await postSigned(eventsUrl, body, FORM, { secret: "not-the-secret" });
     expect(res.status).toBe(401);
     expect(await res.text()).toBe("");
-    await new Promise((r) => setTimeout(r, 200));
+    await answeredMarker();
     expect(slack.callsTo(`/respond/${responseId}`)).toEqual([]);
   });
 
@@ -140,7 +170,7 @@ describe("request verification", () => {
     const res = await postSigned(eventsUrl, body, FORM, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(res.status).toBe(401);
     expect(await res.text()).toBe("");
-    await new Promise((r) => setTimeout(r, 200));
+    await answeredMarker();
     expect(slack.callsTo(`/respond/${responseId}`)).toEqual([]);
   });
 
@@ -157,13 +187,46 @@ describe("request verification", () => {
 });
 
 describe("events", () => {
+  // the one rule for TCP 23555, so its reply is told apart from any other question's
+  const MARKER_QUESTION = "23555";
+  const MARKER_ANSWER = /^Cast to Device Streaming Server \(RTSP-Streaming-In\)/;
   const mention = (channel: string, text: string, extra: Record<string, string> = {}) => {
     const ts = extra.ts ?? `1700000000.${String(++seq).padStart(6, "0")}`;
     return { type: "app_mention", user: "U0ASKER", text: `<@UBOT0001> ${text}`, ts, channel, event_ts: ts, ...extra };
   };
-  const send = (event: Record<string, unknown>, eventId = nextId("Ev"), headers: Record<string, string> = {}) =>
-    postSigned(eventsUrl, eventBody(eventId, event), JSON_TYPE, { secret: SECRET, headers });
+  const directMessage = (channel: string, text: string) => {
+    const ts = `1700000000.${String(++seq).padStart(6, "0")}`;
+    return { type: "message", channel_type: "im", user: "U0ASKER", text, ts, channel };
+  };
+  const send = (
+    event: Record<string, unknown>,
+    eventId = nextId("Ev"),
+    headers: Record<string, string> = {},
+    timestamp?: number,
+  ) =>
+    postSigned(eventsUrl, eventBody(eventId, event), JSON_TYPE, { secret: SECRET, headers, ...(timestamp ? { timestamp } : {}) });
+  /** Slack signs each retry afresh: the same event, later timestamp, retry headers. */
+  const deliverTwice = async (event: Record<string, unknown>, eventId: string, channel: string) => {
+    const now = Math.floor(Date.now() / 1000);
+    await send(event, eventId, {}, now - 2);
+    await expect.poll(() => postsTo(channel).length).toBe(1);
+    const retry = await send(event, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" }, now);
+    expect(retry.status).toBe(200);
+  };
   const postsTo = (channel: string) => slack.callsTo("/api/chat.postMessage").filter((p) => p.body.channel === channel);
+  /**
+   * Sends a new question to `channel` (a mention, or a DM where `channel` starts with D) and waits
+   * for its answer: deliveries sent before it have been handled by then, so a late duplicate
+   * reply would already be in `postsTo(channel)`. Returns that list.
+   */
+  const afterMarker = async (channel: string) => {
+    const question = channel.startsWith("D") ? directMessage(channel, MARKER_QUESTION) : mention(channel, MARKER_QUESTION);
+    await send(question);
+    await expect.poll(() => postsTo(channel).some((p) => MARKER_ANSWER.test(p.body.text)), { timeout: 10_000 }).toBe(true);
+    const posts = postsTo(channel);
+    expect(posts.at(-1)?.body.text).toMatch(MARKER_ANSWER);
+    return posts.slice(0, -1);
+  };
 
   it("answers a mention in the mention's thread, visible to the channel", async () => {
     const event = mention("C0MENTION", "what does Windows 2019 need for telemetry");
@@ -205,19 +268,36 @@ describe("events", () => {
     ]) {
       expect((await send(event)).status).toBe(200);
     }
-    await new Promise((r) => setTimeout(r, 300));
-    expect(postsTo("D0BOTS")).toEqual([]);
+    expect(await afterMarker("D0BOTS")).toEqual([]);
+  });
+
+  it("leaves plain channel messages to mentions", async () => {
+    const message = {
+      type: "message",
+      channel_type: "channel",
+      user: "U0ASKER",
+      text: "5985",
+      ts: "1.000020",
+      channel: "C0PLAIN",
+    };
+    expect((await send(message)).status).toBe(200);
+    expect(await afterMarker("C0PLAIN")).toEqual([]);
   });
 
   it("gives a retried event no second reply", async () => {
     const eventId = nextId("EvRetry");
-    const event = mention("C0RETRY", "445");
-    await send(event, eventId);
-    await expect.poll(() => postsTo("C0RETRY").length).toBe(1);
-    const retry = await send(event, eventId, { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" });
-    expect(retry.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(postsTo("C0RETRY")).toHaveLength(1);
+    await deliverTwice(mention("C0RETRY", "445"), eventId, "C0RETRY");
+    expect(await afterMarker("C0RETRY")).toHaveLength(1);
+    const ignored = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === "repeat delivery ignored" && l.eventId === eventId);
+    expect(ignored).toMatchObject({ level: "info", retryNum: 1 });
+  });
+
+  it("gives a retried direct message no second reply", async () => {
+    const eventId = nextId("EvDmRetry");
+    await deliverTwice(directMessage("D0RETRY", "445"), eventId, "D0RETRY");
+    expect(await afterMarker("D0RETRY")).toHaveLength(1);
+    const ignored = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === "repeat delivery ignored" && l.eventId === eventId);
+    expect(ignored).toMatchObject({ level: "info", retryNum: 1 });
   });
 
   it("apologises when Slack refuses the reply, logs why and stays up", async () => {
@@ -244,6 +324,16 @@ describe("buttons", () => {
     const [page] = await slack.waitFor(`/respond/${pageId}`);
     expect(page?.body.replace_original).toBe(true);
     expect(page?.body.blocks[0].elements[0].text).toMatch(/rules 11–20 of \d+/);
+    expect(buttonsOf(page?.body)).toContain(ACTIONS.share);
+  });
+
+  it("Show more on an answer everyone sees pages it without offering to share it again", async () => {
+    const pageId = nextId("more-public");
+    const value = encodeButtonState({ q: "icmp", o: 10 });
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, value, slack.responseUrl(pageId), false), FORM, { secret: SECRET });
+    const [page] = await slack.waitFor(`/respond/${pageId}`);
+    expect(page?.body.blocks[0].elements[0].text).toMatch(/rules 11–20 of \d+/);
+    expect(buttonsOf(page?.body)).toEqual([ACTIONS.more]);
   });
 
   it("Share in channel posts the answer for everyone, says who shared it, and removes the private copy", async () => {
@@ -260,13 +350,36 @@ describe("buttons", () => {
     expect(removed?.body).toEqual({ delete_original: true });
   });
 
-  it("answers a forged button value with a friendly message", async () => {
+  it.each([ACTIONS.more, ACTIONS.share])("answers a forged %s value privately with a friendly message", async (action) => {
     const id = nextId("forged-button");
-    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, "{not json", slack.responseUrl(id), true), FORM, {
+    await postSigned(eventsUrl, blockActionBody(action, "{not json", slack.responseUrl(id), true), FORM, {
       secret: SECRET,
     });
     const [reply] = await slack.waitFor(`/respond/${id}`);
-    expect(reply?.body.text).toMatch(/no longer works/);
+    expect(reply?.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: "That button no longer works; ask again with /amiport.",
+    });
+    await answeredMarker();
+    expect(slack.callsTo(`/respond/${id}`)).toHaveLength(1);
+  });
+
+  it("logs a page that response_url refuses as a failed delivery, sends no apology the same way, and stays up", async () => {
+    const before = logLines.length;
+    const brokenId = nextId("broken");
+    const value = encodeButtonState({ q: "5985", o: 0 });
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, value, slack.responseUrl(brokenId), true), FORM, {
+      secret: SECRET,
+    });
+    await expect
+      .poll(() => logLines.slice(before).find((l) => l.includes('"msg":"request failed"')), { timeout: 10_000 })
+      .toBeDefined();
+    const failed = logLines.slice(before).find((l) => l.includes('"msg":"request failed"'));
+    expect(JSON.parse(failed ?? "{}")).toMatchObject({ level: "error", kind: "more", delivery: true });
+    await answeredMarker();
+    expect(slack.callsTo(`/respond/${brokenId}`)).toHaveLength(1);
+    expect((await command("5985")).body.response_type).toBe("ephemeral");
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackStandIn } from "../helpers/slack-stand-in.js";
+import { postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
 
 const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const BOT = "xoxb-9-9-processtestsecret";
@@ -56,6 +56,19 @@ describe("npm start (dist/main.js)", () => {
     it("serves /healthz", async () => {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(res.status).toBe(200);
+    });
+
+    it("masks the secrets someone pastes into a question in what it writes", async () => {
+      const body = slashCommandBody(`${BOT} ${SIGNING}`, slack.responseUrl("process-pasted"));
+      const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, body, "application/x-www-form-urlencoded", {
+        secret: SIGNING,
+      });
+      expect(res.status).toBe(200);
+      await expect.poll(() => output.split("\n").find((l) => l.includes('"msg":"request"')), { timeout: 10_000 }).toBeDefined();
+      const line = output.split("\n").find((l) => l.includes('"msg":"request"'));
+      expect(line?.match(/\[redacted\]/g)).toHaveLength(2);
+      expect(output).not.toContain(BOT);
+      expect(output).not.toContain(SIGNING);
     });
 
     it("stops on SIGTERM with exit code 0 within 5 s, never logging a secret", async () => {

@@ -1,11 +1,12 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
+import { ACTIONS, encodeButtonState } from "../../src/render/blocks.js";
 import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
 import { readConfig } from "../../src/slack/config.js";
 import { createLogger } from "../../src/slack/logger.js";
 import { book } from "../helpers/book.js";
-import { SlackStandIn } from "../helpers/slack-stand-in.js";
+import { blockActionPayload, SlackStandIn } from "../helpers/slack-stand-in.js";
 
 const APP_TOKEN = "xapp-1-A0AMIPORT-socketsecret";
 
@@ -84,6 +85,21 @@ describe("Socket Mode", () => {
     const ack = acks.find((a) => a.envelope_id === "env-1");
     expect(ack?.payload.response_type).toBe("ephemeral");
     expect(ack?.payload.text).toMatch(/^Windows Remote Management \(HTTP-In\): TCP 5985 in/);
+    // a later "Show more", answered through its response_url, marks the point by which a late reply would be in
+    socket?.send(
+      JSON.stringify({
+        envelope_id: "env-marker",
+        type: "interactive",
+        accepts_response_payload: false,
+        payload: blockActionPayload(
+          ACTIONS.more,
+          encodeButtonState({ q: "icmp", o: 10 }),
+          slack.responseUrl("socket-marker"),
+          true,
+        ),
+      }),
+    );
+    await slack.waitFor("/respond/socket-marker");
     expect(slack.callsTo("/respond/socket-1")).toEqual([]);
   });
 
