@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { asksForPortMap, browseRules, buildPortMap, parseQuery, type Rule, searchRules } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
+import { propertyRuns } from "../helpers/property-runs.js";
 
 const rulesFor = (question: string) => searchRules(book, question).results.map((m) => m.rule);
 const key = (l: { protocol: string; port: string; direction: string }) => `${l.protocol} ${l.port} ${l.direction}`;
@@ -68,7 +69,7 @@ describe("buildPortMap", () => {
           for (const r of line.rules as Rule[]) expect([r.protocol, r.direction]).toEqual([line.protocol, line.direction]);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 });

@@ -11,6 +11,7 @@ import {
 } from "../../src/render/home-view.js";
 import { expectNoInjectedMarkup, expectValidHomeView } from "../helpers/block-kit.js";
 import { book } from "../helpers/book.js";
+import { propertyRuns } from "../helpers/property-runs.js";
 
 type Json = any;
 
@@ -90,7 +91,7 @@ describe("renderHomeView", () => {
         expect(back?.v).toBe(state.v);
         expect(back?.s).toBe(state.s);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -6,6 +6,7 @@ import { renderPortMapMessage, renderPortMapTable } from "../../src/render/port-
 import { plain } from "../../src/render/terminal.js";
 import { expectNoInjectedMarkup, expectValidMessage } from "../helpers/block-kit.js";
 import { book } from "../helpers/book.js";
+import { propertyRuns } from "../helpers/property-runs.js";
 
 type Json = any;
 
@@ -54,7 +55,7 @@ describe("renderPortMapMessage", () => {
         expectValidMessage(message);
         expectNoInjectedMarkup(message.blocks, ["U0ASKER"]);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
