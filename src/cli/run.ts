@@ -122,7 +122,8 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     return EXIT.results;
   }
 
-  const comparison = readDiffQuestion(rules, positionals.join(" "));
+  let query = parseQuery(rules, positionals.join(" "));
+  const comparison = readDiffQuestion(rules, query);
   if (comparison) {
     if (!comparison.ok) {
       io.err(`amiport: ${comparison.problem.replace(/`/g, "'")}\n`);
@@ -139,7 +140,6 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     return EXIT.results;
   }
 
-  let query = parseQuery(rules, positionals.join(" "));
   const flags: [FilterKind, string | undefined][] = [
     ["os", values.os],
     ["protocol", values.protocol],

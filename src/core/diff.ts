@@ -1,5 +1,5 @@
 /** What changes for the firewall between two Windows Server versions, and reading questions that ask it. */
-import { parseQuery } from "./query.js";
+import { type ParsedQuery, parseQuery } from "./query.js";
 import type { Rule, RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
 
@@ -105,10 +105,11 @@ const DIFF_INTENT =
  * `2016 vs 2022` or `moving from 2016 to 2022`: the first version written is `from`. Returns null
  * for a question that is not a comparison, and a problem for one without two known versions.
  */
-export function readDiffQuestion(book: RuleBook, text: string): DiffQuestion | null {
-  const lower = text.toLowerCase();
+export function readDiffQuestion(book: RuleBook, query: string | ParsedQuery): DiffQuestion | null {
+  const parsed = typeof query === "string" ? parseQuery(book, query) : query;
+  // the text as parsed: cleaned and cut, so a long paste costs no more than a question
+  const lower = parsed.text.toLowerCase();
   if (!DIFF_INTENT.test(lower)) return null;
-  const parsed = parseQuery(book, text);
   const otherWords = parsed.words.filter((w) => !DIFF_WORDS.has(w));
   const named = parsed.versionsAsWritten;
   // `smb between 2016 and 2022` asks about smb; a comparison names versions, protocols and directions only

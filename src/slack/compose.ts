@@ -27,19 +27,20 @@ export interface ComposedReply {
 
 export function composeReply(book: RuleBook, question: string, options: ComposeOptions): ComposedReply {
   const shared = options.sharedBy ? { sharedBy: options.sharedBy } : {};
-  const comparison = readDiffQuestion(book, question);
-  if (comparison && !comparison.ok) return { message: renderDiffProblem(comparison.problem), total: 0, query: question };
+  const parsed = parseQuery(book, question);
+  const comparison = readDiffQuestion(book, parsed);
+  if (comparison && !comparison.ok) return { message: renderDiffProblem(comparison.problem), total: 0, query: parsed.text };
   if (comparison?.ok) {
     const diff = diffVersions(book, comparison.from, comparison.to, comparison.filter);
     const message = renderDiffMessage(diff, book, {
-      question,
+      // the text as read (cleaned, at most 500 characters): what the buttons carry back
+      question: parsed.text,
       shareable: options.shareable,
       ...shared,
       ...(options.group !== undefined ? { group: options.group } : {}),
     });
-    return { message, total: diff.added.length + diff.removed.length + diff.changed.length, query: question };
+    return { message, total: diff.added.length + diff.removed.length + diff.changed.length, query: parsed.text };
   }
-  const parsed = parseQuery(book, question);
   if (!options.cards && asksForPortMap(parsed)) {
     const answer = searchRules(book, parsed);
     if (answer.total > 0) {

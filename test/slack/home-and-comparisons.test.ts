@@ -270,3 +270,11 @@ describe("App Home", () => {
     expect(logLines.some((l) => l.includes("request failed") && !l.includes("not_enabled"))).toBe(false);
   });
 });
+
+describe("long comparisons", () => {
+  it("a comparison pasted with 30,000 characters of punctuation keeps its buttons within Slack's value limit", async () => {
+    const reply = await command(`2016 vs 2019 ${"?! ".repeat(10_000)}`);
+    expect(reply.text).toMatch(/^Windows Server 2016 → 2019: /);
+    expectValidMessage(reply);
+  });
+});
