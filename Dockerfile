@@ -8,6 +8,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# the build checks the data and stamps it, so the app starts without loading zod
+COPY data ./data
 RUN npm run build
 
 # Runtime stage: production dependencies, compiled JavaScript and the data; nothing else.

@@ -12,14 +12,14 @@ import { postSigned, slashCommandBody } from "../test/helpers/slack-stand-in.js"
 import { questions } from "./core.js";
 import { formatStats, type Stats, summarize } from "./stats.js";
 
-const SECRET = "bench-signing-secret";
+export const SECRET = "bench-signing-secret";
 const TOKEN = "xoxb-1-2-bench";
-const TOTAL = 2000;
-const CONCURRENCY = 16;
-const ROUNDS = 3;
+export const TOTAL = 2000;
+export const CONCURRENCY = 16;
+export const ROUNDS = 3;
 const SLACK_DEADLINE_MS = 3000;
 /** What an incident channel asks: a few questions, many times. */
-const INCIDENT_MIX = [
+export const INCIDENT_MIX = [
   "5985",
   "rdp 2019",
   "what does Windows 2019 need for telemetry",
@@ -32,8 +32,8 @@ const INCIDENT_MIX = [
 /** Generated questions, most of them asked once: the answer cache seldom helps. */
 const VARIED_MIX = [...questions(TOTAL, 7)];
 
-/** Web API stand-in: the apps only call auth.test. */
-async function startStandIn(): Promise<{ server: Server; apiUrl: string }> {
+/** Web API stand-in: the apps only call auth.test (and chat.postMessage for events). */
+export async function startStandIn(): Promise<{ server: Server; apiUrl: string }> {
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -46,14 +46,15 @@ async function startStandIn(): Promise<{ server: Server; apiUrl: string }> {
 }
 
 /** Starts `bench/serve.ts <kind>` in its own process and waits for its port. */
-interface Served {
+export interface Served {
   readonly url: string;
   /** CPU time the app's process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
-async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<Served> {
+/** `env` adds to (or, set to "", removes from) the app's environment. */
+export async function serve(kind: "amiport" | "floor", apiUrl: string, env: Record<string, string> = {}): Promise<Served> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind], {
     env: {
       PATH: process.env.PATH,
@@ -62,6 +63,7 @@ async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<Served>
       PORT: "0",
       SLACK_API_URL: apiUrl,
       LOG_LEVEL: "error",
+      ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -93,14 +95,14 @@ async function serve(kind: "amiport" | "floor", apiUrl: string): Promise<Served>
   };
 }
 
-function pooled(runs: readonly Stats[]): Stats {
+export function pooled(runs: readonly Stats[]): Stats {
   return summarize(
     runs.flatMap((r) => r.samplesMs),
     runs.reduce((sum, r) => sum + r.wallMs, 0),
   );
 }
 
-async function load(eventsUrl: string, count: number, mix: readonly string[]): Promise<Stats> {
+export async function load(eventsUrl: string, count: number, mix: readonly string[]): Promise<Stats> {
   const samples: number[] = [];
   let next = 0;
   const started = performance.now();

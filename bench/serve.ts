@@ -9,6 +9,8 @@ import { loadRuleBook } from "../src/core/index.js";
 import { startSlackApp } from "../src/slack/app.js";
 import { readConfig } from "../src/slack/config.js";
 import { createLogger } from "../src/slack/logger.js";
+import { Metrics } from "../src/slack/metrics.js";
+import { openAppStore } from "../src/slack/store.js";
 
 const kind = process.argv[2];
 const quiet = createLogger({ level: LogLevel.ERROR, secrets: [], sink: () => {} });
@@ -17,7 +19,10 @@ const config = readConfig(process.env);
 let port: number;
 let stop: () => Promise<unknown>;
 if (kind === "amiport") {
-  const running = await startSlackApp(config, loadRuleBook(), quiet);
+  // as npm start does: with DATABASE_URL, the PostgreSQL store (and OAuth install with SLACK_CLIENT_ID)
+  const metrics = new Metrics();
+  const store = await openAppStore(config, quiet, metrics);
+  const running = await startSlackApp(config, loadRuleBook(), quiet, { store, metrics });
   port = running.port;
   stop = running.stop;
 } else {

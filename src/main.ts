@@ -2,11 +2,13 @@
 import { LogLevel } from "@slack/bolt";
 /** `npm start`: the Slack app. Configuration from the environment (a local .env is read too). */
 import { config as loadDotenv } from "dotenv";
-import { DataError, loadRuleBook } from "./core/index.js";
+import { DataError, loadRuleBook, prepareSearch } from "./core/index.js";
 import { describeError } from "./slack/answer.js";
 import { startSlackApp } from "./slack/app.js";
 import { ConfigError, readConfig, secretsOf } from "./slack/config.js";
 import { createLogger } from "./slack/logger.js";
+import { Metrics } from "./slack/metrics.js";
+import { openAppStore } from "./slack/store.js";
 
 const HARD_STOP_MS = 5000;
 
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   let book: ReturnType<typeof loadRuleBook>;
   try {
     book = loadRuleBook();
+    prepareSearch(book);
   } catch (error) {
     if (error instanceof DataError) fail(`the rule data is broken: ${error.message}`);
     throw error;
@@ -38,7 +41,9 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => {
     logger.event(LogLevel.ERROR, "unhandled rejection", { error: describeError(reason) });
   });
-  const running = await startSlackApp(config, book, logger);
+  const metrics = new Metrics();
+  const store = await openAppStore(config, logger, metrics);
+  const running = await startSlackApp(config, book, logger, { store, metrics });
   const shutdown = (signal: string) => {
     logger.event(LogLevel.INFO, "signal", { signal });
     setTimeout(() => process.exit(0), HARD_STOP_MS - 250).unref();

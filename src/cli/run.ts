@@ -7,6 +7,7 @@ import {
   diffVersions,
   type FilterKind,
   loadRuleBook,
+  MAX_PASTE_LENGTH,
   parseQuery,
   type RuleBook,
   readDiffQuestion,
@@ -26,6 +27,7 @@ const HELP = `amiport: Windows Firewall rules of AWS Windows AMIs, from the AWS 
 Usage
   amiport [options] <question...>
   amiport diff VERSION VERSION     what changes between two versions, e.g. amiport diff 2012r2 2022
+  amiport [options] -          read pasted text (a log, netstat, an alarm) from standard input
   amiport --json --all
 
 Ask in any order and mix
@@ -38,8 +40,8 @@ Ask in any order and mix
 Filters alone (2022 inbound, 2019 udp) answer with a port map: one line per protocol and port.
 
 Options
-  --json              one JSON object: { query, understood, total, results, notices }; for a
-                      comparison { from, to, added, removed, changed, same, unstated }
+  --json              one JSON object: { query, understood, total, results, notices, found }; for
+                      a comparison { from, to, added, removed, changed, same, unstated }
   --cards             rule cards instead of a port map for a question of filters alone
   --all               every rule, in the AWS page's order (no question needed)
   --limit N           show at most N rules (default ${DEFAULT_LIMIT}; 0 for all)
@@ -56,6 +58,7 @@ Examples
   amiport --json inbound udp on 2022
   amiport 2022 inbound
   amiport diff 2016 2022
+  Get-Content app.log | amiport -
 
 Exit status: 0 with results, 1 with none, 2 on a usage error.
 `;
@@ -65,7 +68,12 @@ export interface CliIo {
   readonly err: (text: string) => void;
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Standard input's bytes, at most `maxBytes` of them; for `amiport -`. */
+  readonly readStdin?: (maxBytes: number) => Uint8Array;
 }
+
+/** UTF-8 takes at most 4 bytes a character: enough bytes for all the characters the core reads. */
+const MAX_STDIN_BYTES = MAX_PASTE_LENGTH * 4;
 
 export function runCli(argv: readonly string[], io: CliIo, version: string, book?: RuleBook): number {
   let args: ReturnType<typeof readArgs>;
@@ -89,7 +97,17 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     io.err(`amiport: --limit takes a whole number (0 for all), not "${values.limit}"\n`);
     return EXIT.usage;
   }
-  const questionGiven = positionals.join(" ").trim() !== "";
+  const fromStdin = positionals.length === 1 && positionals[0] === "-";
+  let question = positionals.join(" ");
+  if (fromStdin) {
+    const read = readStdinText(io);
+    if (!read.ok) {
+      io.err(`amiport: ${read.problem}\n`);
+      return EXIT.usage;
+    }
+    question = read.text;
+  }
+  const questionGiven = question.trim() !== "";
   if (!values.all && !questionGiven && !values.os && !values.protocol && !values.direction) {
     io.err(`amiport: ask a question, e.g. 'amiport 5985' or 'amiport rdp 2019'\n\n${HELP}`);
     return EXIT.usage;
@@ -122,7 +140,7 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     return EXIT.results;
   }
 
-  let query = parseQuery(rules, positionals.join(" "));
+  let query = parseQuery(rules, question);
   const comparison = readDiffQuestion(rules, query);
   if (comparison) {
     if (!comparison.ok) {
@@ -164,6 +182,26 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
   const answer = searchRules(rules, query, limit === 0 ? {} : { limit });
   io.out(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : renderAnswer(answer, rules, paint));
   return answer.results.length > 0 ? EXIT.results : EXIT.none;
+}
+
+type StdinText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string };
+
+function readStdinText(io: CliIo): StdinText {
+  const bytes = io.readStdin?.(MAX_STDIN_BYTES) ?? new Uint8Array();
+  let text: string;
+  try {
+    // stream: a character cut in two at the byte limit is left out rather than called broken
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: bytes.length >= MAX_STDIN_BYTES });
+  } catch {
+    return { ok: false, problem: "standard input is not text (it is not UTF-8); pipe in a log, an alarm or netstat output" };
+  }
+  if (text.includes("\u0000")) {
+    return { ok: false, problem: "standard input is not text (it holds NUL bytes); pipe in a log, an alarm or netstat output" };
+  }
+  if (text.trim() === "") {
+    return { ok: false, problem: "standard input is empty; pipe text in, e.g. 'pbpaste | amiport -'" };
+  }
+  return { ok: true, text };
 }
 
 function readArgs(argv: readonly string[]) {

@@ -51,5 +51,8 @@ function everyRule(book: RuleBook): Answer {
     results,
     total: results.length,
     notices: [],
+    found: [],
+    byPort: [],
+    portsLeftOut: 0,
   };
 }

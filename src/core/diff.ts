@@ -107,6 +107,8 @@ const DIFF_INTENT =
  */
 export function readDiffQuestion(book: RuleBook, query: string | ParsedQuery): DiffQuestion | null {
   const parsed = typeof query === "string" ? parseQuery(book, query) : query;
+  // pasted text (a log, an alert) is looked up port by port, never compared
+  if (parsed.pasted) return null;
   // the text as parsed: cleaned and cut, so a long paste costs no more than a question
   const lower = parsed.text.toLowerCase();
   if (!DIFF_INTENT.test(lower)) return null;

@@ -13,6 +13,7 @@ export {
   type VersionDiff,
 } from "./diff.js";
 export { addFilter, type FilterKind, type FilterResult } from "./filters.js";
+export { FOUND_PREFIX, type FoundPort, findPorts, looksPasted, MAX_FOUND, MAX_PASTE_LENGTH } from "./paste.js";
 export { asksForPortMap, buildPortMap, type PortMapLine } from "./port-map.js";
 export { type PortRange, parsePortList } from "./ports.js";
 export { MAX_QUERY_LENGTH, type Notice, type NoticeKind, type ParsedQuery, parseQuery } from "./query.js";
@@ -20,7 +21,10 @@ export { DataError, DEFAULT_DATA_DIR, loadRuleBook, type PortCell, type Rule, ty
 export type { Direction, Protocol, Source } from "./schema.js";
 export {
   type Answer,
+  MAX_PORT_GROUPS,
   type MatchReason,
+  type PortAnswer,
+  prepareSearch,
   protocolName,
   type RuleMatch,
   type SearchOptions,

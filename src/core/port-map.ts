@@ -31,6 +31,7 @@ interface Keyed extends PortMapLine {
 
 /** A question with filters (protocol, direction, version) and nothing else is answered with a port map. */
 export function asksForPortMap(parsed: ParsedQuery): boolean {
+  if (parsed.pasted) return false;
   const filters = parsed.protocols.length + parsed.directions.length + parsed.versions.length;
   return filters > 0 && parsed.ports.length === 0 && parsed.words.length === 0;
 }

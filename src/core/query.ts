@@ -1,10 +1,11 @@
 /** Turns what a person types into filters (ports, protocols, directions, versions) and words. */
+import { type FoundPort, findPorts, looksPasted, MAX_PASTE_LENGTH } from "./paste.js";
 import { type PortRange, parsePortList } from "./ports.js";
 import type { RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
 import { WORD_PATTERN } from "./text-index.js";
 
-/** Longer input is cut here: no rule name or question needs more. */
+/** Questions, and the part of pasted text read for words and filters, are cut here. */
 export const MAX_QUERY_LENGTH = 500;
 
 export type NoticeKind =
@@ -27,6 +28,10 @@ export interface Notice {
 export interface ParsedQuery {
   /** The text that was read (cleaned and, where too long, cut). */
   readonly text: string;
+  /** Whether the text looks pasted (a log line, netstat, several lines) rather than typed as a question. */
+  readonly pasted: boolean;
+  /** Ports read out of pasted text, with the text each was read from; they are in `ports` too. */
+  readonly found: readonly FoundPort[];
   readonly ports: readonly PortRange[];
   readonly protocols: readonly Protocol[];
   readonly directions: readonly Direction[];
@@ -42,37 +47,38 @@ export interface ParsedQuery {
   readonly notices: readonly Notice[];
 }
 
-const PROTOCOL_WORDS: Readonly<Record<string, readonly Protocol[]>> = {
-  tcp: ["TCP"],
-  udp: ["UDP"],
-  icmp: ["ICMPv4", "ICMPv6"],
-  icmpv4: ["ICMPv4"],
-  icmp4: ["ICMPv4"],
-  icmpv6: ["ICMPv6"],
-  icmp6: ["ICMPv6"],
-  igmp: ["2"],
-};
+// Maps, not objects: a typed word such as `constructor` must not find Object's own properties
+const PROTOCOL_WORDS: ReadonlyMap<string, readonly Protocol[]> = new Map([
+  ["tcp", ["TCP"]],
+  ["udp", ["UDP"]],
+  ["icmp", ["ICMPv4", "ICMPv6"]],
+  ["icmpv4", ["ICMPv4"]],
+  ["icmp4", ["ICMPv4"]],
+  ["icmpv6", ["ICMPv6"]],
+  ["icmp6", ["ICMPv6"]],
+  ["igmp", ["2"]],
+]);
 
 /** IANA protocol numbers people type as `protocol 41`. */
-const PROTOCOL_NUMBERS: Readonly<Record<string, Protocol>> = {
-  "1": "ICMPv4",
-  "2": "2",
-  "6": "TCP",
-  "17": "UDP",
-  "41": "41",
-  "58": "ICMPv6",
-};
+const PROTOCOL_NUMBERS: ReadonlyMap<string, Protocol> = new Map([
+  ["1", "ICMPv4"],
+  ["2", "2"],
+  ["6", "TCP"],
+  ["17", "UDP"],
+  ["41", "41"],
+  ["58", "ICMPv6"],
+]);
 
-const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
-  in: "In",
-  inbound: "In",
-  ingress: "In",
-  incoming: "In",
-  out: "Out",
-  outbound: "Out",
-  egress: "Out",
-  outgoing: "Out",
-};
+const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map([
+  ["in", "In"],
+  ["inbound", "In"],
+  ["ingress", "In"],
+  ["incoming", "In"],
+  ["out", "Out"],
+  ["outbound", "Out"],
+  ["egress", "Out"],
+  ["outgoing", "Out"],
+]);
 
 /** Bare years that mean a Windows version; other four-digit numbers are ports unless a prefix says otherwise. */
 const BARE_VERSION_YEARS = new Set(["2000", "2003", "2008", "2012", "2016", "2019", "2022", "2025"]);
@@ -86,9 +92,43 @@ const WORD = new RegExp(WORD_PATTERN, "y");
 const GAP = /[^a-z0-9]+/y;
 const PORT_PREFIX = /(?:tcp|udp)?\s*ports?\s*(?:number\s*)?[:#]?\s*$/;
 
+/**
+ * Reads a question, or pasted text: there, ports come only from `findPorts` and the first
+ * MAX_QUERY_LENGTH characters give words and explicit versions, never directions ("timed out").
+ */
 export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   const notices: Notice[] = [];
-  const text = cleanInput(input, notices);
+  const cut = input.length > MAX_PASTE_LENGTH ? input.slice(0, MAX_PASTE_LENGTH) : input;
+  const pasted = looksPasted(cut);
+  const cleaned = cleanInput(cut, notices);
+  if (pasted && input.length > MAX_PASTE_LENGTH) {
+    notices.push({
+      kind: "truncated",
+      text: `That message is longer than ${MAX_PASTE_LENGTH} characters; amiport read the first ${MAX_PASTE_LENGTH}.`,
+    });
+  }
+  const text = pasted ? cleaned : cutQuestion(cleaned, input.length > MAX_PASTE_LENGTH ? input.length : cleaned.length, notices);
+  const read = readQuestion(book, pasted ? cleaned.slice(0, MAX_QUERY_LENGTH) : text, pasted, notices);
+  if (!pasted) return { text, pasted, found: [], ...read, notices };
+
+  const found = findPorts(cleaned);
+  const protocols = new Set(found.map((f) => f.protocol));
+  const single = protocols.size === 1 ? [...protocols][0] : undefined;
+  return {
+    text,
+    pasted,
+    found,
+    ...read,
+    ports: mergeRanges(found.map((f) => ({ from: f.port, to: f.port }))),
+    protocols: single ? [single] : [],
+    words: found.length > 0 ? [] : read.words,
+    notices,
+  };
+}
+
+type QuestionParts = Omit<ParsedQuery, "text" | "pasted" | "found" | "notices">;
+
+function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: Notice[]): QuestionParts {
   const { phrases, filler } = grammarOf(book);
   const normalized = applyPhrases(text.toLowerCase(), phrases);
 
@@ -109,27 +149,36 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
       continue;
     }
     const version = stickyMatch(VERSION, normalized, at);
-    if (version?.groups && isVersion(version.groups, normalized, at, at + version[0].length)) {
+    const versionEnd = at + (version?.[0].length ?? 0);
+    if (
+      version?.groups &&
+      (pasted ? isPastedVersion(version.groups, normalized, versionEnd) : isVersion(version.groups, normalized, at, versionEnd))
+    ) {
       const name = versionName(version.groups.year ?? "", version.groups.suffix);
-      (known.has(name) ? versions : unknownVersions).add(name);
-      versionsAsWritten.push(name);
-      at += version[0].length;
+      // a log may name any Windows version; only the ones the data knows narrow an answer
+      if (known.has(name)) versions.add(name);
+      else if (!pasted) unknownVersions.add(name);
+      if (known.has(name) || !pasted) versionsAsWritten.push(name);
+      at = versionEnd;
       continue;
     }
     const protocolNumber = stickyMatch(PROTOCOL_NUMBER, normalized, at);
     if (protocolNumber) {
-      const protocol = PROTOCOL_NUMBERS[protocolNumber[1] ?? ""];
+      at += protocolNumber[0].length;
+      if (pasted) continue;
+      const protocol = PROTOCOL_NUMBERS.get(protocolNumber[1] ?? "");
       if (protocol) protocols.add(protocol);
       else notices.push({ kind: "no-match", text: `The AWS page has no rules for protocol number ${protocolNumber[1]}.` });
-      at += protocolNumber[0].length;
       continue;
     }
     const portList = stickyMatch(PORT_LIST, normalized, at);
     if (portList) {
+      at += portList[0].length;
+      // in pasted text, numbers are dates, counts and ids; findPorts reads its ports
+      if (pasted) continue;
       const parsed = parsePortList(portList[0]);
       if (parsed.ok) ports.push(...parsed.ranges);
       else notices.push({ kind: "bad-port", text: `${capitalize(parsed.problem)}.` });
-      at += portList[0].length;
       continue;
     }
     const word = stickyMatch(WORD, normalized, at);
@@ -139,18 +188,19 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
     }
     at += word[0].length;
     const token = word[0];
-    const protocol = PROTOCOL_WORDS[token];
-    const direction = DIRECTION_WORDS[token];
-    if (protocol) for (const p of protocol) protocols.add(p);
-    else if (direction && !(token === "in" && startsWithVersion(normalized, at))) directions.add(direction);
-    else if (isMeaningful(token, filler) && !words.includes(token)) words.push(token);
+    const protocol = PROTOCOL_WORDS.get(token);
+    const direction = DIRECTION_WORDS.get(token);
+    if (protocol) {
+      if (!pasted) for (const p of protocol) protocols.add(p);
+    } else if (direction) {
+      if (!pasted && !(token === "in" && startsWithVersion(normalized, at))) directions.add(direction);
+    } else if (isMeaningful(token, filler) && !words.includes(token)) words.push(token);
   }
 
   for (const name of unknownVersions) {
     notices.push({ kind: "unknown-version", text: `The AWS page lists no rules for ${name}.` });
   }
   return {
-    text,
     ports: mergeRanges(ports),
     protocols: [...protocols],
     directions: [...directions],
@@ -158,12 +208,11 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
     unknownVersions: [...unknownVersions],
     versionsAsWritten,
     words,
-    notices,
   };
 }
 
 function isMeaningful(token: string, filler: ReadonlySet<string>): boolean {
-  return token.length > 1 && !filler.has(token) && DIRECTION_WORDS[token] === undefined;
+  return token.length > 1 && !filler.has(token) && !DIRECTION_WORDS.has(token);
 }
 
 function cleanInput(input: string, notices: Notice[]): string {
@@ -175,12 +224,16 @@ function cleanInput(input: string, notices: Notice[]): string {
   if (input.trim() !== "" && printable === "") {
     notices.push({ kind: "unreadable", text: "That doesn't look like text amiport can read." });
   }
-  if (printable.length <= MAX_QUERY_LENGTH) return printable;
+  return printable;
+}
+
+function cutQuestion(text: string, length: number, notices: Notice[]): string {
+  if (text.length <= MAX_QUERY_LENGTH) return text;
   notices.push({
     kind: "truncated",
-    text: `That question is ${printable.length} characters long; amiport read the first ${MAX_QUERY_LENGTH}.`,
+    text: `That question is ${length} characters long; amiport read the first ${MAX_QUERY_LENGTH}.`,
   });
-  return printable.slice(0, MAX_QUERY_LENGTH);
+  return text.slice(0, MAX_QUERY_LENGTH);
 }
 
 function applyPhrases(text: string, phrases: readonly (readonly [RegExp, string])[]): string {
@@ -232,6 +285,12 @@ function isVersion(groups: Record<string, string | undefined>, text: string, sta
   const before = text.slice(Math.max(0, start - 24), start);
   if (PORT_PREFIX.test(before) || /[-,]\s*$/.test(before)) return false;
   return !/^\s*(?:[-,]\s*\d|\/\s*(?:tcp|udp))/.test(text.slice(end, end + 12));
+}
+
+/** In pasted text a year is a version only as `windows 2019`, `server 2019`, `ws2019` or `2012 r2`, never in a date. */
+function isPastedVersion(groups: Record<string, string | undefined>, text: string, end: number): boolean {
+  if (!/[a-z]/.test(groups.prefix ?? "") && groups.suffix === undefined) return false;
+  return !/^\s*[-/.:]\s*\d/.test(text.slice(end, end + 4));
 }
 
 function versionName(year: string, suffix: string | undefined): string {

@@ -2,21 +2,23 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { z } from "zod";
+import { checkedDigests, digestOf } from "./data-stamp.js";
 import { type PortRange, parsePortList } from "./ports.js";
 import {
+  type DataSchemaName,
   type Direction,
+  dataSchemas,
   type PortsFile,
   type Protocol,
-  portsFileSchema,
+  type RealWordsFile,
   type Source,
   type VocabularyFile,
-  vocabularyFileSchema,
 } from "./schema.js";
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
 const PORTS_FILE = "windows-ami-ports.json";
 const VOCABULARY_FILE = "vocabulary.json";
+const REAL_WORDS_FILE = "real-words.json";
 
 /** What a port cell means for matching: numbers, or a Windows port keyword and what it stands for. */
 export interface PortCell {
@@ -69,6 +71,8 @@ export interface RuleBook {
   readonly portKeywords: Readonly<Record<string, string>>;
   readonly protocolNumbers: Readonly<Record<string, string>>;
   readonly vocabulary: VocabularyFile;
+  /** English words that are never read as typos of a service word (`sob` is not smb). */
+  readonly realWords: ReadonlySet<string>;
 }
 
 export class DataError extends Error {
@@ -78,20 +82,33 @@ export class DataError extends Error {
 export function loadRuleBook(dataDir: string = DEFAULT_DATA_DIR): RuleBook {
   const portsPath = join(dataDir, PORTS_FILE);
   const vocabularyPath = join(dataDir, VOCABULARY_FILE);
-  const ports = parseFile(portsPath, portsFileSchema);
-  const vocabulary = parseFile(vocabularyPath, vocabularyFileSchema);
-  return buildRuleBook(ports, vocabulary, portsPath, vocabularyPath);
+  const ports = parseFile<PortsFile>(portsPath, "portsFile");
+  const vocabulary = parseFile<VocabularyFile>(vocabularyPath, "vocabularyFile");
+  const realWords = parseFile<RealWordsFile>(join(dataDir, REAL_WORDS_FILE), "realWordsFile");
+  return { ...buildRuleBook(ports, vocabulary, portsPath, vocabularyPath), realWords: new Set(realWords.words) };
 }
 
-function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
+/**
+ * Reads a data file and checks it against its schema, unless the build already checked these
+ * exact bytes (see data-stamp.ts): then zod is not even loaded. Any change to a file means a check.
+ */
+function parseFile<T>(path: string, schemaName: DataSchemaName): T {
+  let text: string;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
+    raw = JSON.parse(text);
   } catch (error) {
     throw new DataError(`${path}: cannot be read as JSON (${(error as Error).message})`);
   }
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
+  if (checkedDigests()[schemaName] === digestOf(text)) return raw as T;
+  return checkFile<T>(path, schemaName, raw);
+}
+
+/** Checks parsed JSON against the named schema; a DataError names the file, the rule and the field. */
+export function checkFile<T>(path: string, schemaName: DataSchemaName, raw: unknown): T {
+  const result = dataSchemas()[schemaName].safeParse(raw);
+  if (result.success) return result.data as T;
   const issue = result.error.issues[0];
   throw new DataError(`${path}: ${issue ? `${describePath(issue.path, raw)}: ${issue.message}` : "invalid"}`);
 }
@@ -107,7 +124,12 @@ function describePath(path: readonly PropertyKey[], raw: unknown): string {
   return `field "${path.map(String).join(".") || "(top level)"}"`;
 }
 
-function buildRuleBook(file: PortsFile, vocabulary: VocabularyFile, portsPath: string, vocabularyPath: string): RuleBook {
+function buildRuleBook(
+  file: PortsFile,
+  vocabulary: VocabularyFile,
+  portsPath: string,
+  vocabularyPath: string,
+): Omit<RuleBook, "realWords"> {
   const fail = (id: string, field: string, message: string): never => {
     throw new DataError(`${portsPath}: rule "${id}", field "${field}": ${message}`);
   };

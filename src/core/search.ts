@@ -1,15 +1,25 @@
 /** Finds the rules a parsed query asks for, ranks them and says why each one matched. */
+import type { FoundPort } from "./paste.js";
 import { formatRange, type PortRange, rangesOverlap } from "./ports.js";
 import { fillerWords, type Notice, type ParsedQuery, parseQuery } from "./query.js";
 import type { PortCell, Rule, RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
-import { buildTextIndex, type TextIndex } from "./text-index.js";
+import { buildTextIndex, type TextIndex, type TextMatch } from "./text-index.js";
+import { typoTargets } from "./typos.js";
 
 /** Ranking tiers: exact ports, ports through a keyword, words, filters alone. */
 const EXACT_PORT_TIER = 0;
 const KEYWORD_PORT_TIER = 1;
 const TEXT_TIER = 2;
 const FILTER_TIER = 3;
+
+/** Pasted text naming more ports than this is answered for the first ones, then "and N more". */
+export const MAX_PORT_GROUPS = 10;
+/** Distinct ports of one message ranked to choose the groups shown; the rest only count. */
+const MAX_PORTS_RANKED = 200;
+
+/** Words a notice names before "or N more words". */
+const MAX_WORDS_NAMED = 5;
 
 /** Text matches scoring below this share of the best one are noise next to it. */
 const RELATIVE_TEXT_CUTOFF = 0.4;
@@ -36,6 +46,18 @@ export interface Understood {
   readonly summary: string;
 }
 
+/** The answer for one port of pasted text that names several. */
+export interface PortAnswer {
+  readonly port: number;
+  /** Set where every mention of the port names the same protocol (`tcp/445`, netstat's `TCP`). */
+  readonly protocol?: "TCP" | "UDP";
+  /** Where the message names it, as written: `10.0.1.25:5986`, `port 3389`. */
+  readonly snippets: readonly string[];
+  /** In rank order, all of them. */
+  readonly results: readonly RuleMatch[];
+  readonly notices: readonly Notice[];
+}
+
 export interface Answer {
   readonly query: string;
   readonly understood: Understood;
@@ -44,6 +66,16 @@ export interface Answer {
   /** How many rules matched in all. */
   readonly total: number;
   readonly notices: readonly Notice[];
+  /** Ports read out of pasted text; empty for a question. */
+  readonly found: readonly FoundPort[];
+  /**
+   * For pasted text naming two or more ports: each port's own answer, most specific first (ports
+   * some rule names exactly, fewest rules first; then ports reached only through a keyword; then
+   * ports no rule uses), at most MAX_PORT_GROUPS. Empty otherwise.
+   */
+  readonly byPort: readonly PortAnswer[];
+  /** Ports of the message left out of `byPort` by the cap. */
+  readonly portsLeftOut: number;
 }
 
 export interface SearchOptions {
@@ -56,14 +88,17 @@ export interface SearchOptions {
 interface Ranked {
   readonly rule: Rule;
   readonly tier: number;
+  /** How many of the typed words the rule matches; more ranks first among word matches. */
+  readonly coverage: number;
   readonly textScore: number;
   readonly matched: readonly MatchReason[];
 }
 
+/** Built on first use: a question about ports alone (`amiport 5985`) never builds the word index. */
 interface SearchIndex {
-  readonly text: TextIndex;
+  readonly text: () => TextIndex;
   /** Every single port number the data names, sorted, for "ports near it" suggestions. */
-  readonly knownPorts: readonly number[];
+  readonly knownPorts: () => readonly number[];
 }
 
 const indexes = new WeakMap<RuleBook, SearchIndex>();
@@ -71,17 +106,44 @@ const indexes = new WeakMap<RuleBook, SearchIndex>();
 function indexOf(book: RuleBook): SearchIndex {
   let index = indexes.get(book);
   if (!index) {
-    const ports = new Set<number>();
-    for (const rule of book.rules) {
-      for (const cell of [rule.local, rule.remote]) {
-        for (const range of cell.ranges)
-          if (range.to - range.from < 20) for (let p = range.from; p <= range.to; p++) ports.add(p);
-      }
-    }
-    index = { text: buildTextIndex(book.rules, fillerWords(book)), knownPorts: [...ports].sort((a, b) => a - b) };
+    let text: TextIndex | undefined;
+    let knownPorts: readonly number[] | undefined;
+    index = {
+      text: () => {
+        text ??= buildTextIndex(book.rules, fillerWords(book), {
+          targets: typoTargets(book.vocabulary),
+          realWords: book.realWords,
+        });
+        return text;
+      },
+      knownPorts: () => {
+        knownPorts ??= portsNamed(book);
+        return knownPorts;
+      },
+    };
     indexes.set(book, index);
   }
   return index;
+}
+
+/**
+ * Builds the word index now rather than on the first question with words: a long-running app
+ * pays it at start; `amiport 5985` never does.
+ */
+export function prepareSearch(book: RuleBook): void {
+  const index = indexOf(book);
+  index.text();
+  index.knownPorts();
+}
+
+function portsNamed(book: RuleBook): number[] {
+  const ports = new Set<number>();
+  for (const rule of book.rules) {
+    for (const cell of [rule.local, rule.remote]) {
+      for (const range of cell.ranges) if (range.to - range.from < 20) for (let p = range.from; p <= range.to; p++) ports.add(p);
+    }
+  }
+  return [...ports].sort((a, b) => a - b);
 }
 
 /** Parses `query` (unless it is parsed already) and answers it from `book`. */
@@ -89,8 +151,15 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
   const parsed = typeof query === "string" ? parseQuery(book, query) : query;
   const index = indexOf(book);
   const notices: Notice[] = [...parsed.notices];
-  const words = parsed.words.map((typed) => ({ typed, as: index.text.resolve(typed).map((h) => h.word) }));
+  const words = parsed.words.map((typed) => ({
+    typed,
+    as: index
+      .text()
+      .resolve(typed)
+      .map((h) => h.word),
+  }));
   const understood = describe(parsed, words);
+  const groups = groupByPort(book, parsed);
   const answer = (ranked: readonly Ranked[]): Answer => {
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const end = options.limit === undefined ? undefined : offset + Math.max(0, Math.floor(options.limit));
@@ -100,6 +169,8 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
       results: ranked.slice(offset, end).map(({ rule, matched }) => ({ rule, matched })),
       total: ranked.length,
       notices,
+      found: parsed.found,
+      ...groups,
     };
   };
 
@@ -117,7 +188,7 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
   }
 
   const { candidates, unmatchedWords } = findCandidates(book, index, parsed);
-  if (unmatchedWords.length > 0 && unmatchedWords.length < parsed.words.length) {
+  if (unmatchedWords.length > 0 && (unmatchedWords.length < parsed.words.length || candidates.length > 0)) {
     notices.push({
       kind: "ignored-words",
       text: `No rule mentions ${quoteList(unmatchedWords)}; amiport left ${unmatchedWords.length > 1 ? "them" : "it"} out.`,
@@ -161,9 +232,53 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
   // among equal word matches, a rule that names its port first; filter-only lists keep the page's order
   const specificity = (r: Ranked) => (r.tier === TEXT_TIER ? namesPorts(r.rule) : 0);
   filtered.sort(
-    (a, b) => a.tier - b.tier || b.textScore - a.textScore || specificity(b) - specificity(a) || a.rule.index - b.rule.index,
+    (a, b) =>
+      a.tier - b.tier ||
+      b.coverage - a.coverage ||
+      b.textScore - a.textScore ||
+      specificity(b) - specificity(a) ||
+      a.rule.index - b.rule.index,
   );
   return answer(filtered);
+}
+
+/** Each port of pasted text answered on its own, when the text names two or more. */
+function groupByPort(book: RuleBook, parsed: ParsedQuery): Pick<Answer, "byPort" | "portsLeftOut"> {
+  const byPort = new Map<number, { protocols: Set<FoundPort["protocol"]>; snippets: string[] }>();
+  for (const found of parsed.found) {
+    const entry = byPort.get(found.port) ?? { protocols: new Set(), snippets: [] };
+    entry.protocols.add(found.protocol);
+    if (entry.snippets.length < 3) entry.snippets.push(found.snippet);
+    byPort.set(found.port, entry);
+  }
+  if (byPort.size < 2) return { byPort: [], portsLeftOut: 0 };
+  // ranked by a cheap count over the rules; only the groups shown are searched in full
+  const ranked = [...byPort].slice(0, MAX_PORTS_RANKED).map(([port, { protocols, snippets }], order) => {
+    const protocol = protocols.size === 1 ? [...protocols][0] : undefined;
+    const filters = { protocols: protocol ? [protocol] : [], directions: parsed.directions, versions: parsed.versions };
+    const asked = [{ from: port, to: port }];
+    let exact = 0;
+    let any = 0;
+    for (const rule of book.rules) {
+      if (!passesFilters(rule, filters)) continue;
+      const reasons = matchPorts(rule, asked);
+      if (reasons.length === 0) continue;
+      any += 1;
+      if (reasons.some((r) => r.by === "port")) exact += 1;
+    }
+    return { port, protocol, snippets, order, tier: exact > 0 ? 0 : any > 0 ? 1 : 2, count: any };
+  });
+  ranked.sort((a, b) => a.tier - b.tier || a.count - b.count || a.order - b.order);
+  const groups = ranked.slice(0, MAX_PORT_GROUPS).map(({ port, protocol, snippets }): PortAnswer => {
+    const answer = searchRules(book, {
+      ...parsed,
+      found: [],
+      ports: [{ from: port, to: port }],
+      protocols: protocol ? [protocol] : [],
+    });
+    return { port, ...(protocol ? { protocol } : {}), snippets, results: answer.results, notices: answer.notices };
+  });
+  return { byPort: groups, portsLeftOut: byPort.size - groups.length };
 }
 
 /** 1 for a rule that names a port (a number or a keyword): more to act on than `Any`. */
@@ -176,15 +291,10 @@ function findCandidates(
   index: SearchIndex,
   parsed: ParsedQuery,
 ): { candidates: Ranked[]; unmatchedWords: string[] } {
-  const { matches, unmatched } = index.text.match(parsed.words);
-  const wordsGiven = parsed.words.length > 0;
-  const mostWords = matches[0]?.typedWordsMatched ?? 0;
-  const bestScore = matches[0]?.score ?? 0;
-  const textHits = new Map(
-    matches
-      .filter((m) => m.typedWordsMatched === mostWords && m.score >= bestScore * RELATIVE_TEXT_CUTOFF)
-      .map((m) => [m.ruleIndex, m]),
-  );
+  const { matches, unmatched } =
+    parsed.words.length > 0 ? index.text().match(parsed.words) : { matches: [], unmatched: [] as string[] };
+  const wordsMatched = parsed.words.length - unmatched.length;
+  const textHits = new Map(selectTextMatches(book, matches, parsed, wordsMatched).map((m) => [m.ruleIndex, m]));
 
   if (parsed.ports.length > 0) {
     // Ports decide what matches; words only rank among the rules with those ports.
@@ -196,23 +306,55 @@ function findCandidates(
       candidates.push({
         rule,
         tier: portReasons.some((r) => r.by === "port") ? EXACT_PORT_TIER : KEYWORD_PORT_TIER,
+        coverage: 0,
         textScore: text?.score ?? 0,
         matched: text ? [...portReasons, { by: "words", words: text.words }] : portReasons,
       });
     }
     return { candidates, unmatchedWords: unmatched };
   }
-  if (wordsGiven) {
+  const hasFilters = parsed.protocols.length + parsed.directions.length + parsed.versions.length > 0;
+  // words that all match nothing leave the filters to answer: "inbound udp 2022 currently"
+  if (textHits.size > 0 || !hasFilters) {
     const candidates = [...textHits.values()].map((m): Ranked => {
       const rule = book.rules[m.ruleIndex] as Rule;
-      return { rule, tier: TEXT_TIER, textScore: m.score, matched: [{ by: "words", words: m.words }] };
+      return {
+        rule,
+        tier: TEXT_TIER,
+        coverage: m.typedWordsMatched,
+        textScore: m.score,
+        matched: [{ by: "words", words: m.words }],
+      };
     });
     return { candidates, unmatchedWords: unmatched };
   }
   return {
-    candidates: book.rules.map((rule) => ({ rule, tier: FILTER_TIER, textScore: 0, matched: [{ by: "filters" }] })),
-    unmatchedWords: [],
+    candidates: book.rules.map((rule) => ({ rule, tier: FILTER_TIER, coverage: 0, textScore: 0, matched: [{ by: "filters" }] })),
+    unmatchedWords: unmatched,
   };
+}
+
+/**
+ * The word matches worth showing, among the rules that pass the filters where any do (so a word of
+ * a rule the filters drop cannot crowd out the ones they keep). Where some rule has every word that
+ * matched anything, only those; where none has, the rules with at least half as many words as the
+ * best, ranked by how many they have. Each stays near the best score of its count.
+ */
+function selectTextMatches(
+  book: RuleBook,
+  matches: readonly TextMatch[],
+  parsed: ParsedQuery,
+  wordsMatched: number,
+): TextMatch[] {
+  const passing = matches.filter((m) => passesFilters(book.rules[m.ruleIndex] as Rule, parsed));
+  const pool = passing.length > 0 ? passing : matches;
+  const mostWords = pool.reduce((most, m) => Math.max(most, m.typedWordsMatched), 0);
+  const fewestWords = mostWords >= wordsMatched ? mostWords : Math.ceil(mostWords / 2);
+  const bestScore = new Map<number, number>();
+  for (const m of pool) bestScore.set(m.typedWordsMatched, Math.max(bestScore.get(m.typedWordsMatched) ?? 0, m.score));
+  return pool.filter(
+    (m) => m.typedWordsMatched >= fewestWords && m.score >= (bestScore.get(m.typedWordsMatched) ?? 0) * RELATIVE_TEXT_CUTOFF,
+  );
 }
 
 const NO_REASONS: readonly MatchReason[] = [];
@@ -232,9 +374,27 @@ function matchCell(cell: PortCell, field: "local" | "remote", ports: readonly Po
   return keyword && viaKeyword ? { by: "keyword", keyword: keyword.name, port: formatRange(viaKeyword), field } : undefined;
 }
 
+/** Above this many asked ranges (pasted text), they are searched by halves: they come sorted and merged from parseQuery. */
+const LINEAR_OVERLAP_LIMIT = 16;
+
 function firstOverlap(asked: readonly PortRange[], ranges: readonly PortRange[]): PortRange | undefined {
-  for (const q of asked) for (const r of ranges) if (rangesOverlap(q, r)) return q;
-  return undefined;
+  if (asked.length <= LINEAR_OVERLAP_LIMIT) {
+    for (const q of asked) for (const r of ranges) if (rangesOverlap(q, r)) return q;
+    return undefined;
+  }
+  let first: number | undefined;
+  for (const r of ranges) {
+    // the first asked range ending at or after r starts; it overlaps r if it starts by r's end
+    let low = 0;
+    let high = asked.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((asked[mid] as PortRange).to < r.from) low = mid + 1;
+      else high = mid;
+    }
+    if (low < asked.length && (asked[low] as PortRange).from <= r.to && (first === undefined || low < first)) first = low;
+  }
+  return first === undefined ? undefined : asked[first];
 }
 
 /** Whether `rule` satisfies the protocol, direction and version filters of `parsed`. */
@@ -249,7 +409,7 @@ function passesFilters(rule: Rule, parsed: Pick<ParsedQuery, "protocols" | "dire
 function noMatchNotice(parsed: ParsedQuery, index: SearchIndex): Notice {
   if (parsed.ports.length > 0) {
     const first = parsed.ports[0] as PortRange;
-    const near = [...index.knownPorts]
+    const near = [...index.knownPorts()]
       .sort((a, b) => Math.abs(a - first.from) - Math.abs(b - first.from) || a - b)
       .slice(0, 3)
       .sort((a, b) => a - b);
@@ -326,6 +486,12 @@ function describeVersionFilter(versions: readonly string[]): string {
   return `Windows Server ${versions.map((v) => v.replace(/^Windows Server /, "")).join(" or ")}`;
 }
 
+/** `“a”, “b”`; pasted text can leave dozens of words, so after a few, `or N more words`. */
 function quoteList(words: readonly string[]): string {
-  return words.map((w) => `“${w}”`).join(", ");
+  const named = words
+    .slice(0, MAX_WORDS_NAMED)
+    .map((w) => `“${w}”`)
+    .join(", ");
+  const more = words.length - MAX_WORDS_NAMED;
+  return more > 0 ? `${named} or ${more} more ${more === 1 ? "word" : "words"}` : named;
 }

@@ -3,8 +3,10 @@
  * words nearest to what was typed (so `telemtry` reaches `telemetry`); an inverted index then
  * scores rules by where those words stand (a rule name weighs more than a definition).
  */
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type FuseType from "fuse.js";
 import type { Rule } from "./rule-book.js";
+import { correctTypo } from "./typos.js";
 
 /** How much a word counts by the field it is found in. */
 const FIELD_WEIGHTS = { rule: 3, tags: 3, section: 2, notes: 1, definition: 1 } as const;
@@ -14,6 +16,14 @@ const FUZZY_THRESHOLD = 0.3;
 const MIN_FUZZY_LENGTH = 5;
 /** Fuzzy candidates kept for one typed word. */
 const MAX_FUZZY_WORDS = 4;
+/** How much a corrected short typo (`smv` as smb) counts against the word typed right. */
+const TYPO_QUALITY = 0.8;
+
+/** What short typos may be read as, and the English words that are never read as typos. */
+export interface TypoWords {
+  readonly targets: readonly string[];
+  readonly realWords: ReadonlySet<string>;
+}
 
 export interface WordHit {
   /** The index word that matched. */
@@ -45,11 +55,14 @@ function tokenize(text: string): string[] {
   return text.toLowerCase().match(WORDS) ?? [];
 }
 
-export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet<string>): TextIndex {
+export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet<string>, typos?: TypoWords): TextIndex {
   // word -> rule index -> best field weight
   const postings = new Map<string, Map<number, number>>();
+  // words of names, tags and sections: what a typo may be read as (never a word of the small print)
+  const headingWords = new Set<string>();
   const add = (word: string, ruleIndex: number, weight: number) => {
     if (word.length < 2 || ignoredWords.has(word)) return;
+    if (weight >= FIELD_WEIGHTS.section) headingWords.add(word);
     let byRule = postings.get(word);
     if (!byRule) {
       byRule = new Map();
@@ -73,11 +86,13 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
   // A typo seldom changes the first letter, so each typed word is compared only with the index
   // words that share it: one small Fuse per letter instead of one over every word.
   const byFirstLetter = new Map<string, string[]>();
-  for (const word of postings.keys()) {
+  for (const word of headingWords) {
     const letter = word[0] as string;
     byFirstLetter.set(letter, byFirstLetter.get(letter) ?? []);
     byFirstLetter.get(letter)?.push(word);
   }
+  // loaded here, not at start: questions about ports alone never need it
+  const Fuse = createRequire(import.meta.url)("fuse.js") as typeof FuseType;
   const fuses = new Map(
     [...byFirstLetter].map(([letter, words]) => [letter, new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD })]),
   );
@@ -86,14 +101,17 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
   const resolve = (typed: string): readonly WordHit[] => {
     const cached = resolved.get(typed);
     if (cached) return cached;
-    let hits: WordHit[];
+    let hits: WordHit[] = [];
     if (postings.has(typed)) hits = [{ word: typed, quality: 1 }];
-    else if (typed.length < MIN_FUZZY_LENGTH) hits = [];
-    else {
+    else if (typed.length >= MIN_FUZZY_LENGTH) {
       hits = (fuses.get(typed[0] as string)?.search(typed, { limit: MAX_FUZZY_WORDS }) ?? [])
         // nor the length by much; without these checks "bread" would reach "reads"
         .filter((r) => Math.abs(r.item.length - typed.length) <= 2)
         .map((r) => ({ word: r.item, quality: 1 - (r.score ?? 1) }));
+    }
+    if (hits.length === 0 && typos) {
+      const corrected = correctTypo(typed, typos.targets, typos.realWords);
+      if (corrected !== undefined && postings.has(corrected)) hits = [{ word: corrected, quality: TYPO_QUALITY }];
     }
     // bounded: a long-running bot meets many distinct typos
     if (resolved.size > 5000) resolved.clear();

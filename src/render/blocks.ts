@@ -3,8 +3,20 @@
  * be checked against Slack's limits without Slack.
  */
 import type { types } from "@slack/bolt";
-import { type Answer, type Notice, protocolName, type RuleBook, type RuleMatch } from "../core/index.js";
-import { correctionNote, describePort, describeVersions, directionWord, ruleGist, sourceLabel, trafficSummary } from "./facts.js";
+import { type Answer, type Notice, type PortAnswer, protocolName, type RuleBook, type RuleMatch } from "../core/index.js";
+import {
+  correctionNote,
+  describePort,
+  describeVersions,
+  directionWord,
+  foundLine,
+  portHeading,
+  portsLeftOutLine,
+  replayQuestion,
+  ruleGist,
+  sourceLabel,
+  trafficSummary,
+} from "./facts.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -33,6 +45,10 @@ export const ACTIONS = {
 /** Rules per message: the first few as full cards, the rest as a compact list. */
 export const PAGE_SIZE = 10;
 export const FULL_CARDS = 3;
+/** Rules listed under each port of pasted text that names several. */
+export const RULES_PER_PORT = 5;
+/** Room left in a button's value for the question once the state around it is encoded. */
+const MAX_BUTTON_QUESTION = LIMITS.buttonValue - 100;
 
 export interface SlackMessage {
   readonly text: string;
@@ -155,6 +171,8 @@ function noticeBlock(notice: Notice, hasResults: boolean): KnownBlock {
 export function renderAnswerMessage(answer: Answer, book: RuleBook, options: AnswerMessageOptions): SlackMessage {
   const { offset } = options;
   const shown = answer.results;
+  const grouped = answer.byPort.length > 0;
+  const hasResults = grouped ? answer.byPort.some((g) => g.results.length > 0) : shown.length > 0;
   const blocks: KnownBlock[] = [];
   if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
     blocks.push({
@@ -162,49 +180,79 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
       elements: [mrkdwn(`Shared by <@${options.sharedBy}>: “${escapeText(truncate(answer.query, 200))}”`)],
     });
   }
-  const range = shown.length > 0 ? ` · rules ${offset + 1}–${offset + shown.length} of ${answer.total}` : "";
+  const range = !grouped && shown.length > 0 ? ` · rules ${offset + 1}–${offset + shown.length} of ${answer.total}` : "";
   blocks.push({ type: "context", elements: [mrkdwn(`*Understood:* ${escapeText(answer.understood.summary)}${range}`)] });
-  for (const notice of answer.notices) blocks.push(noticeBlock(notice, shown.length > 0));
-  if (shown.length === 0) {
+  const found = foundLine(answer.found);
+  if (found) blocks.push({ type: "context", elements: [mrkdwn(escapeText(found))] });
+  for (const notice of answer.notices) blocks.push(noticeBlock(notice, hasResults));
+  if (!hasResults) {
     blocks.push({
       type: "context",
       elements: [mrkdwn("Try `/amiport 5985`, `/amiport rdp 2019`, `/amiport inbound udp 2022` or `/amiport help`.")],
     });
   }
-  for (const match of shown.slice(0, FULL_CARDS)) {
-    blocks.push({ type: "divider" }, ...renderRuleCard(match, book));
+  if (grouped) {
+    for (const group of answer.byPort) blocks.push({ type: "divider" }, portGroupBlock(group, book));
+    const leftOut = portsLeftOutLine(answer);
+    if (leftOut) blocks.push({ type: "context", elements: [mrkdwn(escapeText(leftOut))] });
+  } else {
+    for (const match of shown.slice(0, FULL_CARDS)) {
+      blocks.push({ type: "divider" }, ...renderRuleCard(match, book));
+    }
+    if (shown.length > FULL_CARDS) blocks.push({ type: "divider" }, compactList(shown.slice(FULL_CARDS), book));
   }
-  if (shown.length > FULL_CARDS) blocks.push({ type: "divider" }, compactList(shown.slice(FULL_CARDS), book));
 
+  // pasted text can be 40,000 characters: buttons carry what was found in it instead
+  const question = answer.found.length > 0 ? replayQuestion(answer, MAX_BUTTON_QUESTION) : answer.query;
   const buttons = [];
   const next = offset + shown.length;
-  if (next < answer.total) {
+  if (!grouped && question !== null && next < answer.total) {
     buttons.push({
       type: "button" as const,
       action_id: ACTIONS.more,
       text: { type: "plain_text" as const, text: `Show more (${answer.total - next})` },
-      value: encodeButtonState({ q: answer.query, o: next, ...(options.cards ? { c: true as const } : {}) }),
+      value: encodeButtonState({ q: question, o: next, ...(options.cards ? { c: true as const } : {}) }),
     });
   }
-  if (options.shareable && shown.length > 0) {
+  if (options.shareable && hasResults && question !== null) {
     buttons.push({
       type: "button" as const,
       action_id: ACTIONS.share,
       text: { type: "plain_text" as const, text: "Share in channel" },
       style: "primary" as const,
-      value: encodeButtonState({ q: answer.query, o: offset, ...(options.cards ? { c: true as const } : {}) }),
+      value: encodeButtonState({ q: question, o: offset, ...(options.cards ? { c: true as const } : {}) }),
     });
   }
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "amiport_actions", elements: buttons });
-  if (shown.length > 0) {
+  if (hasResults) {
     const { title, url } = book.attribution;
     blocks.push({ type: "context", elements: [mrkdwn(`Source: <${url}|${escapeText(title)}>, AWS, CC BY-SA 4.0`)] });
   }
   return { text: fallbackText(answer, book), blocks };
 }
 
+/** One port of pasted text: its heading, then its rules one line each, or why there are none. */
+function portGroupBlock(group: PortAnswer, book: RuleBook): KnownBlock {
+  const lines = [`*${escapeText(portHeading(group))}*`];
+  // no emoji codes here: one would pair with the `:` of a snippet such as `RemotePort : 5986`
+  for (const notice of group.notices) lines.push(escapeText(notice.text));
+  for (const { rule } of group.results.slice(0, RULES_PER_PORT)) {
+    lines.push(
+      `• *${escapeText(rule.rule)}*: ${escapeText(trafficSummary(rule))} · ${escapeText(describeVersions(rule.os, book.operatingSystems))}`,
+    );
+  }
+  if (group.results.length > RULES_PER_PORT) {
+    lines.push(`…and ${group.results.length - RULES_PER_PORT} more; \`/amiport ${group.port}\` shows them all.`);
+  }
+  return { type: "section", text: mrkdwn(lines.join("\n")) };
+}
+
 /** The gist in plain text, for notifications and clients without blocks. */
 export function fallbackText(answer: Answer, book: RuleBook): string {
+  if (answer.byPort.length > 0) {
+    const ports = answer.byPort.map((g) => `${g.port}: ${g.results[0] ? ruleGist(g.results[0].rule, book) : "no rule"}`);
+    return truncate(ports.join("; "), LIMITS.fallbackText);
+  }
   const first = answer.results[0];
   if (!first) return truncate(answer.notices[0]?.text ?? "No rules found.", LIMITS.fallbackText);
   const more = answer.total > 1 ? ` (and ${answer.total - 1} more)` : "";

@@ -1,6 +1,9 @@
 /** Plain-text phrasing of a rule's facts, shared by the terminal, JSON and Slack renderers. */
 import {
+  type Answer,
+  FOUND_PREFIX,
   type MatchReason,
+  type PortAnswer,
   protocolName,
   type Rule,
   type RuleBook,
@@ -119,4 +122,48 @@ export function unstatedNote(diff: VersionDiff): string | null {
   if (diff.unstated.length === 0) return null;
   const sections = [...new Set(diff.unstated.map((r) => r.section))].join(", ");
   return `Not counted: ${diff.unstated.length} ${diff.unstated.length === 1 ? "rule" : "rules"} (${sections}) for which AWS does not say which Windows Server versions apply.`;
+}
+
+/** Snippets shown in "Found in the message: …" before "and N more". */
+export const MAX_FOUND_SHOWN = 10;
+
+/** `Found in the message: 10.0.1.25:5986, port 3389`, or null for a question. */
+export function foundLine(found: Answer["found"]): string | null {
+  if (found.length === 0) return null;
+  const snippets = [...new Set(found.map((f) => f.snippet))];
+  const shown = snippets.slice(0, MAX_FOUND_SHOWN).join(", ");
+  const more = snippets.length > MAX_FOUND_SHOWN ? ` and ${snippets.length - MAX_FOUND_SHOWN} more` : "";
+  return `${FOUND_PREFIX} ${shown}${more}`;
+}
+
+/**
+ * A question that asks again what the answer found, short enough for a button: the found line
+ * of the ports shown, which amiport reads as pasted text again. Null for a question.
+ */
+export function replayQuestion(answer: Answer, maxLength: number): string | null {
+  const found =
+    answer.byPort.length > 0 ? answer.byPort.map((g) => ({ snippet: g.snippets[0] ?? String(g.port) })) : answer.found;
+  if (found.length === 0) return null;
+  const snippets = [...new Set(found.map((f) => f.snippet))];
+  let line = FOUND_PREFIX;
+  for (const [i, snippet] of snippets.entries()) {
+    const next = `${line}${i === 0 ? " " : ", "}${snippet}`;
+    if (next.length > maxLength) break;
+    line = next;
+  }
+  return line === FOUND_PREFIX ? null : line;
+}
+
+/** `Port 5986 · TCP · 10.0.1.25:5986`: the heading of one port's answer. */
+export function portHeading(group: PortAnswer): string {
+  const protocol = group.protocol ? ` · ${group.protocol}` : "";
+  const count = group.results.length;
+  const rules = count === 0 ? "no rule" : count === 1 ? "1 rule" : `${count} rules`;
+  return `Port ${group.port}${protocol} · ${rules} · found as ${group.snippets.join(", ")}`;
+}
+
+/** `and 4 more ports` after the capped list of ports, or null. */
+export function portsLeftOutLine(answer: Answer): string | null {
+  if (answer.portsLeftOut === 0) return null;
+  return `…and ${answer.portsLeftOut} more ${answer.portsLeftOut === 1 ? "port" : "ports"} found in the message; ask about one to see its rules.`;
 }

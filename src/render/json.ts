@@ -1,5 +1,15 @@
 /** The JSON shape of answers and rules, for `amiport --json` and other scripts. */
-import type { Answer, ChangedField, DiffFilter, MatchReason, Notice, Rule, Understood, VersionDiff } from "../core/index.js";
+import type {
+  Answer,
+  ChangedField,
+  DiffFilter,
+  FoundPort,
+  MatchReason,
+  Notice,
+  Rule,
+  Understood,
+  VersionDiff,
+} from "../core/index.js";
 
 export interface RuleJson {
   id: string;
@@ -20,12 +30,27 @@ export interface RuleJson {
   matched?: readonly MatchReason[];
 }
 
+export interface PortAnswerJson {
+  port: number;
+  protocol?: "TCP" | "UDP";
+  snippets: readonly string[];
+  total: number;
+  results: RuleJson[];
+  notices: readonly Notice[];
+}
+
 export interface AnswerJson {
   query: string;
   understood: Understood;
   total: number;
   results: RuleJson[];
   notices: readonly Notice[];
+  /** What was read out of pasted text, each with the text it came from; empty for a question. */
+  found: readonly FoundPort[];
+  /** Only for pasted text naming several ports: each port's rules, most specific first. */
+  byPort?: PortAnswerJson[];
+  /** With `byPort`: how many more ports the message names. */
+  portsLeftOut?: number;
 }
 
 export function ruleToJson(rule: Rule, matched?: readonly MatchReason[]): RuleJson {
@@ -54,6 +79,20 @@ export function answerToJson(answer: Answer): AnswerJson {
     total: answer.total,
     results: answer.results.map((r) => ruleToJson(r.rule, r.matched)),
     notices: answer.notices,
+    found: answer.found,
+    ...(answer.byPort.length > 0
+      ? {
+          byPort: answer.byPort.map((g) => ({
+            port: g.port,
+            ...(g.protocol ? { protocol: g.protocol } : {}),
+            snippets: g.snippets,
+            total: g.results.length,
+            results: g.results.map((r) => ruleToJson(r.rule, r.matched)),
+            notices: g.notices,
+          })),
+          portsLeftOut: answer.portsLeftOut,
+        }
+      : {}),
   };
 }
 

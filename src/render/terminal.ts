@@ -1,6 +1,6 @@
 /** Rule cards for a terminal: colour on a TTY, plain text otherwise. */
 import { styleText } from "node:util";
-import type { Answer, Rule, RuleBook, RuleMatch } from "../core/index.js";
+import type { Answer, PortAnswer, Rule, RuleBook, RuleMatch } from "../core/index.js";
 import {
   attributionLine,
   correctionNote,
@@ -8,9 +8,15 @@ import {
   describePort,
   describeVersions,
   directionWord,
+  foundLine,
+  portHeading,
+  portsLeftOutLine,
   sourceLabel,
   trafficSummary,
 } from "./facts.js";
+
+/** Rules listed under each port of pasted text that names several. */
+export const RULES_PER_PORT = 5;
 
 type Style = Parameters<typeof styleText>[0];
 export type Paint = (style: Style, text: string) => string;
@@ -38,6 +44,9 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook, paint: Paint = 
 
 export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plain): string {
   const parts = [paint("dim", `Understood: ${answer.understood.summary}`)];
+  const found = foundLine(answer.found);
+  if (found) parts.push(found);
+  if (answer.byPort.length > 0) return renderByPort(answer, book, paint, parts);
   for (const notice of answer.notices) parts.push(paint(answer.results.length ? "yellow" : "red", notice.text));
   if (answer.results.length > 0) {
     parts.push(answer.results.map((r) => renderRuleCard(r, book, paint)).join("\n\n"));
@@ -47,6 +56,28 @@ export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plai
     parts.push(paint("dim", attributionLine(book)));
   }
   return `${parts.join("\n\n")}\n`;
+}
+
+/** Pasted text naming several ports: each port with its rules in one line each. */
+function renderByPort(answer: Answer, book: RuleBook, paint: Paint, parts: string[]): string {
+  for (const notice of answer.notices) parts.push(paint("yellow", notice.text));
+  for (const group of answer.byPort) parts.push(renderPortGroup(group, book, paint));
+  const leftOut = portsLeftOutLine(answer);
+  if (leftOut) parts.push(paint("dim", leftOut));
+  parts.push(paint("dim", attributionLine(book)));
+  return `${parts.join("\n\n")}\n`;
+}
+
+function renderPortGroup(group: PortAnswer, book: RuleBook, paint: Paint): string {
+  const lines = [paint("bold", portHeading(group))];
+  for (const notice of group.notices) lines.push(`  ${paint(group.results.length ? "yellow" : "red", notice.text)}`);
+  for (const { rule } of group.results.slice(0, RULES_PER_PORT)) {
+    lines.push(`  • ${rule.rule}: ${paint("cyan", trafficSummary(rule))} · ${describeVersions(rule.os, book.operatingSystems)}`);
+  }
+  if (group.results.length > RULES_PER_PORT) {
+    lines.push(paint("dim", `  …and ${group.results.length - RULES_PER_PORT} more; amiport ${group.port} shows them all.`));
+  }
+  return lines.join("\n");
 }
 
 export function renderRuleList(rules: readonly Rule[], book: RuleBook, paint: Paint = plain): string {

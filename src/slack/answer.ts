@@ -3,8 +3,10 @@ import { performance } from "node:perf_hooks";
 import { LogLevel } from "@slack/bolt";
 import type { RuleBook } from "../core/index.js";
 import { renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
+import type { InstallationRecords, SeenEventStore } from "../store/index.js";
 import { composeReply } from "./compose.js";
 import type { AppLogger } from "./logger.js";
+import type { Metrics } from "./metrics.js";
 import { isDeliveryError } from "./web-api-policy.js";
 
 export interface SlackDeps {
@@ -12,6 +14,11 @@ export interface SlackDeps {
   readonly logger: AppLogger;
   /** Answers already rendered; during an incident many people ask the same thing. */
   readonly answers?: AnswerCache;
+  /** Events already answered, by this replica or (with a database) any. */
+  readonly seenEvents?: SeenEventStore;
+  /** Distributed mode's installations. */
+  readonly installations?: InstallationRecords;
+  readonly metrics?: Metrics;
 }
 
 interface CachedAnswer {
@@ -133,12 +140,14 @@ export function stripSlackMarkup(text: string): string {
 }
 
 function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {
+  const ms = performance.now() - startedAt;
   deps.logger.event(LogLevel.INFO, "request", {
     kind,
     query: query.length > 200 ? `${query.slice(0, 200)}…` : query,
     results,
-    ms: Math.round((performance.now() - startedAt) * 100) / 100,
+    ms: Math.round(ms * 100) / 100,
   });
+  deps.metrics?.request(kind, results === "help" ? "help" : results === 0 ? "no_match" : "answered", ms / 1000);
 }
 
 /**
@@ -156,8 +165,12 @@ export async function guarded(
   } catch (error) {
     const delivery = isDeliveryError(error);
     deps.logger.event(LogLevel.ERROR, "request failed", { kind, delivery, error: describeError(error) });
+    deps.metrics?.request(kind, "failed");
     // when Slack refused or never took the answer, an apology by the same way would fail the same way
-    if (delivery) return;
+    if (delivery) {
+      deps.metrics?.replyFailed(kind);
+      return;
+    }
     try {
       await reply(renderErrorMessage());
     } catch (replyError) {

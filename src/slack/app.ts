@@ -1,21 +1,27 @@
 /**
  * Builds and runs the Bolt app: HTTP mode (Slack posts to /slack/events) or Socket Mode (for
- * development), with /healthz and a graceful stop in both.
+ * development), with /healthz, /readyz, /metrics and a graceful stop in both; in distributed mode
+ * also the OAuth install routes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, ErrorCode, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { RuleBook } from "../core/index.js";
+import { memoryStore, type Store } from "../store/index.js";
 import { AnswerCache, describeError } from "./answer.js";
 import type { Config } from "./config.js";
 import { registerListeners } from "./listeners/index.js";
 import type { AppLogger } from "./logger.js";
+import { Metrics } from "./metrics.js";
+import { INSTALL_PATH, isAuthorizationError, oauthReceiverOptions, REDIRECT_PATH } from "./oauth.js";
 import { REQUEST_LIMITS, RequestGuard, type RequestGuardOptions } from "./request-guard.js";
 import { guardSocketEnvelopes } from "./socket-envelopes.js";
 import { WEB_API_POLICY, type WebApiPolicy, webClientOptions } from "./web-api-policy.js";
 
 export const EVENTS_PATH = "/slack/events";
 const HEALTH_PATH = "/healthz";
+const READY_PATH = "/readyz";
+const METRICS_PATH = "/metrics";
 /** How long a stop waits for work in flight; the whole stop stays within 5 s. */
 const DRAIN_MS = 4000;
 
@@ -33,6 +39,9 @@ export const SERVER_LIMITS = {
 export interface AppOptions {
   readonly webApi?: WebApiPolicy;
   readonly guard?: Pick<RequestGuardOptions, "summaryIntervalMs" | "bodyTimeoutMs">;
+  /** Seen events and installations; the app closes it on stop. Default: memory only. */
+  readonly store?: Store;
+  readonly metrics?: Metrics;
 }
 
 export interface RunningApp {
@@ -51,6 +60,10 @@ export async function startSlackApp(
   logger: AppLogger,
   options: AppOptions = {},
 ): Promise<RunningApp> {
+  const store = options.store ?? memoryStore();
+  const metrics = options.metrics ?? new Metrics();
+  const { database } = store;
+  if (database) metrics.watchDatabase(() => database.reachable());
   let draining = false;
   let ready = false;
   const inFlight = new Set<Promise<unknown>>();
@@ -58,6 +71,7 @@ export async function startSlackApp(
 
   const guard =
     config.mode === "http" ? new RequestGuard({ signingSecret: config.signingSecret, logger, ...options.guard }) : undefined;
+  if (guard) metrics.watchRefusals(guard.refused);
   const receiver =
     config.mode === "http"
       ? new HTTPReceiver({
@@ -67,12 +81,15 @@ export async function startSlackApp(
           // the guard has verified the request already; Bolt checks it again, which costs one HMAC
           signatureVerification: true,
           bodyLimit: REQUEST_LIMITS.maxBodyBytes,
+          ...oauthReceiverOptions(config, store.installations),
         })
       : undefined;
   // amiport keeps no conversation state, so Bolt's conversation store would be work for nothing.
   // logLevel: Bolt sets its logger to this level (INFO when not given), over LOG_LEVEL.
   const logLevel = config.logLevel as LogLevel;
-  const common = { token: config.botToken, logger, logLevel, clientOptions, convoStore: false } as const;
+  // with OAuth install there is no one token: Bolt loads each workspace's own from the store
+  const token = config.oauth ? {} : { token: config.botToken };
+  const common = { ...token, logger, logLevel, clientOptions, convoStore: false } as const;
   const app = receiver ? new App({ ...common, receiver }) : new App({ ...common, appToken: config.appToken, socketMode: true });
   const socketReceiver = (app as unknown as { receiver: unknown }).receiver;
   if (socketReceiver instanceof SocketModeReceiver) guardSocketEnvelopes(socketReceiver.client, logger);
@@ -87,16 +104,41 @@ export async function startSlackApp(
       inFlight.delete(work);
     }
   });
-  registerListeners(app, { book, logger, answers: new AnswerCache() });
+  registerListeners(app, {
+    book,
+    logger,
+    answers: new AnswerCache(),
+    seenEvents: store.seenEvents,
+    ...(store.installations ? { installations: store.installations } : {}),
+    metrics,
+  });
   app.error(async (error) => {
+    if (config.oauth && isAuthorizationError(error)) {
+      logger.event(LogLevel.WARN, "no installation loaded", { error: error.message });
+      // the receiver answers it: 401 for no installation, 503 when the store cannot answer
+      throw error;
+    }
     logger.event(LogLevel.ERROR, "unhandled error", { error: describeError(error) });
   });
+  // a browser's GETs of the OAuth install: unsigned by nature, so Bolt's installer takes them, not the guard
+  const installPaths = new Set(config.oauth ? [INSTALL_PATH, REDIRECT_PATH] : []);
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = pathOf(req.url);
     if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
       const status = draining ? "stopping" : ready ? "ok" : "starting";
       return sendJson(res, status === "ok" ? 200 : 503, { status });
+    }
+    if (path === READY_PATH && (req.method === "GET" || req.method === "HEAD")) {
+      const { code, body } = await readiness();
+      return sendJson(res, code, body);
+    }
+    if (path === METRICS_PATH && req.method === "GET") {
+      return res.writeHead(200, { "Content-Type": metrics.contentType }).end(await metrics.text());
+    }
+    if (receiver && installPaths.has(path) && req.method === "GET") {
+      if (draining) return sendJson(res, 503, { error: "stopping" }, { "Retry-After": "5", ...CLOSE });
+      return receiver.requestListener(req, res);
     }
     if (!receiver || !guard || path !== EVENTS_PATH) return sendJson(res, 404, { error: "not found" }, CLOSE);
     if (req.method !== "POST") return sendJson(res, 405, { error: "method not allowed" }, { Allow: "POST", ...CLOSE });
@@ -142,6 +184,16 @@ export async function startSlackApp(
   ready = true;
   logger.event(LogLevel.INFO, "started", { mode: config.mode, port });
 
+  /** Ready to take traffic: started, not draining, and the database (if any) answers. */
+  async function readiness(): Promise<{ code: number; body: object }> {
+    if (draining) return { code: 503, body: { status: "stopping" } };
+    if (!ready) return { code: 503, body: { status: "starting" } };
+    if (database && !(await database.reachable())) {
+      return { code: 503, body: { status: "degraded", database: "unreachable", dedupe: store.dedupeScope() } };
+    }
+    return { code: 200, body: { status: "ok", database: database ? "ok" : "none", dedupe: store.dedupeScope() } };
+  }
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
@@ -152,6 +204,7 @@ export async function startSlackApp(
       await Promise.race([Promise.allSettled([...inFlight]), delay(DRAIN_MS)]);
       await closeServer(server);
       guard?.flush();
+      await store.close().catch((error) => logger.event(LogLevel.WARN, "store close failed", { error: describeError(error) }));
       logger.event(LogLevel.INFO, "stopped", { unfinished: inFlight.size });
     })();
     return stopping;

@@ -10,9 +10,12 @@ const secret = (name: string, prefix?: string) =>
     .min(1, `${name} is empty`)
     .refine((v) => !prefix || v.startsWith(prefix), `${name} should start with "${prefix}"`);
 
+/** Connections each replica keeps to PostgreSQL, unless DATABASE_POOL_SIZE says otherwise. */
+const DEFAULT_POOL_SIZE = 10;
+
 const envSchema = z
   .object({
-    SLACK_BOT_TOKEN: secret("SLACK_BOT_TOKEN", "xoxb-"),
+    SLACK_BOT_TOKEN: secret("SLACK_BOT_TOKEN", "xoxb-").optional(),
     SLACK_SIGNING_SECRET: z.string().trim().optional(),
     SLACK_APP_TOKEN: z.string().trim().optional(),
     SLACK_MODE: z.enum(["socket", "http"], { error: 'SLACK_MODE must be "socket" or "http"' }).optional(),
@@ -27,8 +30,54 @@ const envSchema = z
       .refine((u) => /^https?:\/\//.test(u), "SLACK_API_URL must be an http(s) URL")
       .optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    SLACK_CLIENT_ID: z.string().trim().optional(),
+    SLACK_CLIENT_SECRET: z.string().trim().optional(),
+    SLACK_STATE_SECRET: z.string().trim().optional(),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .refine(isPostgresUrl, "DATABASE_URL must be a postgres:// URL such as postgres://amiport@db:5432/amiport")
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ error: "DATABASE_POOL_SIZE must be a number" })
+      .int("DATABASE_POOL_SIZE must be a whole number")
+      .min(1, "DATABASE_POOL_SIZE must be 1-100")
+      .max(100, "DATABASE_POOL_SIZE must be 1-100")
+      .default(DEFAULT_POOL_SIZE),
+    TOKEN_ENCRYPTION_KEY: z
+      .string()
+      .trim()
+      .refine(
+        (v) => encryptionKey(v) !== undefined,
+        "TOKEN_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or 44 base64 characters",
+      )
+      .optional(),
   })
   .transform((env, ctx) => {
+    const fail = (variable: string, message: string) => {
+      ctx.addIssue({ code: "custom", path: [variable], message });
+      return z.NEVER;
+    };
+    const oauthVariables = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+    const distributed = oauthVariables.some((v) => v !== undefined);
+    if (distributed) {
+      if (!env.SLACK_CLIENT_ID) return fail("SLACK_CLIENT_ID", "SLACK_CLIENT_ID is missing; OAuth install needs it");
+      if (!env.SLACK_CLIENT_SECRET) return fail("SLACK_CLIENT_SECRET", "SLACK_CLIENT_SECRET is missing; OAuth install needs it");
+      if (!env.SLACK_STATE_SECRET) return fail("SLACK_STATE_SECRET", "SLACK_STATE_SECRET is missing; OAuth install needs it");
+      if (!env.DATABASE_URL)
+        return fail("DATABASE_URL", "DATABASE_URL is missing; OAuth install keeps installations in PostgreSQL");
+      if (!env.TOKEN_ENCRYPTION_KEY)
+        return fail("TOKEN_ENCRYPTION_KEY", "TOKEN_ENCRYPTION_KEY is missing; OAuth install encrypts the tokens it stores");
+      if (env.SLACK_BOT_TOKEN)
+        return fail("SLACK_BOT_TOKEN", "SLACK_BOT_TOKEN must be unset with OAuth install: each workspace has its own");
+      if (env.SLACK_MODE === "socket" || (!env.SLACK_MODE && env.SLACK_APP_TOKEN))
+        return fail(
+          "SLACK_MODE",
+          'SLACK_MODE must be "http" with OAuth install: Slack redirects browsers to /slack/oauth_redirect',
+        );
+    } else if (!env.SLACK_BOT_TOKEN) {
+      return fail("SLACK_BOT_TOKEN", "SLACK_BOT_TOKEN is missing");
+    }
     const mode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? "socket" : "http");
     if (mode === "http" && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
@@ -43,15 +92,28 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: `SLACK_APP_TOKEN ${problem}` });
       return z.NEVER;
     }
+    const database = env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : undefined;
+    const oauth = distributed
+      ? {
+          clientId: env.SLACK_CLIENT_ID as string,
+          clientSecret: env.SLACK_CLIENT_SECRET as string,
+          stateSecret: env.SLACK_STATE_SECRET as string,
+          tokenKey: encryptionKey(env.TOKEN_ENCRYPTION_KEY as string) as Buffer,
+        }
+      : undefined;
     return {
       mode,
-      botToken: env.SLACK_BOT_TOKEN,
+      botToken: env.SLACK_BOT_TOKEN ?? "",
       signingSecret: env.SLACK_SIGNING_SECRET ?? "",
       appToken: env.SLACK_APP_TOKEN ?? "",
       port: env.PORT,
       // the Web API client joins method names onto this, so it must end with a slash
       apiUrl: env.SLACK_API_URL?.replace(/\/?$/, "/"),
       logLevel: env.LOG_LEVEL,
+      /** Set with DATABASE_URL: event de-duplication (and, with OAuth, installations) in PostgreSQL. */
+      database,
+      /** Set in distributed mode: installs by OAuth, one token per workspace. */
+      oauth,
     } as const;
   });
 
@@ -73,5 +135,29 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
 
 /** Every secret value of a configuration, for the log's redaction. */
 export function secretsOf(config: Config): string[] {
-  return [config.botToken, config.signingSecret, config.appToken].filter((s) => s.length > 0);
+  const databasePassword = config.database ? decodeURIComponent(new URL(config.database.url).password) : "";
+  const oauth = config.oauth
+    ? [
+        config.oauth.clientSecret,
+        config.oauth.stateSecret,
+        config.oauth.tokenKey.toString("hex"),
+        config.oauth.tokenKey.toString("base64"),
+      ]
+    : [];
+  return [config.botToken, config.signingSecret, config.appToken, databasePassword, ...oauth].filter((s) => s.length > 0);
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** The 32-byte AES-256 key from 64 hex digits or base64; undefined when it is not 32 bytes. */
+function encryptionKey(text: string): Buffer | undefined {
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  return key.length === 32 && (key.toString("base64") === text || key.toString("hex") === text.toLowerCase()) ? key : undefined;
 }

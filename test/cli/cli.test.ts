@@ -62,7 +62,8 @@ describe("amiport (in process)", () => {
     const { code, out } = run(["--json", "135"]);
     expect(code).toBe(EXIT.results);
     const answer = JSON.parse(out);
-    expect(Object.keys(answer).sort()).toEqual(["notices", "query", "results", "total", "understood"]);
+    expect(Object.keys(answer).sort()).toEqual(["found", "notices", "query", "results", "total", "understood"]);
+    expect(answer.found).toEqual([]);
     expect(answer.query).toBe("135");
     expect(answer.understood.summary).toBe("port 135");
     expect(answer.results.map((r: { matched: { by: string }[] }) => r.matched[0]?.by)).toEqual([
@@ -276,5 +277,59 @@ describe("amiport diff and the port map", () => {
     expect(cards.out).toContain("Remote Desktop - User Mode (TCP-In)\n  TCP 3389 in");
     const json = JSON.parse(run(["--json", "--limit", "0", "2022", "inbound"]).out);
     expect(json.results.length).toBe(json.total);
+  });
+});
+
+describe("amiport - (pasted text on standard input, the built command)", () => {
+  const pipe = (input: string | Buffer, args: string[] = []) =>
+    spawnSync(process.execPath, [BIN, ...args, "-"], { input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const LOG = "2026-11-27T01:02:03Z ERROR connect 10.0.1.25:5986 refused\nrdp session on port 3389 timed out, user logged in\n";
+
+  it("reads the ports out of the text and answers each, exit 0", () => {
+    const result = pipe(LOG);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Found in the message: 10.0.1.25:5986, port 3389");
+    expect(result.stdout).toContain("Port 3389 · 4 rules · found as port 3389\n  • Remote Desktop - User Mode (TCP-In)");
+    expect(result.stdout).toContain("No rule on the AWS page uses port 5986.");
+  });
+
+  it("--json adds what was found, each with its snippet, and the answer per port", () => {
+    const answer = JSON.parse(pipe(LOG, ["--json"]).stdout);
+    expect(answer.found).toEqual([
+      { port: 5986, snippet: "10.0.1.25:5986" },
+      { port: 3389, snippet: "port 3389" },
+    ]);
+    expect(answer.byPort.map((g: { port: number; total: number }) => [g.port, g.total])).toEqual([
+      [3389, 4],
+      [5986, 0],
+    ]);
+    expect(answer.understood.directions).toEqual([]);
+  });
+
+  it("exits 1 when the text names only ports no rule uses", () => {
+    const result = pipe("Test-NetConnection web01 -Port 5986\nTcpTestSucceeded : False\n");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("Found in the message: -Port 5986");
+  });
+
+  it.each([
+    ["empty input", "", /standard input is empty/],
+    ["blank input", " \n\t\n", /standard input is empty/],
+    ["binary input", Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x89, 0x50]), /standard input is not text/],
+    ["NUL bytes", Buffer.from("port 3389\u0000\u0000"), /standard input is not text/],
+  ])("exits 2 with a friendly message on %s", (_name, input, message) => {
+    const result = pipe(input);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe("");
+  });
+
+  it("reads no more than the core does, and says the message was cut", () => {
+    const result = pipe(`port 3389\n${"x ".repeat(150_000)}port 5985\n`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("longer than 40000 characters");
+    expect(result.stdout).not.toContain("5985");
   });
 });

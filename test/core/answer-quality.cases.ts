@@ -7,7 +7,7 @@ import type { NoticeKind } from "../../src/core/index.js";
 export interface QualityCase {
   readonly ask: string;
   /** Who asks it, for the test's name. */
-  readonly who: "incident" | "security" | "migration" | "ops" | "typo" | "nonsense";
+  readonly who: "incident" | "pasted" | "security" | "migration" | "ops" | "typo" | "leftover" | "nonsense";
   /** These ids, in any order, are the first results. */
   readonly first?: readonly string[];
   readonly includes?: readonly string[];
@@ -371,6 +371,101 @@ export const QUALITY_CASES: readonly QualityCase[] = [
   { who: "typo", ask: "netbois", atMost: 6, includes: [NB("session", "in")] },
   { who: "typo", ask: "spoolr", atMost: 2, first: [SPOOLER_RPC, SPOOLER_EPMAP] },
   { who: "typo", ask: "delivry optimizaton", atMost: 2, first: [DO_TCP, DO_UDP] },
+
+  // Pasted text: log lines, alarms, netstat, Test-NetConnection, security-group rules
+  {
+    who: "pasted",
+    atMost: 4,
+    ask: "2026-11-27T01:02:03.456Z WARN rdp session to 10.0.1.25 on port 3389 timed out; user logged in then fell over",
+    first: [RDP_TCP, RDP_UDP, RDP_TCP_2012, RDP_UDP_2012],
+  },
+  {
+    who: "pasted",
+    atMost: 2,
+    ask: "ComputerName     : web01\nRemoteAddress    : 10.0.1.25\nRemotePort       : 5985\nTcpTestSucceeded : False",
+    first: [WINRM, WINRM_2008],
+  },
+  {
+    who: "pasted",
+    atMost: 6,
+    ask: "  TCP    0.0.0.0:445            0.0.0.0:0              LISTENING",
+    includes: [SMB_IN, FSRM_SMB, DFS("smb")],
+  },
+  {
+    who: "pasted",
+    atMost: 2,
+    ask: "allow udp 3389 from 192.168.10.0/24",
+    first: [RDP_UDP, RDP_UDP_2012],
+    excludes: [RDP_TCP, RDP_TCP_2012],
+  },
+  {
+    who: "pasted",
+    atMost: 6,
+    ask: "WARN copy to \\\\fs01 via 10.0.0.5:445 timed out, checked out again",
+    includes: [SMB_IN, SMB_OUT, NP_OUT(G16)],
+  },
+  { who: "pasted", atMost: 2, ask: "GET http://web01:5985/wsman -> 500 Internal Server Error", first: [WINRM, WINRM_2008] },
+  {
+    who: "pasted",
+    atMost: 2,
+    ask: "EC2 i-0abc1234def567890 (Windows Server 2012 R2) alarm: RDP to 10.0.1.25:3389 refused",
+    first: [RDP_TCP, RDP_UDP],
+    excludes: [RDP_TCP_2012, RDP_UDP_2012],
+  },
+  {
+    who: "pasted",
+    atMost: 1,
+    ask: "Test-NetConnection -ComputerName web01 -Port 23555\nWARNING: TCP connect to 10.0.1.25:23555 failed",
+    first: [RTSP],
+  },
+  {
+    who: "pasted",
+    atMost: 4,
+    ask: "Found in the message: 10.0.1.25:5986, port 3389",
+    first: [RDP_TCP, RDP_UDP, RDP_TCP_2012, RDP_UDP_2012],
+  },
+  {
+    who: "pasted",
+    atMost: 2,
+    ask: "Nov 27 01:02:03 fw01 kernel: DROP IN=eth0 SRC=203.0.113.9 DST=10.0.0.5 PROTO=TCP SPT=51515 DPT=5985",
+    first: [WINRM, WINRM_2008],
+  },
+  {
+    who: "pasted",
+    atMost: 2,
+    ask: "2026-11-27 ERROR WinRM cannot complete the operation on web01 (10.0.0.4)",
+    first: [WINRM, WINRM_2008],
+  },
+  { who: "pasted", ask: "request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 to 10.0.1.25:5986 failed after 30s", nothing: "no-match" },
+
+  // Leftover words and several-word questions
+  {
+    who: "leftover",
+    atMost: 12,
+    ask: "inbound udp on 2022 currently",
+    includes: [ALLJOYN("udp", "in"), RDP_UDP, DO_UDP, MMF_UDP],
+    excludes: [RDP_TCP, DNS(G16)],
+  },
+  { who: "leftover", atMost: 1, ask: "which rules does winrm use currently on 2019", first: [WINRM], excludes: [WINRM_2008] },
+  { who: "leftover", atMost: 5, ask: "rdp exactly", first: [RDP_TCP, RDP_UDP, RDP_TCP_2012, RDP_UDP_2012] },
+  { who: "leftover", atMost: 2, ask: "dns via udp", first: [DNS(G16), DNS(G12)] },
+  { who: "leftover", atMost: 1, ask: "exactly what does telemetry need on 2016 currently", first: [CUET_2016], excludes: [CUET] },
+  { who: "leftover", atMost: 14, ask: "remote desktop and dns", first: [RDP_TCP, RDP_UDP], includes: [DNS(G16), DNS(G12)] },
+  { who: "leftover", atMost: 12, ask: "smb netbios", includes: [SMB_IN, NB("session", "in"), NB("name", "out")] },
+  { who: "leftover", atMost: 1, ask: "remote desktop shadow session", first: [RDP_SHADOW] },
+
+  // Typos of short service words, and real words that are not typos
+  { who: "typo", atMost: 6, ask: "smv", first: [SMB_IN, SMB_OUT, FSRM_SMB, DFS("smb")] },
+  { who: "typo", atMost: 2, ask: "wmo", includes: [WMI, DFS("wmi")] },
+  { who: "typo", atMost: 8, ask: "dhpc", includes: [DHCP("in", G16), DHCP("out", G12)] },
+  { who: "typo", atMost: 2, ask: "wirnm", first: [WINRM, WINRM_2008] },
+  { who: "typo", atMost: 2, ask: "mdsn on 2016", first: [MDNS_IN_2016, MDNS_OUT_2016] },
+  // rdp and rpc are both one edit from it: amiport does not guess
+  { who: "typo", ask: "rpd", nothing: "no-match" },
+  { who: "typo", atMost: 2, ask: "llmrn", first: [LLMNR("in"), LLMNR("out")] },
+  { who: "typo", ask: "pink", nothing: "no-match" },
+  { who: "typo", ask: "sob", nothing: "no-match" },
+  { who: "typo", ask: "rip", nothing: "no-match" },
 
   // Nonsense and out of scope
   { who: "nonsense", ask: "kerberos", nothing: "no-match" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH, parseQuery } from "../../src/core/index.js";
+import { MAX_PASTE_LENGTH, MAX_QUERY_LENGTH, parseQuery, searchRules } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
 
 const parse = (text: string) => parseQuery(book, text);
@@ -122,6 +122,16 @@ describe("parseQuery: words", () => {
 });
 
 describe("parseQuery: bad input", () => {
+  it.each(["constructor", "__proto__", "toString in", "hasOwnProperty 2019", "valueOf tcp"])(
+    "a word that names an Object property is only a word: %s",
+    (text) => {
+      const parsed = parse(text);
+      expect(parsed.protocols.every((p) => typeof p === "string")).toBe(true);
+      expect(parsed.directions.every((d) => d === "In" || d === "Out")).toBe(true);
+      expect(() => searchRules(book, text)).not.toThrow();
+    },
+  );
+
   it("says when there is nothing readable", () => {
     expect(parse("\u0000\u0001\u0002").notices.map((n) => n.kind)).toEqual(["unreadable"]);
     expect(parse("").notices).toEqual([]);
@@ -129,8 +139,24 @@ describe("parseQuery: bad input", () => {
 
   it("cuts very long input and says so", () => {
     const parsed = parse(`rdp ${"x".repeat(100_000)}`);
+    expect(parsed.pasted).toBe(false);
     expect(parsed.text.length).toBe(MAX_QUERY_LENGTH);
-    expect(parsed.notices.map((n) => n.kind)).toContain("truncated");
+    expect(parsed.notices).toEqual([{ kind: "truncated", text: expect.stringMatching(/^That question is 100004 characters/) }]);
+  });
+
+  it("cuts long pasted text at MAX_PASTE_LENGTH and says so", () => {
+    const parsed = parse(`port 3389 from 10.0.0.1\n${"x ".repeat(50_000)}`);
+    expect(parsed.pasted).toBe(true);
+    expect(parsed.text.length).toBeLessThanOrEqual(MAX_PASTE_LENGTH);
+    expect(parsed.found.map((f) => f.port)).toEqual([3389]);
+    expect(parsed.notices.map((n) => n.kind)).toEqual(["truncated"]);
+  });
+
+  it("reads the words of long pasted text from its first MAX_QUERY_LENGTH characters only", () => {
+    const parsed = parse(`2026-11-27 ${"telemetry ".repeat(60)}rdp`);
+    expect(parsed.pasted).toBe(true);
+    expect(parsed.text.length).toBeGreaterThan(MAX_QUERY_LENGTH);
+    expect(parsed.words).toEqual(["telemetry"]);
   });
 });
 

@@ -72,3 +72,90 @@ describe("properties over any input", () => {
     );
   });
 });
+
+/** Things logs are full of that are never ports, versions or directions. */
+const hex = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: min, maxLength: max });
+const pad = (n: number) => String(n).padStart(2, "0");
+const logNoise = fc.oneof(
+  fc.ipV4(),
+  fc.ipV6(),
+  fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([ip, bits]) => `${ip}/${bits}`),
+  fc.date({ min: new Date("1990-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc
+    .date({ min: new Date("1990-01-01"), max: new Date("2099-12-31"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2099 }))
+    .map(([d, m, y]) => `${pad(d)}/${pad(m)}/${y}`),
+  fc.tuple(fc.nat(23), fc.nat(59), fc.nat(59)).map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}`),
+  fc.tuple(fc.nat(23), fc.nat(59)).map(([h, m]) => `${pad(h)}:${pad(m)}`),
+  fc.tuple(fc.nat(100_000), fc.constantFrom("ms", "s", "m", "h", " ms", " seconds", " minutes")).map(([n, u]) => `${n}${u}`),
+  fc.tuple(fc.constantFrom("i", "sg", "vpc", "ami", "subnet", "eni", "vol", "snap"), hex(8, 17)).map(([k, h]) => `${k}-${h}`),
+  fc.uuid(),
+  fc.tuple(fc.nat(20), fc.nat(20), fc.nat(30_000), fc.nat(9999)).map(([a, b, c, d]) => `${a}.${b}.${c}.${d}`),
+  fc.tuple(fc.nat(20), fc.nat(20), fc.nat(99)).map(([a, b, c]) => `v${a}.${b}.${c}`),
+  fc.constantFrom(
+    "timed out",
+    "logged in",
+    "checked out",
+    "fell over",
+    "signed in",
+    "ERROR",
+    "WARN",
+    "request",
+    "failed",
+    "-",
+    ":",
+  ),
+  fc.nat(100_000).map(String),
+);
+const pastedNoise = fc
+  .array(logNoise, { minLength: 1, maxLength: 12 })
+  .chain((parts) => fc.constantFrom(" ", "\n", " | ").map((sep) => `2026-11-27 alarm ${parts.join(sep)}\nend`));
+
+describe("properties of pasted text", () => {
+  it("no address, CIDR, date, time, duration, AWS id, request id or version is read as a port, version or direction", () => {
+    fc.assert(
+      fc.property(pastedNoise, (text) => {
+        const parsed = parseQuery(book, text);
+        expect(parsed.pasted).toBe(true);
+        expect(parsed.found).toEqual([]);
+        expect(parsed.ports).toEqual([]);
+        expect(parsed.versions).toEqual([]);
+        expect(parsed.unknownVersions).toEqual([]);
+        expect(parsed.directions).toEqual([]);
+        expect(parsed.notices.filter((n) => n.kind === "bad-port")).toEqual([]);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("a port named among the noise is found, with nothing else, and answered unfiltered", () => {
+    const named = fc.tuple(
+      fc.integer({ min: 1, max: 65535 }),
+      fc.constantFrom(
+        (p: number) => `10.0.1.25:${p}`,
+        (p: number) => `port ${p}`,
+        (p: number) => `web01:${p}`,
+        (p: number) => `-Port ${p}`,
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(logNoise, { maxLength: 8 }),
+        named,
+        fc.array(logNoise, { maxLength: 8 }),
+        (before, [port, write], after) => {
+          const text = ["2026-11-27 alarm", ...before, write(port), ...after].join("\n");
+          const answer = searchRules(book, text);
+          expect(answer.found.map((f) => f.port)).toEqual([port]);
+          expect(answer.understood.directions).toEqual([]);
+          expect(answer.understood.versions).toEqual([]);
+          expect(answer.results).toEqual(searchRules(book, String(port)).results);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

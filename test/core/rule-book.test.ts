@@ -167,3 +167,23 @@ describe("loadRuleBook with a broken file", () => {
     expect(() => loadRuleBook(dir)).toThrow(/windows-ami-ports\.json: cannot be read as JSON/);
   });
 });
+
+describe("the build's data stamp", () => {
+  it("the compiled code, trusting the stamp, loads the same book as a full check", async () => {
+    const stamp = JSON.parse(readFileSync(new URL("../../dist/data-stamp.json", import.meta.url), "utf8"));
+    expect(Object.keys(stamp).sort()).toEqual(["portsFile", "realWordsFile", "vocabularyFile"]);
+    const compiled = await import(new URL("../../dist/core/index.js", import.meta.url).href);
+    const fast = compiled.loadRuleBook();
+    const checked = loadRuleBook();
+    expect(JSON.stringify(fast.rules)).toEqual(JSON.stringify(checked.rules));
+    expect([...fast.realWords]).toEqual([...checked.realWords]);
+  });
+
+  it("a changed file is checked in full by the compiled code too", async () => {
+    const compiled = await import(new URL("../../dist/core/index.js", import.meta.url).href);
+    const dir = brokenCopy((ports) => {
+      ports.rules[0].protocol = "SCTP";
+    });
+    expect(() => compiled.loadRuleBook(dir)).toThrow(/windows-ami-ports\.json: rule "[^"]+", field "protocol"/);
+  });
+});

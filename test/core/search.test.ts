@@ -141,9 +141,11 @@ describe("searchRules", () => {
     ["wimrm", ["winrm"]],
     ["telemetryyy", ["telemetry"]],
     ["tlemetry", ["telemetry"]],
-    // shorter than five letters: typed exactly or not at all
-    ["rdpp", []],
-    ["smbb", []],
+    // shorter than five letters: the one service word a single edit away (issue 8), not fuzzy search
+    ["rdpp", ["rdp"]],
+    ["smbb", ["smb"]],
+    // rdp and rpc are both one edit away: no guess
+    ["rpd", []],
     // three letters longer, or another first letter: another word
     ["telemetryyyy", []],
     ["elemetry", []],

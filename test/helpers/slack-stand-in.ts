@@ -1,6 +1,6 @@
 /**
  * A local stand-in for Slack's side: the Web API (auth.test, chat.postMessage, views.publish,
- * apps.connections.open), response_url endpoints, and signed requests to the app.
+ * apps.connections.open, oauth.v2.access), response_url endpoints, and signed requests to the app.
  */
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -14,7 +14,22 @@ export interface RecordedCall {
   readonly at: number;
 }
 
+/** A workspace (or, org-wide, an Enterprise Grid organisation) that installs the app by OAuth. */
+export interface StandInWorkspace {
+  readonly teamId?: string;
+  readonly enterpriseId?: string;
+  readonly isEnterpriseInstall?: boolean;
+  readonly botToken: string;
+  readonly userToken: string;
+}
+
 export class SlackStandIn {
+  /** The OAuth app's credentials oauth.v2.access accepts. */
+  oauthClient = { id: "1111.2222", secret: "stand-in-client-secret" };
+  /** OAuth codes handed out by "Slack" after someone approves an install, and the workspace each is for. */
+  readonly grants = new Map<string, StandInWorkspace>();
+  /** Bot tokens Slack knows; once any is known, a Web API call with another token gets `invalid_auth`. */
+  readonly tokens = new Map<string, StandInWorkspace>();
   readonly calls: RecordedCall[] = [];
   /** Web API methods to fail, with Slack's error code (e.g. `chat.postMessage` → `not_in_channel`). */
   readonly failures = new Map<string, string>();
@@ -62,7 +77,7 @@ export class SlackStandIn {
           res.writeHead(httpError.status, headers).end(JSON.stringify({ ok: false }));
           return;
         }
-        const failure = this.failures.get(method);
+        const failure = this.failures.get(method) ?? this.authFailure(method, req.headers.authorization);
         if (failure) {
           res.end(JSON.stringify({ ok: false, error: failure }));
           return;
@@ -106,8 +121,43 @@ export class SlackStandIn {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
+  /** A Web API method with a token Slack does not know (or has revoked) fails as Slack's would. */
+  private authFailure(method: string, authorization: string | undefined): string | undefined {
+    if (this.tokens.size === 0 || method === "oauth.v2.access" || method === "apps.connections.open") return undefined;
+    const token = authorization?.replace(/^Bearer /, "") ?? "";
+    return this.tokens.has(token) ? undefined : "invalid_auth";
+  }
+
+  /** The workspace whose token made `call`. */
+  workspaceOf(call: RecordedCall): StandInWorkspace | undefined {
+    return this.tokens.get(String(call.headers.authorization ?? "").replace(/^Bearer /, ""));
+  }
+
+  private oauthAccess(body: Record<string, any>): object {
+    if (body.client_id !== this.oauthClient.id) return { ok: false, error: "invalid_client_id" };
+    if (body.client_secret !== this.oauthClient.secret) return { ok: false, error: "bad_client_secret" };
+    const workspace = this.grants.get(String(body.code));
+    if (!workspace) return { ok: false, error: "invalid_code" };
+    this.grants.delete(String(body.code));
+    this.tokens.set(workspace.botToken, workspace);
+    return {
+      ok: true,
+      app_id: "A0AMIPORT",
+      authed_user: { id: "U0INSTALLER", scope: "identify", access_token: workspace.userToken, token_type: "user" },
+      scope: "commands,app_mentions:read,chat:write,im:history",
+      token_type: "bot",
+      access_token: workspace.botToken,
+      bot_user_id: "UBOT0001",
+      team: workspace.isEnterpriseInstall ? null : { id: workspace.teamId, name: "Example" },
+      enterprise: workspace.enterpriseId ? { id: workspace.enterpriseId, name: "Grid" } : null,
+      is_enterprise_install: workspace.isEnterpriseInstall === true,
+    };
+  }
+
   private answer(method: string, body: Record<string, any>): object {
     switch (method) {
+      case "oauth.v2.access":
+        return this.oauthAccess(body);
       case "auth.test":
         return {
           ok: true,
@@ -181,15 +231,33 @@ export function slashCommandBody(text: string, responseUrl: string, extra: Recor
   }).toString();
 }
 
-export function eventBody(eventId: string, event: Record<string, unknown>): string {
+/** Where an event comes from: a workspace, or a workspace of an organisation that installed org-wide. */
+export interface EventSource {
+  readonly teamId: string;
+  readonly enterpriseId?: string;
+  readonly isEnterpriseInstall?: boolean;
+}
+
+export function eventBody(eventId: string, event: Record<string, unknown>, source: EventSource = { teamId: "T0001" }): string {
+  const enterprise = source.enterpriseId ? { enterprise_id: source.enterpriseId } : {};
   return JSON.stringify({
     token: "legacy-verification-token",
-    team_id: "T0001",
+    team_id: source.teamId,
+    ...enterprise,
     api_app_id: "A0AMIPORT",
     type: "event_callback",
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: "T0001", user_id: "UBOT0001", is_bot: true }],
+    authorizations: [
+      {
+        team_id: source.teamId,
+        ...enterprise,
+        user_id: "UBOT0001",
+        is_bot: true,
+        is_enterprise_install: source.isEnterpriseInstall === true,
+      },
+    ],
+    is_ext_shared_channel: false,
     event,
   });
 }

@@ -207,3 +207,36 @@ describe("Block Kit properties over arbitrary queries", () => {
     );
   });
 });
+
+describe("pasted text", () => {
+  const LOG = "2026-11-27T01:02:03Z ERROR connect 10.0.1.25:5986 refused\nrdp session on port 3389 timed out";
+
+  it("says what it found and answers each port under its own heading", () => {
+    const message = renderAnswerMessage(searchRules(book, LOG), book, { offset: 0, shareable: true });
+    expectValidMessage(message);
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain("Found in the message: 10.0.1.25:5986, port 3389");
+    expect(shown).toContain("*Port 3389 · 4 rules · found as port 3389*");
+    expect(shown).toContain("No rule on the AWS page uses port 5986.");
+    expect(message.blocks.filter((b) => b.type === "header")).toEqual([]);
+  });
+
+  it("buttons carry what was found, which reads back as the same ports", () => {
+    const answer = searchRules(book, `${LOG}\n${"filler ".repeat(5000)}`);
+    const message = renderAnswerMessage(answer, book, { offset: 0, shareable: true });
+    const actions = message.blocks.find((b) => b.type === "actions") as any;
+    const state = decodeButtonState(actions.elements[0].value);
+    expect(state?.q).toBe("Found in the message: port 3389, 10.0.1.25:5986");
+    expect(searchRules(book, state?.q ?? "").byPort.map((g) => g.port)).toEqual(answer.byPort.map((g) => g.port));
+  });
+
+  it("stays within Slack's limits for 40,000 characters naming hundreds of ports", () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `web-${i}.example:${1 + ((i * 37) % 65535)} & <b>`);
+    const answer = searchRules(book, lines.join("\n"));
+    expect(answer.byPort).toHaveLength(10);
+    expect(answer.portsLeftOut).toBeGreaterThan(100);
+    const message = renderAnswerMessage(answer, book, { offset: 0, shareable: true });
+    expectValidMessage(message);
+    expect(JSON.stringify(message.blocks)).toContain("more ports found in the message");
+  });
+});

@@ -83,6 +83,72 @@ describe("readConfig", () => {
     expect(secretsOf(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING }))).toEqual([BOT, SIGNING]);
   });
 
+  describe("distributed mode", () => {
+    const KEY = "a".repeat(64);
+    const oauth = {
+      SLACK_SIGNING_SECRET: SIGNING,
+      SLACK_CLIENT_ID: "1111.2222",
+      SLACK_CLIENT_SECRET: "client-secret-value",
+      SLACK_STATE_SECRET: "state-secret-value",
+      DATABASE_URL: "postgres://amiport:db-password@db.internal:5432/amiport",
+      TOKEN_ENCRYPTION_KEY: KEY,
+    };
+
+    it("reads OAuth, the database and the 32-byte key (hex or base64), with no bot token", () => {
+      const config = readConfig(oauth);
+      expect(config).toMatchObject({
+        mode: "http",
+        botToken: "",
+        database: { url: oauth.DATABASE_URL, poolSize: 10 },
+        oauth: { clientId: "1111.2222", clientSecret: "client-secret-value", stateSecret: "state-secret-value" },
+      });
+      expect(config.oauth?.tokenKey).toEqual(Buffer.alloc(32, 0xaa));
+      const base64 = Buffer.alloc(32, 7).toString("base64");
+      expect(readConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: base64 }).oauth?.tokenKey).toEqual(Buffer.alloc(32, 7));
+      expect(secretsOf(config)).toEqual(expect.arrayContaining(["client-secret-value", "state-secret-value", "db-password"]));
+    });
+
+    it("takes DATABASE_URL in single-workspace mode too, for shared de-duplication", () => {
+      const config = readConfig({
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SIGNING,
+        DATABASE_URL: oauth.DATABASE_URL,
+        DATABASE_POOL_SIZE: "4",
+      });
+      expect(config).toMatchObject({ botToken: BOT, database: { poolSize: 4 }, oauth: undefined });
+    });
+
+    it.each([
+      [{ ...oauth, SLACK_CLIENT_SECRET: undefined }, /^SLACK_CLIENT_SECRET is missing/],
+      [{ ...oauth, SLACK_CLIENT_ID: undefined }, /^SLACK_CLIENT_ID is missing/],
+      [{ ...oauth, SLACK_STATE_SECRET: undefined }, /^SLACK_STATE_SECRET is missing/],
+      [{ ...oauth, DATABASE_URL: undefined }, /^DATABASE_URL is missing; OAuth install keeps installations in PostgreSQL/],
+      [{ ...oauth, TOKEN_ENCRYPTION_KEY: undefined }, /^TOKEN_ENCRYPTION_KEY is missing/],
+      [{ ...oauth, TOKEN_ENCRYPTION_KEY: "abc123" }, /^TOKEN_ENCRYPTION_KEY must be 32 bytes/],
+      [{ ...oauth, TOKEN_ENCRYPTION_KEY: "a".repeat(62) }, /^TOKEN_ENCRYPTION_KEY must be 32 bytes/],
+      [{ ...oauth, DATABASE_URL: "mysql://db/amiport" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
+      [{ ...oauth, DATABASE_URL: "not a url" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
+      [{ ...oauth, DATABASE_POOL_SIZE: "0" }, /^DATABASE_POOL_SIZE must be 1-100/],
+      [{ ...oauth, SLACK_BOT_TOKEN: BOT }, /^SLACK_BOT_TOKEN must be unset with OAuth install/],
+      [{ ...oauth, SLACK_MODE: "socket", SLACK_APP_TOKEN: APP }, /^SLACK_MODE must be "http" with OAuth install/],
+    ])("names the variable: %j", (env, message) => {
+      expect(() => readConfig(env)).toThrow(ConfigError);
+      expect(() => readConfig(env)).toThrow(message);
+    });
+
+    it("never echoes the database password or the key", () => {
+      const message = (() => {
+        try {
+          readConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: "secret-key-too-short", DATABASE_URL: "mysql://u:db-password@x/y" });
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      expect(message).toMatch(/DATABASE_URL/);
+      expect(message).not.toMatch(/db-password|secret-key-too-short/);
+    });
+  });
+
   it("never echoes a secret in its message", () => {
     try {
       readConfig({ SLACK_BOT_TOKEN: "wrong-secret-bot-token", SLACK_APP_TOKEN: "wrong-secret-app-token", SLACK_MODE: "socket" });

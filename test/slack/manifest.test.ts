@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { EVENTS_PATH } from "../../src/slack/app.js";
 import { COMMAND } from "../../src/slack/listeners/commands/index.js";
 import { LOOKUP_PORTS } from "../../src/slack/listeners/shortcuts/index.js";
+import { BOT_SCOPES } from "../../src/slack/oauth.js";
 
 const manifest = parse(readFileSync(new URL("../../manifest.yml", import.meta.url), "utf8"));
 
@@ -22,7 +23,15 @@ describe("manifest.yml", () => {
 
   it("asks for the least scopes that work and the events the app handles", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["app_mentions:read", "chat:write", "commands", "im:history"]);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "app_mention", "message.im"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      "app_home_opened",
+      "app_mention",
+      "message.im",
+      "app_uninstalled",
+      "tokens_revoked",
+    ]);
+    // the OAuth install asks for the same scopes
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it("turns on interactivity, the bot user, DMs and Socket Mode", () => {

@@ -2,25 +2,6 @@ import { LogLevel } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { AnswerCache } from "../../src/slack/answer.js";
 import { createLogger } from "../../src/slack/logger.js";
-import { SeenEvents } from "../../src/slack/seen-events.js";
-
-describe("SeenEvents", () => {
-  it("lets an event through once, and again after its TTL", () => {
-    let now = 0;
-    const seen = new SeenEvents(1000, 100, () => now);
-    expect(seen.firstTime("Ev1")).toBe(true);
-    expect(seen.firstTime("Ev1")).toBe(false);
-    now = 1001;
-    expect(seen.firstTime("Ev1")).toBe(true);
-  });
-
-  it("stays bounded, forgetting the oldest first", () => {
-    const seen = new SeenEvents(60_000, 3, () => 0);
-    for (const id of ["a", "b", "c", "d"]) expect(seen.firstTime(id)).toBe(true);
-    expect(seen.firstTime("d")).toBe(false);
-    expect(seen.firstTime("a")).toBe(true);
-  });
-});
 
 describe("AnswerCache", () => {
   const entry = (query: string) => ({ message: { text: query, blocks: [] }, total: 1, query });

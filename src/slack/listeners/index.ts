@@ -4,6 +4,7 @@ import * as actions from "./actions/index.js";
 import * as commands from "./commands/index.js";
 import * as events from "./events/index.js";
 import * as home from "./home/index.js";
+import * as installations from "./installations/index.js";
 import * as shortcuts from "./shortcuts/index.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -11,5 +12,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   events.register(app, deps);
   actions.register(app, deps);
   home.register(app, deps);
+  installations.register(app, deps);
   shortcuts.register(app, deps);
 }

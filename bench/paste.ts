@@ -1,0 +1,74 @@
+/**
+ * Reading ports out of 40,000 characters of pasted text (Slack's message limit): a realistic log
+ * and inputs built to make a careless pattern backtrack. Prints figures; asserts nothing.
+ */
+import { performance } from "node:perf_hooks";
+import { findPorts, loadRuleBook, MAX_PASTE_LENGTH, searchRules } from "../src/core/index.js";
+import { formatStats, summarize } from "./stats.js";
+
+const RUNS = 200;
+
+/** A log of the kind pasted during an incident, cut to Slack's limit. */
+function incidentLog(): string {
+  const lines: string[] = [];
+  for (let i = 0; lines.join("\n").length < MAX_PASTE_LENGTH; i++) {
+    const ip = `10.0.${i % 250}.${(i * 7) % 250}`;
+    lines.push(
+      `2026-11-27T01:${String(i % 60).padStart(2, "0")}:03.123Z WARN i-0abc${String(i).padStart(13, "0")} request ` +
+        `3f2504e0-4f89-11d3-9a0c-${String(i).padStart(12, "0")} connect ${ip}:${[5986, 3389, 445, 22, 1433][i % 5]} timed out after 30s`,
+      `  TCP    ${ip}:${49152 + (i % 1000)}   52.94.1.2:443   ESTABLISHED`,
+      `allow tcp ${1000 + (i % 500)} from 192.168.${i % 250}.0/24 (sg-0abc${i}) port ${i % 65535}`,
+    );
+  }
+  return lines.join("\n").slice(0, MAX_PASTE_LENGTH);
+}
+
+/** Inputs that make backtracking patterns slow: long runs of the characters patterns look for. */
+const ADVERSARIAL: readonly (readonly [string, string])[] = [
+  ["digits, no space", "1".repeat(MAX_PASTE_LENGTH)],
+  ["colon-digit runs", "1:".repeat(MAX_PASTE_LENGTH / 2)],
+  ["dotted digits", "1.".repeat(MAX_PASTE_LENGTH / 2)],
+  ["one long host:port chunk", `${"a".repeat(MAX_PASTE_LENGTH - 6)}:3389`],
+  ["brackets", "[".repeat(MAX_PASTE_LENGTH)],
+  ["port labels", "port ".repeat(MAX_PASTE_LENGTH / 5)],
+  ["port label and colon", "RemotePort : ".repeat(MAX_PASTE_LENGTH / 13)],
+  ["URL schemes", "http://".repeat(MAX_PASTE_LENGTH / 7)],
+  ["dashes and digits", "1-".repeat(MAX_PASTE_LENGTH / 2)],
+  ["protocol slashes", "tcp/".repeat(MAX_PASTE_LENGTH / 4)],
+  ["IPv6 colons", "a:".repeat(MAX_PASTE_LENGTH / 2)],
+  ["newlines", "\n".repeat(MAX_PASTE_LENGTH)],
+  ["distinct host:ports", Array.from({ length: 3000 }, (_, i) => `h:${i + 1}`).join(" ")],
+];
+
+function time(run: () => unknown, runs: number) {
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    run();
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples, performance.now() - start);
+}
+
+export function benchPaste(): string[] {
+  const book = loadRuleBook();
+  const log = incidentLog();
+  for (let i = 0; i < 20; i++) searchRules(book, log);
+  const scan = time(() => findPorts(log), RUNS);
+  const answer = time(() => searchRules(book, log, { limit: 10 }), RUNS);
+  const lines = [
+    `paste: ${log.length}-character incident log, ${findPorts(log).length} distinct ports and protocols found`,
+    formatStats("findPorts, 40,000-character log", scan),
+    formatStats("searchRules, the same log (parse, scan, groups)", answer),
+    `paste: scan p99 ${scan.p99Ms < 5 ? "under" : "OVER"} 5 ms (target)`,
+  ];
+  let worst = { name: "", ms: 0 };
+  for (const [name, text] of ADVERSARIAL) {
+    const stats = time(() => searchRules(book, text, { limit: 10 }), 20);
+    if (stats.p99Ms > worst.ms) worst = { name, ms: stats.p99Ms };
+    lines.push(formatStats(`searchRules, adversarial: ${name}`, stats));
+  }
+  lines.push(`paste: slowest adversarial 40,000-character input: ${worst.name}, p99 ${worst.ms.toFixed(2)} ms`);
+  return lines;
+}

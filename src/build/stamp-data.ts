@@ -1,0 +1,36 @@
+/**
+ * The last step of `npm run build`: checks every data file against its schema and writes the
+ * digests of those that passed unchanged to dist/data-stamp.json, so that `amiport` starts without
+ * loading zod. Broken data fails the build with the same message amiport would give.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { DATA_STAMP_PATH, type DataStamp, digestOf } from "../core/data-stamp.js";
+import { checkFile, DataError, DEFAULT_DATA_DIR, loadRuleBook } from "../core/rule-book.js";
+import type { DataSchemaName } from "../core/schema.js";
+
+const FILES: Readonly<Record<DataSchemaName, string>> = {
+  portsFile: "windows-ami-ports.json",
+  vocabularyFile: "vocabulary.json",
+  realWordsFile: "real-words.json",
+};
+
+try {
+  const stamp: DataStamp = {};
+  for (const [schemaName, file] of Object.entries(FILES) as [DataSchemaName, string][]) {
+    const path = join(DEFAULT_DATA_DIR, file);
+    const text = readFileSync(path, "utf8");
+    const raw: unknown = JSON.parse(text);
+    // a file whose values the schema changes (trims, say) is checked at every start instead
+    if (isDeepStrictEqual(checkFile(path, schemaName, raw), raw)) stamp[schemaName] = digestOf(text);
+  }
+  writeFileSync(DATA_STAMP_PATH, `${JSON.stringify(stamp, null, 2)}\n`);
+  // the checks across files (ids, sections, tags) run as amiport would run them
+  loadRuleBook();
+  console.log(`data checked: ${Object.keys(stamp).join(", ")} stamped in ${DATA_STAMP_PATH}`);
+} catch (error) {
+  if (!(error instanceof DataError)) throw error;
+  console.error(`amiport: the rule data is broken: ${error.message}`);
+  process.exitCode = 1;
+}

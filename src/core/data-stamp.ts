@@ -1,0 +1,32 @@
+/**
+ * What the build checked: the SHA-256 of each data file that passed its schema unchanged (no
+ * value trimmed or defaulted), written by `npm run build` beside the compiled code. A file with
+ * the same bytes needs no second check at start; any other file is checked in full.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { DataSchemaName } from "./schema.js";
+
+/** `dist/data-stamp.json` for the compiled code; run from source, there is none and every file is checked. */
+export const DATA_STAMP_PATH = fileURLToPath(new URL("../data-stamp.json", import.meta.url));
+
+export type DataStamp = Partial<Record<DataSchemaName, string>>;
+
+let stamp: DataStamp | undefined;
+
+export function checkedDigests(): DataStamp {
+  if (stamp === undefined) {
+    try {
+      const read: unknown = JSON.parse(readFileSync(DATA_STAMP_PATH, "utf8"));
+      stamp = typeof read === "object" && read !== null ? (read as DataStamp) : {};
+    } catch {
+      stamp = {};
+    }
+  }
+  return stamp;
+}
+
+export function digestOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}

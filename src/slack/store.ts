@@ -1,0 +1,30 @@
+/** Opens the store the configuration asks for, with its events in the log and the metrics. */
+import { LogLevel } from "@slack/bolt";
+import { openStore, type Store } from "../store/index.js";
+import { describeError } from "./answer.js";
+import type { Config } from "./config.js";
+import type { AppLogger } from "./logger.js";
+import type { Metrics } from "./metrics.js";
+
+export function openAppStore(config: Config, logger: AppLogger, metrics: Metrics): Promise<Store> {
+  return openStore(
+    { ...(config.database ? { database: config.database } : {}), ...(config.oauth ? { tokenKey: config.oauth.tokenKey } : {}) },
+    {
+      query: (operation, outcome) => metrics.databaseQuery(operation, outcome),
+      dedupeScope: (scope, error) => {
+        metrics.dedupeScope(scope);
+        if (scope === "memory")
+          logger.event(LogLevel.WARN, "dedupe falls back to memory", {
+            reason: "the database is unreachable; retried deliveries to other replicas may be answered twice",
+            error: describeError(error),
+          });
+        else logger.event(LogLevel.INFO, "dedupe shared again", { reason: "the database answers again" });
+      },
+      backgroundError: (task, error) => {
+        // failed queries are counted where they run; these are the failures outside a query
+        if (task !== "cleanup") metrics.databaseError(task === "migrate" ? "migrate" : "connection");
+        logger.event(LogLevel.WARN, "database problem", { task, error: describeError(error) });
+      },
+    },
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The store behind the transport: seen events and installations, in memory (one process, no
+ * database) or in PostgreSQL (any number of replicas). SQL lives only in this folder.
+ */
+import { CachedInstallations } from "./cached-installations.js";
+import { Database, type QueryOutcome } from "./database.js";
+import type { InstallationRecords } from "./installations.js";
+import { PostgresInstallations } from "./postgres-installations.js";
+import { PostgresSeenEvents } from "./postgres-seen-events.js";
+import { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
+import { type DedupeScope, SharedSeenEvents } from "./shared-seen-events.js";
+
+export { Database } from "./database.js";
+export { InstallationNotFoundError, type InstallationRecords, MemoryInstallations } from "./installations.js";
+export { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
+export type { DedupeScope } from "./shared-seen-events.js";
+
+/** How often expired seen events are removed (and, after a failed start, the schema retried). */
+const CLEANUP_EVERY_MS = 60_000;
+/**
+ * Attempts to migrate at start, a second apart, before giving up, in distributed mode (which needs
+ * the database). Without installations one attempt, then retries in the background: answers need no database.
+ */
+const MIGRATE_ATTEMPTS = 5;
+
+export interface Store {
+  readonly seenEvents: SeenEventStore;
+  /** Only with a database and a token key (distributed mode). */
+  readonly installations?: InstallationRecords;
+  readonly database?: Database;
+  /** Where de-duplication is kept now: "local" without a database; "memory" while the database is away. */
+  dedupeScope(): DedupeScope | "local";
+  close(): Promise<void>;
+}
+
+export interface StoreObserver {
+  query(operation: string, outcome: QueryOutcome): void;
+  /** De-duplication moved between the database and this process's memory. */
+  dedupeScope(scope: DedupeScope, error?: unknown): void;
+  /** Something in the background failed: migrating, cleaning up, an idle connection. */
+  backgroundError(task: string, error: unknown): void;
+}
+
+export interface StoreOptions {
+  readonly database?: { readonly url: string; readonly poolSize: number };
+  /** AES-256 key for installations; set in distributed mode. */
+  readonly tokenKey?: Buffer;
+}
+
+export function memoryStore(): Store {
+  return { seenEvents: new MemorySeenEvents(), dedupeScope: () => "local", close: async () => {} };
+}
+
+/** Opens the store `options` ask for; with installations, a database that cannot be migrated stops the start. */
+export async function openStore(options: StoreOptions, observer: StoreObserver): Promise<Store> {
+  if (!options.database) return memoryStore();
+  const database = new Database({
+    ...options.database,
+    onQuery: (operation, outcome) => observer.query(operation, outcome),
+    onIdleError: (error) => observer.backgroundError("idle connection", error),
+  });
+  let migrated = await migrateWithRetries(database, observer, options.tokenKey ? MIGRATE_ATTEMPTS : 1);
+  if (!migrated && options.tokenKey) {
+    await database.close();
+    throw new Error("the database at DATABASE_URL could not be reached or migrated");
+  }
+  const postgresSeen = new PostgresSeenEvents(database);
+  const seenEvents = new SharedSeenEvents(postgresSeen, (scope, error) => observer.dedupeScope(scope, error));
+  const cleanup = setInterval(async () => {
+    try {
+      if (!migrated) {
+        await database.migrate();
+        migrated = true;
+      }
+      await postgresSeen.removeExpired();
+    } catch (error) {
+      observer.backgroundError(migrated ? "cleanup" : "migrate", error);
+    }
+  }, CLEANUP_EVERY_MS);
+  cleanup.unref();
+  return {
+    seenEvents,
+    ...(options.tokenKey
+      ? { installations: new CachedInstallations(new PostgresInstallations(database, options.tokenKey)) }
+      : {}),
+    database,
+    dedupeScope: () => seenEvents.currentScope,
+    close: async () => {
+      clearInterval(cleanup);
+      await database.close();
+    },
+  };
+}
+
+async function migrateWithRetries(database: Database, observer: StoreObserver, attempts: number): Promise<boolean> {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      await database.migrate();
+      return true;
+    } catch (error) {
+      observer.backgroundError("migrate", error);
+      if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  return false;
+}

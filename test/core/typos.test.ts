@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { computeRealWords, REAL_WORDS_PATH } from "../../scripts/real-words.js";
+import { correctTypo, oneEditApart, typoTargets } from "../../src/core/typos.js";
+import { book } from "../helpers/book.js";
+
+describe("oneEditApart", () => {
+  it.each([
+    ["smv", "smb"],
+    ["wmo", "wmi"],
+    ["dhpc", "dhcp"],
+    ["wirnm", "winrm"],
+    ["dn", "dns"],
+    ["rdpp", "rdp"],
+  ])("%s and %s are one edit apart", (a, b) => {
+    expect(oneEditApart(a, b)).toBe(true);
+    expect(oneEditApart(b, a)).toBe(true);
+  });
+
+  it.each([
+    ["smb", "smb"],
+    ["abc", "cab"],
+    ["abcd", "badc"],
+    ["rdp", "xrdpx"],
+    ["winrm", "wrinm"],
+  ])("%s and %s are not", (a, b) => {
+    expect(oneEditApart(a, b)).toBe(false);
+  });
+});
+
+describe("correctTypo", () => {
+  const targets = typoTargets(book.vocabulary);
+
+  it("reads a short typo as the one service word a single edit away", () => {
+    expect(["smv", "wmo", "dhpc", "wirnm"].map((t) => correctTypo(t, targets, book.realWords))).toEqual([
+      "smb",
+      "wmi",
+      "dhcp",
+      "winrm",
+    ]);
+  });
+
+  it("never corrects a real English word, nor guesses between two service words", () => {
+    for (const word of ["sob", "pink", "rip", "dos", "arm"]) expect(correctTypo(word, targets, book.realWords)).toBeUndefined();
+    expect(correctTypo("rpd", targets, book.realWords)).toBeUndefined();
+    expect(correctTypo("rp", targets, book.realWords)).toBeUndefined();
+  });
+
+  it("data/real-words.json is up to date with the vocabulary (else run scripts/real-words.ts)", () => {
+    expect(JSON.parse(readFileSync(REAL_WORDS_PATH, "utf8"))).toEqual(computeRealWords());
+  });
+});

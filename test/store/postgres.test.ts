@@ -1,0 +1,153 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Database, type InstallationRecords, MemoryInstallations } from "../../src/store/index.js";
+import type { AnyInstallation } from "../../src/store/installations.js";
+import { PostgresInstallations } from "../../src/store/postgres-installations.js";
+import { PostgresSeenEvents } from "../../src/store/postgres-seen-events.js";
+import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
+
+const started = await startPostgres();
+const server: TestPostgres | undefined = "server" in started ? started.server : undefined;
+const KEY = Buffer.alloc(32, 3);
+
+function installation(team: string, options: { enterprise?: string; org?: boolean; user?: string } = {}): AnyInstallation {
+  return {
+    team: options.org ? undefined : { id: team, name: `Team ${team}` },
+    enterprise: options.enterprise ? { id: options.enterprise, name: "Grid" } : undefined,
+    user: { id: options.user ?? "UINSTALLER", token: `xoxp-user-${team}-secret`, scopes: ["identify"] },
+    bot: { id: "BBOT", userId: "UBOT", token: `xoxb-bot-${team}-secret`, scopes: ["commands", "chat:write"] },
+    isEnterpriseInstall: options.org === true,
+    authVersion: "v2",
+    tokenType: "bot",
+    appId: "A0AMIPORT",
+  } as AnyInstallation;
+}
+
+const teamQuery = (teamId: string) => ({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) as never;
+const orgQuery = (enterpriseId: string) => ({ teamId: undefined, enterpriseId, isEnterpriseInstall: true }) as never;
+
+describe.skipIf(!server)(`PostgreSQL store${server ? "" : ` (skipped: ${"skip" in started ? started.skip : ""})`}`, () => {
+  let database: Database;
+  const queries: string[] = [];
+
+  beforeAll(async () => {
+    database = new Database({ url: server!.url, poolSize: 4, onQuery: (operation) => queries.push(operation) });
+    await database.migrate();
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    server?.stop();
+  });
+
+  it("migrates once: replicas starting together take turns, and a second start is a no-op", async () => {
+    const others = [1, 2, 3].map(() => new Database({ url: server!.url, poolSize: 1 }));
+    const applied = await Promise.all(others.map((d) => d.migrate()));
+    await Promise.all(others.map((d) => d.close()));
+    expect(applied).toEqual([[], [], []]);
+    const fresh = await new pg.Client(server!.url);
+    await fresh.connect();
+    await fresh.query("CREATE DATABASE scratch");
+    await fresh.end();
+    const racers = [1, 2, 3].map(() => new Database({ url: server!.url.replace(/\/postgres$/, "/scratch"), poolSize: 1 }));
+    const raced = await Promise.all(racers.map((d) => d.migrate()));
+    await Promise.all(racers.map((d) => d.close()));
+    expect(raced.flat()).toEqual([1]);
+  });
+
+  describe("seen events", () => {
+    it("are shared: a second store (another replica) sees the first one's events", async () => {
+      const a = new PostgresSeenEvents(database);
+      const other = new Database({ url: server!.url, poolSize: 1 });
+      const b = new PostgresSeenEvents(other);
+      expect(await a.firstTime("EvShared1")).toBe(true);
+      expect(await b.firstTime("EvShared1")).toBe(false);
+      expect(await a.firstTime("EvShared1")).toBe(false);
+      expect(await b.firstTime("EvShared2")).toBe(true);
+      await other.close();
+    });
+
+    it("take one round trip per event", async () => {
+      const seen = new PostgresSeenEvents(database);
+      const before = queries.length;
+      await seen.firstTime("EvTrip");
+      await seen.firstTime("EvTrip");
+      expect(queries.slice(before)).toEqual(["seen_event", "seen_event"]);
+    });
+
+    it("let only one of many simultaneous deliveries through", async () => {
+      const seen = new PostgresSeenEvents(database);
+      const results = await Promise.all(Array.from({ length: 20 }, () => seen.firstTime("EvRace")));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it("expire, and cleanup removes the expired rows (a bounded table)", async () => {
+      const shortLived = new PostgresSeenEvents(database, 1);
+      for (const id of ["EvOld1", "EvOld2", "EvOld3"]) expect(await shortLived.firstTime(id)).toBe(true);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await shortLived.firstTime("EvOld1")).toBe(true);
+      await new Promise((r) => setTimeout(r, 20));
+      const removed = await shortLived.removeExpired();
+      expect(removed).toBeGreaterThanOrEqual(3);
+      const left = await database.query<{ n: string }>(
+        "test",
+        "SELECT count(*) AS n FROM amiport_seen_events WHERE expires_at <= now()",
+      );
+      expect(Number(left.rows[0]?.n)).toBe(0);
+    });
+  });
+
+  describe.each([
+    ["PostgreSQL", () => new PostgresInstallations(database, KEY) as InstallationRecords],
+    ["memory", () => new MemoryInstallations() as InstallationRecords],
+  ])("installations in %s", (_name, make) => {
+    it("stores, fetches per workspace and per org, and deletes", async () => {
+      const store = make();
+      await store.storeInstallation(installation("T1"));
+      await store.storeInstallation(installation("T2", { enterprise: "E1" }));
+      await store.storeInstallation(installation("ignored", { enterprise: "E9", org: true }));
+      expect((await store.fetchInstallation(teamQuery("T1"))).bot?.token).toBe("xoxb-bot-T1-secret");
+      expect(
+        (await store.fetchInstallation({ teamId: "T2", enterpriseId: "E1", isEnterpriseInstall: false } as never)).team?.id,
+      ).toBe("T2");
+      expect((await store.fetchInstallation(orgQuery("E9"))).bot?.token).toBe("xoxb-bot-ignored-secret");
+      await store.deleteInstallation(teamQuery("T1"));
+      await expect(store.fetchInstallation(teamQuery("T1"))).rejects.toThrow(/no installation for team:T1/);
+      await expect(store.fetchInstallation(teamQuery("T404"))).rejects.toMatchObject({ name: "InstallationNotFoundError" });
+    });
+
+    it("a reinstall replaces the old tokens", async () => {
+      const store = make();
+      await store.storeInstallation(installation("T3"));
+      await store.storeInstallation({ ...installation("T3"), bot: { ...installation("T3").bot!, token: "xoxb-new-token" } });
+      expect((await store.fetchInstallation(teamQuery("T3"))).bot?.token).toBe("xoxb-new-token");
+    });
+
+    it("tokens_revoked: user tokens are forgotten, a revoked bot token removes the installation", async () => {
+      const store = make();
+      await store.storeInstallation(installation("T4", { user: "U1" }));
+      await store.revokeTokens(teamQuery("T4"), { userIds: ["U1"], bot: false });
+      const left = await store.fetchInstallation(teamQuery("T4"));
+      expect(left.user.token).toBeUndefined();
+      expect(left.bot?.token).toBe("xoxb-bot-T4-secret");
+      await store.revokeTokens(teamQuery("T4"), { userIds: [], bot: true });
+      await expect(store.fetchInstallation(teamQuery("T4"))).rejects.toThrow(/no installation/);
+    });
+  });
+
+  it("keeps tokens encrypted at rest: the table holds no xoxb- or xoxp-, and a wrong key cannot read it", async () => {
+    const store = new PostgresInstallations(database, KEY);
+    await store.storeInstallation(installation("T5"));
+    const client = new pg.Client(server!.url);
+    await client.connect();
+    const rows = (await client.query("SELECT * FROM amiport_installations")).rows;
+    const dump = (await client.query("SELECT string_agg(t::text, ' ') AS all FROM amiport_installations t")).rows[0]
+      .all as string;
+    await client.end();
+    expect(rows.length).toBeGreaterThan(0);
+    const everything = `${dump} ${rows.map((r) => Buffer.from(r.sealed).toString("latin1")).join(" ")}`;
+    expect(everything).not.toMatch(/xox[bp]-/);
+    expect(everything).not.toContain("secret");
+    await expect(new PostgresInstallations(database, Buffer.alloc(32, 9)).fetchInstallation(teamQuery("T5"))).rejects.toThrow();
+  });
+});
