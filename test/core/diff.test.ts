@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffBySection, diffVersions, type Rule, readDiffQuestion } from "../../src/core/index.js";
+import { diffBySection, diffVersions, parseQuery, type Rule, readDiffQuestion } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
 
 const V = (short: string) => `Windows Server ${short}`;
@@ -208,6 +208,13 @@ describe("readDiffQuestion", () => {
       expect(readDiffQuestion(book, text)).toBeNull();
     },
   );
+
+  it("never reads pasted text (a log) as a comparison", () => {
+    const log = `Found in the message: moving from 2016 to 2022`;
+    expect(parseQuery(book, log).pasted).toBe(true);
+    expect(readDiffQuestion(book, log)).toBeNull();
+    expect(readDiffQuestion(book, "moving from 2016 to 2022")?.ok).toBe(true);
+  });
 
   it("says which versions it knows when one is missing, unknown or repeated", () => {
     for (const text of [
