@@ -78,7 +78,12 @@ export interface AnswerMessageOptions {
   readonly sharedBy?: string;
   /** Cards asked for where a port map would answer; buttons keep asking for cards. */
   readonly cards?: boolean;
+  /** The text was a whole message (the "Look up ports" shortcut), not a question. */
+  readonly fromMessage?: boolean;
 }
+
+/** What the shortcut says of a message that names no port. */
+export const NO_PORT_IN_MESSAGE = "That message names no port.";
 
 /** `&`, `<` and `>` are Slack's control characters in mrkdwn and plain text alike. */
 export function escapeText(text: string): string {
@@ -184,6 +189,9 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
   blocks.push({ type: "context", elements: [mrkdwn(`*Understood:* ${escapeText(answer.understood.summary)}${range}`)] });
   const found = foundLine(answer.found);
   if (found) blocks.push({ type: "context", elements: [mrkdwn(escapeText(found))] });
+  else if (options.fromMessage && answer.understood.ports.length === 0) {
+    blocks.push({ type: "section", text: mrkdwn(`:mag: ${NO_PORT_IN_MESSAGE}`) });
+  }
   for (const notice of answer.notices) blocks.push(noticeBlock(notice, hasResults));
   if (!hasResults) {
     blocks.push({

@@ -1,7 +1,7 @@
 /** The one path from a Slack question to a Slack message: core search, then Block Kit rendering. */
 import { performance } from "node:perf_hooks";
 import { LogLevel } from "@slack/bolt";
-import type { RuleBook } from "../core/index.js";
+import { MAX_PASTE_LENGTH, type RuleBook } from "../core/index.js";
 import { renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
 import type { InstallationRecords, SeenEventStore } from "../store/index.js";
 import { composeReply } from "./compose.js";
@@ -26,9 +26,6 @@ interface CachedAnswer {
   readonly total: number;
   readonly query: string;
 }
-
-/** Slack's own cap on a message's text; anything longer is cut before it is looked at. */
-export const MAX_MESSAGE_LENGTH = 40_000;
 
 /**
  * A least-recently-used cache of rendered answers, bounded by entries and by an estimate of the
@@ -101,17 +98,26 @@ export function ask(
   options: AskOptions,
   startedAt = performance.now(),
 ): SlackMessage {
-  const cleaned = stripSlackMarkup(question.slice(0, MAX_MESSAGE_LENGTH)).trim();
+  // Slack's own cap on a message; the core reads no more, so nothing longer is looked at
+  const cleaned = stripSlackMarkup(question.slice(0, MAX_PASTE_LENGTH)).trim();
   if (!options.fromMessage && HELP_WORDS.has(cleaned.toLowerCase())) {
     logRequest(deps, kind, cleaned, "help", startedAt);
     return renderHelpMessage(options.command);
   }
   const offset = options.offset ?? 0;
   const { shareable, sharedBy, cards, group } = options;
-  const key = JSON.stringify([cleaned, offset, shareable, sharedBy ?? "", cards === true, group ?? null]);
+  const fromMessage = options.fromMessage === true;
+  const key = JSON.stringify([cleaned, offset, shareable, sharedBy ?? "", fromMessage, cards === true, group ?? null]);
   let entry = deps.answers?.get(key);
   if (!entry) {
-    entry = composeReply(deps.book, cleaned, { offset, shareable, ...(sharedBy ? { sharedBy } : {}), cards, group });
+    entry = composeReply(deps.book, cleaned, {
+      offset,
+      shareable,
+      ...(sharedBy ? { sharedBy } : {}),
+      ...(fromMessage ? { fromMessage } : {}),
+      cards,
+      group,
+    });
     deps.answers?.set(key, entry);
   }
   logRequest(deps, kind, entry.query, entry.total, startedAt);

@@ -15,6 +15,8 @@ export interface ComposeOptions {
   readonly cards?: boolean;
   /** The section of a comparison to expand. */
   readonly group?: string;
+  /** The text is a whole message (the "Look up ports" shortcut): looked up, never compared or mapped. */
+  readonly fromMessage?: boolean;
 }
 
 export interface ComposedReply {
@@ -28,7 +30,7 @@ export interface ComposedReply {
 export function composeReply(book: RuleBook, question: string, options: ComposeOptions): ComposedReply {
   const shared = options.sharedBy ? { sharedBy: options.sharedBy } : {};
   const parsed = parseQuery(book, question);
-  const comparison = readDiffQuestion(book, parsed);
+  const comparison = options.fromMessage ? null : readDiffQuestion(book, parsed);
   if (comparison && !comparison.ok) return { message: renderDiffProblem(comparison.problem), total: 0, query: parsed.text };
   if (comparison?.ok) {
     const diff = diffVersions(book, comparison.from, comparison.to, comparison.filter);
@@ -41,7 +43,7 @@ export function composeReply(book: RuleBook, question: string, options: ComposeO
     });
     return { message, total: diff.added.length + diff.removed.length + diff.changed.length, query: parsed.text };
   }
-  if (!options.cards && asksForPortMap(parsed)) {
+  if (!options.cards && !options.fromMessage && asksForPortMap(parsed)) {
     const answer = searchRules(book, parsed);
     if (answer.total > 0) {
       return {
@@ -57,6 +59,7 @@ export function composeReply(book: RuleBook, question: string, options: ComposeO
     shareable: options.shareable,
     ...shared,
     ...(options.cards ? { cards: true } : {}),
+    ...(options.fromMessage ? { fromMessage: true } : {}),
   });
   return { message, total: answer.total, query: answer.query };
 }

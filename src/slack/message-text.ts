@@ -1,10 +1,10 @@
 /**
  * The readable text of a Slack message, for the "Look up ports" shortcut: its `text`, then the text
  * of its blocks and of its attachments (where alerting tools put what matters). Walks the message
- * without recursion and stops once it has MAX_MESSAGE_LENGTH characters, so a hostile message costs
+ * without recursion and stops once it has MAX_PASTE_LENGTH characters, so a hostile message costs
  * no more than a long one.
  */
-import { MAX_MESSAGE_LENGTH } from "./answer.js";
+import { MAX_PASTE_LENGTH } from "../core/index.js";
 
 /** Keys whose string values people read; ids, urls, styles and the like are skipped. */
 const TEXT_KEYS = new Set(["text", "fallback", "pretext", "title", "value", "footer", "author_name", "alt_text"]);
@@ -16,7 +16,7 @@ export function messageText(message: unknown): string {
   let length = 0;
   const stack: unknown[] = [message];
   let visited = 0;
-  while (stack.length > 0 && length < MAX_MESSAGE_LENGTH && visited < MAX_NODES) {
+  while (stack.length > 0 && length < MAX_PASTE_LENGTH && visited < MAX_NODES) {
     const node = stack.pop();
     visited += 1;
     if (Array.isArray(node)) {
@@ -34,5 +34,5 @@ export function messageText(message: unknown): string {
       length += node.length + 1;
     }
   }
-  return parts.join("\n").slice(0, MAX_MESSAGE_LENGTH);
+  return parts.join("\n").slice(0, MAX_PASTE_LENGTH);
 }

@@ -11,7 +11,13 @@ import { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
 import { type DedupeScope, SharedSeenEvents } from "./shared-seen-events.js";
 
 export { Database } from "./database.js";
-export { InstallationNotFoundError, type InstallationRecords, MemoryInstallations } from "./installations.js";
+export {
+  type AnyInstallation,
+  type AnyQuery,
+  InstallationNotFoundError,
+  type InstallationRecords,
+  MemoryInstallations,
+} from "./installations.js";
 export { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
 export type { DedupeScope } from "./shared-seen-events.js";
 

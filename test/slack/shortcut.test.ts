@@ -1,5 +1,6 @@
 /** The "Look up ports" message shortcut, through the real Bolt app over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_PORT_IN_MESSAGE } from "../../src/render/blocks.js";
 import { LOOKUP_PORTS } from "../../src/slack/listeners/shortcuts/index.js";
 import { messageText } from "../../src/slack/message-text.js";
 import { messageShortcutBody } from "../helpers/slack-stand-in.js";
@@ -49,10 +50,30 @@ describe("the Look up ports shortcut", () => {
     expect(reply.text).toMatch(/^Windows Remote Management \(HTTP-In\)/);
   });
 
-  it("says so when the message names nothing amiport knows, and never answers with help", async () => {
+  it("says so when the message names no port and nothing amiport knows, and never answers with help", async () => {
     const reply = await click({ text: "lunch is here" });
     expect(reply.text).not.toMatch(/amiport help/);
+    expect(JSON.stringify(reply.blocks)).toContain(NO_PORT_IN_MESSAGE);
     expect(JSON.stringify(reply.blocks)).not.toContain('"type":"header"');
+    const empty = await click({ text: "" });
+    expect(JSON.stringify(empty.blocks)).toContain(NO_PORT_IN_MESSAGE);
+  });
+
+  it("answers each port of a pasted alert, and says what it found", async () => {
+    const reply = await click({
+      text: "",
+      attachments: [
+        {
+          fallback: "Test-NetConnection failed",
+          text: "ComputerName : 10.0.1.25\nRemotePort : 5986\nTcpTestSucceeded : False\nalso tried 10.0.1.25:3389",
+        },
+      ],
+    });
+    const shown = JSON.stringify(reply.blocks);
+    expect(shown).toContain("Found in the message:");
+    expect(shown).toContain("5986");
+    expect(shown).toContain("3389");
+    expect(shown).not.toContain(NO_PORT_IN_MESSAGE);
   });
 });
 
