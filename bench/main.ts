@@ -4,7 +4,9 @@ import { benchCore } from "./core.js";
 import { benchDatabase } from "./database.js";
 import { benchHttp } from "./http.js";
 import { benchPaste } from "./paste.js";
+import { benchRegistrations } from "./registrations.js";
 
+for (const line of benchRegistrations()) console.log(line);
 for (const line of benchCore()) console.log(line);
 for (const line of benchPaste()) console.log(line);
 for (const line of benchCli()) console.log(line);

@@ -36,12 +36,14 @@ Ask in any order and mix
   directions   in · inbound · ingress · incoming · out · outbound · egress · outgoing
   versions     2019 · ws2019 · server 2019 · windows server 2012 r2 · 2012r2 · 2008 sp2
   words        rdp · winrm · smb · dns · telemetry · spooler · "remote desktop" · typos are fine
+  services     kerberos · ldap · ssh · "sql server": ports no default rule opens, with IANA's registration
   comparisons  diff 2016 2022 · 2016 vs 2022 · what changed between 2012 R2 and 2022
 Filters alone (2022 inbound, 2019 udp) answer with a port map: one line per protocol and port.
 
 Options
-  --json              one JSON object: { query, understood, total, results, notices, found }; for
-                      a comparison { from, to, added, removed, changed, same, unstated }
+  --json              one JSON object: { query, understood, total, results, notices, found, registered };
+                      for a comparison { from, to, added, removed, changed, same, unstated }
+  --commands          the commands to run next: check the rule, test the port, open it
   --cards             rule cards instead of a port map for a question of filters alone
   --all               every rule, in the AWS page's order (no question needed)
   --limit N           show at most N rules (default ${DEFAULT_LIMIT}; 0 for all)
@@ -59,6 +61,7 @@ Examples
   amiport 2022 inbound
   amiport diff 2016 2022
   Get-Content app.log | amiport -
+  amiport --commands 5986
 
 Exit status: 0 with results, 1 with none, 2 on a usage error.
 `;
@@ -131,12 +134,12 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     if (values.json)
       io.out(
         `${JSON.stringify(
-          rules.rules.map((rule) => ruleToJson(rule)),
+          rules.rules.map((rule) => ruleToJson(rule, undefined, { commands: values.commands === true })),
           null,
           2,
         )}\n`,
       );
-    else io.out(renderRuleList(rules.rules, rules, paint));
+    else io.out(renderRuleList(rules.rules, rules, paint, { commands: values.commands === true }));
     return EXIT.results;
   }
 
@@ -180,7 +183,8 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     }
   }
   const answer = searchRules(rules, query, limit === 0 ? {} : { limit });
-  io.out(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : renderAnswer(answer, rules, paint));
+  const output = { commands: values.commands === true };
+  io.out(values.json ? `${JSON.stringify(answerToJson(answer, output), null, 2)}\n` : renderAnswer(answer, rules, paint, output));
   return answer.results.length > 0 ? EXIT.results : EXIT.none;
 }
 
@@ -212,6 +216,7 @@ function readArgs(argv: readonly string[]) {
     options: {
       json: { type: "boolean" },
       cards: { type: "boolean" },
+      commands: { type: "boolean" },
       all: { type: "boolean" },
       limit: { type: "string" },
       os: { type: "string" },

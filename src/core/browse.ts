@@ -47,12 +47,14 @@ function everyRule(book: RuleBook): Answer {
   const results: RuleMatch[] = book.rules.map((rule) => ({ rule, matched: [{ by: "filters" }] }));
   return {
     query: "",
-    understood: { ports: [], protocols: [], directions: [], versions: [], words: [], summary: "every rule" },
+    understood: { ports: [], protocols: [], directions: [], versions: [], words: [], services: [], summary: "every rule" },
     results,
     total: results.length,
     notices: [],
     found: [],
     byPort: [],
     portsLeftOut: 0,
+    unopened: [],
+    registered: [],
   };
 }

@@ -45,3 +45,15 @@ export function rangesOverlap(a: PortRange, b: PortRange): boolean {
 export function formatRange(range: PortRange): string {
   return range.from === range.to ? String(range.from) : `${range.from}-${range.to}`;
 }
+
+/** Ranges sorted, with overlapping and adjacent ones joined: `23554, 23555, 23556` is 23554-23556. */
+export function joinAdjacentRanges(ranges: readonly PortRange[]): PortRange[] {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from);
+  const joined: PortRange[] = [];
+  for (const range of sorted) {
+    const last = joined[joined.length - 1];
+    if (last && range.from <= last.to + 1) joined[joined.length - 1] = { from: last.from, to: Math.max(last.to, range.to) };
+    else joined.push(range);
+  }
+  return joined;
+}

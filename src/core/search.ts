@@ -2,10 +2,12 @@
 import type { FoundPort } from "./paste.js";
 import { formatRange, type PortRange, rangesOverlap } from "./ports.js";
 import { fillerWords, type Notice, type ParsedQuery, parseQuery } from "./query.js";
+import { type Registration, servicePorts } from "./registrations.js";
 import type { PortCell, Rule, RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
 import { buildTextIndex, type TextIndex, type TextMatch } from "./text-index.js";
 import { typoTargets } from "./typos.js";
+import { MAX_RANGE_WIDTH, type UnopenedPort, unopenedPorts } from "./unopened.js";
 
 /** Ranking tiers: exact ports, ports through a keyword, words, filters alone. */
 const EXACT_PORT_TIER = 0;
@@ -42,8 +44,17 @@ export interface Understood {
   readonly versions: readonly string[];
   /** Each typed word with the index words it was read as (`telemtry` as `telemetry`). */
   readonly words: readonly { readonly typed: string; readonly as: readonly string[] }[];
+  /** Words no rule mentions, read as IANA's service names (`kerberos` as port 88). */
+  readonly services: readonly ServiceWord[];
   /** For people: `port 5985 · TCP · Windows Server 2019`. */
   readonly summary: string;
+}
+
+export interface ServiceWord {
+  readonly typed: string;
+  /** IANA's name for it, e.g. `ms-sql-s` for `mssql`. */
+  readonly service: string;
+  readonly ports: readonly string[];
 }
 
 /** The answer for one port of pasted text that names several. */
@@ -66,6 +77,10 @@ export interface Answer {
   /** How many rules matched in all. */
   readonly total: number;
   readonly notices: readonly Notice[];
+  /** Ports the question names that no default rule uses (capped), with the protocol to open each with. */
+  readonly unopened: readonly UnopenedPort[];
+  /** IANA's registrations of those ports: what they are assigned to, never a rule. */
+  readonly registered: readonly Registration[];
   /** Ports read out of pasted text; empty for a question. */
   readonly found: readonly FoundPort[];
   /**
@@ -148,17 +163,21 @@ function portsNamed(book: RuleBook): number[] {
 
 /** Parses `query` (unless it is parsed already) and answers it from `book`. */
 export function searchRules(book: RuleBook, query: string | ParsedQuery, options: SearchOptions = {}): Answer {
-  const parsed = typeof query === "string" ? parseQuery(book, query) : query;
+  const typed = typeof query === "string" ? parseQuery(book, query) : query;
   const index = indexOf(book);
-  const notices: Notice[] = [...parsed.notices];
-  const words = parsed.words.map((typed) => ({
-    typed,
+  const notices: Notice[] = [...typed.notices];
+  const resolved = typed.words.map((word) => ({
+    typed: word,
     as: index
       .text()
-      .resolve(typed)
+      .resolve(word)
       .map((h) => h.word),
   }));
-  const understood = describe(parsed, words);
+  const { parsed, services } = readServiceWords(typed, resolved);
+  const words = resolved.filter((w) => parsed.words.includes(w.typed));
+  const understood = describe(parsed, words, services);
+  const blocked = notices.some((n) => n.kind === "bad-port" || n.kind === "unreadable");
+  const { unopened, registered } = blocked ? NO_UNOPENED : unopenedPorts(book, parsed.ports, parsed.protocols);
   const groups = groupByPort(book, parsed);
   const answer = (ranked: readonly Ranked[]): Answer => {
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
@@ -169,12 +188,14 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
       results: ranked.slice(offset, end).map(({ rule, matched }) => ({ rule, matched })),
       total: ranked.length,
       notices,
+      unopened,
+      registered,
       found: parsed.found,
       ...groups,
     };
   };
 
-  if (notices.some((n) => n.kind === "bad-port" || n.kind === "unreadable")) return answer([]);
+  if (blocked) return answer([]);
   const hasFilters = parsed.protocols.length + parsed.directions.length + parsed.versions.length > 0;
   if (parsed.unknownVersions.length > 0 && parsed.versions.length === 0) return answer([]);
   if (parsed.ports.length === 0 && parsed.words.length === 0 && !hasFilters) {
@@ -195,7 +216,7 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
     });
   }
   if (candidates.length === 0) {
-    notices.push(noMatchNotice(parsed, index));
+    notices.push(noMatchNotice(parsed, index, unopened));
     return answer([]);
   }
   const filtered = candidates.filter((c) => passesFilters(c.rule, parsed));
@@ -240,6 +261,37 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
       a.rule.index - b.rule.index,
   );
   return answer(filtered);
+}
+
+const NO_UNOPENED = { unopened: [], registered: [] } as const;
+
+/**
+ * Where no port is asked and no rule mentions any of the words, the words that are service names
+ * (`kerberos`, `ssh`, `mssql`) stand for their ports. Otherwise IANA's names are not consulted:
+ * a word beside `rdp` or `3389` is context, not a port.
+ */
+function readServiceWords(
+  parsed: ParsedQuery,
+  resolved: readonly { readonly typed: string; readonly as: readonly string[] }[],
+): { parsed: ParsedQuery; services: ServiceWord[] } {
+  // a paste's words are its own prose (`syslog`, `time`), not services asked about
+  if (parsed.pasted || parsed.ports.length > 0 || resolved.length === 0 || resolved.some((w) => w.as.length > 0)) {
+    return { parsed, services: [] };
+  }
+  const services: ServiceWord[] = [];
+  const ports: PortRange[] = [];
+  for (const { typed } of resolved) {
+    const found = servicePorts(typed);
+    if (!found) continue;
+    services.push({ typed, service: found.service, ports: found.ports.map(formatRange) });
+    ports.push(...found.ports);
+  }
+  if (services.length === 0) return { parsed, services };
+  const unique = [...new Map(ports.map((p) => [p.from, p])).values()].sort((a, b) => a.from - b.from);
+  return {
+    parsed: { ...parsed, ports: unique, words: parsed.words.filter((w) => !services.some((s) => s.typed === w)) },
+    services,
+  };
 }
 
 /** Each port of pasted text answered on its own, when the text names two or more. */
@@ -406,16 +458,20 @@ function passesFilters(rule: Rule, parsed: Pick<ParsedQuery, "protocols" | "dire
   );
 }
 
-function noMatchNotice(parsed: ParsedQuery, index: SearchIndex): Notice {
+function noMatchNotice(parsed: ParsedQuery, index: SearchIndex, unopened: readonly UnopenedPort[]): Notice {
   if (parsed.ports.length > 0) {
     const first = parsed.ports[0] as PortRange;
     const near = [...index.knownPorts()]
       .sort((a, b) => Math.abs(a - first.from) - Math.abs(b - first.from) || a - b)
       .slice(0, 3)
       .sort((a, b) => a - b);
+    // where the answer names the port as one no default rule opens, the notice need not say it again
+    const said = parsed.ports.flatMap(singlePorts).every((port) => unopened.some((u) => u.port === port));
     return {
       kind: "no-match",
-      text: `No rule on the AWS page uses ${describePortFilter(parsed.ports)}. Ports near it in the data: ${near.join(", ")}.`,
+      text: said
+        ? `The nearest ports that rules use: ${near.join(", ")}.`
+        : `No rule on the AWS page uses ${describePortFilter(parsed.ports)}. Ports near it in the data: ${near.join(", ")}.`,
     };
   }
   return {
@@ -424,7 +480,13 @@ function noMatchNotice(parsed: ParsedQuery, index: SearchIndex): Notice {
   };
 }
 
-function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
+/** The single ports of a range; a wide one (never looked at port by port) stands for no port. */
+function singlePorts(range: PortRange): number[] {
+  if (range.to - range.from >= MAX_RANGE_WIDTH) return [Number.NaN];
+  return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
+}
+
+function describe(parsed: ParsedQuery, words: Understood["words"], services: readonly ServiceWord[]): Understood {
   const wordText = words
     .filter((w) => w.as.length > 0)
     .map((w) => (w.as.includes(w.typed) ? `“${w.typed}”` : `“${w.typed}” (as ${w.as.slice(0, 2).join(" or ")})`))
@@ -435,6 +497,7 @@ function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
     describeDirectionFilter(parsed.directions),
     describeVersionFilter(parsed.versions),
     parsed.unknownVersions.map((v) => `${v} (not on the AWS page)`).join(" or "),
+    services.map((s) => `“${s.typed}” (IANA: ${s.service})`).join(" "),
     wordText,
   ]
     .filter(Boolean)
@@ -445,6 +508,7 @@ function describe(parsed: ParsedQuery, words: Understood["words"]): Understood {
     directions: parsed.directions,
     versions: parsed.versions,
     words,
+    services,
     summary: summary || "nothing to search for",
   };
 }

@@ -3,19 +3,35 @@
  * be checked against Slack's limits without Slack.
  */
 import type { types } from "@slack/bolt";
-import { type Answer, type Notice, type PortAnswer, protocolName, type RuleBook, type RuleMatch } from "../core/index.js";
+import {
+  type Answer,
+  BOTH_LAYERS,
+  commandsForPort,
+  commandsForRule,
+  type NextCommand,
+  type Notice,
+  openingNote,
+  PLACEHOLDERS,
+  type PortAnswer,
+  type Rule,
+  type RuleBook,
+  type RuleMatch,
+  type TransportProtocol,
+} from "../core/index.js";
 import {
   correctionNote,
   describePort,
   describeVersions,
-  directionWord,
   foundLine,
+  keyFact,
   portHeading,
   portsLeftOutLine,
   replayQuestion,
   ruleGist,
   sourceLabel,
   trafficSummary,
+  type UnopenedFact,
+  unopenedFacts,
 } from "./facts.js";
 
 type KnownBlock = types.KnownBlock;
@@ -41,6 +57,7 @@ export const ACTIONS = {
   cards: "amiport_cards",
   /** One section's rules of a comparison between versions. */
   diffGroup: "amiport_diff_group",
+  commands: "amiport_commands",
 } as const;
 /** Rules per message: the first few as full cards, the rest as a compact list. */
 export const PAGE_SIZE = 10;
@@ -115,26 +132,53 @@ export function decodeButtonState(value: string | undefined): ButtonState | null
   }
 }
 
+/** What a "Commands" button asks for: a rule by its id, or a port no rule uses with its protocols. */
+export type CommandsRequest = { readonly r: string } | { readonly p: number; readonly t: readonly TransportProtocol[] };
+
+export function encodeCommandsRequest(request: CommandsRequest): string {
+  return JSON.stringify(request);
+}
+
+/** Reads a "Commands" button's value; anything malformed reads as null. */
+export function decodeCommandsRequest(value: string | undefined): CommandsRequest | null {
+  if (!value) return null;
+  try {
+    const request = JSON.parse(value) as { r?: unknown; p?: unknown; t?: unknown };
+    if (typeof request.r === "string" && request.r.length <= LIMITS.id) return { r: request.r };
+    const { p, t } = request;
+    if (!Number.isInteger(p) || (p as number) < 0 || (p as number) > 65535 || !Array.isArray(t) || t.length === 0) return null;
+    if (t.length > 2 || !t.every((x) => x === "tcp" || x === "udp")) return null;
+    return { p: p as number, t: [...new Set(t as TransportProtocol[])] };
+  } catch {
+    return null;
+  }
+}
+
+function commandsButton(request: CommandsRequest) {
+  return {
+    type: "button" as const,
+    action_id: ACTIONS.commands,
+    text: { type: "plain_text" as const, text: "Commands" },
+    value: encodeCommandsRequest(request),
+  };
+}
+
 export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
   const { rule } = match;
+  // protocols without ports (ICMP, IGMP) have nothing to add beyond the key fact
+  const ports =
+    rule.local.text === null && rule.remote.text === null
+      ? []
+      : [`_local ${escapeText(describePort(rule.local.text))} · remote ${escapeText(describePort(rule.remote.text))}_`];
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncate(rule.rule, LIMITS.headerText), emoji: false } },
     {
       type: "section",
       block_id: truncate(`rule:${rule.id}`, LIMITS.id),
-      ...(rule.definition ? { text: mrkdwn(escapeText(rule.definition)) } : {}),
-      fields: [
-        mrkdwn(
-          `*Ports*\nlocal ${escapeText(describePort(rule.local.text))} · remote ${escapeText(describePort(rule.remote.text))}`,
-          LIMITS.fieldText,
-        ),
-        mrkdwn(`*Protocol*\n${escapeText(protocolName(rule.protocol))}`, LIMITS.fieldText),
-        mrkdwn(`*Direction*\n${directionWord(rule.direction)}`, LIMITS.fieldText),
-        mrkdwn(
-          `*Windows Server*\n${escapeText(describeVersions(rule.os, book.operatingSystems).replace(/^Windows Server /, ""))}`,
-          LIMITS.fieldText,
-        ),
-      ],
+      text: mrkdwn(
+        [`*${escapeText(keyFact(rule, book))}*`, ...(rule.definition ? [escapeText(rule.definition)] : []), ...ports].join("\n"),
+      ),
+      accessory: commandsButton({ r: rule.id }),
     },
   ];
   const correction = correctionNote(rule);
@@ -161,6 +205,15 @@ function compactList(matches: readonly RuleMatch[], book: RuleBook): KnownBlock 
       `• *${escapeText(m.rule.rule)}*: ${escapeText(trafficSummary(m.rule))} · ${escapeText(describeVersions(m.rule.os, book.operatingSystems))}`,
   );
   return { type: "section", text: mrkdwn(lines.join("\n")) };
+}
+
+function unopenedBlock(fact: UnopenedFact): KnownBlock {
+  return {
+    type: "section",
+    block_id: `port:${fact.port}`,
+    text: mrkdwn(`:grey_question: ${escapeText(fact.text)}`),
+    accessory: commandsButton({ p: fact.port, t: fact.protocols }),
+  };
 }
 
 function noticeBlock(notice: Notice, hasResults: boolean): KnownBlock {
@@ -192,6 +245,8 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
   else if (options.fromMessage && answer.understood.ports.length === 0) {
     blocks.push({ type: "section", text: mrkdwn(`:mag: ${NO_PORT_IN_MESSAGE}`) });
   }
+  // only the first page says which ports no rule opens; the next pages are more of the same rules
+  if (offset === 0) for (const fact of unopenedFacts(answer.unopened, answer.registered)) blocks.push(unopenedBlock(fact));
   for (const notice of answer.notices) blocks.push(noticeBlock(notice, hasResults));
   if (!hasResults) {
     blocks.push({
@@ -262,9 +317,65 @@ export function fallbackText(answer: Answer, book: RuleBook): string {
     return truncate(ports.join("; "), LIMITS.fallbackText);
   }
   const first = answer.results[0];
-  if (!first) return truncate(answer.notices[0]?.text ?? "No rules found.", LIMITS.fallbackText);
+  const unopened = unopenedFacts(answer.unopened, answer.registered)[0];
+  if (!first) return truncate(unopened?.text ?? answer.notices[0]?.text ?? "No rules found.", LIMITS.fallbackText);
   const more = answer.total > 1 ? ` (and ${answer.total - 1} more)` : "";
   return truncate(`${ruleGist(first.rule, book)}${more}`, LIMITS.fallbackText);
+}
+
+const COMMAND_GROUPS: readonly { purpose: NextCommand["purpose"]; shell: NextCommand["shell"]; title: string }[] = [
+  { purpose: "check", shell: "powershell", title: "Check it on the instance (PowerShell)" },
+  { purpose: "test", shell: "powershell", title: "Test the connection (PowerShell)" },
+  { purpose: "check", shell: "aws-cli", title: "Check the security group (AWS CLI)" },
+  { purpose: "open", shell: "powershell", title: "Open it on the instance (PowerShell)" },
+  { purpose: "open", shell: "aws-cli", title: "Open it in the security group (AWS CLI)" },
+];
+
+function commandBlocks(commands: readonly NextCommand[]): KnownBlock[] {
+  return COMMAND_GROUPS.flatMap(({ purpose, shell, title }): KnownBlock[] => {
+    const group = commands.filter((c) => c.purpose === purpose && c.shell === shell).map((c) => escapeText(c.command));
+    return group.length === 0 ? [] : [{ type: "section", text: mrkdwn(`*${title}*\n\`\`\`${group.join("\n")}\`\`\``) }];
+  });
+}
+
+/** `Replace <host>, <sg-id> with your own values.`, naming only the placeholders the commands use. */
+function placeholderNote(commands: readonly NextCommand[]): string {
+  const used = Object.values(PLACEHOLDERS).filter((p) => commands.some((c) => c.command.includes(p)));
+  return used.length === 0 ? "" : `Replace ${used.map((p) => `\`${escapeText(p)}\``).join(", ")} with your own values.`;
+}
+
+/**
+ * The commands behind a card's "Commands" button, for the person who pressed it. Null where the
+ * request names no rule of the book (a stale or forged button).
+ */
+export function renderCommandsMessage(request: CommandsRequest, book: RuleBook): SlackMessage | null {
+  if ("r" in request) {
+    const rule = book.rules.find((r: Rule) => r.id === request.r);
+    if (!rule) return null;
+    const note = openingNote(rule);
+    const commands = commandsForRule(rule);
+    const title = `Commands for ${rule.rule}`;
+    return {
+      text: truncate(title, LIMITS.fallbackText),
+      blocks: [
+        { type: "section", text: mrkdwn(`*${escapeText(title)}*\n${escapeText(keyFact(rule, book))}`) },
+        ...commandBlocks(commands),
+        ...(note ? [{ type: "section" as const, text: mrkdwn(`:information_source: ${escapeText(note)}`) }] : []),
+        ...(placeholderNote(commands) ? [{ type: "context" as const, elements: [mrkdwn(placeholderNote(commands))] }] : []),
+      ],
+    };
+  }
+  const protocols = request.t.map((t) => t.toUpperCase()).join(" or ");
+  const title = `Commands for ${protocols} ${request.p}`;
+  const commands = request.t.flatMap((t) => commandsForPort(request.p, t));
+  return {
+    text: title,
+    blocks: [
+      { type: "section", text: mrkdwn(`*${title}*\nNo default Windows Firewall rule on AWS Windows AMIs opens it.`) },
+      ...commandBlocks(commands),
+      { type: "context", elements: [mrkdwn(`${escapeText(BOTH_LAYERS)} ${placeholderNote(commands)}`.trim())] },
+    ],
+  };
 }
 
 export function renderHelpMessage(command = "/amiport"): SlackMessage {
@@ -275,9 +386,10 @@ export function renderHelpMessage(command = "/amiport"): SlackMessage {
     "• protocols: `tcp`, `udp`, `icmp`, `icmpv6`, `igmp`   • directions: `inbound`, `outbound`",
     "• versions: `2019`, `server 2012 r2`, `2012r2`, `2008 sp2`",
     "• words: `rdp`, `winrm`, `smb`, `dns`, `telemetry`, `spooler`; typos are fine",
+    "• services no default rule opens: `kerberos`, `ldap`, `ssh`, `sql server`, with IANA's registration",
     `Examples: \`${command} what does Windows 2019 need for telemetry\`, \`${command} inbound udp 2022\``,
     `Filters alone (\`${command} 2022 inbound\`) give a port map; \`${command} diff 2016 2022\` shows what changes between versions.`,
-    "Answers are private; *Share in channel* posts one for everyone. Mention me in a channel or DM me to ask there.",
+    "Answers are private; *Share in channel* posts one for everyone; *Commands* shows what to run next. Mention me in a channel or DM me to ask there.",
   ].join("\n");
   return {
     text: `amiport help: try ${command} 5985 or ${command} rdp 2019`,

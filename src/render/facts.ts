@@ -5,10 +5,12 @@ import {
   type MatchReason,
   type PortAnswer,
   protocolName,
+  type Registration,
   type Rule,
   type RuleBook,
   type RuleChange,
   type Source,
+  type UnopenedPort,
   type VersionDiff,
 } from "../core/index.js";
 
@@ -51,6 +53,11 @@ export function trafficSummary(rule: Rule): string {
   return `${protocolName(rule.protocol)}${portText} ${inbound ? "in" : "out"}${otherText}`;
 }
 
+/** The key fact of a rule on one line, as cards lead with it: `TCP 5985 in · Windows Server 2012 to 2022`. */
+export function keyFact(rule: Rule, book: RuleBook): string {
+  return `${trafficSummary(rule)} · ${describeVersions(rule.os, book.operatingSystems)}`;
+}
+
 /** The gist of a rule on one line: `Windows Remote Management (HTTP-In): TCP 5985 in, Windows Server 2012 to 2022`. */
 export function ruleGist(rule: Rule, book: RuleBook): string {
   return `${rule.rule}: ${trafficSummary(rule)}, ${describeVersions(rule.os, book.operatingSystems)}`;
@@ -64,8 +71,43 @@ export function correctionNote(rule: Rule): string | null {
     "remote" in rule.published ? `remote ${rule.published.remote ?? "(empty)"}` : null,
     rule.published.direction ? `direction ${rule.published.direction}` : null,
   ].filter(Boolean);
-  const printedText = printed.length > 0 ? `The AWS page prints ${printed.join(", ")}. ` : "";
+  // most reasons already quote what the page prints; saying it again reads as a stutter
+  const quoted = Object.values(rule.published).every((value) => rule.correction?.includes(String(value ?? "")));
+  const printedText = printed.length > 0 && !quoted ? `The AWS page prints ${printed.join(", ")}. ` : "";
   return `${printedText}${rule.correction}`;
+}
+
+/** One port no default rule uses, with what IANA registers it as. */
+export interface UnopenedFact {
+  readonly port: number;
+  readonly protocols: readonly UnopenedPort["protocol"][];
+  readonly text: string;
+}
+
+/**
+ * `No default Windows Firewall rule on AWS Windows AMIs opens TCP 5986. IANA registers it as
+ * wsmans (WBEM WS-Management HTTP over TLS/SSL).`: the two sources in two sentences, one per port.
+ */
+export function unopenedFacts(unopened: readonly UnopenedPort[], registered: readonly Registration[]): UnopenedFact[] {
+  const ports = [...new Set(unopened.map((u) => u.port))];
+  return ports.map((port) => {
+    const protocols = unopened.filter((u) => u.port === port).map((u) => u.protocol);
+    const asked = protocols.map((p) => p.toUpperCase()).join(" or ");
+    const own = registered.filter((r) => r.port === port);
+    const sameProtocols = own.every((r) => protocols.includes(r.protocol)) && new Set(own.map((r) => r.service)).size === 1;
+    const iana =
+      own.length === 0
+        ? "IANA has no registration for it."
+        : sameProtocols
+          ? `IANA registers it as ${describeRegistration(own[0] as Registration)}.`
+          : `IANA registers ${own.map((r) => `${r.protocol.toUpperCase()} ${port} as ${describeRegistration(r)}`).join(" and ")}.`;
+    return { port, protocols, text: `No default Windows Firewall rule on AWS Windows AMIs opens ${asked} ${port}. ${iana}` };
+  });
+}
+
+function describeRegistration(registration: Registration): string {
+  const { service, description } = registration;
+  return description && description.toLowerCase() !== service.toLowerCase() ? `${service} (${description})` : service;
 }
 
 export function describeMatch(reason: MatchReason): string {

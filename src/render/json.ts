@@ -1,14 +1,19 @@
 /** The JSON shape of answers and rules, for `amiport --json` and other scripts. */
-import type {
-  Answer,
-  ChangedField,
-  DiffFilter,
-  FoundPort,
-  MatchReason,
-  Notice,
-  Rule,
-  Understood,
-  VersionDiff,
+import {
+  type Answer,
+  type ChangedField,
+  commandsForPort,
+  commandsForRule,
+  type DiffFilter,
+  type FoundPort,
+  type MatchReason,
+  type NextCommand,
+  type Notice,
+  openingNote,
+  type Registration,
+  type Rule,
+  type Understood,
+  type VersionDiff,
 } from "../core/index.js";
 
 export interface RuleJson {
@@ -28,6 +33,15 @@ export interface RuleJson {
   url: string;
   notes: readonly string[];
   matched?: readonly MatchReason[];
+  /** With `--commands`: what to run next for this rule. */
+  commands?: readonly NextCommand[];
+  /** With `--commands`, where the rule gets no security-group command: why. */
+  commandNote?: string;
+}
+
+export interface JsonOptions {
+  /** Add the commands to run next, on each result and, for ports no rule uses, on the answer. */
+  readonly commands?: boolean;
 }
 
 export interface PortAnswerJson {
@@ -51,9 +65,14 @@ export interface AnswerJson {
   byPort?: PortAnswerJson[];
   /** With `byPort`: how many more ports the message names. */
   portsLeftOut?: number;
+  /** IANA's registrations of the ports the question names that no default rule uses. */
+  registered: readonly Registration[];
+  /** With `--commands`: what to run for those ports. */
+  commands?: readonly NextCommand[];
 }
 
-export function ruleToJson(rule: Rule, matched?: readonly MatchReason[]): RuleJson {
+export function ruleToJson(rule: Rule, matched?: readonly MatchReason[], options: JsonOptions = {}): RuleJson {
+  const note = options.commands ? openingNote(rule) : null;
   return {
     id: rule.id,
     section: rule.section,
@@ -69,15 +88,17 @@ export function ruleToJson(rule: Rule, matched?: readonly MatchReason[]): RuleJs
     url: rule.url,
     notes: rule.notes,
     ...(matched ? { matched } : {}),
+    ...(options.commands ? { commands: commandsForRule(rule) } : {}),
+    ...(note ? { commandNote: note } : {}),
   };
 }
 
-export function answerToJson(answer: Answer): AnswerJson {
+export function answerToJson(answer: Answer, options: JsonOptions = {}): AnswerJson {
   return {
     query: answer.query,
     understood: answer.understood,
     total: answer.total,
-    results: answer.results.map((r) => ruleToJson(r.rule, r.matched)),
+    results: answer.results.map((r) => ruleToJson(r.rule, r.matched, options)),
     notices: answer.notices,
     found: answer.found,
     ...(answer.byPort.length > 0
@@ -87,12 +108,14 @@ export function answerToJson(answer: Answer): AnswerJson {
             ...(g.protocol ? { protocol: g.protocol } : {}),
             snippets: g.snippets,
             total: g.results.length,
-            results: g.results.map((r) => ruleToJson(r.rule, r.matched)),
+            results: g.results.map((r) => ruleToJson(r.rule, r.matched, options)),
             notices: g.notices,
           })),
           portsLeftOut: answer.portsLeftOut,
         }
       : {}),
+    registered: answer.registered,
+    ...(options.commands ? { commands: answer.unopened.flatMap((u) => commandsForPort(u.port, u.protocol)) } : {}),
   };
 }
 

@@ -1,6 +1,17 @@
 /** Rule cards for a terminal: colour on a TTY, plain text otherwise. */
 import { styleText } from "node:util";
-import type { Answer, PortAnswer, Rule, RuleBook, RuleMatch } from "../core/index.js";
+import {
+  type Answer,
+  BOTH_LAYERS,
+  commandsForPort,
+  commandsForRule,
+  type NextCommand,
+  openingNote,
+  type PortAnswer,
+  type Rule,
+  type RuleBook,
+  type RuleMatch,
+} from "../core/index.js";
 import {
   attributionLine,
   correctionNote,
@@ -9,10 +20,12 @@ import {
   describeVersions,
   directionWord,
   foundLine,
+  keyFact,
   portHeading,
   portsLeftOutLine,
   sourceLabel,
   trafficSummary,
+  unopenedFacts,
 } from "./facts.js";
 
 /** Rules listed under each port of pasted text that names several. */
@@ -25,11 +38,22 @@ export const plain: Paint = (_style, text) => text;
 // The caller decides when to colour (TTY, NO_COLOR, --no-color), so styleText must not second-guess it.
 export const colour: Paint = (style, text) => styleText(style, text, { validateStream: false });
 
-export function renderRuleCard(match: RuleMatch, book: RuleBook, paint: Paint = plain): string {
+export interface TerminalOptions {
+  /** Show the commands to run next under each card (`--commands`). */
+  readonly commands?: boolean;
+}
+
+const PURPOSE_LABELS: Readonly<Record<NextCommand["purpose"], string>> = { check: "check", test: "test", open: "open" };
+
+function commandLines(commands: readonly NextCommand[], paint: Paint): string[] {
+  return commands.map((c) => `    ${paint("dim", `${PURPOSE_LABELS[c.purpose]} (${c.shell}):`)} ${c.command}`);
+}
+
+export function renderRuleCard(match: RuleMatch, book: RuleBook, paint: Paint = plain, options: TerminalOptions = {}): string {
   const { rule } = match;
   const lines = [
     paint("bold", rule.rule),
-    `  ${paint("cyan", trafficSummary(rule))} · ${describeVersions(rule.os, book.operatingSystems)}`,
+    `  ${keyFact(rule, book).replace(trafficSummary(rule), paint("cyan", trafficSummary(rule)))}`,
     `  local ${describePort(rule.local.text)} · remote ${describePort(rule.remote.text)} · ${rule.protocol} · ${directionWord(rule.direction)}`,
   ];
   if (rule.definition) lines.push(`  ${rule.definition}`);
@@ -39,17 +63,35 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook, paint: Paint = 
   lines.push(paint("dim", `  ${rule.section} · ${sourceLabel(rule.source)} · ${rule.url}`));
   const reasons = match.matched.filter((m) => m.by !== "filters").map(describeMatch);
   lines.push(paint("dim", `  id ${rule.id}${reasons.length ? ` · matched ${reasons.join("; ")}` : ""}`));
+  if (options.commands) {
+    lines.push("  Commands:", ...commandLines(commandsForRule(rule), paint));
+    const note = openingNote(rule);
+    if (note) lines.push(`    ${note}`);
+  }
   return lines.join("\n");
 }
 
-export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plain): string {
+export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plain, options: TerminalOptions = {}): string {
   const parts = [paint("dim", `Understood: ${answer.understood.summary}`)];
   const found = foundLine(answer.found);
   if (found) parts.push(found);
+  for (const fact of unopenedFacts(answer.unopened, answer.registered)) {
+    const lines = [fact.text];
+    if (options.commands) {
+      lines.push(
+        ...commandLines(
+          fact.protocols.flatMap((protocol) => commandsForPort(fact.port, protocol)),
+          paint,
+        ),
+        `    ${BOTH_LAYERS}`,
+      );
+    }
+    parts.push(lines.join("\n"));
+  }
   if (answer.byPort.length > 0) return renderByPort(answer, book, paint, parts);
   for (const notice of answer.notices) parts.push(paint(answer.results.length ? "yellow" : "red", notice.text));
   if (answer.results.length > 0) {
-    parts.push(answer.results.map((r) => renderRuleCard(r, book, paint)).join("\n\n"));
+    parts.push(answer.results.map((r) => renderRuleCard(r, book, paint, options)).join("\n\n"));
     const shown = answer.results.length;
     if (shown < answer.total)
       parts.push(paint("dim", `${shown} of ${answer.total} rules shown; --limit ${answer.total} shows them all.`));
@@ -80,7 +122,12 @@ function renderPortGroup(group: PortAnswer, book: RuleBook, paint: Paint): strin
   return lines.join("\n");
 }
 
-export function renderRuleList(rules: readonly Rule[], book: RuleBook, paint: Paint = plain): string {
-  const cards = rules.map((rule) => renderRuleCard({ rule, matched: [{ by: "filters" }] }, book, paint));
+export function renderRuleList(
+  rules: readonly Rule[],
+  book: RuleBook,
+  paint: Paint = plain,
+  options: TerminalOptions = {},
+): string {
+  const cards = rules.map((rule) => renderRuleCard({ rule, matched: [{ by: "filters" }] }, book, paint, options));
   return `${cards.join("\n\n")}\n\n${paint("dim", attributionLine(book))}\n`;
 }

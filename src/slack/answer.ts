@@ -72,7 +72,7 @@ export class AnswerCache {
   }
 }
 
-export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "home";
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "commands" | "home";
 
 export interface AskOptions {
   readonly offset?: number;
@@ -145,7 +145,7 @@ export function stripSlackMarkup(text: string): string {
   return out + text.slice(from);
 }
 
-function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {
+export function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {
   const ms = performance.now() - startedAt;
   deps.logger.event(LogLevel.INFO, "request", {
     kind,

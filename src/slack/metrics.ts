@@ -16,6 +16,7 @@ const REPLY_METHOD: Readonly<Record<string, string>> = {
   more: "response_url",
   share: "response_url",
   shortcut: "response_url",
+  commands: "response_url",
 };
 
 export class Metrics {

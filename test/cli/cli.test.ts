@@ -49,7 +49,8 @@ describe("amiport (in process)", () => {
   it("shows what the AWS page prints where a correction applies", () => {
     const { out } = run(["23555"]);
     expect(out).toContain("local 23554, 23555, 23556");
-    expect(out).toContain("Corrected: The AWS page prints local 235, 542, 355, 523, 556.");
+    expect(out).toContain("Corrected: The AWS page prints '235, 542, 355, 523, 556'; the rule's own description");
+    expect(out.match(/235, 542/g)).toHaveLength(1);
   });
 
   it("colours on a TTY unless NO_COLOR or --no-color", () => {
@@ -62,7 +63,7 @@ describe("amiport (in process)", () => {
     const { code, out } = run(["--json", "135"]);
     expect(code).toBe(EXIT.results);
     const answer = JSON.parse(out);
-    expect(Object.keys(answer).sort()).toEqual(["found", "notices", "query", "results", "total", "understood"]);
+    expect(Object.keys(answer).sort()).toEqual(["found", "notices", "query", "registered", "results", "total", "understood"]);
     expect(answer.found).toEqual([]);
     expect(answer.query).toBe("135");
     expect(answer.understood.summary).toBe("port 135");
@@ -105,6 +106,41 @@ describe("amiport (in process)", () => {
     expect(run(["--cards", "--limit", "2", "icmp"]).out).toContain(`2 of ${json.total} rules shown`);
   });
 
+  it("--json names IANA's registration of a port no rule uses, apart from the results", () => {
+    const { code, out } = run(["--json", "5986"]);
+    expect(code).toBe(EXIT.none);
+    const answer = JSON.parse(out);
+    expect(answer.results).toEqual([]);
+    expect(answer.registered).toEqual([
+      { port: 5986, protocol: "tcp", service: "wsmans", description: "WBEM WS-Management HTTP over TLS/SSL" },
+    ]);
+    expect(answer).not.toHaveProperty("commands");
+    expect(JSON.parse(run(["--json", "5985"]).out).registered).toEqual([]);
+  });
+
+  it("--commands adds the commands to run next, on each result and for ports no rule uses", () => {
+    const json = JSON.parse(run(["--json", "--commands", "5985-5986"]).out);
+    for (const result of json.results) {
+      expect(result.commands.map((c: { purpose: string }) => c.purpose)).toEqual(["check", "check", "test", "check", "open"]);
+      for (const c of result.commands) expect(Object.keys(c).sort()).toEqual(["command", "purpose", "shell"]);
+    }
+    expect(json.commands.map((c: { command: string }) => c.command)).toContain(
+      "New-NetFirewallRule -DisplayName 'Allow TCP 5986 in' -Direction Inbound -Protocol TCP -LocalPort 5986 -Action Allow",
+    );
+    const rpc = JSON.parse(run(["--json", "--commands", "--limit", "0", "50000"]).out).results.find(
+      (r: { local: string }) => r.local === "RPC",
+    );
+    expect(rpc.commandNote).toMatch(/49152-65535/);
+    expect(rpc.commands.map((c: { purpose: string }) => c.purpose)).not.toContain("open");
+
+    const text = run(["--commands", "5986"]).out;
+    expect(text).toContain(
+      "open (aws-cli): aws ec2 authorize-security-group-ingress --group-id <sg-id> --protocol tcp --port 5986",
+    );
+    expect(text).toContain("Both layers must allow it");
+    expect(run(["5986"]).out).not.toContain("New-NetFirewallRule");
+  });
+
   it("--os, --protocol and --direction filter like the words do", () => {
     const flags = JSON.parse(run(["--json", "--limit", "0", "--os", "2022", "--protocol", "udp", "--direction", "in"]).out);
     const words = JSON.parse(run(["--json", "--limit", "0", "inbound udp 2022"]).out);
@@ -116,7 +152,7 @@ describe("amiport (in process)", () => {
   it("exits 1 with a helpful message when nothing matches", () => {
     const { code, out } = run(["8080"]);
     expect(code).toBe(EXIT.none);
-    expect(out).toContain("No rule on the AWS page uses port 8080.");
+    expect(out).toContain("No default Windows Firewall rule on AWS Windows AMIs opens TCP 8080. IANA registers it as http-alt");
     const bad = run(["port", "70000"]);
     expect(bad.code).toBe(EXIT.none);
     expect(bad.out).toContain("70000 is not a port: ports go from 0 to 65535.");
@@ -217,7 +253,7 @@ describe("amiport diff and the port map", () => {
     expect(out).toContain("Diag Track\n  ~ Connected User Experiences and Telemetry  TCP 443 out (remote any → 443)");
     expect(out).toContain("Note: Windows shows this rule as 'Delivery Optimization (TCP-In)'.");
     expect(out).toContain("  ? DFS Management (TCP-In)");
-    expect(run(["diff", "2012r2", "2022"]).out).toContain("Corrected: The AWS page prints local 235, 542, 355, 523, 556.");
+    expect(run(["diff", "2012r2", "2022"]).out).toContain("Corrected: The AWS page prints '235, 542, 355, 523, 556'");
   });
 
   it.each([
@@ -291,7 +327,9 @@ describe("amiport - (pasted text on standard input, the built command)", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Found in the message: 10.0.1.25:5986, port 3389");
     expect(result.stdout).toContain("Port 3389 · 4 rules · found as port 3389\n  • Remote Desktop - User Mode (TCP-In)");
-    expect(result.stdout).toContain("No rule on the AWS page uses port 5986.");
+    expect(result.stdout).toContain(
+      "No default Windows Firewall rule on AWS Windows AMIs opens TCP 5986. IANA registers it as wsmans",
+    );
   });
 
   it("--json adds what was found, each with its snippet, and the answer per port", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePortList } from "../../src/core/index.js";
+import { joinAdjacentRanges } from "../../src/core/ports.js";
 
 describe("parsePortList", () => {
   it("reads single ports, ranges and lists", () => {
@@ -29,5 +30,25 @@ describe("parsePortList", () => {
   it("rejects what is not a port", () => {
     expect(parsePortList("RPC").ok).toBe(false);
     expect(parsePortList("").ok).toBe(false);
+  });
+});
+
+describe("joinAdjacentRanges", () => {
+  it("sorts and joins overlapping and adjacent ranges, and keeps gaps", () => {
+    expect(
+      joinAdjacentRanges([
+        { from: 23556, to: 23556 },
+        { from: 23554, to: 23554 },
+        { from: 23555, to: 23555 },
+        { from: 554, to: 554 },
+        { from: 8554, to: 8558 },
+        { from: 8556, to: 8560 },
+      ]),
+    ).toEqual([
+      { from: 554, to: 554 },
+      { from: 8554, to: 8560 },
+      { from: 23554, to: 23556 },
+    ]);
+    expect(joinAdjacentRanges([])).toEqual([]);
   });
 });

@@ -63,13 +63,17 @@ describe("searchRules", () => {
     const answer = search(text);
     expect(answer.results).toEqual([]);
     expect(answer.notices.map((n) => n.kind)).toEqual(["no-match"]);
-    expect(answer.notices[0]?.text).toMatch(/Try|near it/);
+    expect(answer.notices[0]?.text).toMatch(/Try|nearest|near it/);
   });
 
-  it("suggests the nearest ports the data knows", () => {
-    expect(search("8080").notices[0]?.text).toBe(
-      "No rule on the AWS page uses port 8080. Ports near it in the data: 7680, 8554, 8555.",
+  it("suggests the nearest ports the data knows, and says no rule uses the port only once", () => {
+    expect(search("8080").notices[0]?.text).toBe("The nearest ports that rules use: 7680, 8554, 8555.");
+    expect(search("8080").unopened).toEqual([{ port: 8080, protocol: "tcp" }]);
+    // a range too wide to be named port by port is said to have no rule in the notice itself
+    expect(search("9000-9100").notices[0]?.text).toBe(
+      "No rule on the AWS page uses ports 9000-9100. Ports near it in the data: 8556, 8557, 8558.",
     );
+    expect(search("9000-9100").unopened).toEqual([]);
   });
 
   it("never answers an unknown version with other versions", () => {
@@ -132,7 +136,8 @@ describe("searchRules", () => {
     ["tcp 2008 r2 outbound", "filtered-out", "No rule on the AWS page is for TCP · outbound · Windows Server 2008 R2."],
     ["rdp xyzzy plugh", "ignored-words", "No rule mentions “xyzzy”, “plugh”; amiport left them out."],
     ["protocol 99", "no-match", "The AWS page has no rules for protocol number 99."],
-    ["60", "no-match", "No rule on the AWS page uses port 60. Ports near it in the data: 53, 67, 68."],
+    // the answer's own sentence says no default rule opens port 60, so the notice only suggests
+    ["60", "no-match", "The nearest ports that rules use: 53, 67, 68."],
   ])("says %j in words that fit the count", (question, kind, text) => {
     expect(search(question).notices).toEqual([{ kind, text }]);
   });

@@ -263,14 +263,26 @@ export function eventBody(eventId: string, event: Record<string, unknown>, sourc
 }
 
 /** A button press as Slack sends it: the form body of an HTTP request. */
-export function blockActionBody(actionId: string, value: string, responseUrl: string, isEphemeral: boolean): string {
+export function blockActionBody(
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  isEphemeral: boolean,
+  blockId = "amiport_actions",
+): string {
   return new URLSearchParams({
-    payload: JSON.stringify(blockActionPayload(actionId, value, responseUrl, isEphemeral)),
+    payload: JSON.stringify(blockActionPayload(actionId, value, responseUrl, isEphemeral, blockId)),
   }).toString();
 }
 
 /** A button press as Slack describes it: the payload of a form body or of a Socket Mode envelope. */
-export function blockActionPayload(actionId: string, value: string, responseUrl: string, isEphemeral: boolean) {
+export function blockActionPayload(
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  isEphemeral: boolean,
+  blockId = "amiport_actions",
+) {
   return {
     type: "block_actions",
     team: { id: "T0001", domain: "example" },
@@ -285,7 +297,7 @@ export function blockActionPayload(actionId: string, value: string, responseUrl:
       {
         type: "button",
         action_id: actionId,
-        block_id: "amiport_actions",
+        block_id: blockId,
         value,
         action_ts: "1700000001.000200",
         text: { type: "plain_text", text: "x" },

@@ -4,12 +4,15 @@ import { searchRules } from "../../src/core/index.js";
 import {
   ACTIONS,
   decodeButtonState,
+  decodeCommandsRequest,
   encodeButtonState,
+  encodeCommandsRequest,
   escapeText,
   FULL_CARDS,
   LIMITS,
   PAGE_SIZE,
   renderAnswerMessage,
+  renderCommandsMessage,
   renderHelpMessage,
   renderRuleCard,
   type SlackMessage,
@@ -57,6 +60,11 @@ function expectValidMessage(message: SlackMessage) {
       case "section":
         expect(block.text !== undefined || block.fields !== undefined).toBe(true);
         if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(SLACK.sectionText);
+        if (block.accessory) {
+          expect(block.accessory.type).toBe("button");
+          expect(block.accessory.text.text.length).toBeLessThanOrEqual(SLACK.buttonText);
+          expect(block.accessory.value.length).toBeLessThanOrEqual(SLACK.buttonValue);
+        }
         if (block.fields) {
           expect(block.fields.length).toBeLessThanOrEqual(SLACK.fields);
           for (const f of block.fields) expect(f.text.length).toBeLessThanOrEqual(SLACK.fieldText);
@@ -100,12 +108,13 @@ describe("renderRuleCard", () => {
       type: "header",
       text: { type: "plain_text", text: "Windows Remote Management (HTTP-In)", emoji: false },
     });
-    expect(blocks[1].fields.map((f: { text: string }) => f.text)).toEqual([
-      "*Ports*\nlocal 5985 · remote any",
-      "*Protocol*\nTCP",
-      "*Direction*\ninbound",
-      "*Windows Server*\n2008 R2 and 2008 SP2",
-    ]);
+    // the key fact leads, as one line, the way the terminal prints it
+    expect(blocks[1].text.text).toBe(
+      "*TCP 5985 in · Windows Server 2008 R2 and 2008 SP2*\nInbound rule for Windows Remote Management via WS-Management.\n_local 5985 · remote any_",
+    );
+    expect(blocks[1].fields).toBeUndefined();
+    expect(blocks[1].accessory).toMatchObject({ type: "button", action_id: ACTIONS.commands, text: { text: "Commands" } });
+    expect(decodeCommandsRequest(blocks[1].accessory.value)).toEqual({ r: answer.results[1]!.rule.id });
     const context = blocks.at(-1).elements[0].text;
     expect(context).toContain("AWS page, April 2022 version");
     expect(context).toContain(
@@ -117,7 +126,16 @@ describe("renderRuleCard", () => {
     const rtsp = searchRules(book, "23555").results[0]!;
     const text = JSON.stringify(renderRuleCard(rtsp, book));
     expect(text).toContain("local 23554, 23555, 23556");
-    expect(text).toContain(":warning: *Corrected.* The AWS page prints local 235, 542, 355, 523, 556.");
+    expect(text).toContain(":warning: *Corrected.* The AWS page prints '235, 542, 355, 523, 556'; the rule's own description");
+    // said once: the reason quotes what the page prints, so no second sentence says it again
+    expect(text.match(/235, 542/g)).toHaveLength(1);
+  });
+
+  it("leaves out the ports line for a protocol without ports", () => {
+    const icmp = book.rules.find((r) => r.protocol === "ICMPv6" && r.local.text === null && r.remote.text === null)!;
+    const text = (renderRuleCard({ rule: icmp, matched: [{ by: "filters" }] }, book) as any[])[1].text.text as string;
+    expect(text.startsWith(`*ICMPv6 ${icmp.direction === "In" ? "in" : "out"} · Windows Server`)).toBe(true);
+    expect(text).not.toContain("n/a");
   });
 
   it("cuts a rule's overlong fields to Slack's limits", () => {
@@ -173,6 +191,78 @@ describe("renderAnswerMessage", () => {
   });
 });
 
+describe("ports no default rule opens", () => {
+  it("says so once, with IANA's registration in a sentence of its own, and offers its commands", () => {
+    const message = renderAnswerMessage(searchRules(book, "5986", { limit: PAGE_SIZE }), book, { offset: 0, shareable: true });
+    expectValidMessage(message);
+    const fact =
+      "No default Windows Firewall rule on AWS Windows AMIs opens TCP 5986. IANA registers it as wsmans (WBEM WS-Management HTTP over TLS/SSL).";
+    expect(message.text).toBe(fact);
+    const block = message.blocks.find((b) => b.block_id === "port:5986") as any;
+    expect(block.text.text).toContain(fact);
+    expect(decodeCommandsRequest(block.accessory.value)).toEqual({ p: 5986, t: ["tcp"] });
+    expect(JSON.stringify(message.blocks).match(/No rule on the AWS page uses/g)).toBeNull();
+    expect(message.blocks.some((b) => b.type === "header")).toBe(false);
+  });
+
+  it("names them on the first page only", () => {
+    const answer = searchRules(book, "5985-5986", { limit: PAGE_SIZE });
+    expect(JSON.stringify(renderAnswerMessage(answer, book, { offset: 0, shareable: true }).blocks)).toContain("port:5986");
+    expect(JSON.stringify(renderAnswerMessage(answer, book, { offset: 10, shareable: true }).blocks)).not.toContain("port:5986");
+  });
+});
+
+describe("renderCommandsMessage", () => {
+  it("shows a rule's commands grouped by what they do, in code blocks, escaped", () => {
+    const rule = searchRules(book, "5985").results[0]!.rule;
+    const message = renderCommandsMessage({ r: rule.id }, book)!;
+    expectValidMessage(message);
+    const text = JSON.stringify(message.blocks);
+    expect(message.text).toBe("Commands for Windows Remote Management (HTTP-In)");
+    expect(text).toContain("*Check it on the instance (PowerShell)*");
+    expect(text).toContain("Get-NetFirewallRule -DisplayName 'Windows Remote Management (HTTP-In)' | Get-NetFirewallPortFilter");
+    expect(text).toContain("Test-NetConnection -ComputerName &lt;host&gt; -Port 5985");
+    expect(text).toContain("--protocol tcp --port 5985 --cidr &lt;your-cidr&gt;");
+    expect(text).not.toContain("<host>");
+  });
+
+  it("explains instead of opening an RPC rule", () => {
+    const rule = book.rules.find((r) => r.local.keyword?.name === "RPC")!;
+    const text = JSON.stringify(renderCommandsMessage({ r: rule.id }, book)!.blocks);
+    expect(text).toContain("49152-65535");
+    expect(text).not.toContain("authorize-security-group-ingress");
+  });
+
+  it("opens a port on both layers and says both must allow it", () => {
+    const message = renderCommandsMessage({ p: 5986, t: ["tcp"] }, book)!;
+    expectValidMessage(message);
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain("New-NetFirewallRule -DisplayName 'Allow TCP 5986 in'");
+    expect(text).toContain("authorize-security-group-ingress --group-id &lt;sg-id&gt; --protocol tcp --port 5986");
+    expect(text).toContain("Both layers must allow it");
+  });
+
+  it("renders every rule's commands within Slack's limits", () => {
+    for (const rule of book.rules) expectValidMessage(renderCommandsMessage({ r: rule.id }, book)!);
+  });
+
+  it("reads forged or stale requests as nothing", () => {
+    for (const value of [
+      undefined,
+      "",
+      "{",
+      '{"p":70000,"t":["tcp"]}',
+      '{"p":1,"t":["sctp"]}',
+      '{"p":1,"t":[]}',
+      '{"p":"1","t":["tcp"]}',
+    ]) {
+      expect(decodeCommandsRequest(value), value).toBeNull();
+    }
+    expect(renderCommandsMessage({ r: "no-such-rule.x" }, book)).toBeNull();
+    expect(decodeCommandsRequest(encodeCommandsRequest({ p: 88, t: ["tcp", "udp"] }))).toEqual({ p: 88, t: ["tcp", "udp"] });
+  });
+});
+
 describe("Block Kit properties over arbitrary queries", () => {
   const query = fc.oneof(
     fc.string({ maxLength: 600 }),
@@ -195,6 +285,14 @@ describe("Block Kit properties over arbitrary queries", () => {
           const answer = searchRules(book, text, { offset, limit: PAGE_SIZE });
           const message = renderAnswerMessage(answer, book, { offset, shareable, ...(sharedBy ? { sharedBy } : {}) });
           expectValidMessage(message);
+          // a Commands button carries a rule id of the book or a port number, never what was typed
+          for (const block of message.blocks as any[]) {
+            if (block.accessory === undefined) continue;
+            const request = decodeCommandsRequest(block.accessory.value);
+            expect(request).not.toBeNull();
+            if (request && "r" in request) expect(book.rules.some((r) => r.id === request.r)).toBe(true);
+            else expect(answer.unopened.map((u) => u.port)).toContain(request?.p);
+          }
           const shown = JSON.stringify(
             message.blocks.map((b: any) => ({ ...b, elements: b.type === "actions" ? [] : b.elements })),
           );
@@ -217,7 +315,7 @@ describe("pasted text", () => {
     const shown = JSON.stringify(message.blocks);
     expect(shown).toContain("Found in the message: 10.0.1.25:5986, port 3389");
     expect(shown).toContain("*Port 3389 · 4 rules · found as port 3389*");
-    expect(shown).toContain("No rule on the AWS page uses port 5986.");
+    expect(shown).toContain("No default Windows Firewall rule on AWS Windows AMIs opens TCP 5986. IANA registers it as wsmans");
     expect(message.blocks.filter((b) => b.type === "header")).toEqual([]);
   });
 

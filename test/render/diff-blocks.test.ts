@@ -36,7 +36,7 @@ describe("renderDiffMessage", () => {
     const message = renderDiffMessage(diff, book, { question: "diff 2012r2 2022", shareable: true, group: "Cast to Device" });
     const text = JSON.stringify(message.blocks);
     expect(text).toContain("+ *Cast to Device Streaming Server (RTSP-Streaming-In)*, only on 2022");
-    expect(text).toContain(":warning: *Corrected.* The AWS page prints local 235, 542, 355, 523, 556.");
+    expect(text).toContain(":warning: *Corrected.* The AWS page prints '235, 542, 355, 523, 556'");
     expect(text).not.toContain("File and Printer Sharing");
     const actions = (message.blocks as Json[]).find((b) => b.type === "actions");
     expect(actions.elements.map((e: Json) => [e.action_id, decodeButtonState(e.value)])).toEqual([

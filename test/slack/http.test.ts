@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACTIONS, encodeButtonState } from "../../src/render/blocks.js";
+import { ACTIONS, encodeButtonState, encodeCommandsRequest } from "../../src/render/blocks.js";
 import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
 import { readConfig, secretsOf } from "../../src/slack/config.js";
 import { createLogger } from "../../src/slack/logger.js";
@@ -350,6 +350,61 @@ describe("buttons", () => {
     expect(JSON.stringify(shared?.body.blocks)).not.toContain(ACTIONS.share);
     expect(removed?.body).toEqual({ delete_original: true });
   });
+
+  it("Commands shows a card's commands only to who pressed it, leaving the card as it was", async () => {
+    const reply = await command("5985");
+    const card = reply.body.blocks.find((b: { block_id?: string }) => b.block_id?.startsWith("rule:"));
+    expect(card.accessory.action_id).toBe(ACTIONS.commands);
+    const id = nextId("commands");
+    const res = await postSigned(
+      eventsUrl,
+      blockActionBody(ACTIONS.commands, card.accessory.value, slack.responseUrl(id), false, card.block_id),
+      FORM,
+      { secret: SECRET },
+    );
+    expect(res.status).toBe(200);
+    const [answer] = await slack.waitFor(`/respond/${id}`);
+    expect(answer?.body.response_type).toBe("ephemeral");
+    expect(answer?.body.replace_original).toBe(false);
+    expect(answer?.body.text).toBe("Commands for Windows Remote Management (HTTP-In)");
+    const shown = textsOf(answer?.body.blocks).join("\n");
+    expect(shown).toContain("Get-NetFirewallRule -DisplayName 'Windows Remote Management (HTTP-In)'");
+    expect(shown).toContain("aws ec2 authorize-security-group-ingress --group-id &lt;sg-id&gt; --protocol tcp --port 5985");
+    expect(slack.callsTo(`/respond/${id}`)).toHaveLength(1);
+    await expect.poll(() => requestLogs().some((l) => l.kind === "commands" && l.query === card.block_id.slice(5))).toBe(true);
+  });
+
+  it("Commands for a port no rule opens gives both layers' commands", async () => {
+    const reply = await command("5986");
+    const port = reply.body.blocks.find((b: { block_id?: string }) => b.block_id === "port:5986");
+    expect(port.text.text).toContain("IANA registers it as wsmans");
+    const id = nextId("port-commands");
+    await postSigned(
+      eventsUrl,
+      blockActionBody(ACTIONS.commands, port.accessory.value, slack.responseUrl(id), true, "port:5986"),
+      FORM,
+      {
+        secret: SECRET,
+      },
+    );
+    const [answer] = await slack.waitFor(`/respond/${id}`);
+    const shown = textsOf(answer?.body.blocks).join("\n");
+    expect(shown).toContain("New-NetFirewallRule -DisplayName 'Allow TCP 5986 in'");
+    expect(shown).toContain("Both layers must allow it");
+  });
+
+  it.each([encodeCommandsRequest({ r: "no-such-rule.anywhere" }), '{"p":99999,"t":["tcp"]}', "<!channel>"])(
+    "answers a forged Commands value %j with a friendly message",
+    async (value) => {
+      const id = nextId("forged-commands");
+      await postSigned(eventsUrl, blockActionBody(ACTIONS.commands, value, slack.responseUrl(id), true), FORM, {
+        secret: SECRET,
+      });
+      const [reply] = await slack.waitFor(`/respond/${id}`);
+      expect(reply?.body.text).toMatch(/no longer works/);
+      expect(JSON.stringify(reply?.body)).not.toContain("<!channel>");
+    },
+  );
 
   it.each([ACTIONS.more, ACTIONS.share])("answers a forged %s value privately with a friendly message", async (action) => {
     const id = nextId("forged-button");

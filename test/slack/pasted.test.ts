@@ -53,7 +53,7 @@ describe("pasted text in Slack", () => {
     const shown = JSON.stringify(reply.blocks);
     expect(shown).toContain("Found in the message: 10.0.1.25:5986, port 3389");
     expect(shown).toContain("*Port 3389 · 4 rules · found as port 3389*");
-    expect(shown).toContain("No rule on the AWS page uses port 5986.");
+    expect(shown).toContain("No default Windows Firewall rule on AWS Windows AMIs opens TCP 5986. IANA registers it as wsmans");
     expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
     expect(reply.text).toMatch(/^3389: Remote Desktop - User Mode \(TCP-In\)/);
   });

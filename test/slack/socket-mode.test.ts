@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
-import { ACTIONS, encodeButtonState } from "../../src/render/blocks.js";
+import { ACTIONS, encodeButtonState, encodeCommandsRequest } from "../../src/render/blocks.js";
 import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
 import { readConfig } from "../../src/slack/config.js";
 import { createLogger } from "../../src/slack/logger.js";
@@ -101,6 +101,28 @@ describe("Socket Mode", () => {
     );
     await slack.waitFor("/respond/socket-marker");
     expect(slack.callsTo("/respond/socket-1")).toEqual([]);
+  });
+
+  it("answers a Commands button delivered as an interactive envelope, privately", async () => {
+    const rule = book.rules.find((r) => r.rule === "Windows Remote Management (HTTP-In)")!;
+    socket?.send(
+      JSON.stringify({
+        envelope_id: "env-commands",
+        type: "interactive",
+        accepts_response_payload: false,
+        payload: blockActionPayload(
+          ACTIONS.commands,
+          encodeCommandsRequest({ r: rule.id }),
+          slack.responseUrl("socket-commands"),
+          true,
+          `rule:${rule.id}`,
+        ),
+      }),
+    );
+    const [reply] = await slack.waitFor("/respond/socket-commands");
+    expect(acks.some((a) => a.envelope_id === "env-commands")).toBe(true);
+    expect(reply?.body.response_type).toBe("ephemeral");
+    expect(JSON.stringify(reply?.body.blocks)).toContain("Test-NetConnection -ComputerName &lt;host&gt; -Port 5985");
   });
 
   it("answers a mention delivered as an events_api envelope", async () => {

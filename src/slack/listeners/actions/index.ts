@@ -1,6 +1,12 @@
 import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { ACTIONS, type ButtonState, decodeButtonState } from "../../../render/blocks.js";
-import { ask, guarded, type SlackDeps } from "../../answer.js";
+import {
+  ACTIONS,
+  type ButtonState,
+  decodeButtonState,
+  decodeCommandsRequest,
+  renderCommandsMessage,
+} from "../../../render/blocks.js";
+import { ask, guarded, logRequest, type SlackDeps } from "../../answer.js";
 
 const EXPIRED = {
   response_type: "ephemeral" as const,
@@ -15,7 +21,8 @@ function viewOf(state: ButtonState): { cards?: boolean; group?: string } {
 
 /**
  * "Show more", "Show rule cards" (of a port map) and a comparison's "Show rules" / "All sections"
- * redraw the answer in place; "Share in channel" posts it for everyone.
+ * redraw the answer in place; "Share in channel" posts it for everyone; "Commands" shows a card's
+ * commands to the person who pressed it, leaving the card as it was.
  */
 export function register(app: App, deps: SlackDeps): void {
   const inPlace = async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
@@ -43,6 +50,19 @@ export function register(app: App, deps: SlackDeps): void {
       await respond({ response_type: "in_channel", replace_original: false, ...message });
       // the private copy has done its job once everyone can see the answer
       return respond({ delete_original: true });
+    });
+  });
+
+  app.action<BlockButtonAction>(ACTIONS.commands, async ({ ack, action, respond }) => {
+    const startedAt = performance.now();
+    await ack();
+    const privately = (message: object) => respond({ response_type: "ephemeral", replace_original: false, ...message });
+    await guarded(deps, "commands", privately, async () => {
+      const request = decodeCommandsRequest(action.value);
+      const message = request && renderCommandsMessage(request, deps.book);
+      if (!request || !message) return respond(EXPIRED);
+      logRequest(deps, "commands", "r" in request ? request.r : `${request.t.join("+")}/${request.p}`, 1, startedAt);
+      return privately(message);
     });
   });
 }

@@ -1,0 +1,136 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { MAX_REGISTRATIONS, registrationsFor, searchRules, servicePorts, unopenedPorts } from "../../src/core/index.js";
+import { book } from "../helpers/book.js";
+
+const aliases = (await import("../../data/service-aliases.json", { with: { type: "json" } })).default as {
+  aliases: Record<string, string>;
+  notServices: string[];
+};
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+describe("registrationsFor", () => {
+  it("gives IANA's name and description for a port, TCP first", () => {
+    expect(registrationsFor([{ from: 5986, to: 5986 }])).toEqual([
+      { port: 5986, protocol: "tcp", service: "wsmans", description: "WBEM WS-Management HTTP over TLS/SSL" },
+    ]);
+  });
+
+  it("gives the asked protocol only, and nothing for ICMP", () => {
+    expect(registrationsFor([{ from: 88, to: 88 }], ["UDP"]).map((r) => `${r.port}/${r.protocol} ${r.service}`)).toEqual([
+      "88/udp kerberos",
+    ]);
+    expect(registrationsFor([{ from: 88, to: 88 }], ["TCP", "UDP"])).toHaveLength(2);
+    expect(registrationsFor([{ from: 88, to: 88 }], ["ICMPv4"])).toEqual([]);
+  });
+
+  it("adds UDP where IANA registers the port to another service or only on UDP", () => {
+    const names = (port: number) => registrationsFor([{ from: port, to: port }]).map((r) => `${r.protocol} ${r.service}`);
+    expect(names(1434)).toEqual(["tcp ms-sql-m"]); // 1434/udp is ms-sql-m too, so it is not repeated
+    expect(names(514)).toEqual(["tcp shell", "udp syslog"]);
+    expect(names(270)).toEqual(["udp gist"]);
+  });
+
+  it("skips unassigned ports and stops at the cap", () => {
+    expect(registrationsFor([{ from: 49152, to: 49152 }])).toEqual([]);
+    expect(registrationsFor([{ from: 1, to: 5000 }])).toHaveLength(MAX_REGISTRATIONS);
+  });
+});
+
+describe("servicePorts", () => {
+  it.each([
+    ["kerberos", "kerberos", 88],
+    ["ldap", "ldap", 389],
+    ["ssh", "ssh", 22],
+    ["mssql", "ms-sql-s", 1433],
+    ["sql", "ms-sql-s", 1433],
+    ["postgres", "postgresql", 5432],
+  ])("reads %s as IANA's %s on %i", (word, service, port) => {
+    const found = servicePorts(word);
+    expect(found?.service).toBe(service);
+    expect(found?.ports.map((p) => p.from)).toContain(port);
+  });
+
+  it("does not read common words or short ones as services", () => {
+    for (const word of ["time", "who", "down", "find", "ad", "banana"]) expect(servicePorts(word), word).toBeUndefined();
+  });
+
+  it("every alias names a service IANA registers on TCP or UDP", () => {
+    for (const [alias, service] of Object.entries(aliases.aliases)) {
+      expect(servicePorts(alias)?.service, alias).toBe(service);
+    }
+  });
+});
+
+describe("ports no default rule uses", () => {
+  it("names the ports without a rule and leaves the rule's ports out", () => {
+    const { unopened, registered } = unopenedPorts(book, [{ from: 5985, to: 5986 }], []);
+    expect(unopened).toEqual([{ port: 5986, protocol: "tcp" }]);
+    expect(registered.map((r) => r.service)).toEqual(["wsmans"]);
+  });
+
+  it("does not look at ports a keyword covers, or at wide ranges", () => {
+    expect(unopenedPorts(book, [{ from: 50000, to: 50000 }], []).unopened).toEqual([]);
+    expect(unopenedPorts(book, [{ from: 1, to: 65535 }], []).unopened).toEqual([]);
+  });
+
+  it("takes the asked protocol, even where IANA has nothing", () => {
+    expect(unopenedPorts(book, [{ from: 49151, to: 49151 }], ["UDP"])).toEqual({
+      unopened: [{ port: 49151, protocol: "udp" }],
+      registered: [],
+    });
+  });
+});
+
+describe("searchRules with IANA", () => {
+  it("keeps IANA's registration apart from rules: no result, a registration", () => {
+    const answer = searchRules(book, "5986");
+    expect(answer.results).toEqual([]);
+    expect(answer.registered).toEqual([
+      { port: 5986, protocol: "tcp", service: "wsmans", description: "WBEM WS-Management HTTP over TLS/SSL" },
+    ]);
+  });
+
+  it.each([
+    ["kerberos", "88"],
+    ["is ldap open", "389"],
+    ["sql server", "1433"],
+    ["ssh on 2019", "22"],
+  ])("reaches %j through IANA's names: port %s", (question, port) => {
+    const answer = searchRules(book, question);
+    expect(answer.understood.ports).toEqual([port]);
+    expect(answer.results).toEqual([]);
+    expect(answer.registered.map((r) => String(r.port))).toContain(port);
+    expect(answer.understood.summary).toContain("IANA");
+  });
+
+  it.each(["dns", "rdp", "smb", "winrm"])("a service the rule data knows, %s, answers with its rules", (word) => {
+    const answer = searchRules(book, word);
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.understood.services).toEqual([]);
+    expect(answer.registered).toEqual([]);
+  });
+
+  it("does not read a word beside a known one as a port", () => {
+    const answer = searchRules(book, "rdp ssh");
+    expect(answer.understood.ports).toEqual([]);
+    expect(answer.results.length).toBeGreaterThan(0);
+  });
+
+  it("does not read IANA's table for a question about a port with a rule", () => {
+    const script = [
+      `import { loadRuleBook, searchRules, isRegistryLoaded } from "./src/core/index.ts";`,
+      `const book = loadRuleBook();`,
+      `const before = searchRules(book, "5985").results.length > 0 && isRegistryLoaded();`,
+      `searchRules(book, "5986");`,
+      `console.log(JSON.stringify({ before, after: isRegistryLoaded() }));`,
+    ].join("\n");
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ before: false, after: true });
+  });
+});
