@@ -1,7 +1,7 @@
 /** 10,000 mixed queries through the core, against a plain Fuse search over the same rows. */
 import { performance } from "node:perf_hooks";
 import Fuse from "fuse.js";
-import { loadRuleBook, searchRules } from "../src/core/index.js";
+import { buildPortMap, diffBySection, diffVersions, loadRuleBook, searchRules } from "../src/core/index.js";
 import { QUESTION_FRAGMENTS } from "../test/helpers/question-fragments.js";
 import { formatStats, summarize } from "./stats.js";
 
@@ -25,6 +25,22 @@ function time(run: (q: string) => unknown, qs: readonly string[]) {
     const t0 = performance.now();
     run(q);
     samples.push(performance.now() - t0);
+  }
+  return summarize(samples, performance.now() - start);
+}
+
+/**
+ * The process's CPU time per call (user + system), which a busy shared machine does not inflate
+ * the way it inflates wall time when it preempts the process.
+ */
+function cpuTime(run: (q: string) => unknown, qs: readonly string[]) {
+  const samples: number[] = [];
+  const start = performance.now();
+  for (const q of qs) {
+    const before = process.cpuUsage();
+    run(q);
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000);
   }
   return summarize(samples, performance.now() - start);
 }
@@ -54,11 +70,32 @@ export function benchCore(count = 10_000): string[] {
   // every question with a word never seen before, so the word cache never helps
   const fresh = qs.map((q, i) => `${q} ${freshWord(i)}`);
   const amiportFresh = time((q) => searchRules(book, q), fresh);
+  // every ordered pair of versions, over and over: the comparison as the Slack message uses it
+  const pairs = book.operatingSystems.flatMap((a) => book.operatingSystems.filter((b) => b !== a).map((b) => `${a}\u0000${b}`));
+  const diffRuns = Array.from({ length: count }, (_, i) => pairs[i % pairs.length] as string);
+  const diffOnce = (pair: string) => {
+    const [from, to] = pair.split("\u0000") as [string, string];
+    return diffBySection(book, diffVersions(book, from, to));
+  };
+  const diff = time(diffOnce, diffRuns);
+  const diffCpu = cpuTime(diffOnce, diffRuns);
+  // the port map of a filters-only question, from its (unlimited) search to the map's lines
+  const filterQuestions = ["2022 inbound", "2019 udp", "icmp", "2016", "outbound tcp 2012 r2", "in out"];
+  const mapRuns = Array.from({ length: count }, (_, i) => filterQuestions[i % filterQuestions.length] as string);
+  const portMapOnce = (q: string) => buildPortMap(searchRules(book, q).results.map((m) => m.rule));
+  const portMap = time(portMapOnce, mapRuns);
+  const portMapCpu = cpuTime(portMapOnce, mapRuns);
   return [
     `core: data load + index ${loadMs.toFixed(1)} ms, heap +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(2)} MiB (149 rules)`,
     formatStats("amiport searchRules", amiport),
     formatStats("amiport, an unseen word each", amiportFresh),
     formatStats("baseline new Fuse(rules).search", baseline),
+    formatStats("diffVersions + diffBySection (every pair)", diff),
+    formatStats("port map (search + buildPortMap)", portMap),
+    formatStats("diff, CPU time per call", diffCpu),
+    formatStats("port map, CPU time per call", portMapCpu),
+    `core: diff p99 ${diff.p99Ms < 1 ? "under" : "OVER"} 1 ms (CPU ${diffCpu.p99Ms < 1 ? "under" : "OVER"}); ` +
+      `port map p99 ${portMap.p99Ms < 1 ? "under" : "OVER"} 1 ms (CPU ${portMapCpu.p99Ms < 1 ? "under" : "OVER"})`,
     `core: p99 ${amiport.p99Ms < 1 ? "under" : "OVER"} 1 ms (unseen words: ${amiportFresh.p99Ms < 1 ? "under" : "OVER"}); ` +
       `p50 ${(baseline.p50Ms / amiport.p50Ms).toFixed(0)}x faster than the Fuse baseline (unseen words: ${(baseline.p50Ms / amiportFresh.p50Ms).toFixed(1)}x)`,
   ];

@@ -2,15 +2,20 @@
 import { parseArgs } from "node:util";
 import {
   addFilter,
+  asksForPortMap,
   DataError,
+  diffVersions,
   type FilterKind,
   loadRuleBook,
   MAX_PASTE_LENGTH,
   parseQuery,
   type RuleBook,
+  readDiffQuestion,
   searchRules,
 } from "../core/index.js";
-import { answerToJson, ruleToJson } from "../render/json.js";
+import { renderDiff } from "../render/diff-text.js";
+import { answerToJson, diffToJson, ruleToJson } from "../render/json.js";
+import { renderPortMapTable } from "../render/port-map.js";
 import { colour, plain, renderAnswer, renderRuleList } from "../render/terminal.js";
 
 export const EXIT = { results: 0, none: 1, usage: 2 } as const;
@@ -21,6 +26,7 @@ const HELP = `amiport: Windows Firewall rules of AWS Windows AMIs, from the AWS 
 
 Usage
   amiport [options] <question...>
+  amiport diff VERSION VERSION     what changes between two versions, e.g. amiport diff 2012r2 2022
   amiport [options] -          read pasted text (a log, netstat, an alarm) from standard input
   amiport --json --all
 
@@ -31,10 +37,14 @@ Ask in any order and mix
   versions     2019 · ws2019 · server 2019 · windows server 2012 r2 · 2012r2 · 2008 sp2
   words        rdp · winrm · smb · dns · telemetry · spooler · "remote desktop" · typos are fine
   services     kerberos · ldap · ssh · "sql server": ports no default rule opens, with IANA's registration
+  comparisons  diff 2016 2022 · 2016 vs 2022 · what changed between 2012 R2 and 2022
+Filters alone (2022 inbound, 2019 udp) answer with a port map: one line per protocol and port.
 
 Options
-  --json              one JSON object: { query, understood, total, results, notices, found, registered }
+  --json              one JSON object: { query, understood, total, results, notices, found, registered };
+                      for a comparison { from, to, added, removed, changed, same, unstated }
   --commands          the commands to run next: check the rule, test the port, open it
+  --cards             rule cards instead of a port map for a question of filters alone
   --all               every rule, in the AWS page's order (no question needed)
   --limit N           show at most N rules (default ${DEFAULT_LIMIT}; 0 for all)
   --os VERSION        only rules for this Windows Server version, e.g. --os 2012r2
@@ -48,6 +58,8 @@ Examples
   amiport 5985
   amiport what does Windows 2019 need for telemetry
   amiport --json inbound udp on 2022
+  amiport 2022 inbound
+  amiport diff 2016 2022
   Get-Content app.log | amiport -
   amiport --commands 5986
 
@@ -132,6 +144,23 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
   }
 
   let query = parseQuery(rules, question);
+  const comparison = readDiffQuestion(rules, query);
+  if (comparison) {
+    if (!comparison.ok) {
+      io.err(`amiport: ${comparison.problem.replace(/`/g, "'")}\n`);
+      return EXIT.usage;
+    }
+    if (values.os || values.protocol || values.direction || values.cards || values.limit !== undefined) {
+      io.err(
+        "amiport: a comparison takes two versions, and protocols or directions in the question; try 'amiport diff 2016 2022 inbound'\n",
+      );
+      return EXIT.usage;
+    }
+    const diff = diffVersions(rules, comparison.from, comparison.to, comparison.filter);
+    io.out(values.json ? `${JSON.stringify(diffToJson(diff), null, 2)}\n` : renderDiff(diff, rules, paint));
+    return EXIT.results;
+  }
+
   const flags: [FilterKind, string | undefined][] = [
     ["os", values.os],
     ["protocol", values.protocol],
@@ -145,6 +174,13 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
       return EXIT.usage;
     }
     query = added.query;
+  }
+  if (!values.json && !values.cards && asksForPortMap(query)) {
+    const map = searchRules(rules, query);
+    if (map.total > 0) {
+      io.out(renderPortMapTable(map, rules, paint));
+      return EXIT.results;
+    }
   }
   const answer = searchRules(rules, query, limit === 0 ? {} : { limit });
   const output = { commands: values.commands === true };
@@ -179,6 +215,7 @@ function readArgs(argv: readonly string[]) {
     strict: true,
     options: {
       json: { type: "boolean" },
+      cards: { type: "boolean" },
       commands: { type: "boolean" },
       all: { type: "boolean" },
       limit: { type: "string" },

@@ -1,5 +1,17 @@
 /** amiport's query core: no Slack, no terminal; data in, ranked rules out. */
 
+export { type BrowseFilter, browseRules } from "./browse.js";
+export {
+  type ChangedField,
+  type DiffFilter,
+  type DiffQuestion,
+  type DiffSection,
+  diffBySection,
+  diffVersions,
+  type RuleChange,
+  readDiffQuestion,
+  type VersionDiff,
+} from "./diff.js";
 export { addFilter, type FilterKind, type FilterResult } from "./filters.js";
 export {
   BOTH_LAYERS,
@@ -13,6 +25,7 @@ export {
   quotePowerShell,
 } from "./next-commands.js";
 export { FOUND_PREFIX, type FoundPort, findPorts, looksPasted, MAX_FOUND, MAX_PASTE_LENGTH } from "./paste.js";
+export { asksForPortMap, buildPortMap, type PortMapLine } from "./port-map.js";
 export { type PortRange, parsePortList } from "./ports.js";
 export { MAX_QUERY_LENGTH, type Notice, type NoticeKind, type ParsedQuery, parseQuery } from "./query.js";
 export {

@@ -39,6 +39,8 @@ export interface ParsedQuery {
   readonly versions: readonly string[];
   /** Versions asked for that the data has no rows for, e.g. `Windows Server 2025`. */
   readonly unknownVersions: readonly string[];
+  /** Every version named, known or not, in the order written (repeats kept): `2016 vs 2022` is from 2016 to 2022. */
+  readonly versionsAsWritten: readonly string[];
   /** The words left once filters and filler are taken out, lower case. */
   readonly words: readonly string[];
   /** Problems that stop a search (a bad port) or that the answer should mention. */
@@ -135,6 +137,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
   const directions = new Set<Direction>();
   const versions = new Set<string>();
   const unknownVersions = new Set<string>();
+  const versionsAsWritten: string[] = [];
   const words: string[] = [];
   const known = new Set(book.operatingSystems);
 
@@ -155,6 +158,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       // a log may name any Windows version; only the ones the data knows narrow an answer
       if (known.has(name)) versions.add(name);
       else if (!pasted) unknownVersions.add(name);
+      if (known.has(name) || !pasted) versionsAsWritten.push(name);
       at = versionEnd;
       continue;
     }
@@ -202,6 +206,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
     directions: [...directions],
     versions: book.operatingSystems.filter((os) => versions.has(os)),
     unknownVersions: [...unknownVersions],
+    versionsAsWritten,
     words,
   };
 }

@@ -50,7 +50,15 @@ export const LIMITS = {
   fallbackText: 4000,
 } as const;
 
-export const ACTIONS = { share: "amiport_share", more: "amiport_more", commands: "amiport_commands" } as const;
+export const ACTIONS = {
+  share: "amiport_share",
+  more: "amiport_more",
+  /** The full cards of a question a port map answered. */
+  cards: "amiport_cards",
+  /** One section's rules of a comparison between versions. */
+  diffGroup: "amiport_diff_group",
+  commands: "amiport_commands",
+} as const;
 /** Rules per message: the first few as full cards, the rest as a compact list. */
 export const PAGE_SIZE = 10;
 export const FULL_CARDS = 3;
@@ -64,10 +72,18 @@ export interface SlackMessage {
   readonly blocks: KnownBlock[];
 }
 
-/** What a button carries to the next request: the question and where the next page starts. */
+/** The longest section name a button may carry; the data's longest is far shorter. */
+const MAX_GROUP_LENGTH = 200;
+
+/**
+ * What a button carries to the next request: the question, where the next page starts, and
+ * optionally cards instead of a port map (`c`) or the section of a comparison to expand (`g`).
+ */
 export interface ButtonState {
   readonly q: string;
   readonly o: number;
+  readonly c?: true;
+  readonly g?: string;
 }
 
 export interface AnswerMessageOptions {
@@ -77,6 +93,8 @@ export interface AnswerMessageOptions {
   readonly shareable: boolean;
   /** The Slack user id of who shared the answer into the channel. */
   readonly sharedBy?: string;
+  /** Cards asked for where a port map would answer; buttons keep asking for cards. */
+  readonly cards?: boolean;
   /** The text was a whole message (the "Look up ports" shortcut), not a question. */
   readonly fromMessage?: boolean;
 }
@@ -89,7 +107,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max - 1)}…`;
 }
@@ -106,7 +124,9 @@ export function decodeButtonState(value: string | undefined): ButtonState | null
   try {
     const state = JSON.parse(value) as Partial<ButtonState>;
     if (typeof state.q !== "string" || !Number.isInteger(state.o) || (state.o as number) < 0) return null;
-    return { q: state.q, o: state.o as number };
+    if (state.c !== undefined && state.c !== true) return null;
+    if (state.g !== undefined && (typeof state.g !== "string" || state.g.length > MAX_GROUP_LENGTH)) return null;
+    return { q: state.q, o: state.o as number, ...(state.c ? { c: true as const } : {}), ...(state.g ? { g: state.g } : {}) };
   } catch {
     return null;
   }
@@ -254,7 +274,7 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
       type: "button" as const,
       action_id: ACTIONS.more,
       text: { type: "plain_text" as const, text: `Show more (${answer.total - next})` },
-      value: encodeButtonState({ q: question, o: next }),
+      value: encodeButtonState({ q: question, o: next, ...(options.cards ? { c: true as const } : {}) }),
     });
   }
   if (options.shareable && hasResults && question !== null) {
@@ -263,7 +283,7 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
       action_id: ACTIONS.share,
       text: { type: "plain_text" as const, text: "Share in channel" },
       style: "primary" as const,
-      value: encodeButtonState({ q: question, o: offset }),
+      value: encodeButtonState({ q: question, o: offset, ...(options.cards ? { c: true as const } : {}) }),
     });
   }
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "amiport_actions", elements: buttons });
@@ -368,6 +388,7 @@ export function renderHelpMessage(command = "/amiport"): SlackMessage {
     "• words: `rdp`, `winrm`, `smb`, `dns`, `telemetry`, `spooler`; typos are fine",
     "• services no default rule opens: `kerberos`, `ldap`, `ssh`, `sql server`, with IANA's registration",
     `Examples: \`${command} what does Windows 2019 need for telemetry\`, \`${command} inbound udp 2022\``,
+    `Filters alone (\`${command} 2022 inbound\`) give a port map; \`${command} diff 2016 2022\` shows what changes between versions.`,
     "Answers are private; *Share in channel* posts one for everyone; *Commands* shows what to run next. Mention me in a channel or DM me to ask there.",
   ].join("\n");
   return {

@@ -8,8 +8,10 @@ import {
   type Registration,
   type Rule,
   type RuleBook,
+  type RuleChange,
   type Source,
   type UnopenedPort,
+  type VersionDiff,
 } from "../core/index.js";
 
 const SOURCE_LABELS: Readonly<Record<Source, string>> = {
@@ -124,6 +126,44 @@ export function describeMatch(reason: MatchReason): string {
 export function attributionLine(book: RuleBook): string {
   const { title, publisher, url, license } = book.attribution;
   return `Source: “${title}”, ${publisher}, ${url}. License: ${license.split(";")[0]}.`;
+}
+
+/** `2012 R2` for `Windows Server 2012 R2`. */
+export function shortVersion(name: string): string {
+  return name.replace(/^Windows Server /, "");
+}
+
+/** `remote any → 443`: the port fields that differ between two versions of a rule. */
+export function describeChange(change: RuleChange): string {
+  return change.fields
+    .map((field) => `${field} ${describePort(change.before[field].text)} → ${describePort(change.after[field].text)}`)
+    .join(", ");
+}
+
+/** `Windows Server 2016 → 2022`, with what narrows it: `Windows Server 2016 → 2022 · inbound · UDP`. */
+export function diffTitle(diff: VersionDiff): string {
+  const narrowed = [
+    diff.filter.directions.map((d) => directionWord(d)).join(" or "),
+    diff.filter.protocols.map(protocolName).join(" or "),
+  ].filter(Boolean);
+  return [`Windows Server ${shortVersion(diff.from)} → ${shortVersion(diff.to)}`, ...narrowed].join(" · ");
+}
+
+/** `29 only on 2022 · 22 only on 2012 R2 · 0 changed · 44 the same`. */
+export function diffCounts(diff: VersionDiff): string {
+  return [
+    `${diff.added.length} only on ${shortVersion(diff.to)}`,
+    `${diff.removed.length} only on ${shortVersion(diff.from)}`,
+    `${diff.changed.length} changed`,
+    `${diff.same.length} the same`,
+  ].join(" · ");
+}
+
+/** Why the rules whose versions AWS does not state are not counted, or null where there are none. */
+export function unstatedNote(diff: VersionDiff): string | null {
+  if (diff.unstated.length === 0) return null;
+  const sections = [...new Set(diff.unstated.map((r) => r.section))].join(", ");
+  return `Not counted: ${diff.unstated.length} ${diff.unstated.length === 1 ? "rule" : "rules"} (${sections}) for which AWS does not say which Windows Server versions apply.`;
 }
 
 /** Snippets shown in "Found in the message: …" before "and N more". */

@@ -1,8 +1,10 @@
 /** The JSON shape of answers and rules, for `amiport --json` and other scripts. */
 import {
   type Answer,
+  type ChangedField,
   commandsForPort,
   commandsForRule,
+  type DiffFilter,
   type FoundPort,
   type MatchReason,
   type NextCommand,
@@ -11,6 +13,7 @@ import {
   type Registration,
   type Rule,
   type Understood,
+  type VersionDiff,
 } from "../core/index.js";
 
 export interface RuleJson {
@@ -113,5 +116,31 @@ export function answerToJson(answer: Answer, options: JsonOptions = {}): AnswerJ
       : {}),
     registered: answer.registered,
     ...(options.commands ? { commands: answer.unopened.flatMap((u) => commandsForPort(u.port, u.protocol)) } : {}),
+  };
+}
+
+export interface DiffJson {
+  from: string;
+  to: string;
+  /** Only where the question narrowed the comparison (`inbound`, `udp`). */
+  filter?: DiffFilter;
+  added: RuleJson[];
+  removed: RuleJson[];
+  changed: { before: RuleJson; after: RuleJson; fields: readonly ChangedField[] }[];
+  same: number;
+  unstated: RuleJson[];
+}
+
+export function diffToJson(diff: VersionDiff): DiffJson {
+  const rules = (list: readonly Rule[]) => list.map((rule) => ruleToJson(rule));
+  return {
+    from: diff.from,
+    to: diff.to,
+    ...(diff.filter.protocols.length + diff.filter.directions.length > 0 ? { filter: diff.filter } : {}),
+    added: rules(diff.added),
+    removed: rules(diff.removed),
+    changed: diff.changed.map((c) => ({ before: ruleToJson(c.before), after: ruleToJson(c.after), fields: c.fields })),
+    same: diff.same.length,
+    unstated: rules(diff.unstated),
   };
 }

@@ -1,9 +1,10 @@
 /** The one path from a Slack question to a Slack message: core search, then Block Kit rendering. */
 import { performance } from "node:perf_hooks";
 import { LogLevel } from "@slack/bolt";
-import { MAX_PASTE_LENGTH, type RuleBook, searchRules } from "../core/index.js";
-import { PAGE_SIZE, renderAnswerMessage, renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
+import { MAX_PASTE_LENGTH, type RuleBook } from "../core/index.js";
+import { renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
 import type { InstallationRecords, SeenEventStore } from "../store/index.js";
+import { composeReply } from "./compose.js";
 import type { AppLogger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import { isDeliveryError } from "./web-api-policy.js";
@@ -71,7 +72,7 @@ export class AnswerCache {
   }
 }
 
-export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "commands";
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "commands" | "home";
 
 export interface AskOptions {
   readonly offset?: number;
@@ -79,6 +80,10 @@ export interface AskOptions {
   readonly sharedBy?: string;
   /** The slash command as the workspace named it, for help text. */
   readonly command?: string;
+  /** Rule cards even where a port map would answer. */
+  readonly cards?: boolean;
+  /** The section of a comparison to expand. */
+  readonly group?: string;
   /** The text is a whole message someone else wrote (the shortcut): never answered with help. */
   readonly fromMessage?: boolean;
 }
@@ -100,18 +105,19 @@ export function ask(
     return renderHelpMessage(options.command);
   }
   const offset = options.offset ?? 0;
+  const { shareable, sharedBy, cards, group } = options;
   const fromMessage = options.fromMessage === true;
-  const key = JSON.stringify([cleaned, offset, options.shareable, options.sharedBy ?? "", fromMessage]);
+  const key = JSON.stringify([cleaned, offset, shareable, sharedBy ?? "", fromMessage, cards === true, group ?? null]);
   let entry = deps.answers?.get(key);
   if (!entry) {
-    const answer = searchRules(deps.book, cleaned, { offset, limit: PAGE_SIZE });
-    const message = renderAnswerMessage(answer, deps.book, {
+    entry = composeReply(deps.book, cleaned, {
       offset,
-      shareable: options.shareable,
-      ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}),
-      fromMessage,
+      shareable,
+      ...(sharedBy ? { sharedBy } : {}),
+      ...(fromMessage ? { fromMessage } : {}),
+      cards,
+      group,
     });
-    entry = { message, total: answer.total, query: answer.query };
     deps.answers?.set(key, entry);
   }
   logRequest(deps, kind, entry.query, entry.total, startedAt);

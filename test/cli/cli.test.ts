@@ -103,7 +103,7 @@ describe("amiport (in process)", () => {
     const json = JSON.parse(run(["--json", "--limit", "3", "icmp"]).out);
     expect(json.results).toHaveLength(3);
     expect(json.total).toBeGreaterThan(3);
-    expect(run(["--limit", "2", "icmp"]).out).toContain(`2 of ${json.total} rules shown`);
+    expect(run(["--cards", "--limit", "2", "icmp"]).out).toContain(`2 of ${json.total} rules shown`);
   });
 
   it("--json names IANA's registration of a port no rule uses, apart from the results", () => {
@@ -242,6 +242,77 @@ describe("amiport (the built command)", () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("doesn't look like text");
     expect(result.stderr).toBe("");
+  });
+});
+
+describe("amiport diff and the port map", () => {
+  it("diff prints counts, then the differences by section, with notes and corrections", () => {
+    const { code, out } = run(["diff", "2016", "2019"]);
+    expect(code).toBe(EXIT.results);
+    expect(out).toContain("Windows Server 2016 → 2019\n\n6 only on 2019 · 0 only on 2016 · 3 changed · 59 the same");
+    expect(out).toContain("Diag Track\n  ~ Connected User Experiences and Telemetry  TCP 443 out (remote any → 443)");
+    expect(out).toContain("Note: Windows shows this rule as 'Delivery Optimization (TCP-In)'.");
+    expect(out).toContain("  ? DFS Management (TCP-In)");
+    expect(run(["diff", "2012r2", "2022"]).out).toContain("Corrected: The AWS page prints '235, 542, 355, 523, 556'");
+  });
+
+  it.each([
+    ["what", "changed", "between", "2012", "R2", "and", "2022"],
+    ["2012r2", "vs", "2022"],
+  ])("reads the natural forms too: %j", (...args) => {
+    expect(run(args).out).toContain("Windows Server 2012 R2 → 2022");
+  });
+
+  it("--json gives { from, to, added, removed, changed, same, unstated } with rules as in --json --all", () => {
+    const { code, out } = run(["--json", "diff", "2016", "2019"]);
+    expect(code).toBe(EXIT.results);
+    const diff = JSON.parse(out);
+    expect(Object.keys(diff)).toEqual(["from", "to", "added", "removed", "changed", "same", "unstated"]);
+    expect([diff.from, diff.to, diff.same]).toEqual(["Windows Server 2016", "Windows Server 2019", 59]);
+    const all = JSON.parse(run(["--json", "--all"]).out);
+    const byId = new Map(all.map((r: { id: string }) => [r.id, r]));
+    for (const r of [...diff.added, ...diff.removed, ...diff.unstated]) expect(r).toEqual(byId.get(r.id));
+    expect(diff.changed[0]).toEqual({
+      before: byId.get("connected-user-experiences-and-telemetry.2016"),
+      after: byId.get("connected-user-experiences-and-telemetry.2019-2022"),
+      fields: ["remote"],
+    });
+  });
+
+  it.each([
+    [
+      ["diff", "2016", "2025"],
+      /no rules for Windows Server 2025\. The data knows 2008 R2, 2008 SP2, 2012, 2012 R2, 2016, 2019, 2022\./,
+    ],
+    [["diff", "2016"], /Name two Windows Server versions to compare.*The data knows/],
+    [["diff"], /Name two Windows Server versions/],
+    [
+      ["--protocol", "udp", "diff", "2016", "2022"],
+      /a comparison takes two versions, and protocols or directions in the question/,
+    ],
+  ])("an unknown or missing version exits 2 and lists the known ones: %j", (args, message) => {
+    const { code, err, out } = run(args);
+    expect(code).toBe(EXIT.usage);
+    expect(err).toMatch(message);
+    expect(out).toBe("");
+  });
+
+  it("a comparison narrowed to inbound says so and counts only inbound rules", () => {
+    const json = JSON.parse(run(["--json", "what", "changes", "inbound", "moving", "from", "2016", "to", "2022"]).out);
+    expect(json.filter).toEqual({ protocols: [], directions: ["In"] });
+    for (const r of [...json.added, ...json.removed, ...json.unstated]) expect(r.direction).toBe("In");
+    expect(run(["diff", "2016", "2022", "inbound"]).out).toMatch(/^Windows Server 2016 → 2022 · inbound\n/);
+  });
+
+  it("filters alone print a port map; --cards prints the cards; --json keeps the result list", () => {
+    const map = run(["2022", "inbound"]);
+    expect(map.code).toBe(EXIT.results);
+    expect(map.out).toMatch(/\nTCP +3389 +in {2}Remote Desktop - User Mode \(TCP-In\)\n/);
+    expect(map.out).not.toContain("Inbound rule for the Remote Desktop service");
+    const cards = run(["--cards", "--limit", "0", "2022", "inbound"]);
+    expect(cards.out).toContain("Remote Desktop - User Mode (TCP-In)\n  TCP 3389 in");
+    const json = JSON.parse(run(["--json", "--limit", "0", "2022", "inbound"]).out);
+    expect(json.results.length).toBe(json.total);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for Slack's side: the Web API (auth.test, chat.postMessage,
+ * A local stand-in for Slack's side: the Web API (auth.test, chat.postMessage, views.publish,
  * apps.connections.open, oauth.v2.access), response_url endpoints, and signed requests to the app.
  */
 import { createHmac } from "node:crypto";
@@ -170,6 +170,11 @@ export class SlackStandIn {
         };
       case "chat.postMessage":
         return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: { text: body.text } };
+      case "views.publish": {
+        const view = typeof body.view === "string" ? JSON.parse(body.view) : body.view;
+        if (typeof body.user_id !== "string" || !view || view.type !== "home") return { ok: false, error: "invalid_arguments" };
+        return { ok: true, view: { id: "V0HOME", hash: `${Date.now()}.home`, ...view } };
+      }
       case "apps.connections.open":
         return { ok: true, url: this.socketUrl };
       default:
@@ -182,7 +187,7 @@ function parseBody(raw: string, contentType: string): Record<string, any> {
   if (raw === "") return {};
   if (contentType.includes("application/json")) return JSON.parse(raw);
   const form = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ["blocks", "attachments"]) if (typeof form[key] === "string") form[key] = JSON.parse(form[key]);
+  for (const key of ["blocks", "attachments", "view"]) if (typeof form[key] === "string") form[key] = JSON.parse(form[key]);
   return form;
 }
 
@@ -299,6 +304,30 @@ export function blockActionPayload(
       },
     ],
   };
+}
+
+/** A `block_actions` payload from the Home tab: one action, and the view it came from. */
+export function homeActionBody(action: Record<string, unknown>, privateMetadata: string, userId = "U0ASKER"): string {
+  const payload = {
+    type: "block_actions",
+    team: { id: "T0001", domain: "example" },
+    user: { id: userId, username: "asker", team_id: "T0001" },
+    api_app_id: "A0AMIPORT",
+    token: "legacy-verification-token",
+    container: { type: "view", view_id: "V0HOME" },
+    trigger_id: "1.2.3",
+    view: {
+      id: "V0HOME",
+      type: "home",
+      callback_id: "amiport_home",
+      private_metadata: privateMetadata,
+      hash: "1.home",
+      state: { values: {} },
+      blocks: [],
+    },
+    actions: [{ block_id: "amiport_home_filters", action_ts: "1700000001.000200", ...action }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
 /** A message shortcut ("Look up ports") clicked on `message` in channel C0INCIDENT. */

@@ -24,6 +24,7 @@ describe("manifest.yml", () => {
   it("asks for the least scopes that work and the events the app handles", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["app_mentions:read", "chat:write", "commands", "im:history"]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      "app_home_opened",
       "app_mention",
       "message.im",
       "app_uninstalled",
@@ -38,6 +39,7 @@ describe("manifest.yml", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.bot_user.display_name).toBe("amiport");
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 
   it("explains how to switch to HTTP with request URLs on the app's events path", () => {

@@ -199,6 +199,27 @@ describe("Socket Mode", () => {
     expect(dropped.some((l) => l.includes("too large"))).toBe(true);
   });
 
+  it("publishes the Home tab when it is opened", async () => {
+    socket?.send(
+      JSON.stringify({
+        envelope_id: "env-home",
+        type: "events_api",
+        payload: {
+          team_id: "T0001",
+          api_app_id: "A0AMIPORT",
+          type: "event_callback",
+          event_id: "EvSocketHome",
+          event_time: 1,
+          authorizations: [{ team_id: "T0001", user_id: "UBOT0001", is_bot: true }],
+          event: { type: "app_home_opened", user: "U0SOCKHOME", channel: "D0HOME", tab: "home", event_ts: "3.000001" },
+        },
+      }),
+    );
+    await expect
+      .poll(() => slack.callsTo("/api/views.publish").find((c) => c.body.user_id === "U0SOCKHOME")?.body.view.type)
+      .toBe("home");
+  });
+
   it("serves /healthz beside the socket", async () => {
     expect((await fetch(`http://127.0.0.1:${running.port}/healthz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${running.port}/slack/events`, { method: "POST" })).status).toBe(404);

@@ -1,5 +1,11 @@
-import type { App, BlockButtonAction } from "@slack/bolt";
-import { ACTIONS, decodeButtonState, decodeCommandsRequest, renderCommandsMessage } from "../../../render/blocks.js";
+import type { App, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import {
+  ACTIONS,
+  type ButtonState,
+  decodeButtonState,
+  decodeCommandsRequest,
+  renderCommandsMessage,
+} from "../../../render/blocks.js";
 import { ask, guarded, logRequest, type SlackDeps } from "../../answer.js";
 
 const EXPIRED = {
@@ -8,12 +14,18 @@ const EXPIRED = {
   text: "That button no longer works; ask again with /amiport.",
 };
 
+/** Cards instead of a port map, or a comparison's expanded section, as the button asked. */
+function viewOf(state: ButtonState): { cards?: boolean; group?: string } {
+  return { ...(state.c ? { cards: true } : {}), ...(state.g ? { group: state.g } : {}) };
+}
+
 /**
- * "Show more" pages the answer in place; "Share in channel" posts it for everyone; "Commands"
- * shows a card's commands to the person who pressed it, leaving the card as it was.
+ * "Show more", "Show rule cards" (of a port map) and a comparison's "Show rules" / "All sections"
+ * redraw the answer in place; "Share in channel" posts it for everyone; "Commands" shows a card's
+ * commands to the person who pressed it, leaving the card as it was.
  */
 export function register(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.more, async ({ ack, body, action, respond }) => {
+  const inPlace = async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
     const startedAt = performance.now();
     await ack();
     const reply = (message: object) => respond({ replace_original: true, ...message });
@@ -21,9 +33,10 @@ export function register(app: App, deps: SlackDeps): void {
       const state = decodeButtonState(action.value);
       if (!state) return respond(EXPIRED);
       const shareable = body.container?.is_ephemeral === true;
-      return reply(ask(deps, "more", state.q, { offset: state.o, shareable }, startedAt));
+      return reply(ask(deps, "more", state.q, { offset: state.o, shareable, ...viewOf(state) }, startedAt));
     });
-  });
+  };
+  for (const id of [ACTIONS.more, ACTIONS.cards, ACTIONS.diffGroup]) app.action<BlockButtonAction>(id, inPlace);
 
   app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, body, action, respond }) => {
     const startedAt = performance.now();
@@ -32,7 +45,8 @@ export function register(app: App, deps: SlackDeps): void {
     await guarded(deps, "share", apologize, async () => {
       const state = decodeButtonState(action.value);
       if (!state) return respond(EXPIRED);
-      const message = ask(deps, "share", state.q, { offset: state.o, shareable: false, sharedBy: body.user.id }, startedAt);
+      const options = { offset: state.o, shareable: false, sharedBy: body.user.id, ...viewOf(state) };
+      const message = ask(deps, "share", state.q, options, startedAt);
       await respond({ response_type: "in_channel", replace_original: false, ...message });
       // the private copy has done its job once everyone can see the answer
       return respond({ delete_original: true });
