@@ -41,6 +41,7 @@ export type Admission = { readonly ok: true; readonly rawBody: Buffer } | { read
 const SIGNATURE = /^v0=[0-9a-f]{64}$/;
 const TIMESTAMP = /^[0-9]{1,12}$/;
 const SUMMARY_INTERVAL_MS = 10_000;
+const BODY_READ = true;
 
 export interface RequestGuardOptions {
   readonly signingSecret: string;
@@ -75,14 +76,14 @@ export class RequestGuard {
 
   /**
    * Reads and verifies one request to the events endpoint. When it refuses, it has already
-   * answered (401, 400, 408 or 413) and closed the connection.
+   * answered (401, 400, 408 or 413) and, where the body was not read, closed the connection.
    */
   async admit(req: IncomingMessage, res: ServerResponse): Promise<Admission> {
     const early = this.checkHeaders(req);
     if (early === "unsigned" && this.mayBeSslCheck(req)) {
       const body = await this.readBody(req, REQUEST_LIMITS.maxUnsignedBodyBytes);
       if (!body.ok) return this.refuse(res, body.refusal);
-      if (parseQuerystring(body.rawBody.toString("latin1")).ssl_check !== "1") return this.refuse(res, "unsigned");
+      if (parseQuerystring(body.rawBody.toString("latin1")).ssl_check !== "1") return this.refuse(res, "unsigned", BODY_READ);
       // Bolt answers the probe; nothing else of an unsigned body goes further
       const probe = Buffer.from("ssl_check=1");
       Object.assign(req, { rawBody: probe });
@@ -94,9 +95,9 @@ export class RequestGuard {
     if (!read.ok) return this.refuse(res, read.refusal);
     const signature = req.headers["x-slack-signature"] as string;
     const timestamp = req.headers["x-slack-request-timestamp"] as string;
-    if (!this.signatureMatches(signature, timestamp, read.rawBody)) return this.refuse(res, "forged");
-    if (!hasObjectBody(req, read.rawBody)) return this.refuse(res, "bad-body");
-    if (!this.firstServing(signature)) return this.refuse(res, "replayed");
+    if (!this.signatureMatches(signature, timestamp, read.rawBody)) return this.refuse(res, "forged", BODY_READ);
+    if (!hasObjectBody(req, read.rawBody)) return this.refuse(res, "bad-body", BODY_READ);
+    if (!this.firstServing(signature)) return this.refuse(res, "replayed", BODY_READ);
     return read;
   }
 
@@ -180,15 +181,16 @@ export class RequestGuard {
     return true;
   }
 
-  private refuse(res: ServerResponse, refusal: Refusal): Admission {
+  private refuse(res: ServerResponse, refusal: Refusal, bodyRead = false): Admission {
     this.refused[refusal] += 1;
     this.sinceSummary.set(refusal, (this.sinceSummary.get(refusal) ?? 0) + 1);
     this.summaryTimer ??= setTimeout(() => {
       this.summaryTimer = undefined;
       this.writeSummary();
     }, this.options.summaryIntervalMs ?? SUMMARY_INTERVAL_MS).unref();
-    // A body that was not read is not drained, and a refused client gets no kept-alive connection.
-    res.writeHead(STATUS[refusal], { Connection: "close" });
+    // A body that was not read is not drained: that connection goes with the answer. One whose body
+    // was read may stay open, as Slack's own connections do (a reconnect costs more than the refusal).
+    res.writeHead(STATUS[refusal], bodyRead ? {} : { Connection: "close" });
     res.end();
     return { ok: false, refusal };
   }
