@@ -1,48 +1,28 @@
-/**
- * With a database: the same signed slash commands and Events API deliveries against
- * single-workspace mode (no database) and distributed mode (OAuth install, installations and
- * de-duplication in PostgreSQL), each in its own process, alternating; the HTTP ack p99 of the
- * two, and the database round trips per request counted from the app's own /metrics.
- * Uses DATABASE_URL when set, else starts a throwaway PostgreSQL as the tests do.
- */
-import { performance } from "node:perf_hooks";
 import { Database } from "../src/store/index.js";
 import { PostgresInstallations } from "../src/store/postgres-installations.js";
 import { startPostgres } from "../test/helpers/postgres.js";
 import { eventBody, postSigned } from "../test/helpers/slack-stand-in.js";
-import { CONCURRENCY, INCIDENT_MIX, load, pooled, ROUNDS, SECRET, type Served, serve, startStandIn, TOTAL } from "./http.js";
-import { formatStats, type Stats, summarize } from "./stats.js";
+import { INCIDENT_MIX, load, loadConcurrently, pooled, ROUNDS, SECRET, type Served, serve, startStandIn, TOTAL } from "./http.js";
+import { formatStats, type Stats } from "./stats.js";
 
 const KEY = "5a".repeat(32);
 const EVENTS = 1000;
 const TARGET = 1.3;
 
 /** Sends `count` distinct app_mention events, CONCURRENCY at a time; the latency of Slack's 200. */
-async function loadEvents(eventsUrl: string, count: number, prefix: string): Promise<Stats> {
-  const samples: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const ts = `1700000000.${String(i).padStart(6, "0")}`;
-      const event = {
-        type: "app_mention",
-        user: "U1",
-        text: `<@UBOT> ${INCIDENT_MIX[i % INCIDENT_MIX.length]}`,
-        ts,
-        channel: "C1",
-        event_ts: ts,
-      };
-      const t0 = performance.now();
-      const res = await postSigned(eventsUrl, eventBody(`${prefix}-${i}`, event), "application/json", { secret: SECRET });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${eventsUrl}`);
-      samples.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return summarize(samples, performance.now() - started);
+function loadEvents(eventsUrl: string, count: number, prefix: string): Promise<Stats> {
+  return loadConcurrently(count, 200, (i) => {
+    const ts = `1700000000.${String(i).padStart(6, "0")}`;
+    const event = {
+      type: "app_mention",
+      user: "U1",
+      text: `<@UBOT> ${INCIDENT_MIX[i % INCIDENT_MIX.length]}`,
+      ts,
+      channel: "C1",
+      event_ts: ts,
+    };
+    return postSigned(eventsUrl, eventBody(`${prefix}-${i}`, event), "application/json", { secret: SECRET });
+  });
 }
 
 /** Database round trips the app has made so far for requests, from its /metrics (less the scrapes' own pings). */

@@ -102,23 +102,39 @@ export function pooled(runs: readonly Stats[]): Stats {
   );
 }
 
-export async function load(eventsUrl: string, count: number, mix: readonly string[]): Promise<Stats> {
+/**
+ * Sends `count` requests, CONCURRENCY at a time, each made by `send(i)`; every answer must have
+ * `status`. Returns the latencies.
+ */
+export async function loadConcurrently(count: number, status: number, send: (i: number) => Promise<Response>): Promise<Stats> {
   const samples: number[] = [];
   let next = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const body = slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused");
       const t0 = performance.now();
-      const res = await postSigned(eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
+      const res = await send(i);
       await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${eventsUrl}`);
+      if (res.status !== status) throw new Error(`HTTP ${res.status} from ${res.url}, expected ${status}`);
       samples.push(performance.now() - t0);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return summarize(samples, performance.now() - started);
+}
+
+export function load(eventsUrl: string, count: number, mix: readonly string[]): Promise<Stats> {
+  return loadConcurrently(count, 200, (i) =>
+    postSigned(
+      eventsUrl,
+      slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused"),
+      "application/x-www-form-urlencoded",
+      {
+        secret: SECRET,
+      },
+    ),
+  );
 }
 
 const FORGED_TOTAL = 2000;
@@ -135,24 +151,12 @@ const FORGED_ATTACKS: readonly (readonly [string, ForgedAttack])[] = [
 ];
 
 /** Sends `count` requests that must be refused (401); returns their latencies. */
-async function loadForged(eventsUrl: string, count: number, attack: ForgedAttack): Promise<Stats> {
-  const samples: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < count) {
-      next++;
-      const headers: Record<string, string> = { "Content-Type": "application/json", ...attack.headers };
-      if ("X-Slack-Request-Timestamp" in headers) headers["X-Slack-Request-Timestamp"] = String(Math.floor(Date.now() / 1000));
-      const t0 = performance.now();
-      const res = await fetch(eventsUrl, { method: "POST", headers, body: attack.body });
-      await res.arrayBuffer();
-      if (res.status !== 401) throw new Error(`HTTP ${res.status} from ${eventsUrl} for a forged request`);
-      samples.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return summarize(samples, performance.now() - started);
+function loadForged(eventsUrl: string, count: number, attack: ForgedAttack): Promise<Stats> {
+  return loadConcurrently(count, 401, () => {
+    const headers: Record<string, string> = { "Content-Type": "application/json", ...attack.headers };
+    if ("X-Slack-Request-Timestamp" in headers) headers["X-Slack-Request-Timestamp"] = String(Math.floor(Date.now() / 1000));
+    return fetch(eventsUrl, { method: "POST", headers, body: attack.body });
+  });
 }
 
 /**

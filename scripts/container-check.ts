@@ -11,12 +11,11 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
-import { startPostgres } from "../test/helpers/postgres.js";
+import { freePort, startPostgres } from "../test/helpers/postgres.js";
 import { eventBody, postSigned, SlackStandIn, slashCommandBody } from "../test/helpers/slack-stand-in.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
@@ -42,14 +41,6 @@ function fail(text: string): never {
   spawnSync("bash", [tool, "podman", "rm", "-f", ...containers]);
   for (const cleanup of cleanups) cleanup();
   process.exit(1);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<number> {

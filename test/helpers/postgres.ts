@@ -30,7 +30,8 @@ export type PostgresOrReason = { readonly server: TestPostgres } | { readonly sk
 
 export const postgresRequired = process.env.AMIPORT_REQUIRE_POSTGRES === "1";
 
-async function freePort(): Promise<number> {
+/** A loopback port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };

@@ -283,25 +283,33 @@ describe("floods", () => {
     expect(replay).not.toContain("Windows Remote Management");
   });
 
-  it("keeps memory bounded under 60 signed questions of 400 KB each", async () => {
+  it("keeps memory bounded under three batches of 60 signed questions of 400 KB each", async () => {
+    const batch = async (round: number) => {
+      for (let i = 0; i < 60; i++) {
+        const text = `${round}-${i} ${"rdp winrm smb dns ".repeat(22_000)}`.slice(0, 400_000);
+        const res = await postSigned(
+          eventsUrl(),
+          slashCommandBody(text, slack.responseUrl(`big-${round}-${i}`)),
+          "application/x-www-form-urlencoded",
+          { secret: SECRET },
+        );
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+      }
+      return rssMiB(child.pid as number);
+    };
     const before = rssMiB(child.pid as number);
-    for (let i = 0; i < 60; i++) {
-      const text = `${i} ${"rdp winrm smb dns ".repeat(22_000)}`.slice(0, 400_000);
-      const res = await postSigned(
-        eventsUrl(),
-        slashCommandBody(text, slack.responseUrl(`big-${i}`)),
-        "application/x-www-form-urlencoded",
-        { secret: SECRET },
-      );
-      expect(res.status).toBe(200);
-      await res.arrayBuffer();
-    }
-    const growth = rssMiB(child.pid as number) - before;
-    console.log(`RSS growth under 60 signed 400 KB questions: ${growth.toFixed(1)} MiB`);
-    // each 400 KB body passes through a few short-lived copies that the collector frees at its own
-    // pace (30-54 MiB measured); answers keyed on the whole question would keep 60 of them for good
-    expect(growth).toBeLessThan(100);
-  });
+    const first = await batch(1);
+    await batch(2);
+    const third = await batch(3);
+    console.log(
+      `RSS under 400 KB questions: +${(first - before).toFixed(1)} MiB after 60, +${(third - first).toFixed(1)} MiB over the next 120`,
+    );
+    // The first batch grows V8's heap spaces (in process, the heap after a full GC grows 14 MiB and
+    // then stays flat); answers keyed on whole questions would keep ~48 MiB more with every batch.
+    expect(first - before).toBeLessThan(150);
+    expect(third - first).toBeLessThan(60);
+  }, 60_000);
 });
 
 describe("after every attack", () => {
