@@ -1,5 +1,5 @@
 /** Turns what a person types into filters (ports, protocols, directions, versions) and words. */
-import { type FoundPort, findPorts, looksPasted, MAX_PASTE_LENGTH } from "./paste.js";
+import { type FoundPort, looksPasted, MAX_PASTE_LENGTH, preferredDirection, readPaste } from "./paste.js";
 import { type PortRange, parsePortList } from "./ports.js";
 import type { RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
@@ -45,6 +45,8 @@ export interface ParsedQuery {
   readonly words: readonly string[];
   /** Problems that stop a search (a bad port) or that the answer should mention. */
   readonly notices: readonly Notice[];
+  /** Pasted text: the direction its ports are used in, ranked first (`In` for `host:5986`). */
+  readonly preferred?: Direction;
 }
 
 // Maps, not objects: a typed word such as `constructor` must not find Object's own properties
@@ -85,12 +87,12 @@ const BARE_VERSION_YEARS = new Set(["2000", "2003", "2008", "2012", "2016", "201
 
 // Matched at one position of the cleaned text, in this order.
 const VERSION =
-  /(?<prefix>(?:microsoft\s+)?(?:windows|win|ws|w)?\s*(?:server|srv)?\s*)(?<year>(?:19|20)\d\d|2k\d{1,2})(?:\s*(?<suffix>r2|sp\s?[12]))?(?![a-z0-9])/y;
+  /(?<prefix>(?:microsoft\s+)?(?:windows|win|ws|w)?(?:\s*(?:server|srv))?\s*)(?<year>(?:19|20)\d\d|2k\d{1,2})(?:\s*(?<suffix>r2|sp\s?[12]))?(?![a-z0-9])/y;
 const PORT_LIST = /\d+(?:\s*-\s*\d+)?(?:\s*,\s*\d+(?:\s*-\s*\d+)?)*(?![a-z0-9]|\.\d)/y;
 const PROTOCOL_NUMBER = /proto(?:col)?\s*(?:number\s*)?(\d+)(?![a-z0-9])/y;
 const WORD = new RegExp(WORD_PATTERN, "y");
 const GAP = /[^a-z0-9]+/y;
-const PORT_PREFIX = /(?:tcp|udp)?\s*ports?\s*(?:number\s*)?[:#]?\s*$/;
+const PORT_PREFIX = /(?:(?:tcp|udp)\s*)?ports?\s*(?:number\s*)?[:#]?\s*$/;
 
 /**
  * Reads a question, or pasted text: there, ports come only from `findPorts` and the first
@@ -99,31 +101,63 @@ const PORT_PREFIX = /(?:tcp|udp)?\s*ports?\s*(?:number\s*)?[:#]?\s*$/;
 export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   const notices: Notice[] = [];
   const cut = input.length > MAX_PASTE_LENGTH ? input.slice(0, MAX_PASTE_LENGTH) : input;
-  const pasted = looksPasted(cut);
   const cleaned = cleanInput(cut, notices);
-  if (pasted && input.length > MAX_PASTE_LENGTH) {
+  const lines = keepLines(cut);
+  const signs = looksPasted(lines);
+  // no sign of a paste: read it as a question, unless the question's numbers are ones the text
+  // itself marks as not ports (`timeout=30`, `(502)`, `after 343 ms`): then it was pasted
+  const asQuestion = signs ? undefined : readAsQuestion(book, cleaned, input.length);
+  const reading = asQuestion && asQuestion.read.ports.length === 0 ? undefined : readPaste(lines);
+  const pasted =
+    signs || (asQuestion !== undefined && reading !== undefined && contradicts(asQuestion.read.ports, reading.nonPorts));
+  if (!pasted && asQuestion) {
+    notices.push(...asQuestion.notices);
+    return { text: asQuestion.text, pasted, found: [], ...asQuestion.read, notices };
+  }
+  if (input.length > MAX_PASTE_LENGTH) {
     notices.push({
       kind: "truncated",
       text: `That message is longer than ${MAX_PASTE_LENGTH} characters; amiport read the first ${MAX_PASTE_LENGTH}.`,
     });
   }
-  const text = pasted ? cleaned : cutQuestion(cleaned, input.length > MAX_PASTE_LENGTH ? input.length : cleaned.length, notices);
-  const read = readQuestion(book, pasted ? cleaned.slice(0, MAX_QUERY_LENGTH) : text, pasted, notices);
-  if (!pasted) return { text, pasted, found: [], ...read, notices };
-
-  const found = findPorts(cleaned);
+  const read = readQuestion(book, cleaned.slice(0, MAX_QUERY_LENGTH), true, notices);
+  const found = (reading ?? readPaste(lines)).found;
   const protocols = new Set(found.map((f) => f.protocol));
   const single = protocols.size === 1 ? [...protocols][0] : undefined;
+  const preferred = preferredDirection(found.map((f) => f.side));
   return {
-    text,
-    pasted,
+    text: cleaned,
+    pasted: true,
     found,
     ...read,
     ports: mergeRanges(found.map((f) => ({ from: f.port, to: f.port }))),
     protocols: single ? [single] : [],
     words: found.length > 0 ? [] : read.words,
     notices,
+    ...(preferred ? { preferred } : {}),
   };
+}
+
+/** The question reading, with its notices kept apart until the text is known not to be pasted. */
+function readAsQuestion(
+  book: RuleBook,
+  cleaned: string,
+  length: number,
+): { text: string; read: QuestionParts; notices: Notice[] } {
+  const notices: Notice[] = [];
+  const text = cutQuestion(cleaned, length > MAX_PASTE_LENGTH ? length : cleaned.length, notices);
+  const read = readQuestion(book, text, false, notices);
+  return { text, read, notices };
+}
+
+/** Whether a question's ports include a number the text marks as something else. */
+function contradicts(ports: readonly PortRange[], nonPorts: ReadonlySet<number>): boolean {
+  return ports.some((range) => range.from === range.to && nonPorts.has(range.from));
+}
+
+/** Control and format characters out, lines kept: the port reader needs them (tables, wrapped numbers). */
+function keepLines(text: string): string {
+  return text.normalize("NFKC").replace(/[^\P{C}\n\t]|\uFFFD/gu, " ");
 }
 
 type QuestionParts = Omit<ParsedQuery, "text" | "pasted" | "found" | "notices">;

@@ -1,5 +1,5 @@
 /** Finds the rules a parsed query asks for, ranks them and says why each one matched. */
-import type { FoundPort } from "./paste.js";
+import { type FoundPort, preferredDirection } from "./paste.js";
 import { formatRange, type PortRange, rangesOverlap } from "./ports.js";
 import { fillerWords, type Notice, type ParsedQuery, parseQuery } from "./query.js";
 import { type Registration, servicePorts } from "./registrations.js";
@@ -253,9 +253,12 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
   }
   // among equal word matches, a rule that names its port first; filter-only lists keep the page's order
   const specificity = (r: Ranked) => (r.tier === TEXT_TIER ? namesPorts(r.rule) : 0);
+  const preferred = parsed.preferred;
+  const direction = (r: Ranked) => (preferred === undefined || r.rule.direction === preferred ? 0 : 1);
   filtered.sort(
     (a, b) =>
       a.tier - b.tier ||
+      direction(a) - direction(b) ||
       b.coverage - a.coverage ||
       b.textScore - a.textScore ||
       specificity(b) - specificity(a) ||
@@ -297,16 +300,21 @@ function readServiceWords(
 
 /** Each port of pasted text answered on its own, when the text names two or more. */
 function groupByPort(book: RuleBook, parsed: ParsedQuery): Pick<Answer, "byPort" | "portsLeftOut"> {
-  const byPort = new Map<number, { protocols: Set<FoundPort["protocol"]>; snippets: string[] }>();
+  const byPort = new Map<
+    number,
+    { protocols: Set<FoundPort["protocol"]>; snippets: string[]; how: number; sides: Set<FoundPort["side"]> }
+  >();
   for (const found of parsed.found) {
-    const entry = byPort.get(found.port) ?? { protocols: new Set(), snippets: [] };
+    const entry = byPort.get(found.port) ?? { protocols: new Set(), snippets: [], how: HOW_RANK[found.how], sides: new Set() };
     entry.protocols.add(found.protocol);
+    entry.sides.add(found.side);
+    entry.how = Math.min(entry.how, HOW_RANK[found.how]);
     if (entry.snippets.length < 3) entry.snippets.push(found.snippet);
     byPort.set(found.port, entry);
   }
   if (byPort.size < 2) return { byPort: [], portsLeftOut: 0 };
   // ranked by a cheap count over the rules; only the groups shown are searched in full
-  const ranked = [...byPort].slice(0, MAX_PORTS_RANKED).map(([port, { protocols, snippets }], order) => {
+  const ranked = [...byPort].slice(0, MAX_PORTS_RANKED).map(([port, { protocols, snippets, how, sides }], order) => {
     const protocol = protocols.size === 1 ? [...protocols][0] : undefined;
     const filters = { protocols: protocol ? [protocol] : [], directions: parsed.directions, versions: parsed.versions };
     const asked = [{ from: port, to: port }];
@@ -319,20 +327,24 @@ function groupByPort(book: RuleBook, parsed: ParsedQuery): Pick<Answer, "byPort"
       any += 1;
       if (reasons.some((r) => r.by === "port")) exact += 1;
     }
-    return { port, protocol, snippets, order, tier: exact > 0 ? 0 : any > 0 ? 1 : 2, count: any };
+    return { port, protocol, snippets, order, how, sides, tier: exact > 0 ? 0 : any > 0 ? 1 : 2, count: any };
   });
-  ranked.sort((a, b) => a.tier - b.tier || a.count - b.count || a.order - b.order);
-  const groups = ranked.slice(0, MAX_PORT_GROUPS).map(({ port, protocol, snippets }): PortAnswer => {
+  // ports written out before ports only named, and both before a service's default ports
+  ranked.sort((a, b) => a.how - b.how || a.tier - b.tier || a.count - b.count || a.order - b.order);
+  const groups = ranked.slice(0, MAX_PORT_GROUPS).map(({ port, protocol, snippets, sides }): PortAnswer => {
     const answer = searchRules(book, {
       ...parsed,
       found: [],
       ports: [{ from: port, to: port }],
       protocols: protocol ? [protocol] : [],
+      preferred: preferredDirection(sides),
     });
     return { port, ...(protocol ? { protocol } : {}), snippets, results: answer.results, notices: answer.notices };
   });
   return { byPort: groups, portsLeftOut: byPort.size - groups.length };
 }
+
+const HOW_RANK: Readonly<Record<FoundPort["how"], number>> = { written: 0, named: 1, service: 2 };
 
 /** 1 for a rule that names a port (a number or a keyword): more to act on than `Any`. */
 function namesPorts(rule: Rule): number {

@@ -23,7 +23,7 @@ describe("findPorts", () => {
     ["Test-NetConnection -ComputerName web01 -Port 5985", [[5985, "", "-Port 5985"]]],
     ["RemoteAddress    : 10.0.1.25\nRemotePort       : 5986\nTcpTestSucceeded : False", [[5986, "", "RemotePort : 5986"]]],
     ["allow tcp 3389 from 192.168.10.0/24", [[3389, "TCP", "tcp 3389"]]],
-    ["SRC=203.0.113.9 DST=10.0.0.5 PROTO=TCP SPT=51515 DPT=3389", [[3389, "", "DPT=3389"]]],
+    ["SRC=203.0.113.9 DST=10.0.0.5 PROTO=TCP SPT=51515 DPT=3389", [[3389, "TCP", "DPT=3389"]]],
     [
       "ports 5985-5986 closed",
       [

@@ -65,7 +65,8 @@ describe("properties over any input", () => {
         (version, rest) => {
           const text = `${rest.join(" ")} windows ${version}`;
           const parsed = parseQuery(book, text);
-          fc.pre(parsed.versions.length === 0);
+          // a paste naming a version the page lacks still answers for its ports (`445/tcp A:0 windows 2025`)
+          fc.pre(parsed.versions.length === 0 && !parsed.pasted);
           expect(searchRules(book, text).results).toEqual([]);
         },
       ),

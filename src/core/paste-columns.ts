@@ -1,0 +1,120 @@
+/**
+ * Ports in tables whose header names a port column: PowerShell's `Get-NetTCPConnection`
+ * (`LocalPort RemotePort`), IIS's `#Fields: … s-port …`, `ss`-like and tool tables. One pass over
+ * the lines; a row's value is the cell under the header (same index where the counts agree, else
+ * the cell that overlaps the header's columns). Where a row has two port columns, the lower port is
+ * the service and the other a client's ephemeral port.
+ */
+
+/** Header cells that name a port column (lower case, a trailing `:` taken off). */
+const PORT_COLUMNS = new Set([
+  "port",
+  "ports",
+  "localport",
+  "remoteport",
+  "s-port",
+  "dst-port",
+  "dstport",
+  "dport",
+  "destport",
+  "destinationport",
+  "port(s)",
+]);
+/** Rows read under one header at most; a table longer than this is a dump, not an incident. */
+const MAX_ROWS = 500;
+/** Lines longer than this are not table rows. */
+const MAX_ROW_LENGTH = 1000;
+
+export interface ColumnPort {
+  readonly port: number;
+  /** Where the cell stands in the text. */
+  readonly from: number;
+  readonly to: number;
+}
+
+interface Cell {
+  readonly text: string;
+  /** Where it stands in the text. */
+  readonly start: number;
+  readonly end: number;
+  /** Where it stands in its line. */
+  readonly column: number;
+}
+
+interface Header {
+  readonly cells: readonly Cell[];
+  /** Indexes of the port columns. */
+  readonly columns: readonly number[];
+  /** Cells before the first real column (`#Fields:`). */
+  readonly skip: number;
+}
+
+export function readColumnPorts(text: string): ColumnPort[] {
+  const found: ColumnPort[] = [];
+  let header: Header | undefined;
+  let rows = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const line = end - start > MAX_ROW_LENGTH ? "" : text.slice(start, end);
+    const cells = cellsOf(line, start);
+    if (cells.length === 0) header = undefined;
+    else if (isHeader(cells)) {
+      header = headerOf(cells);
+      rows = 0;
+    } else if (header && rows < MAX_ROWS && !/^[\s-]+$/.test(line)) {
+      rows += 1;
+      const row = readRow(header, cells);
+      if (row) found.push(row);
+    }
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return found;
+}
+
+function cellsOf(line: string, offset: number): Cell[] {
+  const cells: Cell[] = [];
+  const pattern = /\S+/g;
+  for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
+    cells.push({ text: match[0], start: offset + match.index, end: offset + match.index + match[0].length, column: match.index });
+  }
+  return cells;
+}
+
+function columnName(cell: Cell): string {
+  return cell.text.toLowerCase().replace(/:$/, "");
+}
+
+function isHeader(cells: readonly Cell[]): boolean {
+  return cells.length >= 2 && cells.every((c) => !/\d/.test(c.text)) && cells.some((c) => PORT_COLUMNS.has(columnName(c)));
+}
+
+function headerOf(cells: readonly Cell[]): Header {
+  const skip = cells[0]?.text.toLowerCase() === "#fields:" ? 1 : 0;
+  const columns: number[] = [];
+  cells.forEach((cell, index) => {
+    if (PORT_COLUMNS.has(columnName(cell))) columns.push(index);
+  });
+  return { cells, columns, skip };
+}
+
+function readRow(header: Header, cells: readonly Cell[]): ColumnPort | undefined {
+  const aligned = cells.length === header.cells.length - header.skip;
+  let best: ColumnPort | undefined;
+  for (const column of header.columns) {
+    const cell = aligned ? cells[column - header.skip] : overlapping(header.cells[column] as Cell, cells);
+    if (!cell || !/^\d{1,5}$/.test(cell.text)) continue;
+    const port = Number(cell.text);
+    if (port < 1 || port > 65535) continue;
+    if (!best || port < best.port) best = { port, from: cell.start, to: cell.end };
+  }
+  return best;
+}
+
+/** The row's cell under the header cell: their columns overlap within their lines. */
+function overlapping(headerCell: Cell, cells: readonly Cell[]): Cell | undefined {
+  const from = headerCell.column;
+  const to = headerCell.column + headerCell.text.length;
+  return cells.find((cell) => cell.column < to && cell.column + cell.text.length > from);
+}

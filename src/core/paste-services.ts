@@ -1,0 +1,104 @@
+/**
+ * Ports that pasted text names without a number: a URL's scheme (`https://host/` is 443), a UNC
+ * path (`\\server\share` is SMB 445), and a service the text names (`WinRM` is 5985). Read from
+ * data/paste-services.json on first use, checked by hand (amiport starts without zod).
+ */
+import { createRequire } from "node:module";
+import { DataError } from "./rule-book.js";
+
+export type Transport = "TCP" | "UDP";
+
+export interface NamedPort {
+  readonly port: number;
+  readonly protocol?: Transport;
+}
+
+export interface PasteService {
+  readonly name: string;
+  /** Lower case; several words are separated by one space. */
+  readonly words: readonly string[];
+  readonly ports: readonly number[];
+  readonly protocol?: Transport;
+  /** Words that switch the service to its TLS ports (`winrm` with `-UseSSL` is 5986). */
+  readonly secure?: { readonly words: readonly string[]; readonly ports: readonly number[] };
+}
+
+export interface PasteServices {
+  readonly schemes: ReadonlyMap<string, NamedPort>;
+  readonly unc: NamedPort;
+  readonly services: readonly PasteService[];
+  /** Every service word or phrase, for a cheap "does this chunk name a service" check. */
+  readonly byWord: ReadonlyMap<string, readonly PasteService[]>;
+  /** First words of the phrases of several words (`remote` of `remote desktop`). */
+  readonly phraseStarts: ReadonlySet<string>;
+  /** Every word that switches some service to its TLS ports. */
+  readonly secureWords: ReadonlySet<string>;
+}
+
+const FILE = "data/paste-services.json";
+const require = createRequire(import.meta.url);
+let loaded: PasteServices | undefined;
+
+export function pasteServices(): PasteServices {
+  loaded ??= readPasteServices(require("../../data/paste-services.json"));
+  return loaded;
+}
+
+const isPort = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535;
+const isTransport = (value: unknown): value is Transport | undefined => value === undefined || value === "TCP" || value === "UDP";
+const isWordList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length > 0 && value.every((w) => typeof w === "string" && w.trim() === w && w !== "");
+
+function readNamedPort(value: unknown, where: string): NamedPort {
+  const { port, protocol } = (value ?? {}) as { port?: unknown; protocol?: unknown };
+  if (!isPort(port) || !isTransport(protocol))
+    throw new DataError(`${FILE}: ${where} needs { "port": 1-65535, "protocol": "TCP" | "UDP" }`);
+  return { port, ...(protocol ? { protocol } : {}) };
+}
+
+export function readPasteServices(raw: unknown): PasteServices {
+  const { schemes, unc, services } = (raw ?? {}) as { schemes?: unknown; unc?: unknown; services?: unknown };
+  if (typeof schemes !== "object" || schemes === null || Array.isArray(schemes) || !Array.isArray(services)) {
+    throw new DataError(`${FILE}: expected { "schemes": {...}, "unc": {...}, "services": [...] }`);
+  }
+  const schemeMap = new Map<string, NamedPort>();
+  for (const [scheme, value] of Object.entries(schemes)) {
+    if (!/^[a-z][a-z0-9+.-]*$/.test(scheme)) throw new DataError(`${FILE}: "${scheme}" is not a URL scheme`);
+    schemeMap.set(scheme, readNamedPort(value, `scheme "${scheme}"`));
+  }
+  const read: PasteService[] = services.map((entry, i) => {
+    const { name, words, ports, protocol, secure } = (entry ?? {}) as Record<string, unknown>;
+    const valid =
+      typeof name === "string" &&
+      name !== "" &&
+      isWordList(words) &&
+      Array.isArray(ports) &&
+      ports.length > 0 &&
+      ports.every(isPort) &&
+      isTransport(protocol);
+    if (!valid) throw new DataError(`${FILE}: services[${i}] needs a name, words, ports and an optional protocol`);
+    let secureWords: { words: string[]; ports: number[] } | undefined;
+    if (secure !== undefined) {
+      const s = secure as { words?: unknown; ports?: unknown };
+      if (!isWordList(s.words) || !Array.isArray(s.ports) || !s.ports.every(isPort)) {
+        throw new DataError(`${FILE}: services[${i}].secure needs words and ports`);
+      }
+      secureWords = { words: s.words.map((w) => w.toLowerCase()), ports: s.ports as number[] };
+    }
+    return {
+      name,
+      words: words.map((w) => w.toLowerCase()),
+      ports: ports as number[],
+      ...(protocol ? { protocol } : {}),
+      ...(secureWords ? { secure: secureWords } : {}),
+    };
+  });
+  const byWord = new Map<string, PasteService[]>();
+  for (const service of read) {
+    for (const word of service.words) byWord.set(word, [...(byWord.get(word) ?? []), service]);
+  }
+  const phraseStarts = new Set([...byWord.keys()].filter((w) => w.includes(" ")).map((w) => w.slice(0, w.indexOf(" "))));
+  const secureWords = new Set(read.flatMap((service) => service.secure?.words ?? []));
+  return { schemes: schemeMap, unc: readNamedPort(unc, "unc"), services: read, byWord, phraseStarts, secureWords };
+}
