@@ -3,7 +3,8 @@
  * and inputs built to make a careless pattern backtrack. Prints figures; asserts nothing.
  */
 import { performance } from "node:perf_hooks";
-import { findPorts, loadRuleBook, MAX_PASTE_LENGTH, searchRules } from "../src/core/index.js";
+import { findPorts, loadRuleBook, MAX_PASTE_LENGTH, type RuleBook, searchRules } from "../src/core/index.js";
+import { formatScore, loadRealPastes, scoreCases, scoreCorpus } from "../test/helpers/real-pastes.js";
 import { formatStats, summarize } from "./stats.js";
 
 const RUNS = 200;
@@ -70,5 +71,20 @@ export function benchPaste(): string[] {
     lines.push(formatStats(`searchRules, adversarial: ${name}`, stats));
   }
   lines.push(`paste: slowest adversarial 40,000-character input: ${worst.name}, p99 ${worst.ms.toFixed(2)} ms`);
+  lines.push(...realPastesScore(book));
   return lines;
+}
+
+/** The real-paste corpus (test/fixtures/real-pastes), scored by the same code as its test. */
+function realPastesScore(book: RuleBook): string[] {
+  const cases = loadRealPastes();
+  return (["dev", "held-out"] as const).map((split) => {
+    const score = scoreCorpus(
+      scoreCases(
+        book,
+        cases.filter((c) => c.split === split),
+      ),
+    );
+    return `paste: real-paste corpus, ${split}: ${formatScore(score)}`;
+  });
 }
