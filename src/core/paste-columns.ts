@@ -19,6 +19,14 @@ const PORT_COLUMNS = new Set([
   "destport",
   "destinationport",
   "port(s)",
+  "fromport",
+  "toport",
+]);
+/** A header's protocol column: its cell in a row says the row's protocol. */
+const PROTOCOL_COLUMNS = new Set(["protocol", "proto", "ipprotocol"]);
+const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
+  ["tcp", "TCP"],
+  ["udp", "UDP"],
 ]);
 /** Rows read under one header at most; a table longer than this is a dump, not an incident. */
 const MAX_ROWS = 500;
@@ -27,6 +35,7 @@ const MAX_ROW_LENGTH = 1000;
 
 export interface ColumnPort {
   readonly port: number;
+  readonly protocol?: "TCP" | "UDP";
   /** Where the cell stands in the text. */
   readonly from: number;
   readonly to: number;
@@ -45,6 +54,9 @@ interface Header {
   readonly cells: readonly Cell[];
   /** Indexes of the port columns. */
   readonly columns: readonly number[];
+  readonly protocolColumn: number;
+  /** `FromPort`/`ToPort`: one range per row, read only when it is one port. */
+  readonly range: boolean;
   /** Cells before the first real column (`#Fields:`). */
   readonly skip: number;
 }
@@ -58,11 +70,14 @@ export function readColumnPorts(text: string): ColumnPort[] {
     const end = newline < 0 ? text.length : newline;
     const line = end - start > MAX_ROW_LENGTH ? "" : text.slice(start, end);
     const cells = cellsOf(line, start);
-    if (cells.length === 0) header = undefined;
-    else if (isHeader(cells)) {
+    // one blank line may stand between a header and its rows (Windows Firewall's pfirewall.log)
+    if (cells.length === 0) {
+      if (rows > 0) header = undefined;
+      rows += 1;
+    } else if (isHeader(cells)) {
       header = headerOf(cells);
       rows = 0;
-    } else if (header && rows < MAX_ROWS && !/^[\s-]+$/.test(line)) {
+    } else if (header && rows < MAX_ROWS && !/^[\s|+=-]+$/.test(line)) {
       rows += 1;
       const row = readRow(header, cells);
       if (row) found.push(row);
@@ -86,8 +101,9 @@ function columnName(cell: Cell): string {
   return cell.text.toLowerCase().replace(/:$/, "");
 }
 
+/** A line of names (each cell has a letter or is a table's `|`), one of them a port column. */
 function isHeader(cells: readonly Cell[]): boolean {
-  return cells.length >= 2 && cells.every((c) => !/\d/.test(c.text)) && cells.some((c) => PORT_COLUMNS.has(columnName(c)));
+  return cells.length >= 2 && cells.every((c) => /[a-z|]/i.test(c.text)) && cells.some((c) => PORT_COLUMNS.has(columnName(c)));
 }
 
 function headerOf(cells: readonly Cell[]): Header {
@@ -96,20 +112,28 @@ function headerOf(cells: readonly Cell[]): Header {
   cells.forEach((cell, index) => {
     if (PORT_COLUMNS.has(columnName(cell))) columns.push(index);
   });
-  return { cells, columns, skip };
+  const protocolColumn = cells.findIndex((cell) => PROTOCOL_COLUMNS.has(columnName(cell)));
+  const names = columns.map((c) => columnName(cells[c] as Cell));
+  return { cells, columns, skip, protocolColumn, range: names.includes("fromport") && names.includes("toport") };
 }
 
 function readRow(header: Header, cells: readonly Cell[]): ColumnPort | undefined {
   const aligned = cells.length === header.cells.length - header.skip;
-  let best: ColumnPort | undefined;
+  const cellAt = (column: number) => (aligned ? cells[column - header.skip] : overlapping(header.cells[column] as Cell, cells));
+  const ports: { port: number; cell: Cell }[] = [];
   for (const column of header.columns) {
-    const cell = aligned ? cells[column - header.skip] : overlapping(header.cells[column] as Cell, cells);
+    const cell = cellAt(column);
     if (!cell || !/^\d{1,5}$/.test(cell.text)) continue;
     const port = Number(cell.text);
-    if (port < 1 || port > 65535) continue;
-    if (!best || port < best.port) best = { port, from: cell.start, to: cell.end };
+    if (port >= 1 && port <= 65535) ports.push({ port, cell });
   }
-  return best;
+  if (ports.length === 0) return undefined;
+  if (header.range && new Set(ports.map((p) => p.port)).size > 1) return undefined;
+  // two port columns (LocalPort, RemotePort): the lower is the service, the other a client's port
+  const best = ports.reduce((a, b) => (b.port < a.port ? b : a));
+  const protocol =
+    header.protocolColumn >= 0 ? PROTOCOLS.get(cellAt(header.protocolColumn)?.text.toLowerCase() ?? "") : undefined;
+  return { port: best.port, ...(protocol ? { protocol } : {}), from: best.cell.start, to: best.cell.end };
 }
 
 /** The row's cell under the header cell: their columns overlap within their lines. */

@@ -33,6 +33,42 @@ export interface PasteServices {
   readonly phraseStarts: ReadonlySet<string>;
   /** Every word that switches some service to its TLS ports. */
   readonly secureWords: ReadonlySet<string>;
+  /** Single service words of four letters or more, by their first four: `mdnslookup` starts with `mdns`. */
+  readonly byPrefix: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Shortest service word that names a service at the start of a longer word (`snmpwalk`, not `smbios`). */
+const MIN_PREFIX = 4;
+/** Parts of a compound word: `dnsmasq-dhcp`, `ERROR:root:SMB`, `System.Data.SqlClient`. */
+const COMPOUND_SEPARATORS = /[-_.:/\\[\](){}@]+/;
+/** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`. */
+const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])/;
+
+/**
+ * The services a word of pasted text names (`raw` as written, for its case): the word itself, the
+ * parts of a compound, and a service word that starts a longer one.
+ */
+export function servicesNamedBy(raw: string): PasteService[] {
+  const { byWord, byPrefix } = pasteServices();
+  const lower = raw.toLowerCase();
+  const whole = byWord.get(lower);
+  if (whole) return [...whole];
+  const found: PasteService[] = [];
+  const parts = new Set(lower.split(COMPOUND_SEPARATORS));
+  if (/[a-z][A-Z]/.test(raw))
+    for (const part of raw.split(COMPOUND_SEPARATORS).flatMap((p) => p.split(CAMEL_BOUNDARY))) parts.add(part.toLowerCase());
+  parts.add(lower);
+  for (const part of parts) {
+    const named = byWord.get(part);
+    if (named) {
+      found.push(...named);
+      continue;
+    }
+    for (const word of byPrefix.get(part.slice(0, MIN_PREFIX)) ?? []) {
+      if (part.startsWith(word)) found.push(...(byWord.get(word) ?? []));
+    }
+  }
+  return found;
 }
 
 const FILE = "data/paste-services.json";
@@ -100,5 +136,11 @@ export function readPasteServices(raw: unknown): PasteServices {
   }
   const phraseStarts = new Set([...byWord.keys()].filter((w) => w.includes(" ")).map((w) => w.slice(0, w.indexOf(" "))));
   const secureWords = new Set(read.flatMap((service) => service.secure?.words ?? []));
-  return { schemes: schemeMap, unc: readNamedPort(unc, "unc"), services: read, byWord, phraseStarts, secureWords };
+  const byPrefix = new Map<string, string[]>();
+  for (const word of byWord.keys()) {
+    if (word.length < MIN_PREFIX || !/^[a-z0-9]+$/.test(word)) continue;
+    const key = word.slice(0, MIN_PREFIX);
+    byPrefix.set(key, [...(byPrefix.get(key) ?? []), word]);
+  }
+  return { schemes: schemeMap, unc: readNamedPort(unc, "unc"), services: read, byWord, phraseStarts, secureWords, byPrefix };
 }

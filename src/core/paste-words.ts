@@ -52,6 +52,13 @@ export const PORT_LABELS: ReadonlySet<string> = new Set([
   "udpport",
   "ssport",
   "portrange",
+  "portid",
+  "guest",
+  "guestport",
+  "listening",
+  "listen",
+  "dports",
+  "dpts",
   // other languages
   "puerto",
   "porta",
@@ -67,6 +74,41 @@ export const PORT_LABELS: ReadonlySet<string> = new Set([
   "端口号",
   "포트",
 ]);
+
+/** Words that end in `port` and are not port labels (`-Transport`, `Support`, `Teleport`). */
+export const NOT_PORT_WORDS: ReadonlySet<string> = new Set([
+  "support",
+  "report",
+  "import",
+  "export",
+  "transport",
+  "passport",
+  "airport",
+  "teleport",
+  "viewport",
+  "deport",
+  "rapport",
+  "seaport",
+  "purport",
+  "comport",
+  "disport",
+  "carport",
+  "outport",
+  "heliport",
+  "davenport",
+  "newport",
+  "freeport",
+  "rockport",
+  "stockport",
+  "bridgeport",
+  "westport",
+  "lockport",
+  "spaceport",
+  "sport",
+]);
+
+/** Endings that make a label a port label: `ExternalPort`, `LDAP_PORT`, `localPortNumber`. */
+export const PORT_LABEL_ENDINGS: readonly string[] = ["port", "ports", "portnumber", "portno"];
 
 /** The client's side of a pair: read only to choose between it and its partner (`SPT=51515 DPT=3389`). */
 export const SOURCE_LABELS: ReadonlySet<string> = new Set([
@@ -356,3 +398,30 @@ export const SERVICE_WORDS: ReadonlySet<string> = new Set([
 
 /** HTTP's well-known ports in the status-code range: after `http`/`https`, these are ports, not statuses. */
 export const HTTP_PORTS_IN_STATUS_RANGE: ReadonlySet<number> = new Set([443]);
+
+/** How a label relates its number to the connection. */
+export type LabelRole = "plain" | "source" | "local" | "dest" | "remote";
+
+/** Which side a label puts its number on, `nonport` for `timeout`, `line`, `error`; undefined for other words. */
+export function labelRole(word: string): LabelRole | "nonport" | undefined {
+  if (word === "" || word.length > 40) return undefined;
+  const key = labelKey(word);
+  if (key === "localport") return "local";
+  if (key === "remoteport") return "remote";
+  if (SOURCE_LABELS.has(key)) return "source";
+  if (DEST_LABELS.has(key)) return "dest";
+  if (PORT_LABELS.has(key)) return "plain";
+  if (NON_PORT_LABELS.has(key) || NON_PORT_SUFFIXES.some((suffix) => key.length > suffix.length && key.endsWith(suffix))) {
+    return "nonport";
+  }
+  if (endsLikePortLabel(key)) return "plain";
+  return undefined;
+}
+
+const DEST_LABELS: ReadonlySet<string> = new Set(["dport", "dstport", "destport", "destinationport", "dpt", "dports", "dpts"]);
+
+/** `ExternalPort`, `LDAP_PORT`, `localPortNumber`: identifiers that end in a port word, less `Transport`, `Support`. */
+function endsLikePortLabel(key: string): boolean {
+  const ending = PORT_LABEL_ENDINGS.find((e) => key.length > e.length && key.endsWith(e));
+  return ending !== undefined && !NOT_PORT_WORDS.has(`${key.slice(0, key.length - ending.length)}port`);
+}

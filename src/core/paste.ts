@@ -10,24 +10,32 @@
  * Dates, times, durations, status codes, ids and counts are never ports, and the numbers the text
  * labels as something else (`timeout=30`, `line 445`, `(502)`) are kept apart as non-ports.
  */
+import {
+  dottedPort,
+  hostPort,
+  hostService,
+  IPV4,
+  isHostLike,
+  isTupleAddress,
+  netstatAny,
+  servicePort,
+  validIpv4,
+} from "./paste-addresses.js";
 import { readColumnPorts } from "./paste-columns.js";
-import { type PasteService, pasteServices } from "./paste-services.js";
+import { type PasteService, pasteServices, servicesNamedBy } from "./paste-services.js";
 import {
   FLAG_LABELS,
   HTTP_PORTS_IN_STATUS_RANGE,
   LABEL_GAP_WORDS,
+  type LabelRole,
   LIST_WORDS,
   labelKey,
-  NON_PORT_LABELS,
-  NON_PORT_SUFFIXES,
-  PORT_LABELS,
+  labelRole,
   PORT_TOOLS,
   SERVICE_WORDS,
-  SOURCE_LABELS,
   SOURCE_WORDS,
   UNITS,
 } from "./paste-words.js";
-import { servicePorts } from "./registrations.js";
 
 /** Slack's message limit: longer input is cut here before anything reads it. */
 export const MAX_PASTE_LENGTH = 40_000;
@@ -80,8 +88,8 @@ interface Chunk {
 }
 
 type Transport = "TCP" | "UDP";
-/** How a labelled number relates to its partner: `SourcePort` pairs with `DestPort`, `LocalPort` with `RemotePort`. */
-type Role = "plain" | "source" | "local" | "dest" | "remote";
+/** How a number relates to its partner: `SourcePort` pairs with `DestPort`, `LocalPort` with `RemotePort`. */
+type Role = LabelRole;
 
 interface Candidate {
   readonly port: number;
@@ -94,7 +102,7 @@ interface Candidate {
   readonly side: FoundPort["side"];
 }
 
-const CHUNKS = /[^\s,;()"'<>|=]+/g;
+const CHUNKS = /[^\s,;()"'<>|=`]+/g;
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
 const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
 const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
@@ -103,19 +111,30 @@ const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
 const PROTOCOL_SLASH_PORT = /^(tcp|udp)\/(\d{1,5})$/;
 const PORT_SLASH_PROTOCOL = /^(\d{1,5})\/(tcp|udp)$/;
 const URL_AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
-const HOST = /^(?:\[[^\]]{1,100}\]|[a-z0-9*_$%{}][a-z0-9._*$%{}-]*)$/;
 const BARE_PORT = /^\d{1,5}$/;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const TCPDUMP_END = /^(.+)\.([a-z0-9][a-z0-9-]*)$/;
+const PORT_PAIR = /^(\d{1,5}):(\d{1,5})$/;
+const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
+/** Between a Python tuple's address and its port: `('10.0.0.5', 161)`. */
+const TUPLE_GAP = /^['"]?,[ \t]*$/;
+/** Words after a number that make it a port: `445 port`, Vagrant's `5985 (guest)`. */
+const PORT_AFTER = new Set(["port", "guest", "host"]);
+const LISTEN_WORDS = new Set(["listening", "listen"]);
+const IPTABLES_NAMED = /^(?:dpts?|dports?):([a-z][a-z0-9-]{1,30})$/;
 const GLUED_LABEL = /^(.*?)[:=#：]?(\d{1,5})$/;
 const HAS_LETTER = /[a-z]/;
-const UNBRACKETED_IPV6 = /^[0-9a-f:.]+$/;
 /** A line at least this long may have been wrapped by a terminal; a number at its end may be cut. */
 const MIN_WRAPPED_LINE = 60;
 const HAS_DIGIT = /\d/;
-const ONLY_MASK = /^[*x]+$/;
 const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт"] as const;
+/** A chunk of punctuation alone (`:`, `:[`, `=>`, `->`) stands between a label and its number. */
+const PUNCTUATION_ONLY = /^[^\p{L}\p{N}*#&+]+$/u;
+/** Ports at or above this are a client's ephemeral ports on Linux (32768-60999) and Windows (49152-65535). */
+const EPHEMERAL_FROM = 32_768;
+/** Below this, a port is a service's, never a client's ephemeral port (`Src Port: 68` is DHCP's client port). */
+const WELL_KNOWN_BELOW = 1024;
+/** An `N:M` is a port mapping (`5010:6000`, `8080:80`), not a time, when a side is above this. */
+const MAX_CLOCK_FIELD = 59;
 
 const PROTOCOL_WORDS: ReadonlyMap<string, Transport> = new Map([
   ["tcp", "TCP"],
@@ -132,9 +151,6 @@ const PROTOCOL_NUMBERS: ReadonlyMap<string, Transport> = new Map([
   ["6", "TCP"],
   ["17", "UDP"],
 ]);
-/** What a `name:number` is when it is not a host: a file's line, an error code, a count. */
-const FILE_EXTENSION =
-  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|rb|erb|pp|tf|dll|exe)$/;
 const LISTENING = new Set(["listening", "listen"]);
 /** Headers of tables whose port is the second column of a `host port` pair: NetExec's `SMB 10.0.0.5 445 DC01`. */
 const PROTOCOL_LABEL_KEYS = new Set(["protocol", "proto", "ipprotocol"]);
@@ -160,6 +176,8 @@ const PASTED_SIGNS = [
   /\b[A-Z]{2,}(?:_[A-Z0-9]{2,})+\b/, // an UPPER_SNAKE_CASE constant
   /^\s{0,8}[A-Za-z][A-Za-z ]{0,40}\s:\s\S/m, // PowerShell's `Name : Value` lines
 ];
+/** A `Key: value` line; two of them are a pasted record (`Leap Indicator: 3`, `krb5 version: 1.13.2`). */
+const KEY_VALUE_LINE = /^[ \t]{0,8}[A-Za-z][\w .()-]{0,40}:[ \t]+\S/gm;
 
 /** Several lines longer than this are pasted even with no other sign; a question is never longer. */
 const MAX_QUESTION_LINES_LENGTH = 300;
@@ -173,7 +191,9 @@ export function looksPasted(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.slice(0, FOUND_PREFIX.length).toLowerCase() === FOUND_PREFIX.toLowerCase()) return true;
   if (trimmed.length > MAX_QUESTION_LINES_LENGTH && trimmed.includes("\n")) return true;
-  return PASTED_SIGNS.some((sign) => sign.test(trimmed));
+  if (PASTED_SIGNS.some((sign) => sign.test(trimmed))) return true;
+  KEY_VALUE_LINE.lastIndex = 0;
+  return KEY_VALUE_LINE.exec(trimmed) !== null && KEY_VALUE_LINE.exec(trimmed) !== null;
 }
 
 /**
@@ -217,28 +237,13 @@ class PasteReader {
   }
 
   read(): void {
-    const chunks = this.chunks;
-    for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i] as Chunk;
-      const key = chunk.key;
-      if (key === " ") continue;
-      if (!HAS_DIGIT.test(key)) {
-        this.readWords(i);
-        continue;
-      }
-      i = this.readNumberChunk(i);
+    for (let i = 0; i < this.chunks.length; i++) {
+      const key = (this.chunks[i] as Chunk).key;
+      if (key === " " || key === "") continue;
+      i = HAS_DIGIT.test(key) ? this.readNumberChunk(i) : this.readWordChunk(i);
     }
     for (const column of readColumnPorts(this.source)) {
-      this.candidates.push({
-        port: column.port,
-        protocol: undefined,
-        from: column.from,
-        to: column.to,
-        at: this.chunkIndexAt(column.from),
-        role: "plain",
-        how: "written",
-        side: "destination",
-      });
+      this.candidate(column.port, column.protocol, column.from, column.to, this.chunkIndexAt(column.from));
     }
   }
 
@@ -261,8 +266,7 @@ class PasteReader {
         side: c.side,
       });
     };
-    const order: FoundPort["how"][] = ["written", "named"];
-    for (const how of order) for (const c of written) if (c.how === how) add(c);
+    for (const how of ["written", "named"] as const) for (const c of written) if (c.how === how) add(c);
     const numbers = new Set(found.map((f) => f.port));
     for (const { service, at } of this.services) {
       const all = [...service.ports, ...(service.secure?.ports ?? [])];
@@ -294,6 +298,20 @@ class PasteReader {
     return this.chunks[i]?.key ?? "";
   }
 
+  /** Chunk `i` as written (its case), for class names and camelCase words. */
+  private raw(i: number): string {
+    const chunk = this.chunks[i];
+    return chunk ? this.source.slice(chunk.start, chunk.end) : "";
+  }
+
+  private startOf(i: number): number {
+    return (this.chunks[i] as Chunk).start;
+  }
+
+  private endOf(i: number): number {
+    return (this.chunks[i] as Chunk).end;
+  }
+
   private candidate(
     port: number,
     protocol: Transport | undefined,
@@ -304,140 +322,179 @@ class PasteReader {
     how: FoundPort["how"] = "written",
     side: FoundPort["side"] = "destination",
   ): void {
-    if (port < 1 || port > 65535) return;
-    if (this.candidates.length >= MAX_FOUND * 4) return;
+    if (port < 1 || port > 65535 || this.candidates.length >= MAX_FOUND * 4) return;
     this.candidates.push({ port, protocol, from, to, at, role, how, side });
   }
 
-  /** Words: URLs without a port, UNC paths, services named, and `Protocol: TCP`. */
-  private readWords(i: number): void {
-    const chunk = this.chunks[i] as Chunk;
-    const key = chunk.key;
-    if (key.includes("://")) {
-      this.readUrl(i);
-      return;
-    }
-    if (this.source.startsWith("\\\\", chunk.start)) {
-      this.readUnc(i);
-      return;
-    }
-    const services = pasteServices();
-    if (services.secureWords.has(key)) this.seenWords.add(key);
-    const named = services.byWord.get(key);
-    if (named) for (const service of named) this.services.push({ service, at: i });
-    if (services.phraseStarts.has(key)) {
-      const two = `${key} ${this.key(i + 1)}`;
-      for (const phrase of [two, `${two} ${this.key(i + 2)}`]) {
-        for (const service of services.byWord.get(phrase) ?? []) this.services.push({ service, at: i });
-      }
+  /** A chunk without digits: a URL without a port, a UNC path, a service, `Protocol: TCP`, `dports ssh`. */
+  private readWordChunk(i: number): number {
+    const key = this.key(i);
+    if (key.includes("://")) return this.readUrl(i);
+    if (this.source.startsWith("\\\\", this.startOf(i))) return this.readUnc(i);
+    this.readServiceWords(i);
+    const label = labelRole(this.key(i - 1));
+    if ((label === "dest" || label === "plain") && /^[a-z][a-z0-9-]{1,30}$/.test(key) && this.gapIsSpaces(i - 1)) {
+      // iptables -L names ports: `multiport dports ssh`
+      const port = /^(?:dports?|dpts?)$/.test(labelKey(this.key(i - 1))) ? servicePort(key) : undefined;
+      if (port !== undefined)
+        this.candidate(port, PROTOCOL_WORDS.get(this.key(i - 2)), this.startOf(i - 1), this.endOf(i), i, "plain", "named");
     }
     if (PROTOCOL_LABEL_KEYS.has(labelKey(key))) {
       const next = this.nextValue(i);
       const protocol = next === undefined ? undefined : PROTOCOL_WORDS.get(this.key(next));
       if (protocol) this.eventProtocols.add(protocol);
     }
-  }
-
-  private readUrl(i: number): void {
-    const chunk = this.chunks[i] as Chunk;
-    const url = URL_AUTHORITY.exec(chunk.key);
-    if (!url) return;
-    const authority = url[2] ?? "";
-    const port = hostPort(authority);
-    if (port !== undefined) {
-      this.candidate(port, undefined, chunk.start, chunk.start + url[0].length, i);
-      return;
+    // iptables -L names ports: `udp dpt:openvpn`
+    const iptables = IPTABLES_NAMED.exec(key);
+    if (iptables) {
+      const port = servicePort(iptables[1] as string);
+      if (port !== undefined)
+        this.candidate(port, PROTOCOL_WORDS.get(this.key(i - 1)), this.startOf(i), this.endOf(i), i, "plain", "named");
     }
-    if (authority === "" || authority.includes(":")) return;
-    const named = pasteServices().schemes.get(url[1] ?? "");
-    if (named) this.candidate(named.port, named.protocol, chunk.start, chunk.start + url[0].length, i, "plain", "named");
+    const named = hostService(this.raw(i));
+    if (named !== undefined)
+      this.candidate(named, PROTOCOL_WORDS.get(this.key(i - 3)), this.startOf(i), this.endOf(i), i, "plain", "named");
+    return i;
   }
 
-  private readUnc(i: number): void {
+  private readServiceWords(i: number): void {
+    const key = this.key(i);
+    const services = pasteServices();
+    if (services.secureWords.has(key)) this.seenWords.add(key);
+    for (const part of key.split(/[-_.:/]+/)) if (services.secureWords.has(part)) this.seenWords.add(part);
+    for (const service of servicesNamedBy(this.raw(i))) this.services.push({ service, at: i });
+    if (services.phraseStarts.has(key)) {
+      const two = `${key} ${this.key(i + 1)}`;
+      for (const phrase of [two, `${two} ${this.key(i + 2)}`]) {
+        for (const service of services.byWord.get(phrase) ?? []) this.services.push({ service, at: i });
+      }
+    }
+  }
+
+  private readUrl(i: number): number {
+    const key = this.key(i);
+    const url = URL_AUTHORITY.exec(key);
+    if (!url) return i;
+    const authority = url[2] ?? "";
+    const to = this.startOf(i) + url[0].length;
+    const port = hostPort(authority);
+    if (port !== undefined) this.candidate(port, undefined, this.startOf(i), to, i);
+    else if (authority !== "" && !authority.includes(":")) {
+      const named = pasteServices().schemes.get(url[1] ?? "");
+      if (named) this.candidate(named.port, named.protocol, this.startOf(i), to, i, "plain", "named");
+    }
+    return i;
+  }
+
+  private readUnc(i: number): number {
     const chunk = this.chunks[i] as Chunk;
     let at = chunk.start;
     while (this.source[at] === "\\" && at < chunk.end) at++;
-    const host = /^[a-z0-9][a-z0-9.-]+/i.exec(this.source.slice(at, Math.min(chunk.end, at + 64)));
-    if (!host) return;
-    const { port, protocol } = pasteServices().unc;
-    this.candidate(port, protocol, chunk.start, Math.min(chunk.end, at + host[0].length + 40), i, "plain", "named");
+    const host = /^[a-z0-9][a-z0-9.$-]+/i.exec(this.source.slice(at, Math.min(chunk.end, at + 64)));
+    if (host) {
+      const { port, protocol } = pasteServices().unc;
+      this.candidate(port, protocol, chunk.start, Math.min(chunk.end, at + host[0].length + 40), i, "plain", "named");
+    }
+    return i;
   }
 
   /** Reads chunk `i` (which has a digit); returns the index of the last chunk it used. */
   private readNumberChunk(i: number): number {
-    const chunks = this.chunks;
-    const chunk = chunks[i] as Chunk;
+    const chunk = this.chunks[i] as Chunk;
     const key = chunk.key;
+    const netstat = this.readNetstat(i);
+    if (netstat !== undefined) return netstat;
     const protocolBefore = PROTOCOL_WORDS.get(this.key(i - 1));
-    const netstat = protocolBefore ? readNetstat(chunks, i) : undefined;
-    if (netstat) {
-      const { chunk: picked, port, remote } = netstat;
-      this.candidate(
-        port,
-        protocolBefore,
-        (chunks[i - 1] as Chunk).start,
-        picked.end,
-        i,
-        "plain",
-        "written",
-        remote ? "remote" : "destination",
-      );
-      return i + 1;
-    }
-    const hasSlash = key.includes("/");
-    const hasColon = key.includes(":");
-    const slashed = hasSlash ? (PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key)) : null;
-    if (slashed) {
-      const [a, b] = [slashed[1] as string, slashed[2] as string];
-      const [digits, name] = BARE_PORT.test(a) ? [a, b] : [b, a];
-      this.candidate(Number(digits), PROTOCOL_WORDS.get(name), chunk.start, chunk.end, i);
-      return i;
-    }
-    if (key.includes("://")) {
-      this.readUrl(i);
-      return i;
-    }
-    if (this.source.startsWith("\\\\", chunk.start)) {
-      this.readUnc(i);
-      return i;
-    }
-    if (this.readTcpdump(i)) return i + 1;
-    if (hasColon && !chunk.colon) {
-      const hosted = hostPort(key);
-      if (hosted !== undefined) {
-        const from = protocolBefore ? (chunks[i - 1] as Chunk).start : chunk.start;
-        this.candidate(hosted, protocolBefore, from, chunk.end, i);
+    if (key.includes("/")) {
+      const slashed = PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key);
+      if (slashed) {
+        const [a, b] = [slashed[1] as string, slashed[2] as string];
+        const [digits, name] = BARE_PORT.test(a) ? [a, b] : [b, a];
+        this.candidate(Number(digits), PROTOCOL_WORDS.get(name), chunk.start, chunk.end, i);
         return i;
       }
     }
-    if (this.readGluedLabel(i)) return i;
-    if (BARE_PORT.test(key) || PORT_RANGE.test(key)) return this.readBareNumber(i, protocolBefore);
+    if (key.includes("://")) return this.readUrl(i);
+    if (this.source.startsWith("\\\\", chunk.start)) return this.readUnc(i);
+    if (this.readTcpdump(i)) return i + 1;
+    if (PORT_PAIR.test(key) || PORT_RANGE.test(key) || BARE_PORT.test(key) || PORT_SLASH_PORT.test(key))
+      return this.readBareNumber(i, protocolBefore);
+    if (key.includes(":") && !chunk.colon) {
+      const hosted = hostPort(this.raw(i)) ?? hostService(this.raw(i));
+      if (hosted !== undefined) {
+        this.candidate(hosted, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i);
+        return i;
+      }
+    }
+    if (this.readGluedLabel(i, protocolBefore)) return i;
+    // `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
+    this.readServiceWords(i);
     return i;
   }
 
-  /** `10.0.0.5.49712 > 10.0.0.9.3389:` or `host.ldap`: tcpdump's address.port pairs; the lower port is the service. */
+  /**
+   * netstat and ss rows: `TCP 0.0.0.0:5985 0.0.0.0:0 LISTENING`, Linux's `tcp 0 0 0.0.0.0:22 0.0.0.0:*`
+   * and BSD's `tcp4 0 0 10.0.0.2.49161 17.1.1.1.5223`: the listening port, or else the service side
+   * of the connection (the other is the client's ephemeral port).
+   */
+  private readNetstat(i: number): number | undefined {
+    let protocolAt = i - 1;
+    if (BARE_PORT.test(this.key(i - 1)) && BARE_PORT.test(this.key(i - 2))) protocolAt = i - 3;
+    const protocol = PROTOCOL_WORDS.get(this.key(protocolAt));
+    if (!protocol || !this.chunks[i + 1]) return undefined;
+    const local = this.addressPort(this.key(i));
+    if (local === undefined) return undefined;
+    const remoteKey = this.key(i + 1);
+    const remote = this.addressPort(remoteKey) ?? (/[:.](?:0|\*)$/.test(remoteKey) ? 0 : undefined);
+    if (remote === undefined) return undefined;
+    const listening = LISTENING.has(this.key(i + 2)) || remote === 0;
+    const remoteSide = !listening && serviceSide(local, remote) === remote;
+    const picked = remoteSide ? i + 1 : i;
+    this.candidate(
+      remoteSide ? remote : local,
+      protocol,
+      this.startOf(protocolAt),
+      this.endOf(picked),
+      i,
+      "plain",
+      "written",
+      remoteSide ? "remote" : "destination",
+    );
+    return i + 1;
+  }
+
+  private addressPort(key: string): number | undefined {
+    return hostPort(key) ?? netstatAny(key) ?? dottedPort(key, false)?.port;
+  }
+
+  /** `10.0.0.5.49712 > 10.0.0.9.3389:` or `host.ldap`: tcpdump's address.port pairs. */
   private readTcpdump(i: number): boolean {
-    const chunk = this.chunks[i] as Chunk;
     const next = this.chunks[i + 1];
     if (!next || !this.gapHas(i, ">")) return false;
-    const a = tcpdumpPort(chunk.key);
-    const b = tcpdumpPort(next.key);
+    const a = dottedPort(this.key(i), true);
+    const b = dottedPort(next.key, true);
     if (!a || !b) return false;
-    const pick = a.port <= b.port ? a : b;
-    this.candidate(pick.port, undefined, chunk.start, next.end, i, "plain", pick.named ? "named" : "written");
+    const pick = serviceSide(a.port, b.port) === a.port ? a : b;
+    const protocol = PROTOCOL_WORDS.get(this.key(i + 2));
+    this.candidate(pick.port, protocol, this.startOf(i), next.end, i, "plain", pick.named ? "named" : "written");
+    const keep = pick === a ? b : a;
+    if (keep.port < WELL_KNOWN_BELOW)
+      this.candidate(keep.port, protocol, this.startOf(i), next.end, i, "plain", keep.named ? "named" : "written");
     return true;
   }
 
-  /** `port:5986`, `-Port:5985`, `/port:3388`, `ポート3389`, `端口3389被占用`. */
-  private readGluedLabel(i: number): boolean {
+  /** `port:5986`, `-Port:5985`, `/port:3388`, `dpt:openvpn`, `ポート3389`, `3389端口`. */
+  private readGluedLabel(i: number, protocolBefore: Transport | undefined): boolean {
     const chunk = this.chunks[i] as Chunk;
     const key = chunk.key;
     for (const label of NON_ASCII_LABELS) {
       const at = key.indexOf(label);
       if (at < 0) continue;
-      const digits = /^[\s:：#号番]*(\d{1,5})(?!\d)/.exec(key.slice(at + label.length, at + label.length + 12));
+      const after = /^[\s:：#号番]*(\d{1,5})(?!\d)/.exec(key.slice(at + label.length, at + label.length + 12));
+      const before = /(?<!\d)(\d{1,5})[\s号]*$/.exec(key.slice(Math.max(0, at - 8), at));
+      const digits = after?.[1] ?? before?.[1];
       if (digits) {
-        this.candidate(Number(digits[1]), undefined, chunk.start, chunk.end, i);
+        this.candidate(Number(digits), protocolBefore, chunk.start, chunk.end, i);
         return true;
       }
     }
@@ -446,18 +503,14 @@ class PasteReader {
     if (!glued || label === "" || !HAS_LETTER.test(label)) return false;
     const role = labelRole(label.replace(/[:=#：]$/, ""));
     if (role === undefined) return false;
-    if (role === "nonport") {
-      this.nonPorts.add(Number(glued[2]));
-      return true;
-    }
-    this.candidate(Number(glued[2]), undefined, chunk.start, chunk.end, i, role);
+    if (role === "nonport") this.nonPorts.add(Number(glued[2]));
+    else this.candidate(Number(glued[2]), protocolBefore, chunk.start, chunk.end, i, role);
     return true;
   }
 
-  /** A number alone: read through what stands before or after it. */
+  /** A number alone, a range or a mapping: read through what stands before or after it. */
   private readBareNumber(i: number, protocolBefore: Transport | undefined): number {
-    const chunks = this.chunks;
-    const chunk = chunks[i] as Chunk;
+    const chunk = this.chunks[i] as Chunk;
     const key = chunk.key;
     const single = BARE_PORT.test(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
@@ -479,28 +532,34 @@ class PasteReader {
       this.nonPorts.add(single);
       return i;
     }
-    // `-p 8080:80` is written `8080:80`: both are ports
     if (label) {
-      const labelChunk = chunks[label.at] as Chunk;
       const protocolAt = PROTOCOL_WORDS.get(this.key(label.at - 1));
-      const protocol = protocolBefore ?? protocolAt;
-      const from = protocolAt ? (chunks[label.at - 1] as Chunk).start : labelChunk.start;
-      return this.readList(i, protocol, from, label.role);
+      const from = protocolAt ? this.startOf(label.at - 1) : this.startOf(label.at);
+      return this.readList(i, protocolBefore ?? protocolAt, from, label.role);
     }
-    if (chunk.colon && this.isMaskedHostBefore(chunk)) {
-      this.candidate(single ?? 0, protocolBefore, Math.max(0, chunk.start - 12), chunk.end, i);
+    const mapping = PORT_PAIR.exec(key);
+    if (mapping) {
+      // `kubectl port-forward pod 5010:6000`: a mapping, where a time would have fields of 59 or
+      // less; `[28689:28690]` is a process and a thread
+      const clock = Number(mapping[1]) <= MAX_CLOCK_FIELD && Number(mapping[2]) <= MAX_CLOCK_FIELD;
+      if (!clock && this.source[chunk.start - 1] !== "[")
+        this.readPortValue(key, protocolBefore, chunk.start, chunk.end, i, "plain");
       return i;
     }
     if (single === undefined) return i;
+    if (chunk.colon && this.isMaskedHostBefore(chunk)) {
+      this.candidate(single, protocolBefore, Math.max(0, chunk.start - 12), chunk.end, i);
+      return i;
+    }
     const previous = this.key(i - 1);
     if (protocolBefore) {
-      if (BARE_PORT.test(nextKey)) return i; // `tcp 0 0 0.0.0.0:22`: Linux netstat's queue sizes
-      this.candidate(single, protocolBefore, (chunks[i - 1] as Chunk).start, chunk.end, i);
-      return i;
+      // `tcp 0 0 0.0.0.0:22`: Linux netstat's queue sizes, not ports
+      if (BARE_PORT.test(nextKey) && this.gapIsSpaces(i) && this.key(i + 2).includes(":")) return i;
+      return this.readList(i, protocolBefore, this.startOf(i - 1), "plain");
     }
     const protocolAfter = PROTOCOL_WORDS.get(nextKey);
     if (protocolAfter && !this.gapHasNewline(i) && !PROTOCOL_WORDS.has(previous)) {
-      this.candidate(single, protocolAfter, chunk.start, (chunks[i + 1] as Chunk).end, i);
+      this.candidate(single, protocolAfter, chunk.start, this.endOf(i + 1), i);
       return i + 1;
     }
     if (SERVICE_WORDS.has(previous) && !this.gapHasNewline(i - 1)) {
@@ -513,27 +572,28 @@ class PasteReader {
         this.nonPorts.add(single);
         return i;
       }
-      this.candidate(single, undefined, (chunks[i - 1] as Chunk).start, chunk.end, i);
+      this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
       return i;
     }
-    if (single >= 10 && labelRole(nextKey) !== undefined && nextKey === "port" && !this.gapHasNewline(i)) {
-      this.candidate(single, undefined, chunk.start, (chunks[i + 1] as Chunk).end, i);
+    // `SMB 445 port`, Vagrant's `5985 (guest) => 55985 (host)`
+    if (single >= 10 && PORT_AFTER.has(nextKey) && !this.gapHasNewline(i)) {
+      this.candidate(single, undefined, chunk.start, this.endOf(i + 1), i);
       return i + 1;
     }
     // `(10.0.0.5 : 5986)`: Test-NetConnection's warning spaces out host and port
     if (previous === "" && this.source[chunk.end] === ")" && isHostLike(this.key(i - 2))) {
-      this.candidate(single, undefined, (chunks[i - 2] as Chunk).start, chunk.end, i);
+      this.candidate(single, undefined, this.startOf(i - 2), chunk.end, i);
       return i;
     }
-    // NetExec's `SMB 10.0.0.5 445 DC01`, `nc 10.0.0.5 5985`: a service or tool, a host, its port
-    const introduced = SERVICE_WORDS.has(this.key(i - 2)) || PORT_TOOLS.has(this.key(i - 2));
-    if (introduced && IPV4.test(previous) && validIpv4(previous) && this.gapIsSpaces(i - 1)) {
-      this.candidate(single, undefined, (chunks[i - 1] as Chunk).start, chunk.end, i);
+    // a Python address tuple: `('10.10.1.51', 161)`, `('::ffff:172.26.12.101', 389, 0, 0)`
+    if (TUPLE_GAP.test(this.gap(i - 1)) && isTupleAddress(this.raw(i - 1))) {
+      this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
       return i;
     }
-    if (isHostLike(previous) && this.gapIsSpaces(i - 1) && this.toolBefore(i - 1)) {
-      this.candidate(single, undefined, (chunks[i - 1] as Chunk).start, chunk.end, i);
-      return i;
+    // NetExec's `SMB 10.0.0.5 445 DC01`, `nc -zv host 5985`, `telnet 10.0.0.5 3389`
+    const introduced = SERVICE_WORDS.has(this.key(i - 2)) || this.toolBefore(i - 1);
+    if (introduced && isHostLike(previous) && this.gapIsSpaces(i - 1)) {
+      this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
     }
     return i;
   }
@@ -542,21 +602,20 @@ class PasteReader {
   private readList(i: number, protocol: Transport | undefined, from: number, role: Role): number {
     let last = i;
     for (let k = i, count = 0; k < this.chunks.length && count < MAX_LIST; count++) {
-      const chunk = this.chunks[k] as Chunk;
-      const key = chunk.key;
-      if (!this.readPortValue(key, protocol, from, chunk.end, k, role)) break;
+      if (!this.readPortValue(this.key(k), protocol, from, this.endOf(k), k, role)) break;
       last = k;
       let next = k + 1;
       if (LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(k)) next += 1;
       else if (!this.gapIsListSeparator(k)) break;
       const nextKey = this.key(next);
-      if (!BARE_PORT.test(nextKey) && !PORT_RANGE.test(nextKey) && !/^\d{1,5}:\d{1,5}$/.test(nextKey)) break;
+      if (!BARE_PORT.test(nextKey) && !PORT_RANGE.test(nextKey) && !PORT_PAIR.test(nextKey)) break;
       if (UNITS.has(this.key(next + 1))) break;
       k = next;
     }
     return last;
   }
 
+  /** `5985`, `5985-5986`, `8080:80` (a mapping: both), `5985/5986` (two ports). */
   private readPortValue(key: string, protocol: Transport | undefined, from: number, to: number, at: number, role: Role): boolean {
     if (BARE_PORT.test(key)) {
       this.candidate(Number(key), protocol, from, to, at, role);
@@ -569,10 +628,10 @@ class PasteReader {
         for (let p = low; p <= high; p++) this.candidate(p, protocol, from, to, at, role);
       return true;
     }
-    const mapping = /^(\d{1,5}):(\d{1,5})$/.exec(key);
-    if (mapping) {
-      this.candidate(Number(mapping[1]), protocol, from, to, at, role);
-      this.candidate(Number(mapping[2]), protocol, from, to, at, role);
+    const two = PORT_PAIR.exec(key) ?? PORT_SLASH_PORT.exec(key);
+    if (two) {
+      this.candidate(Number(two[1]), protocol, from, to, at, role);
+      this.candidate(Number(two[2]), protocol, from, to, at, role);
       return true;
     }
     return false;
@@ -584,7 +643,11 @@ class PasteReader {
     for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 3; j--, gaps++) {
       const key = this.key(j);
       if (FLAG_LABELS.has(key) && j === i - 1) return { at: j, role: "plain" };
+      // `host: 3389` after `guest: 3389` (Vagrant), never a host name
+      if (key === "host" && this.source[this.endOf(j)] === ":" && Number(chunk.key) >= 10) return { at: j, role: "plain" };
       const role = labelRole(key);
+      // `Listening on 3666`, never `LISTENING 6135` (a socket's inode)
+      if (LISTEN_WORDS.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
       if (role !== undefined) {
         if (role !== "nonport" && (key === "port" || key === "ports") && SOURCE_WORDS.has(this.key(j - 1)))
           return { at: j - 1, role: "source" };
@@ -592,14 +655,14 @@ class PasteReader {
         return { at: j, role };
       }
       if (!LABEL_GAP_WORDS.has(key)) return undefined;
-      if (this.gapHasNewline(j) && key !== "") return undefined;
+      if (key !== "" && this.gapHasNewline(j)) return undefined;
     }
     return undefined;
   }
 
   private isMaskedHostBefore(chunk: Chunk): boolean {
     const before = this.source[chunk.start - 2] ?? "";
-    return ">)]}*'\"".includes(before) && before !== "";
+    return before !== "" && ">)]}*'\"".includes(before);
   }
 
   private isParenthesised(chunk: Chunk): boolean {
@@ -657,53 +720,57 @@ class PasteReader {
   }
 }
 
-/** Which side a label puts its number on, or `nonport` for `timeout`, `line`, `error`. */
-function labelRole(word: string): Role | "nonport" | undefined {
-  if (word === "" || word.length > 40) return undefined;
-  const key = labelKey(word);
-  if (key === "localport") return "local";
-  if (key === "remoteport") return "remote";
-  if (SOURCE_LABELS.has(key)) return "source";
-  if (key === "dport" || key === "dstport" || key === "destport" || key === "destinationport" || key === "dpt") return "dest";
-  if (PORT_LABELS.has(key)) return "plain";
-  if (NON_PORT_LABELS.has(key) || NON_PORT_SUFFIXES.some((suffix) => key.length > suffix.length && key.endsWith(suffix)))
-    return "nonport";
-  return undefined;
+/** Of two ports of one connection, the service's: the one that is not ephemeral, else the lower. */
+function serviceSide(a: number, b: number): number {
+  const ephemeralA = a >= EPHEMERAL_FROM;
+  const ephemeralB = b >= EPHEMERAL_FROM;
+  if (ephemeralA !== ephemeralB) return ephemeralA ? b : a;
+  return Math.min(a, b);
 }
 
 /**
  * A source port and a destination (or a local and a remote) standing close together are one
- * connection: its service is the lower port, the other is a client's ephemeral port. A source
- * port alone is a client's and is dropped.
+ * connection: its service is the side that is not a client's ephemeral port (where both are, the
+ * destination). A well-known port (below 1024) is kept on either side (DHCP's client port 68). A
+ * source port alone is kept unless it is ephemeral: Windows Filtering Platform events write the
+ * local side as the source.
  */
 function pairUp(candidates: readonly Candidate[]): Candidate[] {
   const used = new Set<number>();
   const kept: Candidate[] = [];
-  const partnerOf = (role: Role): readonly Role[] =>
-    role === "source" || role === "local" ? ["dest", "remote"] : role === "dest" || role === "remote" ? ["source", "local"] : [];
+  const isSource = (role: Role) => role === "source" || role === "local";
+  const isDestination = (role: Role) => role === "dest" || role === "remote";
   for (let i = 0; i < candidates.length; i++) {
     if (used.has(i)) continue;
     const c = candidates[i] as Candidate;
-    const partners = partnerOf(c.role);
     let partner = -1;
-    for (let j = i + 1; j < candidates.length && partners.length > 0; j++) {
-      const other = candidates[j] as Candidate;
-      if (other.at - c.at > PAIR_DISTANCE) break;
-      if (!used.has(j) && partners.includes(other.role)) {
-        partner = j;
-        break;
+    if (isSource(c.role) || isDestination(c.role)) {
+      for (let j = i + 1; j < candidates.length; j++) {
+        const other = candidates[j] as Candidate;
+        if (other.at - c.at > PAIR_DISTANCE) break;
+        if (!used.has(j) && (isSource(c.role) ? isDestination(other.role) : isSource(other.role))) {
+          partner = j;
+          break;
+        }
       }
     }
     if (partner < 0) {
-      if (c.role !== "source") kept.push(c);
+      if (c.role !== "source" || c.port < EPHEMERAL_FROM) kept.push(c);
       continue;
     }
     used.add(partner);
     const other = candidates[partner] as Candidate;
-    const lower = c.port <= other.port ? c : other;
-    const side: FoundPort["side"] =
-      lower.role === "remote" && (c.role === "local" || other.role === "local") ? "remote" : "destination";
-    kept.push({ ...lower, side });
+    const [source, destination] = isSource(c.role) ? [c, other] : [other, c];
+    const bothEphemeral = source.port >= EPHEMERAL_FROM && destination.port >= EPHEMERAL_FROM;
+    const service = bothEphemeral
+      ? destination
+      : serviceSide(source.port, destination.port) === source.port
+        ? source
+        : destination;
+    const client = service === source ? destination : source;
+    const side: FoundPort["side"] = service.role === "remote" && client.role === "local" ? "remote" : "destination";
+    kept.push({ ...service, side });
+    if (client.port < WELL_KNOWN_BELOW) kept.push({ ...client, side });
   }
   return kept;
 }
@@ -724,106 +791,15 @@ function chunksOf(text: string): Chunk[] {
       cleaned = cleaned.slice(1).replace(/\]$/, "");
       start += 1;
     }
-    const colon = cleaned.length > 1 && cleaned.startsWith(":") && BARE_PORT.test(cleaned.slice(1)) && !cleaned.startsWith("::");
+    const colon = cleaned.length > 1 && cleaned.startsWith(":") && BARE_PORT.test(cleaned.slice(1));
     if (colon) {
       cleaned = cleaned.slice(1);
       start += 1;
     }
-    chunks.push({ key: cleaned.toLowerCase(), start, end: start + cleaned.length, colon });
+    const key = PUNCTUATION_ONLY.test(cleaned) ? "" : cleaned.toLowerCase();
+    chunks.push({ key, start, end: start + cleaned.length, colon });
   }
   return chunks;
-}
-
-/**
- * `TCP 0.0.0.0:5985 0.0.0.0:0 LISTENING` or `TCP 10.0.0.5:49712 52.1.2.3:443 ESTABLISHED`: the
- * listening port, or else the lower of the two (the other is the client's ephemeral port).
- */
-function readNetstat(chunks: readonly Chunk[], i: number): { chunk: Chunk; port: number; remote: boolean } | undefined {
-  const local = chunks[i] as Chunk;
-  const remote = chunks[i + 1];
-  if (!remote) return undefined;
-  const localPort = hostPort(local.key) ?? netstatAny(local.key);
-  if (localPort === undefined) return undefined;
-  const remotePort = hostPort(remote.key) ?? netstatAny(remote.key) ?? (/:(?:0|\*)$/.test(remote.key) ? 0 : undefined);
-  if (remotePort === undefined) return undefined;
-  const state = chunks[i + 2]?.key ?? "";
-  if (LISTENING.has(state) || remotePort === 0 || localPort <= remotePort)
-    return { chunk: local, port: localPort, remote: false };
-  return { chunk: remote, port: remotePort, remote: true };
-}
-
-/** Linux netstat's `:::22` (IPv6 any, unbracketed). */
-function netstatAny(key: string): number | undefined {
-  if (!key.startsWith(":::")) return undefined;
-  const digits = key.slice(3);
-  return BARE_PORT.test(digits) ? Number(digits) : undefined;
-}
-
-/**
- * The port of `host:port`, where host is an IP address, `[IPv6]`, a host name, a masked or
- * placeholder host (`***`, `[REDACTED]`, `${HOST}`), possibly with a key glued before it
- * (`desktop-addr:10.0.0.10:3389`, `user@host:22`). Times, IPv6 addresses, file lines and error
- * codes are not hosts.
- */
-function hostPort(text: string): number | undefined {
-  const colon = text.lastIndexOf(":");
-  if (colon <= 0) return undefined;
-  const digits = text.slice(colon + 1);
-  if (!BARE_PORT.test(digits)) return undefined;
-  const port = Number(digits);
-  if (port < 1 || port > 65535) return undefined;
-  let host = text.slice(0, colon);
-  // `fe80::1:5985`, `::0:0:a0:1`: an unbracketed IPv6 address has no port
-  if (host.includes(":") && UNBRACKETED_IPV6.test(host)) return undefined;
-  if (host.endsWith("]")) {
-    const open = host.lastIndexOf("[");
-    if (open < 0) return undefined;
-    return HOST.test(host.slice(open)) ? port : undefined;
-  }
-  // a key glued before the host: `addr:10.0.0.10`, `user@host`, `/v:host`
-  const cut = Math.max(host.lastIndexOf(":"), host.lastIndexOf("@"), host.lastIndexOf("="));
-  if (cut >= 0) {
-    const before = host.slice(0, cut);
-    host = host.slice(cut + 1);
-    // `fe80::1:5985`, `12:30:45`: an unbracketed IPv6 address or a time has no port
-    if (host === "" || before.endsWith(":") || (!HAS_LETTER.test(host) && !IPV4.test(host))) return undefined;
-  }
-  if (!HOST.test(host)) return undefined;
-  if (host === "*" || ONLY_MASK.test(host)) return port;
-  if (IPV4.test(host)) return validIpv4(host) ? port : undefined;
-  if (!HAS_LETTER.test(host) || FILE_EXTENSION.test(host)) return undefined;
-  if (NON_PORT_LABELS.has(host)) return undefined;
-  if (labelRole(host) !== undefined && labelRole(host) !== "nonport") return port; // `port:5986`
-  // a plain word before a small number is a field (`type:3`), not a host
-  if (/^[a-z]+$/.test(host) && port < 20) return undefined;
-  return port;
-}
-
-function tcpdumpPort(key: string): { port: number; named: boolean } | undefined {
-  const match = TCPDUMP_END.exec(key);
-  if (!match) return undefined;
-  const address = match[1] as string;
-  const end = match[2] as string;
-  if (!(IPV4.test(address) && validIpv4(address)) && !address.includes(":")) return undefined;
-  if (BARE_PORT.test(end)) return { port: Number(end), named: false };
-  const service = servicePorts(end);
-  const first = service?.ports[0];
-  return first ? { port: first.from, named: true } : undefined;
-}
-
-function validIpv4(text: string): boolean {
-  const match = IPV4.exec(text);
-  return match?.slice(1).every((octet) => Number(octet) <= 255) ?? false;
-}
-
-function isHostLike(key: string): boolean {
-  if (key === "" || key.length > 100 || key.startsWith("-") || key.includes("/") || key.includes(":")) return false;
-  if (IPV4.test(key)) return validIpv4(key);
-  return (
-    (HAS_LETTER.test(key) && HOST.test(key) && key.includes(".")) ||
-    /^[a-z][a-z0-9-]*\d[a-z0-9-]*$/.test(key) ||
-    key === "localhost"
-  );
 }
 
 function isDigitCode(code: number): boolean {

@@ -1,0 +1,138 @@
+/**
+ * Addresses with ports as logs write them: `host:port` (IP, `[IPv6]`, a host name, a masked or
+ * placeholder host, a key glued before it), tcpdump's and BSD netstat's `address.port`, and
+ * `ss`/netstat's `address:service`. Every function reads one chunk of at most a few hundred
+ * characters, with anchored patterns.
+ */
+import { labelRole, NON_PORT_LABELS } from "./paste-words.js";
+import { servicePorts } from "./registrations.js";
+
+export const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const HOST = /^(?:\[[^\]]{1,100}\]|[a-z0-9*_$%{}][a-z0-9._*$%{}-]*)$/i;
+const BARE_PORT = /^\d{1,5}$/;
+const HAS_LETTER = /[a-z]/i;
+const UNBRACKETED_IPV6 = /^[0-9a-f:.]+$/i;
+const ONLY_MASK = /^[*x.]+$/i;
+const SERVICE_NAME = /^[a-z][a-z0-9-]{1,30}$/;
+const ADDRESS_DOT_END = /^(.+)\.([a-z0-9][a-z0-9-]*)$/i;
+/** A class name and a line (`SmbTransportPoolImpl:93`, `Transport:568`), not a host and a port. */
+const CLASS_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*$/;
+const FILE_EXTENSION =
+  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe)$/i;
+
+export function validIpv4(text: string): boolean {
+  const match = IPV4.exec(text);
+  return match?.slice(1).every((octet) => Number(octet) <= 255) ?? false;
+}
+
+/**
+ * The port of `host:port` (`text` as written, any case), or undefined where the part before the
+ * colon is not a host: a time, an unbracketed IPv6 address, a file's line, an error code, a class.
+ */
+export function hostPort(text: string): number | undefined {
+  const colon = text.lastIndexOf(":");
+  if (colon <= 0) return undefined;
+  const digits = text.slice(colon + 1);
+  if (!BARE_PORT.test(digits)) return undefined;
+  const port = Number(digits);
+  if (port < 1 || port > 65535) return undefined;
+  const host = hostBefore(text.slice(0, colon));
+  if (host === undefined) return undefined;
+  if (host.startsWith("[")) return port;
+  if (ONLY_MASK.test(host)) return port;
+  if (IPV4.test(host)) return validIpv4(host) ? port : undefined;
+  if (!HAS_LETTER.test(host) || FILE_EXTENSION.test(host) || CLASS_NAME.test(host)) return undefined;
+  const lower = host.toLowerCase();
+  if (NON_PORT_LABELS.has(lower)) return undefined;
+  const role = labelRole(lower);
+  if (role !== undefined && role !== "nonport") return port; // `port:5986`
+  // a plain word before a small number is a field (`type:3`), not a host
+  if (/^[a-z]+$/i.test(host) && port < 20) return undefined;
+  return port;
+}
+
+/** The host of `[key:]host`, or undefined where there is none (`fe80::1`, `12:30`). */
+function hostBefore(text: string): string | undefined {
+  // `fe80::1:5985`, `::0:0:a0:1`: an unbracketed IPv6 address has no port
+  if (text.includes(":") && UNBRACKETED_IPV6.test(text)) return undefined;
+  if (text.endsWith("]")) {
+    const open = text.lastIndexOf("[");
+    return open < 0 ? undefined : text.slice(open);
+  }
+  // a key glued before the host: `addr:10.0.0.10`, `user@host`, `/v:host`, `Transport0[HOST/10.0.0.5`
+  let cut = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (":@=/[(".includes(text[i] as string)) {
+      cut = i;
+      break;
+    }
+  }
+  const host = cut >= 0 ? text.slice(cut + 1) : text;
+  if (host === "") return undefined;
+  if (cut >= 0 && text[cut] === ":" && (text[cut - 1] === ":" || (!HAS_LETTER.test(host) && !IPV4.test(host)))) return undefined;
+  return HOST.test(host) ? host : undefined;
+}
+
+/** `0.0.0.0:nfs`, `*:bootpc`, `[::]:ssh`: netstat's and ss's service names, read through IANA's. */
+export function hostService(text: string): number | undefined {
+  const colon = text.lastIndexOf(":");
+  if (colon <= 0) return undefined;
+  const name = text.slice(colon + 1).toLowerCase();
+  const host = text.slice(0, colon);
+  if (!SERVICE_NAME.test(name)) return undefined;
+  const anyHost = host === "*" || host === "[::]" || host.toLowerCase() === "localhost" || validIpv4(host);
+  return anyHost ? servicePort(name) : undefined;
+}
+
+/** IANA's (lowest) port of a service name: `microsoft-ds` 445, `domain` 53, `bootpc` 68. */
+export function servicePort(name: string): number | undefined {
+  return servicePorts(name)?.ports[0]?.from;
+}
+
+/**
+ * tcpdump's and BSD netstat's `address.port` (`10.0.0.5.52718`, `server.example.com.ldap`,
+ * `*.3389`): the port, and whether it was a name.
+ */
+export function dottedPort(text: string, names: boolean): { port: number; named: boolean } | undefined {
+  const match = ADDRESS_DOT_END.exec(text);
+  if (!match) return undefined;
+  const address = match[1] as string;
+  const end = (match[2] as string).toLowerCase();
+  const isAddress =
+    address === "*" || validIpv4(address) || address.includes(":") || (HAS_LETTER.test(address) && HOST.test(address));
+  if (!isAddress) return undefined;
+  if (BARE_PORT.test(end)) {
+    const port = Number(end);
+    return port >= 1 && port <= 65535 ? { port, named: false } : undefined;
+  }
+  if (!names) return undefined;
+  const port = servicePort(end);
+  return port === undefined ? undefined : { port, named: true };
+}
+
+/** Linux netstat's `:::22` (IPv6 any, unbracketed). */
+export function netstatAny(text: string): number | undefined {
+  if (!text.startsWith(":::")) return undefined;
+  const digits = text.slice(3);
+  return BARE_PORT.test(digits) ? Number(digits) : undefined;
+}
+
+/** Whether a chunk could be the host of a `host port` pair (`10.0.0.5`, `web01`, `dc01.corp.example`). */
+export function isHostLike(text: string): boolean {
+  if (text === "" || text.length > 100 || text.startsWith("-") || text.includes("/") || text.includes(":")) return false;
+  if (IPV4.test(text)) return validIpv4(text);
+  const lower = text.toLowerCase();
+  return (
+    (HAS_LETTER.test(lower) && HOST.test(lower) && lower.includes(".")) ||
+    /^[a-z][a-z0-9-]*\d[a-z0-9-]*$/.test(lower) ||
+    lower === "localhost"
+  );
+}
+
+/** An address as a Python tuple or socket address writes it: IPv4, IPv6 (`::ffff:10.0.0.5`) or a name. */
+export function isTupleAddress(text: string): boolean {
+  if (validIpv4(text)) return true;
+  // `::ffff:10.0.0.5` or all eight groups; `11:38:40` (a time) and `10.0.0.1:2888` are not
+  if (UNBRACKETED_IPV6.test(text) && (text.includes("::") || text.split(":").length === 8)) return true;
+  return isHostLike(text);
+}
