@@ -30,6 +30,12 @@ export function validIpv4(text: string): boolean {
  * colon is not a host: a time, an unbracketed IPv6 address, a file's line, an error code, a class.
  */
 export function hostPort(text: string): number | undefined {
+  // dig's and BIND's `127.0.0.53#53`, `client 10.0.0.5#52311`
+  const hash = text.lastIndexOf("#");
+  if (hash > 0 && validIpv4(text.slice(0, hash))) {
+    const digits = text.slice(hash + 1);
+    return BARE_PORT.test(digits) && Number(digits) >= 1 && Number(digits) <= 65535 ? Number(digits) : undefined;
+  }
   const colon = text.lastIndexOf(":");
   if (colon <= 0) return undefined;
   const digits = text.slice(colon + 1);
@@ -113,8 +119,9 @@ export function dottedPort(text: string, names: boolean): { port: number; named:
 /** Linux netstat's `:::22` (IPv6 any, unbracketed). */
 export function netstatAny(text: string): number | undefined {
   if (!text.startsWith(":::")) return undefined;
-  const digits = text.slice(3);
-  return BARE_PORT.test(digits) ? Number(digits) : undefined;
+  const end = text.slice(3).toLowerCase();
+  if (BARE_PORT.test(end)) return Number(end);
+  return SERVICE_NAME.test(end) ? servicePort(end) : undefined;
 }
 
 /** Whether a chunk could be the host of a `host port` pair (`10.0.0.5`, `web01`, `dc01.corp.example`). */

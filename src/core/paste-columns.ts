@@ -30,6 +30,10 @@ const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
 ]);
 /** Rows read under one header at most; a table longer than this is a dump, not an incident. */
 const MAX_ROWS = 500;
+/** Headers have at most this many columns. */
+const MAX_COLUMNS = 40;
+/** A row may lack this many of its header's cells (empty cells) and still be one of its rows. */
+const MAX_MISSING_CELLS = 3;
 /** Lines longer than this are not table rows. */
 const MAX_ROW_LENGTH = 1000;
 
@@ -98,12 +102,14 @@ function cellsOf(line: string, offset: number): Cell[] {
 }
 
 function columnName(cell: Cell): string {
-  return cell.text.toLowerCase().replace(/:$/, "");
+  return cell.text.toLowerCase();
 }
 
 /** A line of names (each cell has a letter or is a table's `|`), one of them a port column. */
 function isHeader(cells: readonly Cell[]): boolean {
-  return cells.length >= 2 && cells.every((c) => /[a-z|]/i.test(c.text)) && cells.some((c) => PORT_COLUMNS.has(columnName(c)));
+  if (cells.length < 2 || cells.length > MAX_COLUMNS || !cells.some((c) => PORT_COLUMNS.has(c.text.toLowerCase()))) return false;
+  // names, not a sentence: `No socket is listening on any of the documented ports:` is prose
+  return cells.every((c, i) => /[a-z|]/i.test(c.text) && (i === 0 || !c.text.endsWith(":")));
 }
 
 function headerOf(cells: readonly Cell[]): Header {
@@ -118,7 +124,10 @@ function headerOf(cells: readonly Cell[]): Header {
 }
 
 function readRow(header: Header, cells: readonly Cell[]): ColumnPort | undefined {
-  const aligned = cells.length === header.cells.length - header.skip;
+  const width = header.cells.length - header.skip;
+  const aligned = cells.length === width;
+  // a row of a table has about as many cells as its header (empty cells drop out); prose does not
+  if (Math.abs(cells.length - width) > MAX_MISSING_CELLS) return undefined;
   const cellAt = (column: number) => (aligned ? cells[column - header.skip] : overlapping(header.cells[column] as Cell, cells));
   const ports: { port: number; cell: Cell }[] = [];
   for (const column of header.columns) {

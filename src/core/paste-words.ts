@@ -52,6 +52,8 @@ export const PORT_LABELS: ReadonlySet<string> = new Set([
   "udpport",
   "ssport",
   "portrange",
+  "htons",
+  "ntohs",
   "portid",
   "guest",
   "guestport",
@@ -151,6 +153,7 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   "on",
   "at",
   "n°",
+  "reg_dword",
 ]);
 
 /** Between numbers of one list: `ports 80, 443 and 5985`. */
@@ -411,7 +414,7 @@ export function labelRole(word: string): LabelRole | "nonport" | undefined {
   if (SOURCE_LABELS.has(key)) return "source";
   if (DEST_LABELS.has(key)) return "dest";
   if (PORT_LABELS.has(key)) return "plain";
-  if (NON_PORT_LABELS.has(key) || NON_PORT_SUFFIXES.some((suffix) => key.length > suffix.length && key.endsWith(suffix))) {
+  if (NON_PORT_LABELS.has(key) || NON_PORT_SUFFIXES.some((suffix) => key.length >= suffix.length + 3 && key.endsWith(suffix))) {
     return "nonport";
   }
   if (endsLikePortLabel(key)) return "plain";

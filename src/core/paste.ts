@@ -10,17 +10,7 @@
  * Dates, times, durations, status codes, ids and counts are never ports, and the numbers the text
  * labels as something else (`timeout=30`, `line 445`, `(502)`) are kept apart as non-ports.
  */
-import {
-  dottedPort,
-  hostPort,
-  hostService,
-  IPV4,
-  isHostLike,
-  isTupleAddress,
-  netstatAny,
-  servicePort,
-  validIpv4,
-} from "./paste-addresses.js";
+import { dottedPort, hostPort, hostService, isHostLike, isTupleAddress, netstatAny, servicePort } from "./paste-addresses.js";
 import { readColumnPorts } from "./paste-columns.js";
 import { type PasteService, pasteServices, servicesNamedBy } from "./paste-services.js";
 import {
@@ -114,6 +104,7 @@ const URL_AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
 const BARE_PORT = /^\d{1,5}$/;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
 const PORT_PAIR = /^(\d{1,5}):(\d{1,5})$/;
+const HEX_PORT = /^0x[0-9a-f]{1,4}$/;
 const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 /** Between a Python tuple's address and its port: `('10.0.0.5', 161)`. */
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
@@ -231,6 +222,8 @@ class PasteReader {
   /** Services the text names, with the chunk that names them. */
   private readonly services: { service: PasteService; at: number }[] = [];
   private readonly seenWords = new Set<string>();
+  /** The last chunk of a service's name of several words read so far. */
+  private phraseEnd = -1;
 
   constructor(private readonly source: string) {
     this.chunks = chunksOf(source);
@@ -268,10 +261,11 @@ class PasteReader {
     };
     for (const how of ["written", "named"] as const) for (const c of written) if (c.how === how) add(c);
     const numbers = new Set(found.map((f) => f.port));
+    const claimed = this.claimedServiceWords(written);
     for (const { service, at } of this.services) {
       const all = [...service.ports, ...(service.secure?.ports ?? [])];
       // a port written beside the service word is that service's port (`mstsc /v:host /port:3388`)
-      if (all.some((p) => numbers.has(p)) || written.some((c) => Math.abs(c.at - at) <= SERVICE_DISTANCE)) continue;
+      if (all.some((p) => numbers.has(p)) || claimed.has(at)) continue;
       const secure = service.secure?.words.some((w) => this.seenWords.has(w)) ?? false;
       const chunk = this.chunks[at] as Chunk;
       for (const port of secure && service.secure ? service.secure.ports : service.ports) {
@@ -281,6 +275,26 @@ class PasteReader {
     }
     for (const f of found) this.nonPorts.delete(f.port);
     return { found, nonPorts: this.nonPorts };
+  }
+
+  /**
+   * The service words a written port belongs to: the nearest one within SERVICE_DISTANCE chunks of
+   * it (`mstsc /v:host /port:3388` is RDP on 3388, so RDP's 3389 is not added).
+   */
+  private claimedServiceWords(written: readonly Candidate[]): Set<number> {
+    const claimed = new Set<number>();
+    if (this.services.length === 0) return claimed;
+    const positions = [...new Set(this.services.map((s) => s.at))].sort((a, b) => a - b);
+    for (const c of written) {
+      if (c.how !== "written") continue;
+      let nearest = -1;
+      for (const at of positions) {
+        if (Math.abs(at - c.at) <= SERVICE_DISTANCE && (nearest < 0 || Math.abs(at - c.at) < Math.abs(nearest - c.at)))
+          nearest = at;
+      }
+      if (nearest >= 0) claimed.add(nearest);
+    }
+    return claimed;
   }
 
   private chunkIndexAt(position: number): number {
@@ -358,6 +372,8 @@ class PasteReader {
   }
 
   private readServiceWords(i: number): void {
+    // `dns` of `multicast dns` is part of mDNS's name, not DNS
+    if (i <= this.phraseEnd) return;
     const key = this.key(i);
     const services = pasteServices();
     if (services.secureWords.has(key)) this.seenWords.add(key);
@@ -365,9 +381,12 @@ class PasteReader {
     for (const service of servicesNamedBy(this.raw(i))) this.services.push({ service, at: i });
     if (services.phraseStarts.has(key)) {
       const two = `${key} ${this.key(i + 1)}`;
-      for (const phrase of [two, `${two} ${this.key(i + 2)}`]) {
-        for (const service of services.byWord.get(phrase) ?? []) this.services.push({ service, at: i });
-      }
+      [two, `${two} ${this.key(i + 2)}`].forEach((phrase, extra) => {
+        for (const service of services.byWord.get(phrase) ?? []) {
+          this.services.push({ service, at: i });
+          this.phraseEnd = Math.max(this.phraseEnd, i + 1 + extra);
+        }
+      });
     }
   }
 
@@ -377,6 +396,7 @@ class PasteReader {
     if (!url) return i;
     const authority = url[2] ?? "";
     const to = this.startOf(i) + url[0].length;
+    if (pasteServices().secureWords.has(url[1] ?? "")) this.seenWords.add(url[1] ?? "");
     const port = hostPort(authority);
     if (port !== undefined) this.candidate(port, undefined, this.startOf(i), to, i);
     else if (authority !== "" && !authority.includes(":")) {
@@ -419,7 +439,14 @@ class PasteReader {
     if (this.readTcpdump(i)) return i + 1;
     if (PORT_PAIR.test(key) || PORT_RANGE.test(key) || BARE_PORT.test(key) || PORT_SLASH_PORT.test(key))
       return this.readBareNumber(i, protocolBefore);
-    if (key.includes(":") && !chunk.colon) {
+    // `PortNumber REG_DWORD 0xd3d`: the registry writes RDP's port in hexadecimal
+    if (HEX_PORT.test(key)) {
+      const label = this.labelBefore(i);
+      if (label && label.role !== "nonport")
+        this.candidate(Number.parseInt(key.slice(2), 16), protocolBefore, this.startOf(label.at), chunk.end, i, label.role);
+      return i;
+    }
+    if ((key.includes(":") || key.includes("#")) && !chunk.colon) {
       const hosted = hostPort(this.raw(i)) ?? hostService(this.raw(i));
       if (hosted !== undefined) {
         this.candidate(hosted, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i);
@@ -563,8 +590,11 @@ class PasteReader {
       return i + 1;
     }
     if (SERVICE_WORDS.has(previous) && !this.gapHasNewline(i - 1)) {
+      // `HTTP 401` is a status; `HTTP = 5985` (winrm get winrm/config) is a setting's value
+      const setting = this.gapHas(i - 1, "=");
       if (
         (previous === "http" || previous === "https") &&
+        !setting &&
         single >= 100 &&
         single <= 599 &&
         !HTTP_PORTS_IN_STATUS_RANGE.has(single)

@@ -1,0 +1,206 @@
+/**
+ * The classes of pasted text the real-paste corpus showed (issue 13, section 2), each as a property
+ * over any port and any surrounding log noise: every way of writing a port is read, every way of
+ * writing a number that is not a port is not, and ports named without a number stand for theirs.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findPorts, parseQuery, searchRules } from "../../src/core/index.js";
+import { readPaste } from "../../src/core/paste.js";
+import { pasteServices } from "../../src/core/paste-services.js";
+import { book } from "../helpers/book.js";
+import { propertyRuns } from "../helpers/property-runs.js";
+
+const port = fc.integer({ min: 1, max: 65535 });
+/** Any letter case of a word: PowerShell parameters and labels come in every case. */
+const anyCase = (word: string) =>
+  fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+    .map((upper) => [...word].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(""));
+
+/** Lines around a port in a paste, none of which names a port. */
+const noise = fc.constantFrom(
+  "2026-11-27T01:02:03.123Z WARN request failed",
+  "Sep 02 19:45:13 web01 sshd[4123]: session closed",
+  "Traceback (most recent call last):",
+  "  at Foo.bar (app.js:120:15)",
+  "RequestId: 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+  "i-0abc1234def567890 in sg-0abc1234",
+  "The operation timed out after 30000 ms",
+  "",
+);
+
+/** Ways people's tools write a port a connection goes to. */
+const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
+  (p) => anyCase("--port").map((l) => `xfreerdp /v:10.0.0.5 ${l} ${p}`),
+  (p) => fc.constant(`mstsc /v:host /port:${p}`),
+  (p) =>
+    fc
+      .constantFrom("-Port", "-LocalPort", "-RemotePort", "-PublicPort")
+      .chain(anyCase)
+      .map((l) => `Test-Thing ${l} ${p}`),
+  (p) => fc.constant(`HTTPSConnectionPool(host='10.0.0.1', port=${p}): Max retries exceeded (connect timeout=30)`),
+  (p) => fc.constant(`Port: ${p}`),
+  (p) => fc.constant(`    DefaultPorts\n        HTTP = ${p}`),
+  (p) => fc.constant(`<Data Name="DestPort">${p}</Data>`),
+  (p) => fc.constant(`Destination Port:\t\t${p}`),
+  (p) => fc.constant(`${p}/tcp closed unknown`),
+  (p) => fc.constant(`SMB         10.1.2.3        ${p}    DC01             [*] Windows`),
+  (p) => fc.constant(`winrm ${p} refused`),
+  (p) => fc.constant(`the port should be ${p}`),
+  (p) => fc.constant(`Failed to connect to example.com port ${p} after 343 ms`),
+  (p) => fc.constant(`desktop-addr:10.0.0.10:${p}`),
+  (p) =>
+    fc
+      .constantFrom("<IPv4>", "***", "(IP of the remote server)", "censored.example", "[REDACTED]")
+      .map((h) => `connect ${h}:${p}`),
+  (p) => fc.constant(`224.0.0.251:${p}`),
+  (p) => fc.constant(`[::1]:${p} refused`),
+  (p) => fc.constant(`sock.connect(('10.0.29.78', ${p}))`),
+  (p) => fc.constant(`SERVER: 127.0.0.53#${p}(127.0.0.53)`),
+  (p) => fc.constant(`WARNING: TCP connect to (10.0.0.1 : ${p}) failed`),
+  (p) => fc.constant(`"FromPort": ${p},`),
+];
+
+/** Numbers the text itself says are something else. */
+const NOT_PORTS: readonly ((n: number) => string)[] = [
+  (n) => `HTTPSConnectionPool(host='h', port=5986): Read timed out. (read timeout=${n})`,
+  (n) => `The remote server returned an error: (${n}) Bad Gateway.`,
+  (n) => `Failed to connect to 10.0.0.1 port 5986 after ${n} ms: Connection refused`,
+  (n) => `  File "winrm/transport.py", line ${n}, in send_message`,
+  (n) => `System error ${n} has occurred.`,
+  (n) => `DHCP Option ${n} present`,
+  (n) => `curl: (${n}) Failed to connect to 10.0.0.1 port 5986`,
+  (n) => `2026-11-27 10:00:00 EventID ${n} logged`,
+  (n) => `NetworkDelayms = ${n}`,
+  (n) => `Active code page: ${n}`,
+];
+
+const found = (text: string) => findPorts(text).map((f) => f.port);
+
+describe("pasted text: every form of a written port is read", () => {
+  it("reads the port of each form, among any log noise", () => {
+    fc.assert(
+      fc.property(
+        port,
+        fc.integer({ min: 0, max: WRITTEN.length - 1 }),
+        fc.array(noise, { maxLength: 4 }),
+        fc.array(noise, { maxLength: 4 }),
+        fc.context(),
+        (p, form, before, after, ctx) => {
+          // `Port: 5986` alone is a `Key: value` record only beside a second one
+          const line = fc.sample((WRITTEN[form] as (p: number) => fc.Arbitrary<string>)(p), { numRuns: 1, seed: p })[0] as string;
+          const text = ["2026-11-27 alarm", ...before, line, ...after].join("\n");
+          ctx.log(text);
+          expect(parseQuery(book, text).pasted).toBe(true);
+          expect(found(text)).toContain(p);
+        },
+      ),
+      { numRuns: propertyRuns(400) },
+    );
+  });
+
+  it("reads a port labelled in any letter case", () => {
+    fc.assert(
+      fc.property(port, anyCase("RemotePort"), (p, label) => {
+        expect(found(`ComputerName : web01\n${label} : ${p}`)).toEqual([p]);
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
+describe("pasted text: numbers that are not ports", () => {
+  it("are never read as ports, and make a question-looking text a paste", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 0, max: NOT_PORTS.length - 1 }), (n, form) => {
+        fc.pre(n !== 5986);
+        const text = (NOT_PORTS[form] as (n: number) => string)(n);
+        const reading = readPaste(text);
+        expect(reading.found.map((f) => f.port)).not.toContain(n);
+        expect(parseQuery(book, text).ports.some((r) => r.from <= n && n <= r.to)).toBe(false);
+      }),
+      { numRuns: propertyRuns(400) },
+    );
+  });
+
+  it("a process and thread id in brackets, a time with milliseconds, a class and its line are not host and port", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 60, max: 65535 }), fc.integer({ min: 60, max: 65535 }), (a, b) => {
+        const text = `[14:35:47:589] [${a}:${b}] [INFO] start\n2023-04-23 11:38:40,${a % 1000} client: <INFO> x\n2019-03-16 DEBUG TransportImpl:${b} - Connecting`;
+        expect(found(text)).toEqual([]);
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
+describe("pasted text: ports named without a number", () => {
+  it("a URL's scheme stands for its default port, after ports written out", () => {
+    const { schemes } = pasteServices();
+    for (const [scheme, named] of schemes) {
+      const ports = findPorts(`GET ${scheme}://server01.example/path failed; see 10.0.0.5:5986`);
+      expect(ports.map((f) => [f.port, f.how])).toEqual([
+        [5986, "written"],
+        [named.port, "named"],
+      ]);
+    }
+  });
+
+  it("a UNC path is SMB over TCP 445", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z0-9-]{1,14}$/), (host) => {
+        expect(findPorts(`net use Z: \\\\${host}\\share failed`).map((f) => [f.port, f.protocol])).toEqual([[445, "TCP"]]);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+
+  it("each service, named alone in a paste, answers for its default ports; a port written beside it wins", () => {
+    for (const service of pasteServices().services) {
+      for (const word of service.words) {
+        const text = `2026-11-27 12:00:01 ERROR ${word} connection failed`;
+        const ports = findPorts(text).filter((f) => f.how === "service");
+        expect(
+          ports.map((f) => f.port),
+          `${service.name} through "${word}"`,
+        ).toEqual(expect.arrayContaining([...service.ports]));
+        expect(findPorts(`2026-11-27 12:00:01 ERROR ${word} connection to 10.0.0.5:49999 failed`).map((f) => f.port)).toEqual([
+          49999,
+        ]);
+      }
+    }
+  });
+
+  it("tcpdump's service names stand for their ports, the client's ephemeral port does not", () => {
+    const text =
+      "12:00:01.123 IP 10.0.0.5.52718 > 10.0.0.9.kerberos: Flags [S]\n12:00:01.124 IP 10.0.0.5.52719 > dc01.corp.example.ldap: Flags [S]";
+    expect(findPorts(text).map((f) => f.port)).toEqual([88, 389]);
+  });
+});
+
+describe("pasted text: ranking", () => {
+  it("a port written as a destination ranks its inbound rules first", () => {
+    for (const text of [
+      "smb 10.0.3.19:445",
+      "Test-NetConnection dc01 -Port 445",
+      "Source Port: 52311\nDestination Port: 445",
+      "ssh: connect to host 10.0.0.5 port 445: Connection refused",
+    ]) {
+      const directions = searchRules(book, text).results.map((r) => r.rule.direction);
+      expect(directions.length, text).toBeGreaterThan(1);
+      expect(directions.indexOf("Out") === -1 || directions.lastIndexOf("In") < directions.indexOf("Out"), text).toBe(true);
+    }
+  });
+
+  it("the far end of a connection the instance made ranks its outbound rules first", () => {
+    const text = "  TCP    10.0.0.5:49712    52.94.1.2:445    ESTABLISHED";
+    const directions = searchRules(book, text).results.map((r) => r.rule.direction);
+    expect(directions[0]).toBe("Out");
+  });
+
+  it("ports written out come before ports only named, and both before a service's default", () => {
+    const answer = searchRules(book, "WinRM over https://gw.example/ failed; RDP to 10.0.0.5:3390 refused");
+    expect(answer.byPort.map((g) => g.port)).toEqual([3390, 443, 5986]);
+  });
+});
