@@ -85,12 +85,13 @@ function buildSchemas(z: typeof Zod) {
     portsFile: portsFileSchema,
     vocabularyFile: vocabularyFileSchema,
     realWordsFile: realWordsFileSchema,
+    commonWordsFile: realWordsFileSchema,
   };
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
 /** The data files by their schema's name. */
-export type DataSchemaName = "portsFile" | "vocabularyFile" | "realWordsFile";
+export type DataSchemaName = "portsFile" | "vocabularyFile" | "realWordsFile" | "commonWordsFile";
 let schemas: Schemas | undefined;
 
 /** The data files' schemas, built on first use. */

@@ -345,7 +345,9 @@ function findCandidates(
   parsed: ParsedQuery,
 ): { candidates: Ranked[]; unmatchedWords: string[] } {
   const { matches, unmatched } =
-    parsed.words.length > 0 ? index.text().match(parsed.words) : { matches: [], unmatched: [] as string[] };
+    parsed.words.length > 0
+      ? withoutChanceMatches(index.text(), index.text().match(parsed.words), parsed.words, book.commonWords)
+      : { matches: [], unmatched: [] as string[] };
   const wordsMatched = parsed.words.length - unmatched.length;
   const textHits = new Map(selectTextMatches(book, matches, parsed, wordsMatched).map((m) => [m.ruleIndex, m]));
 
@@ -385,6 +387,29 @@ function findCandidates(
     candidates: book.rules.map((rule) => ({ rule, tier: FILTER_TIER, coverage: 0, textScore: 0, matched: [{ by: "filters" }] })),
     unmatchedWords: unmatched,
   };
+}
+
+/**
+ * Matches by chance, dropped: a rule reached by one typed word alone, that word a common English
+ * one (`was`, `sharing`), while other words of the question reach nothing. "Thanks for sharing the
+ * info!" is not about File and Printer Sharing, nor "When Slack was released?" about ICMP. A typed
+ * word left with no match is unmatched. A question whose words all match (`sharing`, `remote
+ * desktop`) keeps every match: there the common word is what was asked.
+ */
+function withoutChanceMatches(
+  text: TextIndex,
+  found: { readonly matches: TextMatch[]; readonly unmatched: string[] },
+  typedWords: readonly string[],
+  commonWords: ReadonlySet<string>,
+): { matches: TextMatch[]; unmatched: string[] } {
+  if (found.unmatched.length === 0) return found;
+  const matches = found.matches.filter((m) => m.typedWordsMatched > 1 || !commonWords.has(m.words[0] as string));
+  if (matches.length === found.matches.length) return found;
+  const kept = new Set(matches.flatMap((m) => m.words));
+  const unmatched = typedWords.filter(
+    (typed) => found.unmatched.includes(typed) || !text.resolve(typed).some((h) => kept.has(h.word)),
+  );
+  return { matches, unmatched };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for Slack's side: the Web API (auth.test, chat.postMessage, views.publish,
+ * A local stand-in for Slack's side: the Web API (auth.test, chat.postMessage, chat.update, views.publish,
  * apps.connections.open, oauth.v2.access), response_url endpoints, and signed requests to the app.
  */
 import { createHmac } from "node:crypto";
@@ -170,6 +170,8 @@ export class SlackStandIn {
         };
       case "chat.postMessage":
         return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: { text: body.text } };
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case "views.publish": {
         const view = typeof body.view === "string" ? JSON.parse(body.view) : body.view;
         if (typeof body.user_id !== "string" || !view || view.type !== "home") return { ok: false, error: "invalid_arguments" };
