@@ -12,6 +12,8 @@ export interface RecordedCall {
   readonly headers: Record<string, string | string[] | undefined>;
   /** When the call arrived (ms since the epoch). */
   readonly at: number;
+  /** What the stand-in answered a Web API call that succeeded. */
+  reply?: Record<string, any>;
 }
 
 /** A workspace (or, org-wide, an Enterprise Grid organisation) that installs the app by OAuth. */
@@ -50,7 +52,8 @@ export class SlackStandIn {
       req.on("end", () => {
         const path = new URL(req.url ?? "/", "http://x").pathname;
         const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
-        this.calls.push({ path, body, headers: req.headers, at: Date.now() });
+        const call: RecordedCall = { path, body, headers: req.headers, at: Date.now() };
+        this.calls.push(call);
         res.setHeader("Content-Type", "application/json");
         if (path.startsWith("/respond/")) {
           if (path.includes("slow")) {
@@ -82,7 +85,8 @@ export class SlackStandIn {
           res.end(JSON.stringify({ ok: false, error: failure }));
           return;
         }
-        res.end(JSON.stringify(this.answer(method, body)));
+        call.reply = this.answer(method, body);
+        res.end(JSON.stringify(call.reply));
       });
     });
     const server = this.server;
