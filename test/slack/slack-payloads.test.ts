@@ -199,7 +199,7 @@ describe.each([
     form.set("command", "/amiport");
     form.set("text", "rdp &amp; smb");
     const answer = await t.command(form.toString());
-    const share = (answer?.blocks as any[])
+    const share = ((answer?.blocks ?? []) as any[])
       .find((b) => b.type === "actions")
       ?.elements.find((e: any) => e.action_id === ACTIONS.share);
     expect(JSON.parse(share.value).q).toBe("rdp & smb");
