@@ -124,35 +124,18 @@ describe.each([
     expect(replies[0]?.body.text).toContain("Try a port (5985)");
   });
 
-  it("answers a DM with a file attached (file_share), once", async () => {
-    const channel = id("DFILE");
-    // moved into a DM, and its words made a question (the published text is "Hi there!")
-    const event = substituted(fileShare.payload, {
-      event_id: id("Ev"),
-      "event.channel": channel,
-      "event.channel_type": "im",
-      "event.text": "what does 5985 need?",
-    });
-    await t.event(event);
+  // each moved into a DM, and its words made a question (both published texts are "Hi there!")
+  it.each([
+    ["a file attached (file_share)", fileShare, "what does 5985 need?", /^Windows Remote Management \(HTTP-In\): TCP 5985 in/],
+    ["a thread reply also sent to the conversation (thread_broadcast)", broadcast, "rdp on 2019?", /^Remote Desktop/],
+  ] as const)("answers a DM with %s once, in its thread if any", async (_kind, fixture, question, answer) => {
+    const channel = id("DSUBTYPE");
+    const changes = { event_id: id("Ev"), "event.channel": channel, "event.channel_type": "im", "event.text": question };
+    await t.event(substituted(fixture.payload, changes));
     const replies = await afterMarker(channel);
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.body.text).toMatch(/^Windows Remote Management \(HTTP-In\): TCP 5985 in/);
-    expect(replies[0]?.body.thread_ts).toBeUndefined();
-  });
-
-  it("answers a thread reply also sent to the DM (thread_broadcast), once, in its thread", async () => {
-    const channel = id("DBROADCAST");
-    const event = substituted(broadcast.payload, {
-      event_id: id("Ev"),
-      "event.channel": channel,
-      "event.channel_type": "im",
-      "event.text": "rdp on 2019?",
-    });
-    await t.event(event);
-    const replies = await afterMarker(channel);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]?.body.thread_ts).toBe(broadcast.payload.event.thread_ts);
-    expect(replies[0]?.body.text).toMatch(/^Remote Desktop/);
+    expect(replies[0]?.body.text).toMatch(answer);
+    expect(replies[0]?.body.thread_ts).toBe(fixture.payload.event.thread_ts);
   });
 
   it("acknowledges an action, shortcut and command it does not know, and logs each once with its id", async () => {
