@@ -62,6 +62,7 @@ function buildSchemas(z: typeof Zod) {
     .object({
       keywordPorts: z.record(z.string(), text),
       fillerWords: z.array(text),
+      smallTalkWords: z.array(text),
       phrases: z.record(text, text),
       tags: z.array(
         z
