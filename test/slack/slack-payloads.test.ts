@@ -211,6 +211,21 @@ describe.each([
     expect(logged?.query).toBe("10.0.0.5:51234 -> 10.0.0.9:5986 refused");
   });
 
+  it("takes every field Slack may send (java-slack-sdk's samples, values left empty) without a crash, and answers on", async () => {
+    // as published: empty ids, types and texts; nothing here is a question to answer
+    const java = (file: string) => slackFixture(`java-slack-sdk/${file}`).payload;
+    const events = ["app-mention", "message", "message-file-share", "message-thread-broadcast", "message-bot"];
+    for (const file of [...events, "message-changed", "message-replied", "message-deleted"]) await t.event(java(`${file}.json`));
+    await t.interactive(java("block-actions.json"));
+    await t.interactive(java("message-shortcut.json"));
+    const sample = Object.entries(java("slash-command.json")).map(([key, value]) => [key, String(value)]);
+    expect((await t.command(new URLSearchParams(sample).toString()))?.response_type).toBe("ephemeral");
+    expect(await afterMarker(id("DJAVA"))).toEqual([]);
+    expect(postsTo("")).toEqual([]);
+    expect(t.logged("unhandled error")).toEqual([]);
+    expect(t.logged("request failed")).toEqual([]);
+  });
+
   it("clears only the emptied pick of the Home tab (Slack's deselect), with no notice", async () => {
     const user = id("UHOME");
     const before = {
