@@ -19,7 +19,9 @@ const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", 
  * Slack's text always opens markup (typed ones arrive as `&lt;`), and the next `>` is found once and
  * reused, so text full of unclosed `<` costs no more than any other text.
  */
-export function readSlackText(text: string): string {
+export function readSlackText(slackText: string): string {
+  // cut to size first: the core reads no more than Slack's own cap on a message
+  const text = slackText.slice(0, MAX_PASTE_LENGTH);
   let out = "";
   let from = 0;
   let close = -1;
@@ -69,7 +71,7 @@ export function messageText(message: unknown): string {
         } else if (typeof value === "object" && value !== null) stack.push(value);
       }
     } else if (typeof node === "string" && node.trim() !== "") {
-      const text = readSlackText(node.slice(0, MAX_PASTE_LENGTH));
+      const text = readSlackText(node);
       parts.push(text);
       length += text.length + 1;
     }

@@ -13,6 +13,10 @@ describe("readSlackText", () => {
     expect(readSlackText("a &amp; b -&gt; c &amp;lt; <https://x.example/5985>")).toBe("a & b -> c &lt; https://x.example/5985");
   });
 
+  it("reads no more than Slack's cap on a message", () => {
+    expect(readSlackText("&amp;".repeat(100_000))).toBe("&".repeat(8_000));
+  });
+
   it("reads exactly as the regular expressions it stands for, on any mix of markup characters", () => {
     const pieces = fc.constantFrom(
       "<",
