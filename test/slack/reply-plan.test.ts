@@ -30,6 +30,13 @@ describe("planDirectMessageReply", () => {
     });
   });
 
+  it("leaves a file dropped without a word alone", () => {
+    expect(planDirectMessageReply(inDm({ ...event("message-file-share.json"), text: "" }))).toEqual({
+      answer: false,
+      why: "a file without words",
+    });
+  });
+
   it("never answers a bot, whatever else the message says", () => {
     for (const file of ["message-bot.json", "message-bot-classic.json"]) {
       expect(planDirectMessageReply(inDm(event(file)))).toEqual({ answer: false, why: "bot" });

@@ -8,7 +8,7 @@ import { readSlackText } from "../../message-text.js";
 const PEOPLE_SUBTYPES = new Set(["file_share", "thread_broadcast"]);
 
 export type ReplyPlan =
-  | { readonly answer: false; readonly why: "bot" | "not a direct message" | "not a new message" }
+  | { readonly answer: false; readonly why: "bot" | "not a direct message" | "not a new message" | "a file without words" }
   /** A new question: posted in `channel`, in the thread `threadTs` when there is one. */
   | { readonly answer: true; readonly channel: string; readonly threadTs?: string; readonly text: string }
   /** An edited mention: its first reply, found by `channel` and the mention's `ts`, is updated in place. */
@@ -48,6 +48,8 @@ export function planDirectMessageReply(event: IncomingMessage): ReplyPlan {
   if (event.channel_type !== "im") return { answer: false, why: "not a direct message" };
   if (event.subtype !== undefined && !PEOPLE_SUBTYPES.has(event.subtype)) return { answer: false, why: "not a new message" };
   const text = readSlackText(event.text ?? "");
+  // a file dropped in the DM with no comment asks nothing; help would only be noise
+  if (event.subtype === "file_share" && text.trim() === "") return { answer: false, why: "a file without words" };
   const thread = event.thread_ts ? { threadTs: event.thread_ts } : {};
   return { answer: true, channel: event.channel ?? "", ...thread, text };
 }
