@@ -14,6 +14,7 @@ const FILES: Readonly<Record<DataSchemaName, string>> = {
   portsFile: "windows-ami-ports.json",
   vocabularyFile: "vocabulary.json",
   realWordsFile: "real-words.json",
+  commonWordsFile: "common-words.json",
 };
 
 try {

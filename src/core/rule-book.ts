@@ -19,6 +19,7 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta
 const PORTS_FILE = "windows-ami-ports.json";
 const VOCABULARY_FILE = "vocabulary.json";
 const REAL_WORDS_FILE = "real-words.json";
+const COMMON_WORDS_FILE = "common-words.json";
 
 /** What a port cell means for matching: numbers, or a Windows port keyword and what it stands for. */
 export interface PortCell {
@@ -73,6 +74,8 @@ export interface RuleBook {
   readonly vocabulary: VocabularyFile;
   /** English words that are never read as typos of a service word (`sob` is not smb). */
   readonly realWords: ReadonlySet<string>;
+  /** The most frequent words of spoken English: a rule reached through one of them alone may be chance. */
+  readonly commonWords: ReadonlySet<string>;
 }
 
 export class DataError extends Error {
@@ -85,7 +88,12 @@ export function loadRuleBook(dataDir: string = DEFAULT_DATA_DIR): RuleBook {
   const ports = parseFile<PortsFile>(portsPath, "portsFile");
   const vocabulary = parseFile<VocabularyFile>(vocabularyPath, "vocabularyFile");
   const realWords = parseFile<RealWordsFile>(join(dataDir, REAL_WORDS_FILE), "realWordsFile");
-  return { ...buildRuleBook(ports, vocabulary, portsPath, vocabularyPath), realWords: new Set(realWords.words) };
+  const commonWords = parseFile<RealWordsFile>(join(dataDir, COMMON_WORDS_FILE), "commonWordsFile");
+  return {
+    ...buildRuleBook(ports, vocabulary, portsPath, vocabularyPath),
+    realWords: new Set(realWords.words),
+    commonWords: new Set(commonWords.words),
+  };
 }
 
 /**
@@ -129,7 +137,7 @@ function buildRuleBook(
   vocabulary: VocabularyFile,
   portsPath: string,
   vocabularyPath: string,
-): Omit<RuleBook, "realWords"> {
+): Omit<RuleBook, "realWords" | "commonWords"> {
   const fail = (id: string, field: string, message: string): never => {
     throw new DataError(`${portsPath}: rule "${id}", field "${field}": ${message}`);
   };

@@ -62,6 +62,7 @@ function buildSchemas(z: typeof Zod) {
     .object({
       keywordPorts: z.record(z.string(), text),
       fillerWords: z.array(text),
+      smallTalkWords: z.array(text),
       phrases: z.record(text, text),
       tags: z.array(
         z
@@ -85,12 +86,13 @@ function buildSchemas(z: typeof Zod) {
     portsFile: portsFileSchema,
     vocabularyFile: vocabularyFileSchema,
     realWordsFile: realWordsFileSchema,
+    commonWordsFile: realWordsFileSchema,
   };
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
 /** The data files by their schema's name. */
-export type DataSchemaName = "portsFile" | "vocabularyFile" | "realWordsFile";
+export type DataSchemaName = "portsFile" | "vocabularyFile" | "realWordsFile" | "commonWordsFile";
 let schemas: Schemas | undefined;
 
 /** The data files' schemas, built on first use. */

@@ -357,7 +357,9 @@ function findCandidates(
   parsed: ParsedQuery,
 ): { candidates: Ranked[]; unmatchedWords: string[] } {
   const { matches, unmatched } =
-    parsed.words.length > 0 ? index.text().match(parsed.words) : { matches: [], unmatched: [] as string[] };
+    parsed.words.length > 0
+      ? withoutChanceMatches(index.text(), index.text().match(parsed.words), parsed, book)
+      : { matches: [], unmatched: [] as string[] };
   const wordsMatched = parsed.words.length - unmatched.length;
   const textHits = new Map(selectTextMatches(book, matches, parsed, wordsMatched).map((m) => [m.ruleIndex, m]));
 
@@ -397,6 +399,47 @@ function findCandidates(
     candidates: book.rules.map((rule) => ({ rule, tier: FILTER_TIER, coverage: 0, textScore: 0, matched: [{ by: "filters" }] })),
     unmatchedWords: unmatched,
   };
+}
+
+/**
+ * Matches by chance, dropped: a rule reached by one typed word alone, that word a common English
+ * one (`was`, `sharing`), while other words of the message reach nothing or it is small talk (a word
+ * of greeting or thanks). "Thanks for sharing the info!" is not about File and Printer Sharing, nor
+ * "When Slack was released?" about ICMP. A typed word left with no match is unmatched. A question
+ * whose words all match (`sharing`, `remote desktop`) keeps every match: there the common word is
+ * what was asked, and so does a message with a port or a filter.
+ */
+function withoutChanceMatches(
+  text: TextIndex,
+  found: { readonly matches: TextMatch[]; readonly unmatched: string[] },
+  parsed: ParsedQuery,
+  book: RuleBook,
+): { matches: TextMatch[]; unmatched: string[] } {
+  const typedWords = parsed.words;
+  // a port, protocol, direction or version makes it a question
+  if (parsed.ports.length + parsed.protocols.length + parsed.directions.length + parsed.versions.length > 0) return found;
+  if (found.unmatched.length === 0 && !isSmallTalk(parsed.text, book)) return found;
+  const { commonWords } = book;
+  const matches = found.matches.filter((m) => m.typedWordsMatched > 1 || !commonWords.has(m.words[0] as string));
+  if (matches.length === found.matches.length) return found;
+  const kept = new Set(matches.flatMap((m) => m.words));
+  const unmatched = typedWords.filter(
+    (typed) => found.unmatched.includes(typed) || !text.resolve(typed).some((h) => kept.has(h.word)),
+  );
+  return { matches, unmatched };
+}
+
+const smallTalk = new WeakMap<RuleBook, ReadonlySet<string>>();
+
+/** Whether `text` has a word of greeting or thanks (vocabulary.json's smallTalkWords). */
+function isSmallTalk(text: string, book: RuleBook): boolean {
+  let words = smallTalk.get(book);
+  if (!words) {
+    words = new Set(book.vocabulary.smallTalkWords.map((w) => w.toLowerCase()));
+    smallTalk.set(book, words);
+  }
+  const known = words;
+  return (text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => known.has(w));
 }
 
 /**

@@ -98,8 +98,9 @@ export function ask(
   options: AskOptions,
   startedAt = performance.now(),
 ): SlackMessage {
-  // Slack's own cap on a message; the core reads no more, so nothing longer is looked at
-  const cleaned = stripSlackMarkup(question.slice(0, MAX_PASTE_LENGTH)).trim();
+  // Slack's own cap on a message; the core reads no more, so nothing longer is looked at.
+  // Text from Slack arrives here already read (readSlackText): decoding again would decode twice.
+  const cleaned = question.slice(0, MAX_PASTE_LENGTH).trim();
   if (!options.fromMessage && HELP_WORDS.has(cleaned.toLowerCase())) {
     logRequest(deps, kind, cleaned, "help", startedAt);
     return renderHelpMessage(options.command);
@@ -122,27 +123,6 @@ export function ask(
   }
   logRequest(deps, kind, entry.query, entry.total, startedAt);
   return entry.message;
-}
-
-/**
- * Removes Slack's markup for mentions (<@U123>), channels (<#C123|name>) and broadcasts (<!here>),
- * which is not part of a question. One pass: the next `>` is found once and reused, so text full of
- * unclosed `<@` costs no more than any other text.
- */
-export function stripSlackMarkup(text: string): string {
-  let out = "";
-  let from = 0;
-  let close = -1;
-  for (let at = text.indexOf("<"); at !== -1; at = text.indexOf("<", at + 1)) {
-    const kind = text.charCodeAt(at + 1);
-    if (kind !== 64 && kind !== 35 && kind !== 33) continue; // @ # !
-    if (close < at) close = text.indexOf(">", at);
-    if (close === -1) break;
-    out += `${text.slice(from, at)} `;
-    from = close + 1;
-    at = close;
-  }
-  return out + text.slice(from);
 }
 
 export function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {

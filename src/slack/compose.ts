@@ -2,7 +2,15 @@
  * Which kind of answer a Slack question gets: a comparison of two versions, a port map for a
  * question of filters alone, or rule cards. Transport-free, so every path is one function call.
  */
-import { asksForPortMap, diffVersions, parseQuery, type RuleBook, readDiffQuestion, searchRules } from "../core/index.js";
+import {
+  asksForPortMap,
+  diffVersions,
+  type ParsedQuery,
+  parseQuery,
+  type RuleBook,
+  readDiffQuestion,
+  searchRules,
+} from "../core/index.js";
 import { PAGE_SIZE, renderAnswerMessage, type SlackMessage } from "../render/blocks.js";
 import { renderDiffMessage, renderDiffProblem } from "../render/diff-blocks.js";
 import { renderPortMapMessage } from "../render/port-map.js";
@@ -29,7 +37,7 @@ export interface ComposedReply {
 
 export function composeReply(book: RuleBook, question: string, options: ComposeOptions): ComposedReply {
   const shared = options.sharedBy ? { sharedBy: options.sharedBy } : {};
-  const parsed = parseQuery(book, question);
+  const parsed = readMessage(parseQuery(book, question), options);
   const comparison = options.fromMessage ? null : readDiffQuestion(book, parsed);
   if (comparison && !comparison.ok) return { message: renderDiffProblem(comparison.problem), total: 0, query: parsed.text };
   if (comparison?.ok) {
@@ -62,4 +70,13 @@ export function composeReply(book: RuleBook, question: string, options: ComposeO
     ...(options.fromMessage ? { fromMessage: true } : {}),
   });
   return { message, total: answer.total, query: answer.query };
+}
+
+/**
+ * A whole message someone else wrote names versions to say where something happened or what a
+ * rule covers ("TCP 5985 in · Windows Server 2012 to 2022"), not to narrow the ports it names: those
+ * are answered for every version, as a question naming the port alone would be.
+ */
+function readMessage(parsed: ParsedQuery, options: ComposeOptions): ParsedQuery {
+  return options.fromMessage && parsed.ports.length > 0 && parsed.versions.length > 0 ? { ...parsed, versions: [] } : parsed;
 }

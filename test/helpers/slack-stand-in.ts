@@ -1,5 +1,5 @@
 /**
- * A local stand-in for Slack's side: the Web API (auth.test, chat.postMessage, views.publish,
+ * A local stand-in for Slack's side: the Web API (auth.test, chat.postMessage, chat.update, views.publish,
  * apps.connections.open, oauth.v2.access), response_url endpoints, and signed requests to the app.
  */
 import { createHmac } from "node:crypto";
@@ -12,6 +12,8 @@ export interface RecordedCall {
   readonly headers: Record<string, string | string[] | undefined>;
   /** When the call arrived (ms since the epoch). */
   readonly at: number;
+  /** What the stand-in answered a Web API call that succeeded. */
+  reply?: Record<string, any>;
 }
 
 /** A workspace (or, org-wide, an Enterprise Grid organisation) that installs the app by OAuth. */
@@ -50,7 +52,8 @@ export class SlackStandIn {
       req.on("end", () => {
         const path = new URL(req.url ?? "/", "http://x").pathname;
         const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
-        this.calls.push({ path, body, headers: req.headers, at: Date.now() });
+        const call: RecordedCall = { path, body, headers: req.headers, at: Date.now() };
+        this.calls.push(call);
         res.setHeader("Content-Type", "application/json");
         if (path.startsWith("/respond/")) {
           if (path.includes("slow")) {
@@ -82,7 +85,8 @@ export class SlackStandIn {
           res.end(JSON.stringify({ ok: false, error: failure }));
           return;
         }
-        res.end(JSON.stringify(this.answer(method, body)));
+        call.reply = this.answer(method, body);
+        res.end(JSON.stringify(call.reply));
       });
     });
     const server = this.server;
@@ -170,6 +174,8 @@ export class SlackStandIn {
         };
       case "chat.postMessage":
         return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: { text: body.text } };
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case "views.publish": {
         const view = typeof body.view === "string" ? JSON.parse(body.view) : body.view;
         if (typeof body.user_id !== "string" || !view || view.type !== "home") return { ok: false, error: "invalid_arguments" };

@@ -1,22 +1,51 @@
-/** The pure parts of the transport's defences: markup stripping, the answer cache's bounds, envelope checks. */
+/** The pure parts of the transport's defences: reading Slack's markup, the answer cache's bounds, envelope checks. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AnswerCache, stripSlackMarkup } from "../../src/slack/answer.js";
+import { AnswerCache } from "../../src/slack/answer.js";
+import { readSlackText } from "../../src/slack/message-text.js";
 import { envelopeProblem } from "../../src/slack/socket-envelopes.js";
 
-describe("stripSlackMarkup", () => {
-  it("removes mentions, channels and broadcasts, and nothing else", () => {
-    expect(stripSlackMarkup("<@U123> rdp <#C1|incident> on <!here> 2019 <https://x.example|x> a<b")).toBe(
-      "  rdp   on   2019 <https://x.example|x> a<b",
+describe("readSlackText", () => {
+  it("removes mentions, channels and broadcasts, reads links by their label, and decodes Slack's entities once", () => {
+    expect(readSlackText("<@U123> rdp <#C1|incident> on <!here> 2019 <https://x.example|x> a&lt;b")).toBe(
+      "  rdp   on   2019 x a<b",
     );
+    expect(readSlackText("a &amp; b -&gt; c &amp;lt; <https://x.example/5985>")).toBe("a & b -> c &lt; https://x.example/5985");
   });
 
-  it("reads exactly as the regular expression it replaced, on any mix of markup characters", () => {
-    const pieces = fc.constantFrom("<", ">", "@", "#", "!", "|", "U1", " ", "rdp", "<@", "<#", "<!");
+  it("reads no more than Slack's cap on a message", () => {
+    expect(readSlackText("&amp;".repeat(100_000))).toBe("&".repeat(8_000));
+  });
+
+  it("reads exactly as the regular expressions it stands for, on any mix of markup characters", () => {
+    const pieces = fc.constantFrom(
+      "<",
+      ">",
+      "@",
+      "#",
+      "!",
+      "|",
+      "U1",
+      " ",
+      "rdp",
+      "<@",
+      "<#",
+      "<!",
+      "&amp;",
+      "&lt;",
+      "&gt;",
+      "&",
+    );
+    const reference = (text: string) =>
+      text
+        .replace(/<([^>]*)>/g, (_, inner: string) =>
+          /^[@#!]/.test(inner) ? " " : inner.includes("|") ? inner.slice(inner.indexOf("|") + 1) : inner,
+        )
+        .replace(/&(amp|lt|gt);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">" })[name] as string);
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
         const text = parts.join("");
-        expect(stripSlackMarkup(text)).toBe(text.replace(/<[@#!][^>]*>/g, " "));
+        expect(readSlackText(text)).toBe(reference(text));
       }),
       { numRuns: 2000 },
     );

@@ -93,6 +93,24 @@ describe("messageText", () => {
     expect(text).toBe("first\nsecond\nthird\nPort\n3389");
   });
 
+  it("reads links by their label and skips buttons and selects: their values are for apps, not people", () => {
+    const text = messageText({
+      text: "see <https://runbook.example/winrm|the runbook> &amp; retry",
+      blocks: [
+        {
+          type: "actions",
+          elements: [{ type: "button", action_id: "deploy", text: { type: "plain_text", text: "Deploy" }, value: "port 8080" }],
+        },
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: "TCP 5985" },
+          accessory: { type: "button", action_id: "x", value: "3389" },
+        },
+      ],
+    });
+    expect(text).toBe("see the runbook & retry\nTCP 5985");
+  });
+
   it("stays bounded on a message nested deep or with a huge number of parts", () => {
     let deep: Record<string, unknown> = { text: "bottom" };
     for (let i = 0; i < 100_000; i++) deep = { elements: [deep] };

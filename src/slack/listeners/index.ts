@@ -6,6 +6,7 @@ import * as events from "./events/index.js";
 import * as home from "./home/index.js";
 import * as installations from "./installations/index.js";
 import * as shortcuts from "./shortcuts/index.js";
+import * as unknown from "./unknown/index.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   commands.register(app, deps);
@@ -14,4 +15,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   home.register(app, deps);
   installations.register(app, deps);
   shortcuts.register(app, deps);
+  unknown.register(app, deps);
 }

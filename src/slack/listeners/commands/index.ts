@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { ask, guarded, type SlackDeps } from "../../answer.js";
+import { readSlackText } from "../../message-text.js";
 
 export const COMMAND = "/amiport";
 
@@ -12,7 +13,7 @@ export function register(app: App, deps: SlackDeps): void {
     const startedAt = performance.now();
     const reply = (message: object) => ack({ response_type: "ephemeral", ...message });
     await guarded(deps, "command", reply, () =>
-      reply(ask(deps, "command", command.text ?? "", { shareable: true, command: command.command }, startedAt)),
+      reply(ask(deps, "command", readSlackText(command.text ?? ""), { shareable: true, command: command.command }, startedAt)),
     );
   });
 }

@@ -16,8 +16,11 @@ const RESET_NOTICE = "amiport could not read what was picked before (an old or a
 
 type HomeAction = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-/** How one Home action changes the state; undefined where its value is not one amiport offered. */
-type Change = (state: HomeState, value: string | undefined, book: RuleBook) => HomeState | undefined;
+/**
+ * How one Home action changes the state; undefined where its value is not one amiport offered. A
+ * value of null is a select emptied (Slack's deselect): that pick goes back to "every".
+ */
+type Change = (state: HomeState, value: string | null | undefined, book: RuleBook) => HomeState | undefined;
 
 const CHANGES: Readonly<Record<string, Change>> = {
   [HOME_ACTIONS.search]: (state, value) => ({ ...state, q: value ?? "", p: 0 }),
@@ -32,7 +35,12 @@ const CHANGES: Readonly<Record<string, Change>> = {
     );
     return s === undefined ? undefined : { ...state, s, p: 0 };
   },
-  [HOME_ACTIONS.mode]: (state, value) => (value === "map" || value === "cards" ? { ...state, m: value, p: 0 } : undefined),
+  [HOME_ACTIONS.mode]: (state, value) =>
+    value === null
+      ? { ...state, m: "map", p: 0 }
+      : value === "map" || value === "cards"
+        ? { ...state, m: value, p: 0 }
+        : undefined,
   [HOME_ACTIONS.previous]: (state, value) => readPage(state, value),
   [HOME_ACTIONS.next]: (state, value) => readPage(state, value),
 };
@@ -47,13 +55,13 @@ function comparisonHint(from: string, to: string): string {
   return `To see what changes between ${from} and ${to}, send /amiport diff ${short(from)} ${short(to)} in any channel or DM. Below: the rules of either version.`;
 }
 
-function readPage(state: HomeState, value: string | undefined): HomeState | undefined {
-  return value !== undefined && /^\d{1,4}$/.test(value) ? { ...state, p: Number(value) } : undefined;
+function readPage(state: HomeState, value: string | null | undefined): HomeState | undefined {
+  return typeof value === "string" && /^\d{1,4}$/.test(value) ? { ...state, p: Number(value) } : undefined;
 }
 
-/** What an action carries: a button's value, a select's option, or the search box's text. */
-function actionValue(action: BlockAction["actions"][number]): string | undefined {
-  if (action.type === "static_select") return action.selected_option?.value;
+/** What an action carries: a button's value, a select's option (null once emptied), or the search box's text. */
+function actionValue(action: BlockAction["actions"][number]): string | null | undefined {
+  if (action.type === "static_select") return action.selected_option === null ? null : action.selected_option?.value;
   if (action.type === "button" || action.type === "plain_text_input") return action.value ?? undefined;
   return undefined;
 }
