@@ -50,6 +50,11 @@ function buildSchemas(z: typeof Zod) {
     url: z.url(),
     license: text,
     retrieved: text,
+    /** SHA-256 of the saved copy of the page the rules were last refreshed from (`npm run data:refresh`). */
+    pageSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     sources: z.record(z.enum(SOURCES), text),
     sections: z.array(z.object({ name: text, anchor: text.nullable() }).strict()).min(1),
     operatingSystems: z.array(text).min(1),
