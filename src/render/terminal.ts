@@ -21,6 +21,7 @@ import {
   directionWord,
   foundLine,
   keyFact,
+  noteText,
   portHeading,
   portsLeftOutLine,
   sourceLabel,
@@ -59,7 +60,7 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook, paint: Paint = 
   if (rule.definition) lines.push(`  ${rule.definition}`);
   const correction = correctionNote(rule);
   if (correction) lines.push(`  ${paint("yellow", `Corrected: ${correction}`)}`);
-  for (const note of rule.notes) lines.push(`  Note: ${note}`);
+  for (const note of rule.notes) lines.push(`  Note: ${noteText(note)}`);
   lines.push(paint("dim", `  ${rule.section} · ${sourceLabel(rule.source)} · ${rule.url}`));
   const reasons = match.matched.filter((m) => m.by !== "filters").map(describeMatch);
   lines.push(paint("dim", `  id ${rule.id}${reasons.length ? ` · matched ${reasons.join("; ")}` : ""}`));

@@ -46,6 +46,14 @@ describe("amiport (in process)", () => {
     expect(out).not.toMatch(/\u001b\[/);
   });
 
+  it("shows the telemetry rules' sourced note, with its source, on the card and in JSON", () => {
+    const { out } = run(["--no-color", "telemetry", "2016"]);
+    expect(out).toContain("Note: AWS disables the Connected User Experiences and Telemetry service");
+    expect(out).toMatch(/\(Source: Amazon Web Services, [^)]*windows-ami-versions\.html\)/);
+    const json = JSON.parse(run(["--json", "telemetry", "2016"]).out);
+    expect(json.results[0].notes.join(" ")).toContain("Source: Amazon Web Services");
+  });
+
   it("shows what the AWS page prints where a correction applies", () => {
     const { out } = run(["23555"]);
     expect(out).toContain("local 23554, 23555, 23556");
