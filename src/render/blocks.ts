@@ -230,7 +230,18 @@ function noticeBlock(notice: Notice, hasResults: boolean): KnownBlock {
       : hasResults
         ? ":information_source:"
         : ":mag:";
-  return { type: "section", text: mrkdwn(`${icon} ${escapeText(notice.text)}`) };
+  const block = { type: "section" as const, text: mrkdwn(`${icon} ${escapeText(notice.text)}`) };
+  if (!notice.offer) return block;
+  // the offered question redraws this answer in place, as "Show more" does
+  return {
+    ...block,
+    accessory: {
+      type: "button",
+      action_id: ACTIONS.more,
+      text: { type: "plain_text", text: truncate(notice.offer.label, LIMITS.buttonText) },
+      value: encodeButtonState({ q: notice.offer.question, o: 0 }),
+    },
+  };
 }
 
 export function renderAnswerMessage(answer: Answer, book: RuleBook, options: AnswerMessageOptions): SlackMessage {

@@ -90,7 +90,10 @@ export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plai
     parts.push(lines.join("\n"));
   }
   if (answer.byPort.length > 0) return renderByPort(answer, book, paint, parts);
-  for (const notice of answer.notices) parts.push(paint(answer.results.length ? "yellow" : "red", notice.text));
+  for (const notice of answer.notices) {
+    const offer = notice.offer ? `\n${paint("dim", `Try: amiport ${notice.offer.question}`)}` : "";
+    parts.push(`${paint(answer.results.length ? "yellow" : "red", notice.text)}${offer}`);
+  }
   if (answer.results.length > 0) {
     parts.push(answer.results.map((r) => renderRuleCard(r, book, paint, options)).join("\n\n"));
     const shown = answer.results.length;

@@ -164,7 +164,11 @@ describe("amiport (in process)", () => {
     const bad = run(["port", "70000"]);
     expect(bad.code).toBe(EXIT.none);
     expect(bad.out).toContain("70000 is not a port: ports go from 0 to 65535.");
-    expect(run(["--os", "2025", "rdp"]).out).toContain("The AWS page lists no rules for Windows Server 2025.");
+    const unlisted = run(["--os", "2025", "rdp"]).out;
+    expect(unlisted).toContain(
+      `AWS's page does not list Windows Server 2025 yet (retrieved ${book.attribution.retrieved}); the nearest it lists is 2022.`,
+    );
+    expect(unlisted).toContain("Try: amiport rdp 2022");
   });
 
   it.each([
@@ -185,7 +189,7 @@ describe("amiport (in process)", () => {
 
   it("--help and --version", () => {
     expect(run(["--help"]).out).toContain("amiport [options] <question...>");
-    expect(run(["-v"]).out).toBe("amiport 9.9.9\n");
+    expect(run(["-v"]).out).toBe(`amiport 9.9.9 (rules from the AWS page retrieved ${reference.retrieved})\n`);
   });
 });
 
@@ -202,7 +206,7 @@ describe("amiport (the built command)", () => {
 
   it("prints its package version", () => {
     const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-    expect(exec(["--version"]).stdout).toBe(`amiport ${version}\n`);
+    expect(exec(["--version"]).stdout).toBe(`amiport ${version} (rules from the AWS page retrieved ${reference.retrieved})\n`);
   });
 
   describe("installed with broken data", () => {
@@ -242,6 +246,10 @@ describe("amiport (the built command)", () => {
       expect(result.stderr.startsWith(`amiport: the rule data is broken: ${portsFile}: ${problem}`), result.stderr).toBe(true);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stdout).toBe("");
+      // --version still answers, and says the data is broken instead of a date
+      const version = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+      expect(version.status).toBe(EXIT.results);
+      expect(version.stdout).toMatch(/^amiport \S+ \(the rule data is broken; any question says how\)\n$/);
     });
   });
 
