@@ -74,6 +74,46 @@ describe("refreshing from the 2019 page", () => {
   });
 });
 
+describe("refreshing from the April 2022 page", () => {
+  // read off the 2022-04-07 copy: its six readable tables match today's except WinRM, which still
+  // starts at 2008 R2; the rest say "See the AWS documentation website"
+  const { diff } = refreshFromPage(data(), parsed(fixture("2022-04-07.md")));
+
+  it("finds only WinRM's versions changed, and keeps the April 2022 row beside it", () => {
+    expect(diff.rules.added).toEqual([]);
+    expect(diff.rules.removed).toEqual([]);
+    expect(diff.rules.changed).toEqual([
+      {
+        id: "windows-remote-management-http-in.2012-2012r2-2016-2019-2022",
+        fields: ["os"],
+        before: {
+          os: [
+            "Windows Server 2012",
+            "Windows Server 2012 R2",
+            "Windows Server 2016",
+            "Windows Server 2019",
+            "Windows Server 2022",
+          ],
+        },
+        after: {
+          os: [
+            "Windows Server 2008 R2",
+            "Windows Server 2008 SP2",
+            "Windows Server 2012",
+            "Windows Server 2012 R2",
+            "Windows Server 2016",
+            "Windows Server 2019",
+            "Windows Server 2022",
+          ],
+        },
+      },
+    ]);
+    expect(diff.sections).toEqual({ added: [], removed: [] });
+    expect(diff.versions).toEqual({ added: [], removed: [] });
+    expect(diff.notCompared.sections).toContain("Microsoft Media Foundation Network Source");
+  });
+});
+
 describe("refreshing from an edited copy of today's page", () => {
   // Each edit below is ours, made in code on the verbatim copy; the expectations are what each edit means.
   let page = fixture("current.md");
