@@ -68,12 +68,12 @@ export function refreshFromPage(data: PortsFile, page: AwsPage): RefreshResult {
   const matches = matchRows(data.rules, page.rows);
 
   const takenIds = new Set(data.rules.map((r) => r.id));
-  const added: { row: DataRow; after: number }[] = [];
+  const added: DataRow[] = [];
   const nextByPage: DataRow[] = page.rows.map((pageRow, index) => {
     const old = matches.byPage.get(index);
     if (old) return updatedRow(old, pageRow);
     const row = newRow(pageRow, data, takenIds);
-    added.push({ row, after: index });
+    added.push(row);
     return row;
   });
 
@@ -110,7 +110,7 @@ export function refreshFromPage(data: PortsFile, page: AwsPage): RefreshResult {
 
   const diff: RefreshDiff = {
     rules: {
-      added: added.map((a) => summary(a.row)),
+      added: added.map(summary),
       removed: removed.map(summary),
       changed: changed.sort((a, b) => a.id.localeCompare(b.id)),
     },
