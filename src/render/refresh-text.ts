@@ -76,6 +76,8 @@ export function renderRefreshText(diff: RefreshDiff, differs: boolean): string {
         ]
       : []),
   ];
-  const head = differs ? "The page differs from data/:" : "No differences between the page and data/.";
+  const head = differs
+    ? "The page differs from data/ (+ on the page only, - in data/ only, ~ data/ -> page):"
+    : "No differences between the page and data/.";
   return `${[head, ...lines, ...summary].join("\n")}\n`;
 }
