@@ -136,6 +136,11 @@ function orderKeys(file: PortsFile, old: PortsFile): PortsFile {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // a reader that stops early (`| head`) ends the report, not with a stack trace
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit();
+  });
   process.exitCode = runDataRefresh(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
