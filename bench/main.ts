@@ -1,4 +1,5 @@
 /** `npm run bench`: prints the figures; asserts nothing (these machines are shared and noisy). */
+import { benchAwsPage } from "./aws-page.js";
 import { benchCli } from "./cli.js";
 import { benchCore } from "./core.js";
 import { benchDatabase } from "./database.js";
@@ -9,6 +10,7 @@ import { benchRegistrations } from "./registrations.js";
 for (const line of benchRegistrations()) console.log(line);
 for (const line of benchCore()) console.log(line);
 for (const line of benchPaste()) console.log(line);
+for (const line of benchAwsPage()) console.log(line);
 for (const line of benchCli()) console.log(line);
 for (const line of await benchHttp()) console.log(line);
 for (const line of await benchDatabase()) console.log(line);

@@ -52,7 +52,7 @@ Options
   --direction in|out  only this direction
   --no-color          plain text even on a terminal (NO_COLOR is honoured too)
   -h, --help          this help
-  -v, --version       amiport's version
+  -v, --version       amiport's version and the day its copy of the AWS page was retrieved
 
 Examples
   amiport 5985
@@ -78,6 +78,16 @@ export interface CliIo {
 /** UTF-8 takes at most 4 bytes a character: enough bytes for all the characters the core reads. */
 const MAX_STDIN_BYTES = MAX_PASTE_LENGTH * 4;
 
+/** How fresh the rules are: the day their copy of the AWS page was retrieved. */
+function dataFreshness(book: RuleBook | undefined): string {
+  try {
+    return `rules from the AWS page retrieved ${(book ?? loadRuleBook()).attribution.retrieved}`;
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    return "the rule data is broken; any question says how";
+  }
+}
+
 export function runCli(argv: readonly string[], io: CliIo, version: string, book?: RuleBook): number {
   let args: ReturnType<typeof readArgs>;
   try {
@@ -92,7 +102,7 @@ export function runCli(argv: readonly string[], io: CliIo, version: string, book
     return EXIT.results;
   }
   if (values.version) {
-    io.out(`amiport ${version}\n`);
+    io.out(`amiport ${version} (${dataFreshness(book)})\n`);
     return EXIT.results;
   }
   const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);

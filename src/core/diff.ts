@@ -120,7 +120,11 @@ export function readDiffQuestion(book: RuleBook, query: string | ParsedQuery): D
   const known = `The data knows ${book.operatingSystems.map((os) => os.replace(/^Windows Server /, "")).join(", ")}.`;
   const example = "e.g. `diff 2016 2022` or `what changed between 2012 R2 and 2022`";
   if (parsed.unknownVersions.length > 0) {
-    return { ok: false, problem: `The AWS page lists no rules for ${parsed.unknownVersions.join(" or ")}. ${known}` };
+    // "AWS's page does not list Windows Server 2025 yet (retrieved …); the nearest it lists is 2022.", then the offer
+    const unlisted = parsed.notices.filter((n) => n.kind === "unknown-version");
+    const offers = unlisted.flatMap((n) => (n.offer ? [`\`${n.offer.question}\``] : []));
+    const offer = offers.length > 0 ? ` Try ${offers.join(" or ")}.` : "";
+    return { ok: false, problem: `${unlisted.map((n) => n.text).join(" ")}${offer} ${known}` };
   }
   const [from, to] = named;
   if (named.length !== 2 || from === undefined || to === undefined) {

@@ -40,7 +40,13 @@ export function addFilter(book: RuleBook, query: ParsedQuery, kind: FilterKind, 
       directions: union(query.directions, parsed.directions),
       versions: book.operatingSystems.filter((os) => query.versions.includes(os) || parsed.versions.includes(os)),
       unknownVersions: union(query.unknownVersions, parsed.unknownVersions),
-      notices: [...query.notices, ...parsed.notices.filter((n) => n.kind === "unknown-version")],
+      notices: [
+        ...query.notices,
+        // an offered version goes with the question's own words: `rdp` with `--os 2025` offers `rdp 2022`
+        ...parsed.notices
+          .filter((n) => n.kind === "unknown-version")
+          .map((n) => (n.offer ? { ...n, offer: { ...n.offer, question: `${query.text} ${n.offer.question}`.trim() } } : n)),
+      ],
     },
   };
 }

@@ -37,7 +37,16 @@ export {
   servicePorts,
   type TransportProtocol,
 } from "./registrations.js";
-export { DataError, DEFAULT_DATA_DIR, loadRuleBook, type PortCell, type Rule, type RuleBook } from "./rule-book.js";
+export {
+  DataError,
+  DEFAULT_DATA_DIR,
+  loadRuleBook,
+  type NoteSource,
+  type PortCell,
+  type Rule,
+  type RuleBook,
+  type RuleNote,
+} from "./rule-book.js";
 export type { Direction, Protocol, Source } from "./schema.js";
 export {
   type Answer,

@@ -23,6 +23,8 @@ export type NoticeKind =
 export interface Notice {
   readonly kind: NoticeKind;
   readonly text: string;
+  /** Another question worth asking instead: the same one for the nearest version the page lists. */
+  readonly offer?: { readonly label: string; readonly question: string };
 }
 
 export interface ParsedQuery {
@@ -174,6 +176,8 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
   const versionsAsWritten: string[] = [];
   const words: string[] = [];
   const known = new Set(book.operatingSystems);
+  /** Where each unknown version stands in the text, to offer the question again with the nearest known one. */
+  const unknownSpans: { name: string; from: number; to: number }[] = [];
 
   let at = 0;
   while (at < normalized.length) {
@@ -191,7 +195,12 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       const name = versionName(version.groups.year ?? "", version.groups.suffix);
       // a log may name any Windows version; only the ones the data knows narrow an answer
       if (known.has(name)) versions.add(name);
-      else if (!pasted) unknownVersions.add(name);
+      else if (!pasted) {
+        unknownVersions.add(name);
+        // the prefix match may start with the gap's spaces: keep them
+        const from = at + version[0].length - version[0].trimStart().length;
+        unknownSpans.push({ name, from, to: versionEnd });
+      }
       if (known.has(name) || !pasted) versionsAsWritten.push(name);
       at = versionEnd;
       continue;
@@ -231,9 +240,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
     } else if (isMeaningful(token, filler) && !words.includes(token)) words.push(token);
   }
 
-  for (const name of unknownVersions) {
-    notices.push({ kind: "unknown-version", text: `The AWS page lists no rules for ${name}.` });
-  }
+  for (const name of unknownVersions) notices.push(unknownVersionNotice(book, name, normalized, unknownSpans));
   return {
     ports: mergeRanges(ports),
     protocols: [...protocols],
@@ -243,6 +250,53 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
     versionsAsWritten,
     words,
   };
+}
+
+/**
+ * `AWS's page does not list Windows Server 2025 yet (retrieved 2026-11-26); the nearest it lists is
+ * 2022.`, offering the same question for 2022. Never answers with the other version unasked.
+ */
+function unknownVersionNotice(
+  book: RuleBook,
+  name: string,
+  text: string,
+  spans: readonly { name: string; from: number; to: number }[],
+): Notice {
+  const nearest = nearestVersion(book.operatingSystems, name);
+  const newer = book.operatingSystems.every((os) => yearOf(os) < yearOf(name));
+  const retrieved = book.attribution.retrieved;
+  const head = `AWS's page does not list ${name}${newer ? " yet" : ""} (retrieved ${retrieved})`;
+  if (!nearest) return { kind: "unknown-version", text: `${head}.` };
+  const short = nearest.replace(/^Windows Server /, "");
+  let question = text;
+  for (const span of [...spans].reverse()) {
+    if (span.name === name) question = `${question.slice(0, span.from)}${short.toLowerCase()}${question.slice(span.to)}`;
+  }
+  return {
+    kind: "unknown-version",
+    text: `${head}; the nearest it lists is ${short}.`,
+    offer: { label: `Show ${short}'s answer`, question: question.replace(/\s+/g, " ").trim() },
+  };
+}
+
+function yearOf(version: string): number {
+  return Number(/\d{4}/.exec(version)?.[0] ?? 0);
+}
+
+/** The listed version closest in year; on a tie the later one, and the latest edition of that year. */
+function nearestVersion(listed: readonly string[], name: string): string | undefined {
+  const year = yearOf(name);
+  let best: string | undefined;
+  for (const os of listed) {
+    if (best === undefined) {
+      best = os;
+      continue;
+    }
+    const distance = Math.abs(yearOf(os) - year);
+    const bestDistance = Math.abs(yearOf(best) - year);
+    if (distance < bestDistance || (distance === bestDistance && yearOf(os) >= yearOf(best))) best = os;
+  }
+  return best;
 }
 
 function isMeaningful(token: string, filler: ReadonlySet<string>): boolean {

@@ -29,6 +29,20 @@ export interface PortCell {
   readonly keyword?: { readonly name: string; readonly ranges: readonly PortRange[] };
 }
 
+/** Where a note's fact comes from, when it is not the AWS page of the rule itself. */
+export interface NoteSource {
+  readonly title: string;
+  readonly publisher: string;
+  readonly url: string;
+  readonly retrieved: string;
+}
+
+export interface RuleNote {
+  readonly text: string;
+  /** Absent for amiport's own reading of the rule's row on the AWS page. */
+  readonly source?: NoteSource;
+}
+
 export interface Rule {
   readonly id: string;
   /** Position in the AWS page's order. */
@@ -50,7 +64,7 @@ export interface Rule {
     readonly direction?: Direction;
   };
   readonly correction?: string;
-  readonly notes: readonly string[];
+  readonly notes: readonly RuleNote[];
   /** The rule's section on the AWS page (the page itself where the section has no anchor). */
   readonly url: string;
   /** Ops words attached by data/vocabulary.json (rdp, winrm, ...). */
@@ -162,6 +176,13 @@ function buildRuleBook(
     return { text, ranges: parsed.ranges };
   };
 
+  const readNote = (id: string, i: number, note: string | { text: string; source: string }): RuleNote => {
+    if (typeof note === "string") return { text: note };
+    const source = file.noteSources?.[note.source];
+    if (!source) return fail(id, `notes.${i}.source`, `"${note.source}" is not in noteSources`);
+    return { text: note.text, source };
+  };
+
   const anchors = new Map(file.sections.map((s) => [s.name, s.anchor]));
   const knownOs = new Set(file.operatingSystems);
   const seenIds = new Set<string>();
@@ -190,7 +211,7 @@ function buildRuleBook(
       direction,
       source: row.source,
       ...(fix ? { published: publishedFields(row, fix), correction: fix.reason } : {}),
-      notes: row.notes ?? [],
+      notes: (row.notes ?? []).map((note, i) => readNote(row.id, i, note)),
       url: anchor ? `${file.url}#${anchor}` : file.url,
       tags: [],
     };

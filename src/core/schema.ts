@@ -40,7 +40,11 @@ function buildSchemas(z: typeof Zod) {
       direction: z.enum(DIRECTIONS),
       source: z.enum(SOURCES),
       correction: correctionSchema.optional(),
-      notes: z.array(text).optional(),
+      /**
+       * amiport's reading of this row of the AWS page (plain text), or a fact from another page,
+       * which always names its source: a key of the file's `noteSources`.
+       */
+      notes: z.array(z.union([text, z.object({ text, source: text }).strict()])).optional(),
     })
     .strict();
 
@@ -50,7 +54,19 @@ function buildSchemas(z: typeof Zod) {
     url: z.url(),
     license: text,
     retrieved: text,
+    /** SHA-256 of the saved copy of the page the rules were last refreshed from (`npm run data:refresh`). */
+    pageSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     sources: z.record(z.enum(SOURCES), text),
+    /** The pages that sourced notes cite, by key. */
+    noteSources: z
+      .record(
+        z.string().regex(/^[a-z0-9-]+$/),
+        z.object({ title: text, publisher: text, url: z.url(), retrieved: text }).strict(),
+      )
+      .optional(),
     sections: z.array(z.object({ name: text, anchor: text.nullable() }).strict()).min(1),
     operatingSystems: z.array(text).min(1),
     portKeywords: z.record(z.string(), text),

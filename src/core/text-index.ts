@@ -77,7 +77,7 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
       [tokenize(rule.rule), FIELD_WEIGHTS.rule],
       [rule.tags.flatMap(tokenize), FIELD_WEIGHTS.tags],
       [tokenize(rule.section), FIELD_WEIGHTS.section],
-      [rule.notes.flatMap(tokenize), FIELD_WEIGHTS.notes],
+      [rule.notes.flatMap((note) => tokenize(note.text)), FIELD_WEIGHTS.notes],
       [tokenize(rule.definition ?? ""), FIELD_WEIGHTS.definition],
     ];
     for (const [words, weight] of fields) for (const word of new Set(words)) add(word, i, weight);

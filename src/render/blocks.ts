@@ -16,6 +16,7 @@ import {
   type Rule,
   type RuleBook,
   type RuleMatch,
+  type RuleNote,
   type TransportProtocol,
 } from "../core/index.js";
 import {
@@ -103,6 +104,12 @@ export interface AnswerMessageOptions {
 export const NO_PORT_IN_MESSAGE = "That message names no port.";
 
 /** `&`, `<` and `>` are Slack's control characters in mrkdwn and plain text alike. */
+/** `Note: …`, with a link to the page the note comes from when that is not the rule's own AWS page. */
+export function noteMrkdwn(note: RuleNote): string {
+  const source = note.source ? ` (Source: <${note.source.url}|${escapeText(note.source.title)}>)` : "";
+  return `Note: ${escapeText(note.text)}${source}`;
+}
+
 export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -186,7 +193,7 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
     blocks.push({ type: "context", elements: [mrkdwn(`:warning: *Corrected.* ${escapeText(correction)}`)] });
   }
   if (rule.notes.length > 0) {
-    blocks.push({ type: "context", elements: [mrkdwn(rule.notes.map((n) => `Note: ${escapeText(n)}`).join("\n"))] });
+    blocks.push({ type: "context", elements: [mrkdwn(rule.notes.map(noteMrkdwn).join("\n"))] });
   }
   blocks.push({
     type: "context",
@@ -223,7 +230,18 @@ function noticeBlock(notice: Notice, hasResults: boolean): KnownBlock {
       : hasResults
         ? ":information_source:"
         : ":mag:";
-  return { type: "section", text: mrkdwn(`${icon} ${escapeText(notice.text)}`) };
+  const block = { type: "section" as const, text: mrkdwn(`${icon} ${escapeText(notice.text)}`) };
+  if (!notice.offer) return block;
+  // the offered question redraws this answer in place, as "Show more" does
+  return {
+    ...block,
+    accessory: {
+      type: "button",
+      action_id: ACTIONS.more,
+      text: { type: "plain_text", text: truncate(notice.offer.label, LIMITS.buttonText) },
+      value: encodeButtonState({ q: notice.offer.question, o: 0 }),
+    },
+  };
 }
 
 export function renderAnswerMessage(answer: Answer, book: RuleBook, options: AnswerMessageOptions): SlackMessage {

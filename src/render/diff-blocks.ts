@@ -4,7 +4,7 @@
  */
 import type { types } from "@slack/bolt";
 import { type DiffSection, diffBySection, type Rule, type RuleBook, type VersionDiff } from "../core/index.js";
-import { ACTIONS, encodeButtonState, escapeText, LIMITS, type SlackMessage, truncate } from "./blocks.js";
+import { ACTIONS, encodeButtonState, escapeText, LIMITS, noteMrkdwn, type SlackMessage, truncate } from "./blocks.js";
 import { correctionNote, describeChange, diffCounts, diffTitle, shortVersion, trafficSummary, unstatedNote } from "./facts.js";
 
 type KnownBlock = types.KnownBlock;
@@ -75,7 +75,9 @@ function expandedBlocks(group: DiffSection, diff: VersionDiff): KnownBlock[] {
         ...(correctionNote(c.before) && c.before.correction !== c.after.correction
           ? [`On ${shortVersion(diff.from)}: ${correctionNote(c.before)}`]
           : []),
-        ...c.before.notes.filter((n) => !c.after.notes.includes(n)).map((n) => `On ${shortVersion(diff.from)}: ${n}`),
+        ...c.before.notes
+          .filter((n) => !c.after.notes.some((a) => a.text === n.text))
+          .map((n) => `On ${shortVersion(diff.from)}: ${n.text}`),
       ],
     })),
   ];
@@ -91,7 +93,7 @@ function expandedBlocks(group: DiffSection, diff: VersionDiff): KnownBlock[] {
     const correction = correctionNote(rule);
     const notes = [
       ...(correction ? [`:warning: *Corrected.* ${escapeText(correction)}`] : []),
-      ...rule.notes.map((n) => `Note: ${escapeText(n)}`),
+      ...rule.notes.map(noteMrkdwn),
       ...item.extra.map(escapeText),
       `\`${escapeText(rule.id)}\` · <${rule.url}|View on AWS>`,
     ];

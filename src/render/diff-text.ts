@@ -1,6 +1,15 @@
 /** A comparison of two Windows Server versions for a terminal: counts, then the differences by section. */
 import { diffBySection, type Rule, type RuleBook, type VersionDiff } from "../core/index.js";
-import { attributionLine, correctionNote, describeChange, diffCounts, diffTitle, trafficSummary, unstatedNote } from "./facts.js";
+import {
+  attributionLine,
+  correctionNote,
+  describeChange,
+  diffCounts,
+  diffTitle,
+  noteText,
+  trafficSummary,
+  unstatedNote,
+} from "./facts.js";
 import type { Paint } from "./terminal.js";
 
 function ruleLines(mark: string, rule: Rule, detail: string, paint: Paint): string[] {
@@ -8,7 +17,7 @@ function ruleLines(mark: string, rule: Rule, detail: string, paint: Paint): stri
   return [
     `  ${mark} ${rule.rule}  ${paint("cyan", detail)}`,
     ...(correction ? [`      ${paint("yellow", `Corrected: ${correction}`)}`] : []),
-    ...rule.notes.map((note) => `      Note: ${note}`),
+    ...rule.notes.map((note) => `      Note: ${noteText(note)}`),
   ];
 }
 

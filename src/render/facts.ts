@@ -9,6 +9,7 @@ import {
   type Rule,
   type RuleBook,
   type RuleChange,
+  type RuleNote,
   type Source,
   type UnopenedPort,
   type VersionDiff,
@@ -22,6 +23,11 @@ const SOURCE_LABELS: Readonly<Record<Source, string>> = {
 
 export function sourceLabel(source: Source): string {
   return SOURCE_LABELS[source];
+}
+
+/** A note as plain text, naming the page it comes from when that is not the rule's own AWS page. */
+export function noteText(note: RuleNote): string {
+  return note.source ? `${note.text} (Source: ${note.source.publisher}, "${note.source.title}", ${note.source.url})` : note.text;
 }
 
 /** `Windows Server 2012 to 2022`, `Windows Server 2019 and 2022`, or a plain list where versions skip. */

@@ -5,7 +5,7 @@
  */
 import type { types } from "@slack/bolt";
 import { type Answer, MAX_QUERY_LENGTH, type RuleBook } from "../core/index.js";
-import { escapeText, LIMITS, truncate } from "./blocks.js";
+import { escapeText, LIMITS, noteMrkdwn, truncate } from "./blocks.js";
 import { correctionNote, describeVersions, shortVersion, trafficSummary } from "./facts.js";
 import { linesToSections, portMapTextLines } from "./port-map.js";
 
@@ -184,7 +184,7 @@ export function renderHomeView(book: RuleBook, input: HomeViewInput): types.Home
         `*${escapeText(rule.rule)}*`,
         `\`${escapeText(trafficSummary(rule))}\` · ${escapeText(describeVersions(rule.os, book.operatingSystems))}`,
         ...(correction ? [`:warning: Corrected. ${escapeText(correction)}`] : []),
-        ...rule.notes.map((n) => `Note: ${escapeText(n)}`),
+        ...rule.notes.map(noteMrkdwn),
         `${escapeText(rule.section)} · <${rule.url}|View on AWS>`,
       ];
       blocks.push({ type: "section", text: mrkdwn(lines.join("\n")) });

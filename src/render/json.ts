@@ -15,6 +15,7 @@ import {
   type Understood,
   type VersionDiff,
 } from "../core/index.js";
+import { noteText } from "./facts.js";
 
 export interface RuleJson {
   id: string;
@@ -31,6 +32,7 @@ export interface RuleJson {
   correction?: string;
   source: string;
   url: string;
+  /** Each note as text, with its source named where it is not the rule's own AWS page. */
   notes: readonly string[];
   matched?: readonly MatchReason[];
   /** With `--commands`: what to run next for this rule. */
@@ -86,7 +88,7 @@ export function ruleToJson(rule: Rule, matched?: readonly MatchReason[], options
     ...(rule.published ? { published: rule.published, correction: rule.correction } : {}),
     source: rule.source,
     url: rule.url,
-    notes: rule.notes,
+    notes: rule.notes.map(noteText),
     ...(matched ? { matched } : {}),
     ...(options.commands ? { commands: commandsForRule(rule) } : {}),
     ...(note ? { commandNote: note } : {}),

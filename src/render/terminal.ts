@@ -21,6 +21,7 @@ import {
   directionWord,
   foundLine,
   keyFact,
+  noteText,
   portHeading,
   portsLeftOutLine,
   sourceLabel,
@@ -59,7 +60,7 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook, paint: Paint = 
   if (rule.definition) lines.push(`  ${rule.definition}`);
   const correction = correctionNote(rule);
   if (correction) lines.push(`  ${paint("yellow", `Corrected: ${correction}`)}`);
-  for (const note of rule.notes) lines.push(`  Note: ${note}`);
+  for (const note of rule.notes) lines.push(`  Note: ${noteText(note)}`);
   lines.push(paint("dim", `  ${rule.section} · ${sourceLabel(rule.source)} · ${rule.url}`));
   const reasons = match.matched.filter((m) => m.by !== "filters").map(describeMatch);
   lines.push(paint("dim", `  id ${rule.id}${reasons.length ? ` · matched ${reasons.join("; ")}` : ""}`));
@@ -89,7 +90,10 @@ export function renderAnswer(answer: Answer, book: RuleBook, paint: Paint = plai
     parts.push(lines.join("\n"));
   }
   if (answer.byPort.length > 0) return renderByPort(answer, book, paint, parts);
-  for (const notice of answer.notices) parts.push(paint(answer.results.length ? "yellow" : "red", notice.text));
+  for (const notice of answer.notices) {
+    const offer = notice.offer ? `\n${paint("dim", `Try: amiport ${notice.offer.question}`)}` : "";
+    parts.push(`${paint(answer.results.length ? "yellow" : "red", notice.text)}${offer}`);
+  }
   if (answer.results.length > 0) {
     parts.push(answer.results.map((r) => renderRuleCard(r, book, paint, options)).join("\n\n"));
     const shown = answer.results.length;

@@ -46,6 +46,14 @@ describe("amiport (in process)", () => {
     expect(out).not.toMatch(/\u001b\[/);
   });
 
+  it("shows the telemetry rules' sourced note, with its source, on the card and in JSON", () => {
+    const { out } = run(["--no-color", "telemetry", "2016"]);
+    expect(out).toContain("Note: AWS disables the Connected User Experiences and Telemetry service");
+    expect(out).toMatch(/\(Source: Amazon Web Services, [^)]*windows-ami-versions\.html\)/);
+    const json = JSON.parse(run(["--json", "telemetry", "2016"]).out);
+    expect(json.results[0].notes.join(" ")).toContain("Source: Amazon Web Services");
+  });
+
   it("shows what the AWS page prints where a correction applies", () => {
     const { out } = run(["23555"]);
     expect(out).toContain("local 23554, 23555, 23556");
@@ -156,7 +164,11 @@ describe("amiport (in process)", () => {
     const bad = run(["port", "70000"]);
     expect(bad.code).toBe(EXIT.none);
     expect(bad.out).toContain("70000 is not a port: ports go from 0 to 65535.");
-    expect(run(["--os", "2025", "rdp"]).out).toContain("The AWS page lists no rules for Windows Server 2025.");
+    const unlisted = run(["--os", "2025", "rdp"]).out;
+    expect(unlisted).toContain(
+      `AWS's page does not list Windows Server 2025 yet (retrieved ${book.attribution.retrieved}); the nearest it lists is 2022.`,
+    );
+    expect(unlisted).toContain("Try: amiport rdp 2022");
   });
 
   it.each([
@@ -177,7 +189,7 @@ describe("amiport (in process)", () => {
 
   it("--help and --version", () => {
     expect(run(["--help"]).out).toContain("amiport [options] <question...>");
-    expect(run(["-v"]).out).toBe("amiport 9.9.9\n");
+    expect(run(["-v"]).out).toBe(`amiport 9.9.9 (rules from the AWS page retrieved ${reference.retrieved})\n`);
   });
 });
 
@@ -194,7 +206,7 @@ describe("amiport (the built command)", () => {
 
   it("prints its package version", () => {
     const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-    expect(exec(["--version"]).stdout).toBe(`amiport ${version}\n`);
+    expect(exec(["--version"]).stdout).toBe(`amiport ${version} (rules from the AWS page retrieved ${reference.retrieved})\n`);
   });
 
   describe("installed with broken data", () => {
@@ -234,6 +246,10 @@ describe("amiport (the built command)", () => {
       expect(result.stderr.startsWith(`amiport: the rule data is broken: ${portsFile}: ${problem}`), result.stderr).toBe(true);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stdout).toBe("");
+      // --version still answers, and says the data is broken instead of a date
+      const version = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+      expect(version.status).toBe(EXIT.results);
+      expect(version.stdout).toMatch(/^amiport \S+ \(the rule data is broken; any question says how\)\n$/);
     });
   });
 
@@ -282,7 +298,7 @@ describe("amiport diff and the port map", () => {
   it.each([
     [
       ["diff", "2016", "2025"],
-      /no rules for Windows Server 2025\. The data knows 2008 R2, 2008 SP2, 2012, 2012 R2, 2016, 2019, 2022\./,
+      /does not list Windows Server 2025 yet \(retrieved [^)]+\); the nearest it lists is 2022\. Try 'diff 2016 2022'\. The data knows 2008 R2, 2008 SP2, 2012, 2012 R2, 2016, 2019, 2022\./,
     ],
     [["diff", "2016"], /Name two Windows Server versions to compare.*The data knows/],
     [["diff"], /Name two Windows Server versions/],

@@ -11,7 +11,11 @@ describe("addFilter", () => {
     expect(added).toMatchObject({ ok: true, query: { ports: [], versions: [], unknownVersions: ["Windows Server 2030"] } });
     if (added.ok)
       expect(added.query.notices).toEqual([
-        { kind: "unknown-version", text: "The AWS page lists no rules for Windows Server 2030." },
+        {
+          kind: "unknown-version",
+          text: `AWS's page does not list Windows Server 2030 yet (retrieved ${book.attribution.retrieved}); the nearest it lists is 2022.`,
+          offer: { label: "Show 2022's answer", question: "rdp 2022" },
+        },
       ]);
   });
 

@@ -97,7 +97,25 @@ describe("parseQuery: Windows Server versions", () => {
     const parsed = parse(text);
     expect(parsed.versions).toEqual([]);
     expect(parsed.unknownVersions).toHaveLength(1);
-    expect(parsed.notices[0]?.text).toMatch(/^The AWS page lists no rules for Windows Server 20(25|03)( R2)?\.$/);
+    expect(parsed.notices[0]?.text).toMatch(/^AWS's page does not list Windows Server 20(25 yet|03|03 R2) \(retrieved /);
+    expect(parsed.notices[0]?.text).toMatch(/\); the nearest it lists is (2022|2008 SP2)\.$/);
+    expect(parsed.notices[0]?.text).toContain(`(retrieved ${book.attribution.retrieved})`);
+  });
+
+  it("offers the same question for the nearest version the page lists, never answering with it unasked", () => {
+    expect(parse("5985 on windows server 2025").notices).toEqual([
+      {
+        kind: "unknown-version",
+        text: `AWS's page does not list Windows Server 2025 yet (retrieved ${book.attribution.retrieved}); the nearest it lists is 2022.`,
+        offer: { label: "Show 2022's answer", question: "5985 on 2022" },
+      },
+    ]);
+    expect(parse("ws2025 telemetry").notices[0]?.offer?.question).toBe("2022 telemetry");
+    // older than anything listed: no "yet"; the nearest is the oldest listed release
+    expect(parse("rdp on 2003").notices[0]?.text).toBe(
+      `AWS's page does not list Windows Server 2003 (retrieved ${book.attribution.retrieved}); the nearest it lists is 2008 SP2.`,
+    );
+    expect(parse("2019 and 2025 winrm").notices[0]?.offer?.question).toBe("2019 and 2022 winrm");
   });
 });
 

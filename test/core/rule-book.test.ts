@@ -18,6 +18,21 @@ const jsonDigest = (text: string) =>
   createHash("sha256")
     .update(JSON.stringify(JSON.parse(text)))
     .digest("hex");
+
+/**
+ * data/ is the reference plus the facts amiport cites from other AWS pages: `noteSources` and the
+ * notes that name one. Without them it must be the reference, byte for byte as compact JSON.
+ */
+function withoutSourcedNotes(text: string): string {
+  const file = JSON.parse(text);
+  delete file.noteSources;
+  for (const row of file.rules) {
+    if (!row.notes) continue;
+    row.notes = row.notes.filter((note: unknown) => typeof note === "string");
+    if (row.notes.length === 0) delete row.notes;
+  }
+  return JSON.stringify(file);
+}
 const dataText = readFileSync(join(DEFAULT_DATA_DIR, "windows-ami-ports.json"), "utf8");
 const reference = JSON.parse(dataText);
 const dirs: string[] = [];
@@ -45,8 +60,22 @@ describe("data/", () => {
     book = loadRuleBook();
   });
 
-  it("is the checked reference, unchanged", () => {
-    expect(jsonDigest(dataText)).toBe(REFERENCE_DIGEST);
+  it("is the checked reference, unchanged apart from the notes sourced from other AWS pages", () => {
+    expect(jsonDigest(withoutSourcedNotes(dataText))).toBe(REFERENCE_DIGEST);
+  });
+
+  it("shows AWS's own word beside the telemetry rules: the service is disabled on its AMIs", () => {
+    const diagTrack = book.rules.filter((r) => r.section === "Diag Track");
+    expect(diagTrack).toHaveLength(2);
+    for (const rule of diagTrack) {
+      const sourced = rule.notes.find((n) => n.source);
+      expect(sourced?.text).toContain("Connected User Experiences and Telemetry service");
+      expect(sourced?.source).toMatchObject({
+        title: expect.stringContaining("Changes applied for AWS Windows AMIs"),
+        url: expect.stringMatching(/^https:\/\/docs\.aws\.amazon\.com\//),
+      });
+    }
+    expect(book.rules.filter((r) => r.notes.some((n) => n.source))).toHaveLength(2);
   });
 
   it.skipIf(!existsSync(SHARED_REFERENCE))("pins the reference beside the repository, where there is one", () => {
@@ -63,7 +92,11 @@ describe("data/", () => {
     expect(corrected).toHaveLength(39);
     reference.rules.forEach((row: any, i: number) => {
       const rule = book.rules[i]!;
-      expect(rule.notes).toEqual(row.notes ?? []);
+      expect(rule.notes.map((n) => (n.source ? n : n.text))).toEqual(
+        (row.notes ?? []).map((n: string | { text: string }) =>
+          typeof n === "string" ? n : expect.objectContaining({ text: n.text }),
+        ),
+      );
       expect(rule.source).toBe(row.source);
       expect(rule.correction).toBe(row.correction?.reason);
       const local = row.correction && "local" in row.correction ? row.correction.local : row.local;
@@ -155,6 +188,15 @@ describe("loadRuleBook with a broken file", () => {
     [(ports: any) => delete ports.rules[2].id, /windows-ami-ports\.json: rule #3, field "id": /],
     [(ports: any) => (ports.rules[2] = "a row"), /windows-ami-ports\.json: rule #3, field "\(the row\)": /],
     [(ports: any) => delete ports.title, /windows-ami-ports\.json: field "title": /],
+    [
+      (ports: any) => (ports.rules[2].notes = [{ text: "A fact.", source: "nowhere" }]),
+      /rule "alljoyn-router-udp-in.2016-2019-2022", field "notes\.0\.source": "nowhere" is not in noteSources/,
+    ],
+    [
+      (ports: any) => (ports.rules[2].notes = [{ text: "A fact without its source." }]),
+      /rule "alljoyn-router-udp-in.2016-2019-2022", field "notes\.0/,
+    ],
+    [(ports: any) => (ports.noteSources["aws-ami-changes"].url = "not a url"), /field "noteSources\.aws-ami-changes\.url"/],
     [(ports: any) => (ports.sections[1].name = ""), /windows-ami-ports\.json: field "sections\.1\.name": /],
     [
       (_ports: any, vocabulary: any) => vocabulary.tags.push({ section: "Remote Desktop", rule: "RDP", words: ["x"] }),

@@ -112,7 +112,17 @@ describe("searchRules", () => {
   it("never answers an unknown version with other versions", () => {
     const answer = search("rdp on windows server 2025");
     expect(answer.results).toEqual([]);
-    expect(answer.notices).toEqual([{ kind: "unknown-version", text: "The AWS page lists no rules for Windows Server 2025." }]);
+    expect(answer.notices).toEqual([
+      {
+        kind: "unknown-version",
+        text: `AWS's page does not list Windows Server 2025 yet (retrieved ${book.attribution.retrieved}); the nearest it lists is 2022.`,
+        offer: { label: "Show 2022's answer", question: "rdp on 2022" },
+      },
+    ]);
+    // the offer is an answer of its own, for 2022
+    const offered = search(answer.notices[0]?.offer?.question ?? "");
+    expect(offered.results.length).toBeGreaterThan(0);
+    for (const r of offered.results) expect(r.rule.os).toContain("Windows Server 2022");
   });
 
   it("answers the known version and names the unknown one", () => {

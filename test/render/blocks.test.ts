@@ -86,12 +86,22 @@ describe("renderRuleCard", () => {
       rule: long("n"),
       section: long("s"),
       definition: long("d"),
-      notes: [long("a"), long("b")],
+      notes: [
+        { text: long("a") },
+        { text: long("b"), source: { title: long("t"), publisher: "p", url: "https://example.com/p", retrieved: "2026-11-28" } },
+      ],
       local: { text: long("1"), ranges: [] },
     };
     const blocks = renderRuleCard({ rule, matched: [{ by: "filters" }] }, book);
     expectValidMessage({ text: "x", blocks });
     expect((blocks[0] as any).text.text).toHaveLength(SLACK.headerText);
+  });
+
+  it("shows a sourced note with a link to the page it comes from", () => {
+    const rule = book.rules.find((r) => r.id === "connected-user-experiences-and-telemetry.2016")!;
+    const text = JSON.stringify(renderRuleCard({ rule, matched: [{ by: "filters" }] }, book));
+    expect(text).toContain("Note: AWS disables the Connected User Experiences and Telemetry service");
+    expect(text).toContain("(Source: <https://docs.aws.amazon.com/ec2/latest/windows-ami-reference/windows-ami-versions.html|");
   });
 
   it("renders every rule of the data within Slack's limits", () => {

@@ -99,7 +99,8 @@ describe("comparisons in Slack", () => {
     expect(JSON.stringify(forged.blocks)).toContain("That section has no differences in this comparison");
     const unknown = await command("diff 2016 2025");
     expect(unknown.text).toBe(
-      "The AWS page lists no rules for Windows Server 2025. The data knows 2008 R2, 2008 SP2, 2012, 2012 R2, 2016, 2019, 2022.",
+      `AWS's page does not list Windows Server 2025 yet (retrieved ${book.attribution.retrieved}); the nearest it lists is 2022. ` +
+        "Try `diff 2016 2022`. The data knows 2008 R2, 2008 SP2, 2012, 2012 R2, 2016, 2019, 2022.",
     );
   });
 });

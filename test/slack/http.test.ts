@@ -112,7 +112,14 @@ describe("slash command /amiport", () => {
 
   it("answers a bad port and an unknown version plainly", async () => {
     expect((await command("port 70000")).body.text).toBe("70000 is not a port: ports go from 0 to 65535.");
-    expect((await command("rdp 2025")).body.text).toBe("The AWS page lists no rules for Windows Server 2025.");
+    const unlisted = (await command("rdp 2025")).body;
+    expect(unlisted.text).toBe(
+      `AWS's page does not list Windows Server 2025 yet (retrieved ${book.attribution.retrieved}); the nearest it lists is 2022.`,
+    );
+    // the offer is a button that redraws the answer for 2022
+    const offer = JSON.stringify(unlisted.blocks);
+    expect(offer).toContain('"action_id":"amiport_more"');
+    expect(offer).toContain("Show 2022's answer");
   });
 
   it("escapes what people type, so a query cannot ping the channel", async () => {
