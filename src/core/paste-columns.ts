@@ -30,6 +30,8 @@ const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
 ]);
 /** Rows read under one header at most; a table longer than this is a dump, not an incident. */
 const MAX_ROWS = 500;
+const PORT_WORD = /port/i;
+const NOT_BLANK = /\S/;
 /** Headers have at most this many columns. */
 const MAX_COLUMNS = 40;
 /** A row may lack this many of its header's cells (empty cells) and still be one of its rows. */
@@ -73,18 +75,21 @@ export function readColumnPorts(text: string): ColumnPort[] {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
     const line = end - start > MAX_ROW_LENGTH ? "" : text.slice(start, end);
-    const cells = cellsOf(line, start);
-    // one blank line may stand between a header and its rows (Windows Firewall's pfirewall.log)
-    if (cells.length === 0) {
+    if (!NOT_BLANK.test(line)) {
+      // one blank line may stand between a header and its rows (Windows Firewall's pfirewall.log)
       if (rows > 0) header = undefined;
       rows += 1;
-    } else if (isHeader(cells)) {
-      header = headerOf(cells);
-      rows = 0;
-    } else if (header && rows < MAX_ROWS && !/^[\s|+=-]+$/.test(line)) {
-      rows += 1;
-      const row = readRow(header, cells);
-      if (row) found.push(row);
+    } else if (header || PORT_WORD.test(line)) {
+      // only a line naming a port can be a header: the rest are split into cells under one only
+      const cells = cellsOf(line, start);
+      if (isHeader(cells)) {
+        header = headerOf(cells);
+        rows = 0;
+      } else if (header && rows < MAX_ROWS && !/^[\s|+=-]+$/.test(line)) {
+        rows += 1;
+        const row = readRow(header, cells);
+        if (row) found.push(row);
+      }
     }
     if (newline < 0) break;
     start = newline + 1;

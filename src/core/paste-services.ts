@@ -43,6 +43,7 @@ const MIN_PREFIX = 4;
 const COMPOUND_SEPARATORS = /[-_.:/\\[\](){}@]+/;
 /** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`. */
 const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])/;
+const COMPOUND_OR_CAMEL = /[-_.:/\\[\](){}@]|[a-z][A-Z]/;
 
 /**
  * The services a word of pasted text names (`raw` as written, for its case): the word itself, the
@@ -54,6 +55,11 @@ export function servicesNamedBy(raw: string): PasteService[] {
   const whole = byWord.get(lower);
   if (whole) return [...whole];
   const found: PasteService[] = [];
+  if (!COMPOUND_OR_CAMEL.test(raw)) {
+    for (const word of byPrefix.get(lower.slice(0, MIN_PREFIX)) ?? [])
+      if (lower.startsWith(word)) found.push(...(byWord.get(word) ?? []));
+    return found;
+  }
   const parts = new Set(lower.split(COMPOUND_SEPARATORS));
   if (/[a-z][A-Z]/.test(raw))
     for (const part of raw.split(COMPOUND_SEPARATORS).flatMap((p) => p.split(CAMEL_BOUNDARY))) parts.add(part.toLowerCase());

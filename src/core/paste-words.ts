@@ -7,6 +7,7 @@
 
 /** `--Local-Port` → `localport`, `/port` → `port`, `s-port` → `sport`. */
 export function labelKey(word: string): string {
+  if (!LABEL_PUNCTUATION.test(word)) return word.toLowerCase();
   let start = 0;
   while (start < word.length && (word[start] === "-" || word[start] === "/")) start++;
   let key = "";
@@ -16,6 +17,9 @@ export function labelKey(word: string): string {
   }
   return key.toLowerCase();
 }
+
+const LABEL_PUNCTUATION = /[-_./]/;
+const LETTER = /\p{L}/u;
 
 /** After these, a number is the port a connection goes to. */
 export const PORT_LABELS: ReadonlySet<string> = new Set([
@@ -407,7 +411,7 @@ export type LabelRole = "plain" | "source" | "local" | "dest" | "remote";
 
 /** Which side a label puts its number on, `nonport` for `timeout`, `line`, `error`; undefined for other words. */
 export function labelRole(word: string): LabelRole | "nonport" | undefined {
-  if (word === "" || word.length > 40) return undefined;
+  if (word === "" || word.length > 40 || !LETTER.test(word)) return undefined;
   const key = labelKey(word);
   if (key === "localport") return "local";
   if (key === "remoteport") return "remote";

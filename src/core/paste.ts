@@ -111,6 +111,15 @@ const TUPLE_GAP = /^['"]?,[ \t]*$/;
 /** Words after a number that make it a port: `445 port`, Vagrant's `5985 (guest)`. */
 const PORT_AFTER = new Set(["port", "guest", "host"]);
 const LISTEN_WORDS = new Set(["listening", "listen"]);
+const IPTABLES_LABEL = /^(?:dports?|dpts?)$/;
+const PROCESS_WITH_ID = /^[a-z][a-z0-9._-]{1,40}\[\d{1,10}\]$/;
+/** A word inside a chunk with digits (`/usr/bin/mdnslookup`, `1.System.Data.SqlClient`); ids and hex have none. */
+const LETTER_RUN = /[a-z]{4}/;
+const NON_ASCII = /[\u0080-\uffff]/;
+const HAS_LETTER_OR_WIDE = /[a-z\u0080-\uffff]/;
+const COMPOUND_PARTS = /[-_.:/]+/;
+/** Distinct words whose services a paste remembers; 40,000 characters hold fewer than 8,000 words. */
+const MAX_WORDS_REMEMBERED = 10_000;
 const IPTABLES_NAMED = /^(?:dpts?|dports?):([a-z][a-z0-9-]{1,30})$/;
 const GLUED_LABEL = /^(.*?)[:=#：]?(\d{1,5})$/;
 const HAS_LETTER = /[a-z]/;
@@ -222,6 +231,8 @@ class PasteReader {
   /** Services the text names, with the chunk that names them. */
   private readonly services: { service: PasteService; at: number }[] = [];
   private readonly seenWords = new Set<string>();
+  /** What each distinct word names, looked up once per paste. */
+  private readonly serviceWords = new Map<string, { services: readonly PasteService[]; secure: readonly string[] }>();
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
 
@@ -346,10 +357,9 @@ class PasteReader {
     if (key.includes("://")) return this.readUrl(i);
     if (this.source.startsWith("\\\\", this.startOf(i))) return this.readUnc(i);
     this.readServiceWords(i);
-    const label = labelRole(this.key(i - 1));
-    if ((label === "dest" || label === "plain") && /^[a-z][a-z0-9-]{1,30}$/.test(key) && this.gapIsSpaces(i - 1)) {
-      // iptables -L names ports: `multiport dports ssh`
-      const port = /^(?:dports?|dpts?)$/.test(labelKey(this.key(i - 1))) ? servicePort(key) : undefined;
+    // iptables -L names ports: `multiport dports ssh`
+    if (IPTABLES_LABEL.test(this.key(i - 1)) && /^[a-z][a-z0-9-]{1,30}$/.test(key) && this.gapIsSpaces(i - 1)) {
+      const port = servicePort(key);
       if (port !== undefined)
         this.candidate(port, PROTOCOL_WORDS.get(this.key(i - 2)), this.startOf(i - 1), this.endOf(i), i, "plain", "named");
     }
@@ -365,7 +375,7 @@ class PasteReader {
       if (port !== undefined)
         this.candidate(port, PROTOCOL_WORDS.get(this.key(i - 1)), this.startOf(i), this.endOf(i), i, "plain", "named");
     }
-    const named = hostService(this.raw(i));
+    const named = key.includes(":") ? hostService(this.raw(i)) : undefined;
     if (named !== undefined)
       this.candidate(named, PROTOCOL_WORDS.get(this.key(i - 3)), this.startOf(i), this.endOf(i), i, "plain", "named");
     return i;
@@ -376,9 +386,17 @@ class PasteReader {
     if (i <= this.phraseEnd) return;
     const key = this.key(i);
     const services = pasteServices();
-    if (services.secureWords.has(key)) this.seenWords.add(key);
-    for (const part of key.split(/[-_.:/]+/)) if (services.secureWords.has(part)) this.seenWords.add(part);
-    for (const service of servicesNamedBy(this.raw(i))) this.services.push({ service, at: i });
+    // logs repeat their words: each distinct word is looked up once
+    let named = this.serviceWords.get(key);
+    if (named === undefined) {
+      named = {
+        services: servicesNamedBy(this.raw(i)),
+        secure: key.split(COMPOUND_PARTS).filter((part) => services.secureWords.has(part)),
+      };
+      if (this.serviceWords.size < MAX_WORDS_REMEMBERED) this.serviceWords.set(key, named);
+    }
+    for (const word of named.secure) this.seenWords.add(word);
+    for (const service of named.services) this.services.push({ service, at: i });
     if (services.phraseStarts.has(key)) {
       const two = `${key} ${this.key(i + 1)}`;
       [two, `${two} ${this.key(i + 2)}`].forEach((phrase, extra) => {
@@ -454,8 +472,8 @@ class PasteReader {
       }
     }
     if (this.readGluedLabel(i, protocolBefore)) return i;
-    // `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
-    this.readServiceWords(i);
+    // `smb2`, `krb5`; `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
+    if (pasteServices().byWord.has(key) || PROCESS_WITH_ID.test(key) || LETTER_RUN.test(key)) this.readServiceWords(i);
     return i;
   }
 
@@ -514,7 +532,9 @@ class PasteReader {
   private readGluedLabel(i: number, protocolBefore: Transport | undefined): boolean {
     const chunk = this.chunks[i] as Chunk;
     const key = chunk.key;
+    if (!HAS_LETTER_OR_WIDE.test(key)) return false;
     for (const label of NON_ASCII_LABELS) {
+      if (!NON_ASCII.test(key)) break;
       const at = key.indexOf(label);
       if (at < 0) continue;
       const after = /^[\s:：#号番]*(\d{1,5})(?!\d)/.exec(key.slice(at + label.length, at + label.length + 12));
@@ -525,6 +545,7 @@ class PasteReader {
         return true;
       }
     }
+    if (!isDigitCode(key.charCodeAt(key.length - 1))) return false;
     const glued = GLUED_LABEL.exec(key);
     const label = glued?.[1] ?? "";
     if (!glued || label === "" || !HAS_LETTER.test(label)) return false;
@@ -733,8 +754,13 @@ class PasteReader {
     return this.source.slice(a.end, Math.min(b.start, a.end + 16));
   }
 
-  private gapHas(i: number, text: string): boolean {
-    return this.gap(i).includes(text);
+  /** Whether the characters between chunk `i` and the next (at most 16) include `character`. */
+  private gapHas(i: number, character: string): boolean {
+    const a = this.chunks[i];
+    const b = this.chunks[i + 1];
+    if (!a || !b) return false;
+    const at = this.source.indexOf(character, a.end);
+    return at >= 0 && at < b.start && at < a.end + 16;
   }
 
   private gapHasNewline(i: number): boolean {
@@ -826,10 +852,29 @@ function chunksOf(text: string): Chunk[] {
       cleaned = cleaned.slice(1);
       start += 1;
     }
-    const key = PUNCTUATION_ONLY.test(cleaned) ? "" : cleaned.toLowerCase();
+    const key = isPunctuationOnly(cleaned) ? "" : cleaned.toLowerCase();
     chunks.push({ key, start, end: start + cleaned.length, colon });
   }
   return chunks;
+}
+
+/** No letter or digit in any script, and none of `*#&+`: `:`, `:[`, `=>`, `->`. */
+function isPunctuationOnly(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return PUNCTUATION_ONLY.test(text);
+    if (
+      (code >= 48 && code <= 57) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 97 && code <= 122) ||
+      code === 42 ||
+      code === 35 ||
+      code === 38 ||
+      code === 43
+    )
+      return false;
+  }
+  return true;
 }
 
 function isDigitCode(code: number): boolean {

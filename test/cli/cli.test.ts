@@ -348,11 +348,11 @@ describe("amiport - (pasted text on standard input, the built command)", () => {
     );
   });
 
-  it("--json adds what was found, each with its snippet, and the answer per port", () => {
+  it("--json adds what was found, each with its snippet, how it was written and its side, and the answer per port", () => {
     const answer = JSON.parse(pipe(LOG, ["--json"]).stdout);
     expect(answer.found).toEqual([
-      { port: 5986, snippet: "10.0.1.25:5986" },
-      { port: 3389, snippet: "port 3389" },
+      { port: 5986, snippet: "10.0.1.25:5986", how: "written", side: "destination" },
+      { port: 3389, snippet: "port 3389", how: "written", side: "destination" },
     ]);
     expect(answer.byPort.map((g: { port: number; total: number }) => [g.port, g.total])).toEqual([
       [3389, 4],
