@@ -407,7 +407,7 @@ export const SERVICE_WORDS: ReadonlySet<string> = new Set([
 export const HTTP_PORTS_IN_STATUS_RANGE: ReadonlySet<number> = new Set([443]);
 
 /** How a label relates its number to the connection. */
-export type LabelRole = "plain" | "source" | "local" | "dest" | "remote";
+export type LabelRole = "plain" | "source" | "local" | "dest" | "remote" | "client";
 
 /** Which side a label puts its number on, `nonport` for `timeout`, `line`, `error`; undefined for other words. */
 export function labelRole(word: string): LabelRole | "nonport" | undefined {

@@ -112,6 +112,24 @@ const TUPLE_GAP = /^['"]?,[ \t]*$/;
 const PORT_AFTER = new Set(["port", "guest", "host"]);
 const LISTEN_WORDS = new Set(["listening", "listen"]);
 const IPTABLES_LABEL = /^(?:dports?|dpts?)$/;
+/** `127.0.0.1:8080:80`, `0.0.0.0:5986:5986`: an address, the host's port, the container's port. */
+const PUBLISHED = /^(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:)(\d{1,5}):(\d{1,5})$/;
+const SQL_HOST_LABELS = new Set(["server", "-s", "address", "addr", "network address", "datasource"]);
+/** Words before a `host:port` that make it a client's address, whose port is its own ephemeral one. */
+const CLIENT_WORDS = new Set([
+  "client",
+  "clientip",
+  "clientaddress",
+  "clientaddr",
+  "peer",
+  "peeraddress",
+  "sourcenetworkaddress",
+  "src",
+  "source",
+  "sourceaddress",
+  "caller",
+  "remoteclient",
+]);
 const PROCESS_WITH_ID = /^[a-z][a-z0-9._-]{1,40}\[\d{1,10}\]$/;
 /** A word inside a chunk with digits (`/usr/bin/mdnslookup`, `1.System.Data.SqlClient`); ids and hex have none. */
 const LETTER_RUN = /[a-z]{4}/;
@@ -465,9 +483,22 @@ class PasteReader {
       return i;
     }
     if ((key.includes(":") || key.includes("#")) && !chunk.colon) {
+      // Docker's `-p 127.0.0.1:8080:80`: the host's port and the container's
+      const published = PUBLISHED.exec(key);
+      if (published) {
+        this.readPortValue(`${published[1]}:${published[2]}`, protocolBefore, chunk.start, chunk.end, i, "plain");
+        return i;
+      }
       const hosted = hostPort(this.raw(i)) ?? hostService(this.raw(i));
       if (hosted !== undefined) {
-        this.candidate(hosted, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i);
+        // lsof's `10.0.0.5:52000->10.0.0.9:3389`: a connection, client first
+        const arrow = this.source.startsWith("->", chunk.end)
+          ? "source"
+          : this.source.startsWith("->", chunk.start - 2)
+            ? "dest"
+            : undefined;
+        const role = arrow ?? (this.isClientAddress(i) ? "client" : "plain");
+        this.candidate(hosted, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i, role);
         return i;
       }
     }
@@ -636,6 +667,11 @@ class PasteReader {
       this.candidate(single, undefined, this.startOf(i - 2), chunk.end, i);
       return i;
     }
+    // SQL Server's `Server=tcp:db01,1433`, `sqlcmd -S db01.corp,1433`: a host, a comma, its port
+    if (this.gap(i - 1) === "," && this.isSqlServerHost(i - 1)) {
+      this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
+      return i;
+    }
     // a Python address tuple: `('10.10.1.51', 161)`, `('::ffff:172.26.12.101', 389, 0, 0)`
     if (TUPLE_GAP.test(this.gap(i - 1)) && isTupleAddress(this.raw(i - 1))) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
@@ -709,6 +745,26 @@ class PasteReader {
       if (key !== "" && this.gapHasNewline(j)) return undefined;
     }
     return undefined;
+  }
+
+  /** `ClientIP: 10.0.0.5:14829`, `connection from 10.0.0.5:52311`: a client's address and its own port. */
+  private isClientAddress(i: number): boolean {
+    const key = this.key(i);
+    const colon = key.indexOf(":");
+    const glued = colon > 0 && !/^[\d.[]/.test(key) ? key.slice(0, colon) : "";
+    for (const word of [glued, this.key(i - 1), this.key(i - 1) === "" ? this.key(i - 2) : ""]) {
+      if (CLIENT_WORDS.has(labelKey(word))) return true;
+    }
+    return false;
+  }
+
+  /** The host of a SQL Server connection string or `sqlcmd -S`: `tcp:db01`, after `Server=`, `Data Source=`, `-S`. */
+  private isSqlServerHost(i: number): boolean {
+    const key = this.key(i);
+    if (key.startsWith("tcp:")) return isHostLike(key.slice(4)) || /^[a-z][a-z0-9.-]*$/.test(key.slice(4));
+    if (!isHostLike(key) && !/^[a-z][a-z0-9.\\-]*$/.test(key)) return false;
+    const before = this.key(i - 1);
+    return SQL_HOST_LABELS.has(before) || (before === "source" && this.key(i - 2) === "data");
   }
 
   private isMaskedHostBefore(chunk: Chunk): boolean {
@@ -811,7 +867,8 @@ function pairUp(candidates: readonly Candidate[]): Candidate[] {
       }
     }
     if (partner < 0) {
-      if (c.role !== "source" || c.port < EPHEMERAL_FROM) kept.push(c);
+      // a client's own address keeps only a well-known port (`from 10.0.0.5:68`)
+      if (c.role === "client" ? c.port < WELL_KNOWN_BELOW : c.role !== "source" || c.port < EPHEMERAL_FROM) kept.push(c);
       continue;
     }
     used.add(partner);

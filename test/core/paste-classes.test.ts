@@ -60,6 +60,9 @@ const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
   (p) => fc.constant(`SERVER: 127.0.0.53#${p}(127.0.0.53)`),
   (p) => fc.constant(`WARNING: TCP connect to (10.0.0.1 : ${p}) failed`),
   (p) => fc.constant(`"FromPort": ${p},`),
+  (p) => fc.constant(`docker run -d -p 127.0.0.1:${p}:${p} image`),
+  (p) => fc.constant(`Server=tcp:db01.corp.example,${p};Database=app;`),
+  (p) => fc.constant(`sqlcmd -S db01,${p} -Q "select 1"`),
 ];
 
 /** Numbers the text itself says are something else. */
@@ -129,6 +132,18 @@ describe("pasted text: numbers that are not ports", () => {
       fc.property(fc.integer({ min: 60, max: 65535 }), fc.integer({ min: 60, max: 65535 }), (a, b) => {
         const text = `[14:35:47:589] [${a}:${b}] [INFO] start\n2023-04-23 11:38:40,${a % 1000} client: <INFO> x\n2019-03-16 DEBUG TransportImpl:${b} - Connecting`;
         expect(found(text)).toEqual([]);
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
+describe("pasted text: a client's own port is not the port the text is about", () => {
+  it("lsof's arrow, a client's address, tcpdump's pair: the service side is read", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1024, max: 65535 }), fc.integer({ min: 1, max: 1023 }), (client, service) => {
+        expect(found(`node 123 u TCP 10.0.0.5:${client}->10.0.0.9:${service} (ESTABLISHED)`)).toEqual([service]);
+        expect(found(`RDP ClientIP: 10.0.0.5:${client} connected to 10.0.0.9:${service}`)).toEqual([service]);
       }),
       { numRuns: propertyRuns(200) },
     );
