@@ -815,8 +815,9 @@ class PasteReader {
     const a = this.chunks[i];
     const b = this.chunks[i + 1];
     if (!a || !b) return false;
-    const at = this.source.indexOf(character, a.end);
-    return at >= 0 && at < b.start && at < a.end + 16;
+    const end = Math.min(b.start, a.end + 16);
+    for (let at = a.end; at < end; at++) if (this.source[at] === character) return true;
+    return false;
   }
 
   private gapHasNewline(i: number): boolean {
