@@ -4,8 +4,9 @@
  */
 import type { types } from "@slack/bolt";
 import { type DiffSection, diffBySection, type Rule, type RuleBook, type VersionDiff } from "../core/index.js";
-import { ACTIONS, encodeButtonState, escapeText, LIMITS, type SlackMessage, truncate } from "./blocks.js";
+import { ACTIONS, encodeButtonState, escapeText, type SlackMessage, truncate } from "./blocks.js";
 import { correctionNote, describeChange, diffCounts, diffTitle, shortVersion, trafficSummary, unstatedNote } from "./facts.js";
+import { LIMITS, withinSlackLimits } from "./slack-limits.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -182,13 +183,13 @@ export function renderDiffMessage(diff: VersionDiff, book: RuleBook, options: Di
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "amiport_actions", elements: buttons });
   const { title: source, url } = book.attribution;
   blocks.push({ type: "context", elements: [mrkdwn(`Source: <${url}|${escapeText(source)}>, AWS, CC BY-SA 4.0`)] });
-  return { text: truncate(`${title}: ${diffCounts(diff)}`, LIMITS.fallbackText), blocks };
+  return withinSlackLimits({ text: truncate(`${title}: ${diffCounts(diff)}`, LIMITS.fallbackText), blocks });
 }
 
 /** A comparison that cannot be made (a version missing or unknown), said plainly. */
 export function renderDiffProblem(problem: string): SlackMessage {
-  return {
+  return withinSlackLimits({
     text: truncate(problem, LIMITS.fallbackText),
     blocks: [{ type: "section", text: mrkdwn(`:mag: ${escapeText(problem)}`) }],
-  };
+  });
 }

@@ -1,8 +1,9 @@
 /** The port map (one line per protocol, port and direction) for a terminal and for Slack. */
 import type { types } from "@slack/bolt";
 import { type Answer, buildPortMap, type PortMapLine, protocolName, type RuleBook } from "../core/index.js";
-import { ACTIONS, encodeButtonState, escapeText, LIMITS, type SlackMessage } from "./blocks.js";
+import { ACTIONS, encodeButtonState, escapeText, type SlackMessage } from "./blocks.js";
 import { attributionLine } from "./facts.js";
+import { LIMITS, withinSlackLimits } from "./slack-limits.js";
 import type { Paint } from "./terminal.js";
 
 type KnownBlock = types.KnownBlock;
@@ -133,5 +134,8 @@ export function renderPortMapMessage(answer: Answer, book: RuleBook, options: Po
   });
   const first = lines[0]?.replace(/`/g, "") ?? "";
   const text = `Port map: ${answer.total} rules on ${lines.length} lines (${answer.understood.summary}). ${first}`;
-  return { text: text.length > LIMITS.fallbackText ? `${text.slice(0, LIMITS.fallbackText - 1)}…` : text, blocks };
+  return withinSlackLimits({
+    text: text.length > LIMITS.fallbackText ? `${text.slice(0, LIMITS.fallbackText - 1)}…` : text,
+    blocks,
+  });
 }
