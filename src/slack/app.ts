@@ -184,10 +184,16 @@ export async function startSlackApp(
   ready = true;
   logger.event(LogLevel.INFO, "started", { mode: config.mode, port });
 
-  /** Ready to take traffic: started, not draining, and the database (if any) answers. */
+  /**
+   * Ready to take traffic: started, not draining, the installations read last could be decrypted,
+   * and the database (if any) answers.
+   */
   async function readiness(): Promise<{ code: number; body: object }> {
     if (draining) return { code: 503, body: { status: "stopping" } };
     if (!ready) return { code: 503, body: { status: "starting" } };
+    if (store.tokenKeyProblem()) {
+      return { code: 503, body: { status: "degraded", installations: "cannot be decrypted: check TOKEN_ENCRYPTION_KEY" } };
+    }
     if (database && !(await database.reachable())) {
       return { code: 503, body: { status: "degraded", database: "unreachable", dedupe: store.dedupeScope() } };
     }

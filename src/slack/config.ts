@@ -52,6 +52,15 @@ const envSchema = z
         "TOKEN_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or 44 base64 characters",
       )
       .optional(),
+    TOKEN_ENCRYPTION_OLD_KEYS: z
+      .string()
+      .trim()
+      .transform((v) => v.split(",").map((k) => k.trim()))
+      .refine(
+        (keys) => keys.every((k) => encryptionKey(k) !== undefined),
+        "TOKEN_ENCRYPTION_OLD_KEYS must be keys of 32 bytes (64 hex digits or 44 base64 characters), separated by commas",
+      )
+      .optional(),
   })
   .transform((env, ctx) => {
     const fail = (variable: string, message: string) => {
@@ -99,6 +108,8 @@ const envSchema = z
           clientSecret: env.SLACK_CLIENT_SECRET as string,
           stateSecret: env.SLACK_STATE_SECRET as string,
           tokenKey: encryptionKey(env.TOKEN_ENCRYPTION_KEY as string) as Buffer,
+          /** Keys rotated out: they still open installations, which are then sealed with tokenKey. */
+          oldTokenKeys: (env.TOKEN_ENCRYPTION_OLD_KEYS ?? []).map((k) => encryptionKey(k) as Buffer),
         }
       : undefined;
     return {
@@ -140,8 +151,7 @@ export function secretsOf(config: Config): string[] {
     ? [
         config.oauth.clientSecret,
         config.oauth.stateSecret,
-        config.oauth.tokenKey.toString("hex"),
-        config.oauth.tokenKey.toString("base64"),
+        ...[config.oauth.tokenKey, ...config.oauth.oldTokenKeys].flatMap((key) => [key.toString("hex"), key.toString("base64")]),
       ]
     : [];
   return [config.botToken, config.signingSecret, config.appToken, databasePassword, ...oauth].filter((s) => s.length > 0);

@@ -22,6 +22,7 @@ describe(".env.example and the README's table", () => {
     "SLACK_SIGNING_SECRET",
     "SLACK_STATE_SECRET",
     "TOKEN_ENCRYPTION_KEY",
+    "TOKEN_ENCRYPTION_OLD_KEYS",
   ];
 
   it("the config reads the variables the issues name", () => {
