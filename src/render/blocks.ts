@@ -101,7 +101,25 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, max - 1)}…`;
 }
 
-const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({ type: "mrkdwn" as const, text: truncate(text, max) });
+/**
+ * A mrkdwn text object. `verbatim`: Slack shows what a person typed (`@channel`, a channel name, a
+ * URL) as text and never turns it into a ping or a link; amiport's own `<url|…>` and `<@U…>` still work.
+ */
+export const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({
+  type: "mrkdwn" as const,
+  text: truncate(text, max),
+  verbatim: true,
+});
+
+/** A message's fallback `text` (notifications, clients without blocks): escaped as the blocks are, within Slack's limit. */
+export function fallback(text: string): string {
+  const escaped = escapeText(text);
+  if (escaped.length <= LIMITS.fallbackText) return escaped;
+  // never end on half an entity such as `&am`
+  const cut = escaped.slice(0, LIMITS.fallbackText - 1);
+  const amp = cut.lastIndexOf("&");
+  return `${amp >= cut.length - 4 && !cut.slice(amp).includes(";") ? cut.slice(0, amp) : cut}…`;
+}
 
 /**
  * A button's value, within Slack's limit whatever the question: a question that would not fit is
@@ -322,14 +340,15 @@ function portGroupBlock(group: PortAnswer, book: RuleBook): KnownBlock {
 /** The gist in plain text, for notifications and clients without blocks. */
 export function fallbackText(answer: Answer, book: RuleBook): string {
   if (answer.byPort.length > 0) {
-    const ports = answer.byPort.map((g) => `${g.port}: ${g.results[0] ? ruleGist(g.results[0].rule, book) : "no rule"}`);
-    return truncate(ports.join("; "), LIMITS.fallbackText);
+    return fallback(
+      answer.byPort.map((g) => `${g.port}: ${g.results[0] ? ruleGist(g.results[0].rule, book) : "no rule"}`).join("; "),
+    );
   }
   const first = answer.results[0];
   const unopened = unopenedFacts(answer.unopened, answer.registered)[0];
-  if (!first) return truncate(unopened?.text ?? answer.notices[0]?.text ?? "No rules found.", LIMITS.fallbackText);
+  if (!first) return fallback(unopened?.text ?? answer.notices[0]?.text ?? "No rules found.");
   const more = answer.total > 1 ? ` (and ${answer.total - 1} more)` : "";
-  return truncate(`${ruleGist(first.rule, book)}${more}`, LIMITS.fallbackText);
+  return fallback(`${ruleGist(first.rule, book)}${more}`);
 }
 
 const COMMAND_GROUPS: readonly { purpose: NextCommand["purpose"]; shell: NextCommand["shell"]; title: string }[] = [
@@ -365,7 +384,7 @@ export function renderCommandsMessage(request: CommandsRequest, book: RuleBook):
     const commands = commandsForRule(rule);
     const title = `Commands for ${rule.rule}`;
     return withinSlackLimits({
-      text: truncate(title, LIMITS.fallbackText),
+      text: fallback(title),
       blocks: [
         { type: "section", text: mrkdwn(`*${escapeText(title)}*\n${escapeText(keyFact(rule, book))}`) },
         ...commandBlocks(commands),
@@ -378,7 +397,7 @@ export function renderCommandsMessage(request: CommandsRequest, book: RuleBook):
   const title = `Commands for ${protocols} ${request.p}`;
   const commands = request.t.flatMap((t) => commandsForPort(request.p, t));
   return withinSlackLimits({
-    text: title,
+    text: fallback(title),
     blocks: [
       { type: "section", text: mrkdwn(`*${title}*\nNo default Windows Firewall rule on AWS Windows AMIs opens it.`) },
       ...commandBlocks(commands),
@@ -401,7 +420,7 @@ export function renderHelpMessage(command = "/amiport"): SlackMessage {
     "Answers are private; *Share in channel* posts one for everyone; *Commands* shows what to run next. Mention me in a channel or DM me to ask there.",
   ].join("\n");
   return withinSlackLimits({
-    text: `amiport help: try ${command} 5985 or ${command} rdp 2019`,
+    text: fallback(`amiport help: try ${command} 5985 or ${command} rdp 2019`),
     blocks: [{ type: "section", text: mrkdwn(text) }],
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { types } from "@slack/bolt";
 import { type DiffSection, diffBySection, type Rule, type RuleBook, type VersionDiff } from "../core/index.js";
-import { ACTIONS, encodeButtonState, escapeText, type SlackMessage, truncate } from "./blocks.js";
+import { ACTIONS, encodeButtonState, escapeText, fallback, mrkdwn, type SlackMessage, truncate } from "./blocks.js";
 import { correctionNote, describeChange, diffCounts, diffTitle, shortVersion, trafficSummary, unstatedNote } from "./facts.js";
 import { LIMITS, withinSlackLimits } from "./slack-limits.js";
 
@@ -21,8 +21,6 @@ export interface DiffMessageOptions {
   /** The section to expand; one not in this comparison shows the summary with a short notice. */
   readonly group?: string;
 }
-
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: truncate(text, LIMITS.sectionText) });
 
 function ruleLine(mark: string, rule: Rule): string {
   return `${mark} ${escapeText(rule.rule)} \`${escapeText(trafficSummary(rule))}\``;
@@ -183,13 +181,13 @@ export function renderDiffMessage(diff: VersionDiff, book: RuleBook, options: Di
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "amiport_actions", elements: buttons });
   const { title: source, url } = book.attribution;
   blocks.push({ type: "context", elements: [mrkdwn(`Source: <${url}|${escapeText(source)}>, AWS, CC BY-SA 4.0`)] });
-  return withinSlackLimits({ text: truncate(`${title}: ${diffCounts(diff)}`, LIMITS.fallbackText), blocks });
+  return withinSlackLimits({ text: fallback(`${title}: ${diffCounts(diff)}`), blocks });
 }
 
 /** A comparison that cannot be made (a version missing or unknown), said plainly. */
 export function renderDiffProblem(problem: string): SlackMessage {
   return withinSlackLimits({
-    text: truncate(problem, LIMITS.fallbackText),
+    text: fallback(problem),
     blocks: [{ type: "section", text: mrkdwn(`:mag: ${escapeText(problem)}`) }],
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { types } from "@slack/bolt";
 import { type Answer, MAX_QUERY_LENGTH, type RuleBook } from "../core/index.js";
-import { escapeText, truncate } from "./blocks.js";
+import { escapeText, mrkdwn, truncate } from "./blocks.js";
 import { correctionNote, describeVersions, shortVersion, trafficSummary } from "./facts.js";
 import { linesToSections, portMapTextLines } from "./port-map.js";
 import { checkBlocks, LIMITS, SlackLimitError } from "./slack-limits.js";
@@ -84,7 +84,6 @@ export interface HomeViewInput {
   readonly notice?: string;
 }
 
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: truncate(text, LIMITS.sectionText) });
 const plain = (text: string, max: number = LIMITS.optionText) => ({
   type: "plain_text" as const,
   text: truncate(text, max),
