@@ -70,7 +70,14 @@ export async function startSlackApp(
   const clientOptions = webClientOptions(options.webApi ?? WEB_API_POLICY, config.apiUrl);
 
   const guard =
-    config.mode === "http" ? new RequestGuard({ signingSecret: config.signingSecret, logger, ...options.guard }) : undefined;
+    config.mode === "http"
+      ? new RequestGuard({
+          signingSecret: config.signingSecret,
+          logger,
+          ...(store.servedSignatures ? { served: store.servedSignatures } : {}),
+          ...options.guard,
+        })
+      : undefined;
   if (guard) metrics.watchRefusals(guard.refused);
   const receiver =
     config.mode === "http"

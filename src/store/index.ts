@@ -7,7 +7,9 @@ import { Database, type QueryOutcome } from "./database.js";
 import type { InstallationRecords } from "./installations.js";
 import { PostgresInstallations } from "./postgres-installations.js";
 import { PostgresSeenEvents } from "./postgres-seen-events.js";
+import { PostgresServedSignatures } from "./postgres-served-signatures.js";
 import { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
+import type { ServedSignatureStore } from "./served-signatures.js";
 import { type DedupeScope, SharedSeenEvents } from "./shared-seen-events.js";
 import type { TokenKeyError, TokenKeys } from "./token-keys.js";
 
@@ -20,6 +22,7 @@ export {
   MemoryInstallations,
 } from "./installations.js";
 export { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
+export type { ServedSignatureStore } from "./served-signatures.js";
 export type { DedupeScope } from "./shared-seen-events.js";
 export { TokenKeyError, type TokenKeys } from "./token-keys.js";
 
@@ -36,6 +39,8 @@ export interface Store {
   /** Only with a database and a token key (distributed mode). */
   readonly installations?: InstallationRecords;
   readonly database?: Database;
+  /** Only with a database: the request signatures every replica has served. */
+  readonly servedSignatures?: ServedSignatureStore;
   /** Where de-duplication is kept now: "local" without a database; "memory" while the database is away. */
   dedupeScope(): DedupeScope | "local";
   /** Why the last stored installation read could not be decrypted, if it could not. */
@@ -98,6 +103,7 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
     throw error;
   }
   const postgresSeen = new PostgresSeenEvents(database);
+  const servedSignatures = new PostgresServedSignatures(database);
   const seenEvents = new SharedSeenEvents(postgresSeen, (scope, error) => observer.dedupeScope(scope, error));
   const cleanup = setInterval(async () => {
     try {
@@ -106,6 +112,7 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
         migrated = true;
       }
       await postgresSeen.removeExpired();
+      await servedSignatures.removeExpired();
     } catch (error) {
       observer.backgroundError(migrated ? "cleanup" : "migrate", error);
     }
@@ -115,6 +122,7 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
     seenEvents,
     ...(installations ? { installations: new CachedInstallations(installations) } : {}),
     database,
+    servedSignatures,
     dedupeScope: () => seenEvents.currentScope,
     tokenKeyProblem: () => tokenKeyProblem,
     close: async () => {
