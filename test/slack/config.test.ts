@@ -113,6 +113,8 @@ describe("readConfig", () => {
       expect(readConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: base64 }).oauth?.tokenKey).toEqual(Buffer.alloc(32, 7));
       expect(secretsOf(config)).toEqual(expect.arrayContaining(["client-secret-value", "state-secret-value", "db-password"]));
       expect(config.oauth?.oldTokenKeys).toEqual([]);
+      expect(config.metricsPort).toBeUndefined();
+      expect(readConfig({ ...oauth, METRICS_PORT: "9090" }).metricsPort).toBe(9090);
     });
 
     it("reads TOKEN_ENCRYPTION_OLD_KEYS, comma-separated, hex or base64, and keeps them out of the log", () => {
@@ -148,6 +150,9 @@ describe("readConfig", () => {
       [{ ...oauth, DATABASE_URL: "mysql://db/amiport" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
       [{ ...oauth, DATABASE_URL: "not a url" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
       [{ ...oauth, DATABASE_POOL_SIZE: "0" }, /^DATABASE_POOL_SIZE must be 1-100/],
+      [{ ...oauth, METRICS_PORT: "70000" }, /^METRICS_PORT must be 0-65535/],
+      [{ ...oauth, METRICS_PORT: "metrics" }, /^METRICS_PORT must be a number/],
+      [{ ...oauth, PORT: "3000", METRICS_PORT: "3000" }, /^METRICS_PORT must differ from PORT/],
       [{ ...oauth, SLACK_BOT_TOKEN: BOT }, /^SLACK_BOT_TOKEN must be unset with OAuth install/],
       [{ ...oauth, SLACK_MODE: "socket", SLACK_APP_TOKEN: APP }, /^SLACK_MODE must be "http" with OAuth install/],
     ])("names the variable: %j", (env, message) => {

@@ -12,6 +12,7 @@ describe(".env.example and the README's table", () => {
     "DATABASE_POOL_SIZE",
     "DATABASE_URL",
     "LOG_LEVEL",
+    "METRICS_PORT",
     "PORT",
     "SLACK_API_URL",
     "SLACK_APP_TOKEN",
