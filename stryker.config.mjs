@@ -9,7 +9,12 @@
 export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.config.ts" },
-  mutate: ["src/core/**/*.ts", "src/slack/**/*.ts"],
+  mutate: ["src/core/**/*.ts", "src/slack/**/*.ts", "src/store/**/*.ts"],
+  // results are kept between runs: a run after a change tests only the mutants it touched, and
+  // per-folder runs (`-- --mutate 'src/store/**/*.ts'`) add up to the whole
+  incremental: true,
+  incrementalFile: "reports/mutation/stryker-incremental.json",
+  thresholds: { high: 90, low: 85, break: null },
   coverageAnalysis: "perTest",
   // the machines are shared: one test process at a time
   concurrency: 1,

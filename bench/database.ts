@@ -56,7 +56,7 @@ export async function benchDatabase(): Promise<string[]> {
   }
   const database = new Database({ url, poolSize: 1 });
   await database.migrate();
-  await new PostgresInstallations(database, Buffer.from(KEY, "hex")).storeInstallation({
+  await new PostgresInstallations(database, { current: Buffer.from(KEY, "hex"), old: [] }).storeInstallation({
     team: { id: "T0001", name: "Bench" },
     user: { id: "U1" },
     bot: { id: "BBOT", userId: "UBOT", token: "xoxb-bench-installed", scopes: ["chat:write"] },

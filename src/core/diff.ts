@@ -1,4 +1,5 @@
 /** What changes for the firewall between two Windows Server versions, and reading questions that ask it. */
+import { formatRange } from "./ports.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import type { Rule, RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
@@ -114,11 +115,19 @@ export function readDiffQuestion(book: RuleBook, query: string | ParsedQuery): D
   if (!DIFF_INTENT.test(lower)) return null;
   const otherWords = parsed.words.filter((w) => !DIFF_WORDS.has(w));
   const named = parsed.versionsAsWritten;
-  // `smb between 2016 and 2022` asks about smb; a comparison names versions, protocols and directions only
-  if (otherWords.length > 0 || parsed.ports.length > 0) return null;
-  if (named.length === 0 && !/^\s*(?:diff|compare)\b/.test(lower)) return null;
   const known = `The data knows ${book.operatingSystems.map((os) => os.replace(/^Windows Server /, "")).join(", ")}.`;
   const example = "e.g. `diff 2016 2022` or `what changed between 2012 R2 and 2022`";
+  // `smb between 2016 and 2022` asks about smb; a comparison names versions, protocols and directions only
+  if (otherWords.length > 0 || parsed.ports.length > 0) {
+    // but after the command `diff`, both arguments are versions: anything else is a mistake to name
+    if (!/^\s*diff\b/.test(lower)) return null;
+    const strays = [...parsed.ports.map(formatRange), ...otherWords].map((w) => `“${w}”`).join(", ");
+    return {
+      ok: false,
+      problem: `After diff, name two Windows Server versions (and protocols or directions), not ${strays}. ${known}`,
+    };
+  }
+  if (named.length === 0 && !/^\s*(?:diff|compare)\b/.test(lower)) return null;
   if (parsed.unknownVersions.length > 0) {
     // "AWS's page does not list Windows Server 2025 yet (retrieved …); the nearest it lists is 2022.", then the offer
     const unlisted = parsed.notices.filter((n) => n.kind === "unknown-version");

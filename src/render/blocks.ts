@@ -34,22 +34,11 @@ import {
   type UnopenedFact,
   unopenedFacts,
 } from "./facts.js";
+import { LIMITS, withinSlackLimits } from "./slack-limits.js";
 
 type KnownBlock = types.KnownBlock;
 
-/** Slack's limits for the blocks amiport uses. */
-export const LIMITS = {
-  blocks: 50,
-  sectionText: 3000,
-  fields: 10,
-  fieldText: 2000,
-  headerText: 150,
-  contextElements: 10,
-  id: 255,
-  buttonText: 75,
-  buttonValue: 2000,
-  fallbackText: 4000,
-} as const;
+export { LIMITS } from "./slack-limits.js";
 
 export const ACTIONS = {
   share: "amiport_share",
@@ -119,10 +108,47 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, max - 1)}…`;
 }
 
-const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({ type: "mrkdwn" as const, text: truncate(text, max) });
+/**
+ * A mrkdwn text object. `verbatim`: Slack shows what a person typed (`@channel`, a channel name, a
+ * URL) as text and never turns it into a ping or a link; amiport's own `<url|…>` and `<@U…>` still work.
+ */
+export const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({
+  type: "mrkdwn" as const,
+  text: truncate(text, max),
+  verbatim: true,
+});
 
+/** A message's fallback `text` (notifications, clients without blocks): escaped as the blocks are, within Slack's limit. */
+export function fallback(text: string): string {
+  const escaped = escapeText(text);
+  if (escaped.length <= LIMITS.fallbackText) return escaped;
+  // never end on half an entity such as `&am`
+  const cut = escaped.slice(0, LIMITS.fallbackText - 1);
+  const amp = cut.lastIndexOf("&");
+  return `${amp >= cut.length - 4 && !cut.slice(amp).includes(";") ? cut.slice(0, amp) : cut}…`;
+}
+
+/**
+ * A button's value, within Slack's limit whatever the question: a question that would not fit is
+ * cut to the characters that do, as JSON escapes them, and then back to a word.
+ */
 export function encodeButtonState(state: ButtonState): string {
-  return JSON.stringify(state);
+  const value = JSON.stringify(state);
+  if (value.length <= LIMITS.buttonValue) return value;
+  let room = LIMITS.buttonValue - JSON.stringify({ ...state, q: "" }).length;
+  let end = 0;
+  for (const char of state.q) {
+    room -= JSON.stringify(char).length - 2;
+    if (room < 0) break;
+    end += char.length;
+  }
+  return JSON.stringify({ ...state, q: cutAtWord(state.q.slice(0, end)) });
+}
+
+/** `text` without its last, possibly cut, word. */
+function cutAtWord(text: string): string {
+  const end = Math.max(text.lastIndexOf(" "), text.lastIndexOf("\n"));
+  return (end > 0 ? text.slice(0, end) : text).trimEnd();
 }
 
 /** Reads a button's value; anything malformed (a forged or stale payload) reads as null. */
@@ -283,7 +309,8 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
     if (shown.length > FULL_CARDS) blocks.push({ type: "divider" }, compactList(shown.slice(FULL_CARDS), book));
   }
 
-  // pasted text can be 40,000 characters: buttons carry what was found in it instead
+  // pasted text can be 40,000 characters: buttons carry what was found in it instead, or (where
+  // nothing was) as much of it as a button's value holds
   const question = answer.found.length > 0 ? replayQuestion(answer, MAX_BUTTON_QUESTION) : answer.query;
   const buttons = [];
   const next = offset + shown.length;
@@ -309,7 +336,7 @@ export function renderAnswerMessage(answer: Answer, book: RuleBook, options: Ans
     const { title, url } = book.attribution;
     blocks.push({ type: "context", elements: [mrkdwn(`Source: <${url}|${escapeText(title)}>, AWS, CC BY-SA 4.0`)] });
   }
-  return { text: fallbackText(answer, book), blocks };
+  return withinSlackLimits({ text: fallbackText(answer, book), blocks });
 }
 
 /** One port of pasted text: its heading, then its rules one line each, or why there are none. */
@@ -331,14 +358,15 @@ function portGroupBlock(group: PortAnswer, book: RuleBook): KnownBlock {
 /** The gist in plain text, for notifications and clients without blocks. */
 export function fallbackText(answer: Answer, book: RuleBook): string {
   if (answer.byPort.length > 0) {
-    const ports = answer.byPort.map((g) => `${g.port}: ${g.results[0] ? ruleGist(g.results[0].rule, book) : "no rule"}`);
-    return truncate(ports.join("; "), LIMITS.fallbackText);
+    return fallback(
+      answer.byPort.map((g) => `${g.port}: ${g.results[0] ? ruleGist(g.results[0].rule, book) : "no rule"}`).join("; "),
+    );
   }
   const first = answer.results[0];
   const unopened = unopenedFacts(answer.unopened, answer.registered)[0];
-  if (!first) return truncate(unopened?.text ?? answer.notices[0]?.text ?? "No rules found.", LIMITS.fallbackText);
+  if (!first) return fallback(unopened?.text ?? answer.notices[0]?.text ?? "No rules found.");
   const more = answer.total > 1 ? ` (and ${answer.total - 1} more)` : "";
-  return truncate(`${ruleGist(first.rule, book)}${more}`, LIMITS.fallbackText);
+  return fallback(`${ruleGist(first.rule, book)}${more}`);
 }
 
 const COMMAND_GROUPS: readonly { purpose: NextCommand["purpose"]; shell: NextCommand["shell"]; title: string }[] = [
@@ -373,27 +401,27 @@ export function renderCommandsMessage(request: CommandsRequest, book: RuleBook):
     const note = openingNote(rule);
     const commands = commandsForRule(rule);
     const title = `Commands for ${rule.rule}`;
-    return {
-      text: truncate(title, LIMITS.fallbackText),
+    return withinSlackLimits({
+      text: fallback(title),
       blocks: [
         { type: "section", text: mrkdwn(`*${escapeText(title)}*\n${escapeText(keyFact(rule, book))}`) },
         ...commandBlocks(commands),
         ...(note ? [{ type: "section" as const, text: mrkdwn(`:information_source: ${escapeText(note)}`) }] : []),
         ...(placeholderNote(commands) ? [{ type: "context" as const, elements: [mrkdwn(placeholderNote(commands))] }] : []),
       ],
-    };
+    });
   }
   const protocols = request.t.map((t) => t.toUpperCase()).join(" or ");
   const title = `Commands for ${protocols} ${request.p}`;
   const commands = request.t.flatMap((t) => commandsForPort(request.p, t));
-  return {
-    text: title,
+  return withinSlackLimits({
+    text: fallback(title),
     blocks: [
       { type: "section", text: mrkdwn(`*${title}*\nNo default Windows Firewall rule on AWS Windows AMIs opens it.`) },
       ...commandBlocks(commands),
       { type: "context", elements: [mrkdwn(`${escapeText(BOTH_LAYERS)} ${placeholderNote(commands)}`.trim())] },
     ],
-  };
+  });
 }
 
 export function renderHelpMessage(command = "/amiport"): SlackMessage {
@@ -409,10 +437,10 @@ export function renderHelpMessage(command = "/amiport"): SlackMessage {
     `Filters alone (\`${command} 2022 inbound\`) give a port map; \`${command} diff 2016 2022\` shows what changes between versions.`,
     "Answers are private; *Share in channel* posts one for everyone; *Commands* shows what to run next. Mention me in a channel or DM me to ask there.",
   ].join("\n");
-  return {
-    text: `amiport help: try ${command} 5985 or ${command} rdp 2019`,
+  return withinSlackLimits({
+    text: fallback(`amiport help: try ${command} 5985 or ${command} rdp 2019`),
     blocks: [{ type: "section", text: mrkdwn(text) }],
-  };
+  });
 }
 
 export function renderErrorMessage(): SlackMessage {

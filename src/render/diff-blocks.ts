@@ -4,8 +4,9 @@
  */
 import type { types } from "@slack/bolt";
 import { type DiffSection, diffBySection, type Rule, type RuleBook, type VersionDiff } from "../core/index.js";
-import { ACTIONS, encodeButtonState, escapeText, LIMITS, noteMrkdwn, type SlackMessage, truncate } from "./blocks.js";
+import { ACTIONS, encodeButtonState, escapeText, fallback, mrkdwn, noteMrkdwn, type SlackMessage, truncate } from "./blocks.js";
 import { correctionNote, describeChange, diffCounts, diffTitle, shortVersion, trafficSummary, unstatedNote } from "./facts.js";
+import { LIMITS, withinSlackLimits } from "./slack-limits.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -20,8 +21,6 @@ export interface DiffMessageOptions {
   /** The section to expand; one not in this comparison shows the summary with a short notice. */
   readonly group?: string;
 }
-
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: truncate(text, LIMITS.sectionText) });
 
 function ruleLine(mark: string, rule: Rule): string {
   return `${mark} ${escapeText(rule.rule)} \`${escapeText(trafficSummary(rule))}\``;
@@ -184,13 +183,13 @@ export function renderDiffMessage(diff: VersionDiff, book: RuleBook, options: Di
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "amiport_actions", elements: buttons });
   const { title: source, url } = book.attribution;
   blocks.push({ type: "context", elements: [mrkdwn(`Source: <${url}|${escapeText(source)}>, AWS, CC BY-SA 4.0`)] });
-  return { text: truncate(`${title}: ${diffCounts(diff)}`, LIMITS.fallbackText), blocks };
+  return withinSlackLimits({ text: fallback(`${title}: ${diffCounts(diff)}`), blocks });
 }
 
 /** A comparison that cannot be made (a version missing or unknown), said plainly. */
 export function renderDiffProblem(problem: string): SlackMessage {
-  return {
-    text: truncate(problem, LIMITS.fallbackText),
+  return withinSlackLimits({
+    text: fallback(problem),
     blocks: [{ type: "section", text: mrkdwn(`:mag: ${escapeText(problem)}`) }],
-  };
+  });
 }

@@ -5,9 +5,10 @@
  */
 import type { types } from "@slack/bolt";
 import { type Answer, MAX_QUERY_LENGTH, type RuleBook } from "../core/index.js";
-import { escapeText, LIMITS, noteMrkdwn, truncate } from "./blocks.js";
+import { escapeText, mrkdwn, noteMrkdwn, truncate } from "./blocks.js";
 import { correctionNote, describeVersions, shortVersion, trafficSummary } from "./facts.js";
 import { linesToSections, portMapTextLines } from "./port-map.js";
+import { checkBlocks, LIMITS, SlackLimitError } from "./slack-limits.js";
 
 type AnyBlock = types.AnyBlock;
 
@@ -19,9 +20,6 @@ export const HOME_ACTIONS = {
   next: "amiport_home_next",
   mode: "amiport_home_mode",
 } as const;
-
-/** Slack's limits for what a view carries back (private_metadata) and for select options. */
-const VIEW_LIMITS = { privateMetadata: 3000, optionText: 75 } as const;
 
 /** Compact cards per page of the Home tab. */
 export const HOME_CARDS_PER_PAGE = 10;
@@ -53,7 +51,7 @@ export function encodeHomeState(state: HomeState): string {
 
 /** Reads `private_metadata`; anything malformed, forged or stale (a version the data no longer has) is null. */
 export function decodeHomeState(book: RuleBook, metadata: string | undefined): HomeState | null {
-  if (!metadata || metadata.length > VIEW_LIMITS.privateMetadata) return null;
+  if (!metadata || metadata.length > LIMITS.privateMetadata) return null;
   let raw: Partial<Record<keyof HomeState, unknown>>;
   try {
     raw = JSON.parse(metadata);
@@ -86,8 +84,7 @@ export interface HomeViewInput {
   readonly notice?: string;
 }
 
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: truncate(text, LIMITS.sectionText) });
-const plain = (text: string, max: number = VIEW_LIMITS.optionText) => ({
+const plain = (text: string, max: number = LIMITS.optionText) => ({
   type: "plain_text" as const,
   text: truncate(text, max),
   emoji: false,
@@ -211,10 +208,12 @@ export function renderHomeView(book: RuleBook, input: HomeViewInput): types.Home
       ],
     },
   );
-  return {
-    type: "home",
-    callback_id: "amiport_home",
-    private_metadata: encodeHomeState({ ...state, p: page }),
-    blocks,
-  };
+  const privateMetadata = encodeHomeState({ ...state, p: page });
+  if (privateMetadata.length > LIMITS.privateMetadata) {
+    throw new SlackLimitError(
+      `the view's private_metadata is ${privateMetadata.length} characters; Slack's limit is ${LIMITS.privateMetadata}`,
+    );
+  }
+  checkBlocks(blocks, LIMITS.viewBlocks);
+  return { type: "home", callback_id: "amiport_home", private_metadata: privateMetadata, blocks };
 }

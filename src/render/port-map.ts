@@ -1,8 +1,9 @@
 /** The port map (one line per protocol, port and direction) for a terminal and for Slack. */
 import type { types } from "@slack/bolt";
 import { type Answer, buildPortMap, type PortMapLine, protocolName, type RuleBook } from "../core/index.js";
-import { ACTIONS, encodeButtonState, escapeText, LIMITS, type SlackMessage } from "./blocks.js";
+import { ACTIONS, encodeButtonState, escapeText, fallback, mrkdwn, type SlackMessage } from "./blocks.js";
 import { attributionLine } from "./facts.js";
+import { LIMITS, withinSlackLimits } from "./slack-limits.js";
 import type { Paint } from "./terminal.js";
 
 type KnownBlock = types.KnownBlock;
@@ -75,9 +76,7 @@ export function linesToSections(lines: readonly string[], maxSections: number): 
     shown += 1;
   }
   if (shown < lines.length) sections.at(-1)?.push(`…and ${lines.length - shown} more`);
-  return sections
-    .filter((s) => s.length > 0)
-    .map((s): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: s.join("\n") } }));
+  return sections.filter((s) => s.length > 0).map((s): KnownBlock => ({ type: "section", text: mrkdwn(s.join("\n")) }));
 }
 
 export interface PortMapMessageOptions {
@@ -92,20 +91,19 @@ export function renderPortMapMessage(answer: Answer, book: RuleBook, options: Po
   if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
     blocks.push({
       type: "context",
-      elements: [{ type: "mrkdwn", text: `Shared by <@${options.sharedBy}>: “${escapeText(answer.query.slice(0, 200))}”` }],
+      elements: [mrkdwn(`Shared by <@${options.sharedBy}>: “${escapeText(answer.query.slice(0, 200))}”`)],
     });
   }
   blocks.push({
     type: "context",
     elements: [
-      {
-        type: "mrkdwn",
-        text: `*Understood:* ${escapeText(answer.understood.summary)} · port map of ${answer.total} ${answer.total === 1 ? "rule" : "rules"}`,
-      },
+      mrkdwn(
+        `*Understood:* ${escapeText(answer.understood.summary)} · port map of ${answer.total} ${answer.total === 1 ? "rule" : "rules"}`,
+      ),
     ],
   });
   for (const notice of answer.notices) {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:information_source: ${escapeText(notice.text)}` }] });
+    blocks.push({ type: "context", elements: [mrkdwn(`:information_source: ${escapeText(notice.text)}`)] });
   }
   blocks.push(...linesToSections(lines, MAX_MAP_SECTIONS));
   const buttons: types.Button[] = [
@@ -129,9 +127,9 @@ export function renderPortMapMessage(answer: Answer, book: RuleBook, options: Po
   const { title, url } = book.attribution;
   blocks.push({
     type: "context",
-    elements: [{ type: "mrkdwn", text: `Source: <${url}|${escapeText(title)}>, AWS, CC BY-SA 4.0` }],
+    elements: [mrkdwn(`Source: <${url}|${escapeText(title)}>, AWS, CC BY-SA 4.0`)],
   });
   const first = lines[0]?.replace(/`/g, "") ?? "";
   const text = `Port map: ${answer.total} rules on ${lines.length} lines (${answer.understood.summary}). ${first}`;
-  return { text: text.length > LIMITS.fallbackText ? `${text.slice(0, LIMITS.fallbackText - 1)}…` : text, blocks };
+  return withinSlackLimits({ text: fallback(text), blocks });
 }

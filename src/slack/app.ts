@@ -35,6 +35,9 @@ export const SERVER_LIMITS = {
   maxHeadersCount: 100,
 } as const;
 
+/** A scraper or two, not the public: the metrics port takes few connections. */
+const METRICS_MAX_CONNECTIONS = 20;
+
 /** What tests and the benchmark may tune; production uses the defaults. */
 export interface AppOptions {
   readonly webApi?: WebApiPolicy;
@@ -48,6 +51,8 @@ export interface RunningApp {
   readonly app: App;
   /** The port the HTTP server listens on (useful with PORT=0). */
   readonly port: number;
+  /** The port /metrics is served on: METRICS_PORT's when set, else `port`. */
+  readonly metricsPort: number;
   /** Stops taking work, finishes what is in flight (up to 4 s) and closes the server. */
   stop(): Promise<void>;
   /** Requests refused before Bolt saw them, by reason (HTTP mode). */
@@ -70,7 +75,14 @@ export async function startSlackApp(
   const clientOptions = webClientOptions(options.webApi ?? WEB_API_POLICY, config.apiUrl);
 
   const guard =
-    config.mode === "http" ? new RequestGuard({ signingSecret: config.signingSecret, logger, ...options.guard }) : undefined;
+    config.mode === "http"
+      ? new RequestGuard({
+          signingSecret: config.signingSecret,
+          logger,
+          ...(store.servedSignatures ? { served: store.servedSignatures } : {}),
+          ...options.guard,
+        })
+      : undefined;
   if (guard) metrics.watchRefusals(guard.refused);
   const receiver =
     config.mode === "http"
@@ -133,9 +145,7 @@ export async function startSlackApp(
       const { code, body } = await readiness();
       return sendJson(res, code, body);
     }
-    if (path === METRICS_PATH && req.method === "GET") {
-      return res.writeHead(200, { "Content-Type": metrics.contentType }).end(await metrics.text());
-    }
+    if (path === METRICS_PATH && req.method === "GET" && config.metricsPort === undefined) return serveMetrics(res);
     if (receiver && installPaths.has(path) && req.method === "GET") {
       if (draining) return sendJson(res, 503, { error: "stopping" }, { "Retry-After": "5", ...CLOSE });
       return receiver.requestListener(req, res);
@@ -180,14 +190,43 @@ export async function startSlackApp(
     server.listen(config.port, resolve);
   });
   const port = (server.address() as AddressInfo).port;
+  const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer(config.metricsPort);
+  const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : port;
   if (!receiver) await app.start();
   ready = true;
-  logger.event(LogLevel.INFO, "started", { mode: config.mode, port });
+  logger.event(LogLevel.INFO, "started", { mode: config.mode, port, metricsPort });
 
-  /** Ready to take traffic: started, not draining, and the database (if any) answers. */
+  async function serveMetrics(res: ServerResponse): Promise<void> {
+    res.writeHead(200, { "Content-Type": metrics.contentType }).end(await metrics.text());
+  }
+
+  /** /metrics on its own port, and nothing else there. */
+  async function startMetricsServer(listenOn: number): Promise<Server> {
+    const metricsOnly = createServer({ headersTimeout: SERVER_LIMITS.headersTimeoutMs }, (req, res) => {
+      const served =
+        pathOf(req.url) === METRICS_PATH && req.method === "GET"
+          ? serveMetrics(res)
+          : sendJson(res, 404, { error: "not found" }, CLOSE);
+      Promise.resolve(served).catch(() => res.destroy());
+    });
+    metricsOnly.maxConnections = METRICS_MAX_CONNECTIONS;
+    await new Promise<void>((resolve, reject) => {
+      metricsOnly.once("error", reject);
+      metricsOnly.listen(listenOn, resolve);
+    });
+    return metricsOnly;
+  }
+
+  /**
+   * Ready to take traffic: started, not draining, the installations read last could be decrypted,
+   * and the database (if any) answers.
+   */
   async function readiness(): Promise<{ code: number; body: object }> {
     if (draining) return { code: 503, body: { status: "stopping" } };
     if (!ready) return { code: 503, body: { status: "starting" } };
+    if (store.tokenKeyProblem()) {
+      return { code: 503, body: { status: "degraded", installations: "cannot be decrypted: check TOKEN_ENCRYPTION_KEY" } };
+    }
     if (database && !(await database.reachable())) {
       return { code: 503, body: { status: "degraded", database: "unreachable", dedupe: store.dedupeScope() } };
     }
@@ -202,14 +241,14 @@ export async function startSlackApp(
       if (!receiver)
         await app.stop().catch((error) => logger.event(LogLevel.WARN, "socket stop failed", { error: describeError(error) }));
       await Promise.race([Promise.allSettled([...inFlight]), delay(DRAIN_MS)]);
-      await closeServer(server);
+      await Promise.all([closeServer(server), ...(metricsServer ? [closeServer(metricsServer)] : [])]);
       guard?.flush();
       await store.close().catch((error) => logger.event(LogLevel.WARN, "store close failed", { error: describeError(error) }));
       logger.event(LogLevel.INFO, "stopped", { unfinished: inFlight.size });
     })();
     return stopping;
   };
-  return { app, port, stop, guard };
+  return { app, port, metricsPort, stop, guard };
 }
 
 const CLOSE = { Connection: "close" } as const;

@@ -25,6 +25,12 @@ const envSchema = z
       .min(0, "PORT must be 0-65535")
       .max(65535, "PORT must be 0-65535")
       .default(3000),
+    METRICS_PORT: z.coerce
+      .number({ error: "METRICS_PORT must be a number" })
+      .int("METRICS_PORT must be a whole number")
+      .min(0, "METRICS_PORT must be 0-65535")
+      .max(65535, "METRICS_PORT must be 0-65535")
+      .optional(),
     SLACK_API_URL: z
       .url({ error: "SLACK_API_URL must be a URL such as https://slack.com/api/" })
       .refine((u) => /^https?:\/\//.test(u), "SLACK_API_URL must be an http(s) URL")
@@ -50,6 +56,15 @@ const envSchema = z
       .refine(
         (v) => encryptionKey(v) !== undefined,
         "TOKEN_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or 44 base64 characters",
+      )
+      .optional(),
+    TOKEN_ENCRYPTION_OLD_KEYS: z
+      .string()
+      .trim()
+      .transform((v) => v.split(",").map((k) => k.trim()))
+      .refine(
+        (keys) => keys.every((k) => encryptionKey(k) !== undefined),
+        "TOKEN_ENCRYPTION_OLD_KEYS must be keys of 32 bytes (64 hex digits or 44 base64 characters), separated by commas",
       )
       .optional(),
   })
@@ -78,6 +93,8 @@ const envSchema = z
     } else if (!env.SLACK_BOT_TOKEN) {
       return fail("SLACK_BOT_TOKEN", "SLACK_BOT_TOKEN is missing");
     }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT)
+      return fail("METRICS_PORT", "METRICS_PORT must differ from PORT: it serves /metrics apart from Slack's requests");
     const mode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? "socket" : "http");
     if (mode === "http" && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
@@ -99,6 +116,8 @@ const envSchema = z
           clientSecret: env.SLACK_CLIENT_SECRET as string,
           stateSecret: env.SLACK_STATE_SECRET as string,
           tokenKey: encryptionKey(env.TOKEN_ENCRYPTION_KEY as string) as Buffer,
+          /** Keys rotated out: they still open installations, which are then sealed with tokenKey. */
+          oldTokenKeys: (env.TOKEN_ENCRYPTION_OLD_KEYS ?? []).map((k) => encryptionKey(k) as Buffer),
         }
       : undefined;
     return {
@@ -107,6 +126,8 @@ const envSchema = z
       signingSecret: env.SLACK_SIGNING_SECRET ?? "",
       appToken: env.SLACK_APP_TOKEN ?? "",
       port: env.PORT,
+      /** Set: /metrics is served on this port only, apart from Slack's requests (a NetworkPolicy can tell ports apart, not paths). */
+      metricsPort: env.METRICS_PORT,
       // the Web API client joins method names onto this, so it must end with a slash
       apiUrl: env.SLACK_API_URL?.replace(/\/?$/, "/"),
       logLevel: env.LOG_LEVEL,
@@ -140,8 +161,7 @@ export function secretsOf(config: Config): string[] {
     ? [
         config.oauth.clientSecret,
         config.oauth.stateSecret,
-        config.oauth.tokenKey.toString("hex"),
-        config.oauth.tokenKey.toString("base64"),
+        ...[config.oauth.tokenKey, ...config.oauth.oldTokenKeys].flatMap((key) => [key.toString("hex"), key.toString("base64")]),
       ]
     : [];
   return [config.botToken, config.signingSecret, config.appToken, databasePassword, ...oauth].filter((s) => s.length > 0);

@@ -9,6 +9,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuerystring } from "node:querystring";
 import { HTTPModuleFunctions, LogLevel } from "@slack/bolt";
+import type { ServedSignatureStore } from "../store/index.js";
 import type { AppLogger } from "./logger.js";
 
 export const REQUEST_LIMITS = {
@@ -42,6 +43,8 @@ const SIGNATURE = /^v0=[0-9a-f]{64}$/;
 const TIMESTAMP = /^[0-9]{1,12}$/;
 const SUMMARY_INTERVAL_MS = 10_000;
 const BODY_READ = true;
+/** After the shared memory of served signatures failed, how long requests go without asking it. */
+const SHARED_RETRY_MS = 5000;
 
 export interface RequestGuardOptions {
   readonly signingSecret: string;
@@ -50,6 +53,8 @@ export interface RequestGuardOptions {
   /** How often at most refused requests are summed up in one log line. */
   readonly summaryIntervalMs?: number;
   readonly bodyTimeoutMs?: number;
+  /** With a database: the signatures every replica has served, so a replay to another replica is refused too. */
+  readonly served?: ServedSignatureStore;
 }
 
 export class RequestGuard {
@@ -68,6 +73,8 @@ export class RequestGuard {
   private readonly sinceSummary = new Map<Refusal, number>();
   private summaryTimer: NodeJS.Timeout | undefined;
   private readonly served = new Map<string, number>();
+  /** While the shared memory cannot answer, it is not asked before this time. */
+  private sharedRetryAt = 0;
   private readonly now: () => number;
 
   constructor(private readonly options: RequestGuardOptions) {
@@ -97,7 +104,7 @@ export class RequestGuard {
     const timestamp = req.headers["x-slack-request-timestamp"] as string;
     if (!this.signatureMatches(signature, timestamp, read.rawBody)) return this.refuse(res, "forged", BODY_READ);
     if (!hasObjectBody(req, read.rawBody)) return this.refuse(res, "bad-body", BODY_READ);
-    if (!this.firstServing(signature)) return this.refuse(res, "replayed", BODY_READ);
+    if (!(await this.firstServing(signature))) return this.refuse(res, "replayed", BODY_READ);
     return read;
   }
 
@@ -166,8 +173,23 @@ export class RequestGuard {
     return timingSafeEqual(expected, Buffer.from(signature.slice(3), "hex"));
   }
 
-  /** True the first time a signature is served; a replay within Slack's five minutes is not served again. */
-  private firstServing(signature: string): boolean {
+  /**
+   * True the first time a signature is served, by this replica and (with a database) by any; a
+   * replay within Slack's five minutes is not served again. A database that cannot answer leaves
+   * this replica's own memory, and is asked again only after a pause, so an outage costs no waits.
+   */
+  private async firstServing(signature: string): Promise<boolean> {
+    if (!this.firstServingHere(signature)) return false;
+    if (!this.options.served || this.now() < this.sharedRetryAt) return true;
+    try {
+      return await this.options.served.firstServing(signature);
+    } catch {
+      this.sharedRetryAt = this.now() + SHARED_RETRY_MS;
+      return true;
+    }
+  }
+
+  private firstServingHere(signature: string): boolean {
     const time = this.now();
     const expires = this.served.get(signature);
     if (expires !== undefined && expires > time) return false;

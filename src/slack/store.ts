@@ -8,7 +8,10 @@ import type { Metrics } from "./metrics.js";
 
 export function openAppStore(config: Config, logger: AppLogger, metrics: Metrics): Promise<Store> {
   return openStore(
-    { ...(config.database ? { database: config.database } : {}), ...(config.oauth ? { tokenKey: config.oauth.tokenKey } : {}) },
+    {
+      ...(config.database ? { database: config.database } : {}),
+      ...(config.oauth ? { tokenKeys: { current: config.oauth.tokenKey, old: config.oauth.oldTokenKeys } } : {}),
+    },
     {
       query: (operation, outcome) => metrics.databaseQuery(operation, outcome),
       dedupeScope: (scope, error) => {
@@ -25,6 +28,8 @@ export function openAppStore(config: Config, logger: AppLogger, metrics: Metrics
         if (task !== "cleanup") metrics.databaseError(task === "migrate" ? "migrate" : "connection");
         logger.event(LogLevel.WARN, "database problem", { task, error: describeError(error) });
       },
+      // the message names TOKEN_ENCRYPTION_KEY and the row, never a key
+      tokenKeyFailed: (error) => logger.event(LogLevel.ERROR, "installation cannot be decrypted", { error: error.message }),
     },
   );
 }

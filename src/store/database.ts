@@ -10,7 +10,9 @@ import { MIGRATIONS } from "./migrations.js";
 const QUERY_TIMEOUT_MS = 2000;
 const CONNECT_TIMEOUT_MS = 2000;
 /** Any 64-bit number of our own: the lock replicas take while migrating. */
-const MIGRATION_LOCK = 0x616d69706f7274;
+export const MIGRATION_LOCK = 0x616d69706f7274;
+/** How long the server lets a replica wait for that lock: less than QUERY_TIMEOUT_MS, so the server gives up first. */
+const MIGRATION_LOCK_WAIT_MS = QUERY_TIMEOUT_MS - 500;
 
 export type QueryOutcome = "ok" | "error";
 
@@ -62,12 +64,20 @@ export class Database {
     );
   }
 
-  /** Applies the migrations not applied yet, one replica at a time. */
+  /**
+   * Applies the migrations not applied yet, one replica at a time: in one transaction under a
+   * transaction-level advisory lock, so the lock ends with the transaction whatever happens. The
+   * wait for it is cut by the server (`lock_timeout`), before the client's own deadline: a wait cut
+   * only on the client goes on in the server, and the lock would later be granted to a connection
+   * idle in the pool. A connection whose work failed is destroyed, never handed back.
+   */
   async migrate(): Promise<number[]> {
     const client = await this.pool.connect();
     const applied: number[] = [];
     try {
-      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await client.query("BEGIN");
+      await client.query(`SET LOCAL lock_timeout = ${MIGRATION_LOCK_WAIT_MS}`);
+      await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
       await client.query(
         "CREATE TABLE IF NOT EXISTS amiport_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
       );
@@ -76,21 +86,17 @@ export class Database {
       );
       for (const migration of MIGRATIONS) {
         if (done.has(migration.version)) continue;
-        await client.query("BEGIN");
-        try {
-          await client.query(migration.sql);
-          await client.query("INSERT INTO amiport_schema_migrations (version) VALUES ($1)", [migration.version]);
-          await client.query("COMMIT");
-        } catch (error) {
-          await client.query("ROLLBACK");
-          throw error;
-        }
+        await client.query(migration.sql);
+        await client.query("INSERT INTO amiport_schema_migrations (version) VALUES ($1)", [migration.version]);
         applied.push(migration.version);
       }
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-      client.release();
+      await client.query("COMMIT");
+    } catch (error) {
+      // destroying the connection ends its transaction, and with it the lock, on the server
+      client.release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
     }
+    client.release();
     return applied;
   }
 

@@ -7,8 +7,11 @@ import { Database, type QueryOutcome } from "./database.js";
 import type { InstallationRecords } from "./installations.js";
 import { PostgresInstallations } from "./postgres-installations.js";
 import { PostgresSeenEvents } from "./postgres-seen-events.js";
+import { PostgresServedSignatures } from "./postgres-served-signatures.js";
 import { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
+import type { ServedSignatureStore } from "./served-signatures.js";
 import { type DedupeScope, SharedSeenEvents } from "./shared-seen-events.js";
+import type { TokenKeyError, TokenKeys } from "./token-keys.js";
 
 export { Database } from "./database.js";
 export {
@@ -19,7 +22,9 @@ export {
   MemoryInstallations,
 } from "./installations.js";
 export { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
+export type { ServedSignatureStore } from "./served-signatures.js";
 export type { DedupeScope } from "./shared-seen-events.js";
+export { TokenKeyError, type TokenKeys } from "./token-keys.js";
 
 /** How often expired seen events are removed (and, after a failed start, the schema retried). */
 const CLEANUP_EVERY_MS = 60_000;
@@ -34,8 +39,12 @@ export interface Store {
   /** Only with a database and a token key (distributed mode). */
   readonly installations?: InstallationRecords;
   readonly database?: Database;
+  /** Only with a database: the request signatures every replica has served. */
+  readonly servedSignatures?: ServedSignatureStore;
   /** Where de-duplication is kept now: "local" without a database; "memory" while the database is away. */
   dedupeScope(): DedupeScope | "local";
+  /** Why the last stored installation read could not be decrypted, if it could not. */
+  tokenKeyProblem(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -45,19 +54,29 @@ export interface StoreObserver {
   dedupeScope(scope: DedupeScope, error?: unknown): void;
   /** Something in the background failed: migrating, cleaning up, an idle connection. */
   backgroundError(task: string, error: unknown): void;
+  /** A stored installation could not be decrypted with the configured keys. */
+  tokenKeyFailed(error: TokenKeyError): void;
 }
 
 export interface StoreOptions {
   readonly database?: { readonly url: string; readonly poolSize: number };
-  /** AES-256 key for installations; set in distributed mode. */
-  readonly tokenKey?: Buffer;
+  /** AES-256 keys for installations; set in distributed mode. */
+  readonly tokenKeys?: TokenKeys;
 }
 
 export function memoryStore(): Store {
-  return { seenEvents: new MemorySeenEvents(), dedupeScope: () => "local", close: async () => {} };
+  return {
+    seenEvents: new MemorySeenEvents(),
+    dedupeScope: () => "local",
+    tokenKeyProblem: () => undefined,
+    close: async () => {},
+  };
 }
 
-/** Opens the store `options` ask for; with installations, a database that cannot be migrated stops the start. */
+/**
+ * Opens the store `options` ask for. With installations, a database that cannot be migrated stops
+ * the start, and so does a stored installation the keys cannot decrypt (a TokenKeyError).
+ */
 export async function openStore(options: StoreOptions, observer: StoreObserver): Promise<Store> {
   if (!options.database) return memoryStore();
   const database = new Database({
@@ -65,12 +84,26 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
     onQuery: (operation, outcome) => observer.query(operation, outcome),
     onIdleError: (error) => observer.backgroundError("idle connection", error),
   });
-  let migrated = await migrateWithRetries(database, observer, options.tokenKey ? MIGRATE_ATTEMPTS : 1);
-  if (!migrated && options.tokenKey) {
+  let migrated = await migrateWithRetries(database, observer, options.tokenKeys ? MIGRATE_ATTEMPTS : 1);
+  if (!migrated && options.tokenKeys) {
     await database.close();
     throw new Error("the database at DATABASE_URL could not be reached or migrated");
   }
+  let tokenKeyProblem: string | undefined;
+  const installations = options.tokenKeys
+    ? new PostgresInstallations(database, options.tokenKeys, (error) => {
+        tokenKeyProblem = error?.message;
+        if (error) observer.tokenKeyFailed(error);
+      })
+    : undefined;
+  try {
+    await installations?.checkKeys();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const postgresSeen = new PostgresSeenEvents(database);
+  const servedSignatures = new PostgresServedSignatures(database);
   const seenEvents = new SharedSeenEvents(postgresSeen, (scope, error) => observer.dedupeScope(scope, error));
   const cleanup = setInterval(async () => {
     try {
@@ -79,6 +112,7 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
         migrated = true;
       }
       await postgresSeen.removeExpired();
+      await servedSignatures.removeExpired();
     } catch (error) {
       observer.backgroundError(migrated ? "cleanup" : "migrate", error);
     }
@@ -86,11 +120,11 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
   cleanup.unref();
   return {
     seenEvents,
-    ...(options.tokenKey
-      ? { installations: new CachedInstallations(new PostgresInstallations(database, options.tokenKey)) }
-      : {}),
+    ...(installations ? { installations: new CachedInstallations(installations) } : {}),
     database,
+    servedSignatures,
     dedupeScope: () => seenEvents.currentScope,
+    tokenKeyProblem: () => tokenKeyProblem,
     close: async () => {
       clearInterval(cleanup);
       await database.close();

@@ -24,4 +24,15 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    // version 3: version 2 is issue 18's reply claims, developed alongside
+    version: 3,
+    name: "served request signatures",
+    sql: `
+      CREATE TABLE amiport_served_signatures (
+        signature text PRIMARY KEY,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX amiport_served_signatures_expires_at ON amiport_served_signatures (expires_at);`,
+  },
 ];

@@ -8,14 +8,51 @@ import {
   keyOfInstallation,
   withoutUserTokens,
 } from "./installations.js";
-import { open, seal } from "./token-cipher.js";
+import { seal } from "./token-cipher.js";
+import { type Opened, openWithKeys, TokenKeyError, type TokenKeys } from "./token-keys.js";
 
-/** Installations in PostgreSQL, each sealed with AES-256-GCM: no token is readable in the table. */
+/**
+ * Installations in PostgreSQL, each sealed with AES-256-GCM: no token is readable in the table.
+ * Each attempt to open one is reported (`onOpen`: the TokenKeyError, or undefined when it opened).
+ */
 export class PostgresInstallations implements InstallationRecords {
   constructor(
     private readonly database: Database,
-    private readonly key: Buffer,
+    private readonly keys: TokenKeys,
+    private readonly onOpen: (error: TokenKeyError | undefined) => void = () => {},
   ) {}
+
+  /** Opens one stored installation, if there is any: throws TokenKeyError when no key opens it. */
+  async checkKeys(): Promise<void> {
+    const result = await this.database.query<{ install_key: string; sealed: Buffer }>(
+      "installation_check",
+      "SELECT install_key, sealed FROM amiport_installations ORDER BY updated_at DESC LIMIT 1",
+    );
+    const row = result.rows[0];
+    // at start the caller says what went wrong; reporting it too would say it twice
+    if (row) await this.opened(row.install_key, row.sealed, false);
+  }
+
+  /** The row's installation; one an old key opened is sealed again with the current key. */
+  private async opened(rowKey: string, sealed: Buffer, report = true): Promise<AnyInstallation> {
+    let opened: Opened<AnyInstallation>;
+    try {
+      opened = openWithKeys<AnyInstallation>(this.keys, rowKey, sealed);
+    } catch (error) {
+      if (report && error instanceof TokenKeyError) this.onOpen(error);
+      throw error;
+    }
+    this.onOpen(undefined);
+    if (opened.stale) {
+      // only where the row is still the one read: a newer write by another replica wins
+      await this.database.query(
+        "installation_reseal",
+        "UPDATE amiport_installations SET sealed = $3 WHERE install_key = $1 AND sealed = $2",
+        [rowKey, sealed, seal(this.keys.current, rowKey, opened.value)],
+      );
+    }
+    return opened.value;
+  }
 
   async storeInstallation(installation: AnyInstallation): Promise<void> {
     const rowKey = keyOfInstallation(installation);
@@ -30,7 +67,7 @@ export class PostgresInstallations implements InstallationRecords {
         installation.enterprise?.id ?? null,
         installation.team?.id ?? null,
         installation.isEnterpriseInstall === true,
-        seal(this.key, rowKey, installation),
+        seal(this.keys.current, rowKey, installation),
       ],
     );
   }
@@ -44,7 +81,7 @@ export class PostgresInstallations implements InstallationRecords {
     );
     const row = result.rows[0];
     if (!row) throw new InstallationNotFoundError(`no installation for ${rowKey}`);
-    return open<AnyInstallation>(this.key, rowKey, row.sealed);
+    return this.opened(rowKey, row.sealed);
   }
 
   async deleteInstallation(query: AnyQuery): Promise<void> {

@@ -301,6 +301,12 @@ describe("amiport diff and the port map", () => {
       /does not list Windows Server 2025 yet \(retrieved [^)]+\); the nearest it lists is 2022\. Try 'diff 2016 2022'\. The data knows 2008 R2, 2008 SP2, 2012, 2012 R2, 2016, 2019, 2022\./,
     ],
     [["diff", "2016"], /Name two Windows Server versions to compare.*The data knows/],
+    // after `diff` both arguments are versions: a year the data lacks is no port, a word no search
+    [["diff", "2012r2", "2030"], /“2030”.*The data knows 2008 R2, 2008 SP2, 2012, 2012 R2, 2016, 2019, 2022\./],
+    [["diff", "2016", "banana"], /“banana”.*The data knows 2008 R2, 2008 SP2, 2012, 2012 R2, 2016, 2019, 2022\./],
+    [["diff", "banana", "2016"], /“banana”.*The data knows/],
+    [["diff", "2016", "2022", "smb"], /“smb”.*The data knows/],
+    [["--json", "diff", "2016", "3389"], /“3389”.*The data knows/],
     [["diff"], /Name two Windows Server versions/],
     [
       ["--protocol", "udp", "diff", "2016", "2022"],

@@ -1,11 +1,14 @@
 /** The Kubernetes manifests are valid against Kubernetes' own schemas and say what README.md promises. */
 import { readdirSync, readFileSync } from "node:fs";
 import { Deployment } from "kubernetes-models/apps/v1";
+import { Ingress, NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { Secret, Service } from "kubernetes-models/v1";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { SERVER_LIMITS } from "../../src/slack/app.js";
 import { readConfig } from "../../src/slack/config.js";
+import { REQUEST_LIMITS } from "../../src/slack/request-guard.js";
 
 const dir = new URL("../../deploy/kubernetes/", import.meta.url);
 const read = (name: string) => parseAllDocuments(readFileSync(new URL(name, dir), "utf8")).map((d) => d.toJS());
@@ -14,7 +17,20 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   "v1/Service": Service,
   "policy/v1/PodDisruptionBudget": PodDisruptionBudget,
   "v1/Secret": Secret,
+  "networking.k8s.io/v1/NetworkPolicy": NetworkPolicy,
+  "networking.k8s.io/v1/Ingress": Ingress,
 };
+
+/** A replica's memory at rest, with room: ~95 MiB RSS measured idle, plus the answer cache and search indexes. */
+const AT_REST_MIB = 160;
+const MIB = 1024 * 1024;
+
+/** `768Mi`, `1Gi` as bytes. */
+function bytesOf(quantity: string): number {
+  const match = /^(\d+)(Mi|Gi)$/.exec(quantity);
+  if (!match) throw new Error(`unexpected quantity ${quantity}`);
+  return Number(match[1]) * (match[2] === "Gi" ? 1024 * MIB : MIB);
+}
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml");
 const objects = files.flatMap((f) => read(f).map((o) => ({ file: f, object: o })));
@@ -81,5 +97,48 @@ describe("deploy/kubernetes", () => {
     const config = readConfig({ ...env, ...filled });
     expect(config).toMatchObject({ mode: "http", port: Number(env.PORT), oauth: { clientId: "x" } });
     expect(container.ports[0].containerPort).toBe(config.port);
+  });
+
+  it("the memory limit covers every connection holding a full unverified body, over the memory at rest", () => {
+    const [container] = only("Deployment").spec.template.spec.containers;
+    const unverified = SERVER_LIMITS.maxConnections * REQUEST_LIMITS.maxBodyBytes;
+    expect(bytesOf(container.resources.limits.memory)).toBeGreaterThanOrEqual(unverified + AT_REST_MIB * MIB);
+  });
+
+  it("the NetworkPolicy lets only the ingress namespace reach port http and only monitoring reach port metrics", () => {
+    const deployment = only("Deployment");
+    const policy = only("NetworkPolicy");
+    expect(deployment.spec.template.metadata.labels).toMatchObject(policy.spec.podSelector.matchLabels);
+    expect(policy.spec.policyTypes).toEqual(["Ingress"]);
+    const [container] = deployment.spec.template.spec.containers;
+    const env = Object.fromEntries(container.env.map((e: { name: string; value: string }) => [e.name, e.value]));
+    const portsByName = Object.fromEntries(
+      container.ports.map((p: { name: string; containerPort: number }) => [p.name, p.containerPort]),
+    );
+    // a policy tells ports apart, never paths: /metrics has a port of its own, and the app serves only it there
+    expect(portsByName.http).toBe(Number(env.PORT));
+    expect(portsByName.metrics).toBe(Number(env.METRICS_PORT));
+    expect(readConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", ...env }).metricsPort).toBe(portsByName.metrics);
+    expect(deployment.spec.template.metadata.annotations["prometheus.io/port"]).toBe(String(portsByName.metrics));
+    const allowed = policy.spec.ingress.map((rule: any) => ({
+      ports: rule.ports.map((p: { port: string }) => p.port),
+      from: rule.from.map((f: any) => Object.keys(f)),
+      namespaces: rule.from.map((f: any) => f.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"]),
+    }));
+    expect(allowed).toEqual([
+      { ports: ["http"], from: [["namespaceSelector"]], namespaces: ["ingress-nginx"] },
+      { ports: ["metrics"], from: [["namespaceSelector"]], namespaces: ["monitoring"] },
+    ]);
+  });
+
+  it("the Ingress routes only /slack/… to the Service's http port", () => {
+    const ingress = only("Ingress");
+    const paths = ingress.spec.rules.flatMap((r: any) => r.http.paths);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      expect(path.path).toMatch(/^\/slack\//);
+      expect(path.backend.service.name).toBe(only("Service").metadata.name);
+      expect(path.backend.service.port.name).toBe(only("Service").spec.ports[0].name);
+    }
   });
 });

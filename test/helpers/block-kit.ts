@@ -155,3 +155,17 @@ function stripValues(node: Json): Json {
   }
   return node;
 }
+
+/**
+ * Why Slack would refuse a message's blocks (its `invalid_blocks`), or undefined: for the
+ * stand-in, which must refuse what Slack refuses.
+ */
+export function refusalOf(message: { blocks?: unknown }): string | undefined {
+  if (message.blocks === undefined) return undefined;
+  try {
+    expectValidBlocks(message.blocks as Json[], SLACK.messageBlocks);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -5,6 +5,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { refusalOf } from "./block-kit.js";
 
 export interface RecordedCall {
   readonly path: string;
@@ -33,6 +34,8 @@ export class SlackStandIn {
   /** Bot tokens Slack knows; once any is known, a Web API call with another token gets `invalid_auth`. */
   readonly tokens = new Map<string, StandInWorkspace>();
   readonly calls: RecordedCall[] = [];
+  /** Messages refused as Slack refuses them (`invalid_blocks`): blocks beyond Slack's limits. */
+  readonly refused: (RecordedCall & { readonly reason: string })[] = [];
   /** Web API methods to fail, with Slack's error code (e.g. `chat.postMessage` → `not_in_channel`). */
   readonly failures = new Map<string, string>();
   /** Web API methods that never answer (the connection stays open until the stand-in stops). */
@@ -55,6 +58,13 @@ export class SlackStandIn {
         const call: RecordedCall = { path, body, headers: req.headers, at: Date.now() };
         this.calls.push(call);
         res.setHeader("Content-Type", "application/json");
+        const refusal = path.startsWith("/respond/") || path === "/api/chat.postMessage" ? refusalOf(body) : undefined;
+        if (refusal !== undefined) {
+          this.refused.push({ ...(this.calls.at(-1) as RecordedCall), reason: refusal });
+          // response_url answers 400; the Web API answers 200 with ok: false
+          res.writeHead(path.startsWith("/respond/") ? 400 : 200).end(JSON.stringify({ ok: false, error: "invalid_blocks" }));
+          return;
+        }
         if (path.startsWith("/respond/")) {
           if (path.includes("slow")) {
             setTimeout(() => res.end(JSON.stringify({ ok: true })), 800);

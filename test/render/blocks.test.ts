@@ -33,6 +33,12 @@ describe("LIMITS", () => {
       buttonText: SLACK.buttonText,
       buttonValue: SLACK.buttonValue,
       fallbackText: SLACK.fallbackText,
+      viewBlocks: SLACK.viewBlocks,
+      actionsElements: SLACK.actionsElements,
+      optionText: SLACK.optionText,
+      optionValue: SLACK.optionValue,
+      selectOptions: SLACK.selectOptions,
+      privateMetadata: SLACK.privateMetadata,
     };
     for (const [name, limit] of Object.entries(LIMITS)) {
       expect(limit, name).toBeLessThanOrEqual(documented[name as keyof typeof LIMITS]);

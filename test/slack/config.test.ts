@@ -112,6 +112,19 @@ describe("readConfig", () => {
       const base64 = Buffer.alloc(32, 7).toString("base64");
       expect(readConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: base64 }).oauth?.tokenKey).toEqual(Buffer.alloc(32, 7));
       expect(secretsOf(config)).toEqual(expect.arrayContaining(["client-secret-value", "state-secret-value", "db-password"]));
+      expect(config.oauth?.oldTokenKeys).toEqual([]);
+      expect(config.metricsPort).toBeUndefined();
+      expect(readConfig({ ...oauth, METRICS_PORT: "9090" }).metricsPort).toBe(9090);
+    });
+
+    it("reads TOKEN_ENCRYPTION_OLD_KEYS, comma-separated, hex or base64, and keeps them out of the log", () => {
+      const old = Buffer.alloc(32, 5);
+      const config = readConfig({
+        ...oauth,
+        TOKEN_ENCRYPTION_OLD_KEYS: ` ${old.toString("hex")} ,${Buffer.alloc(32, 6).toString("base64")}`,
+      });
+      expect(config.oauth?.oldTokenKeys).toEqual([old, Buffer.alloc(32, 6)]);
+      expect(secretsOf(config)).toEqual(expect.arrayContaining([old.toString("hex"), Buffer.alloc(32, 6).toString("base64")]));
     });
 
     it("takes DATABASE_URL in single-workspace mode too, for shared de-duplication", () => {
@@ -132,9 +145,14 @@ describe("readConfig", () => {
       [{ ...oauth, TOKEN_ENCRYPTION_KEY: undefined }, /^TOKEN_ENCRYPTION_KEY is missing/],
       [{ ...oauth, TOKEN_ENCRYPTION_KEY: "abc123" }, /^TOKEN_ENCRYPTION_KEY must be 32 bytes/],
       [{ ...oauth, TOKEN_ENCRYPTION_KEY: "a".repeat(62) }, /^TOKEN_ENCRYPTION_KEY must be 32 bytes/],
+      [{ ...oauth, TOKEN_ENCRYPTION_OLD_KEYS: `${KEY},abc123` }, /^TOKEN_ENCRYPTION_OLD_KEYS must be keys of 32 bytes/],
+      [{ ...oauth, TOKEN_ENCRYPTION_OLD_KEYS: `${KEY},,${KEY}` }, /^TOKEN_ENCRYPTION_OLD_KEYS must be keys of 32 bytes/],
       [{ ...oauth, DATABASE_URL: "mysql://db/amiport" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
       [{ ...oauth, DATABASE_URL: "not a url" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
       [{ ...oauth, DATABASE_POOL_SIZE: "0" }, /^DATABASE_POOL_SIZE must be 1-100/],
+      [{ ...oauth, METRICS_PORT: "70000" }, /^METRICS_PORT must be 0-65535/],
+      [{ ...oauth, METRICS_PORT: "metrics" }, /^METRICS_PORT must be a number/],
+      [{ ...oauth, PORT: "3000", METRICS_PORT: "3000" }, /^METRICS_PORT must differ from PORT/],
       [{ ...oauth, SLACK_BOT_TOKEN: BOT }, /^SLACK_BOT_TOKEN must be unset with OAuth install/],
       [{ ...oauth, SLACK_MODE: "socket", SLACK_APP_TOKEN: APP }, /^SLACK_MODE must be "http" with OAuth install/],
     ])("names the variable: %j", (env, message) => {
@@ -145,13 +163,19 @@ describe("readConfig", () => {
     it("never echoes the database password or the key", () => {
       const message = (() => {
         try {
-          readConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: "secret-key-too-short", DATABASE_URL: "mysql://u:db-password@x/y" });
+          readConfig({
+            ...oauth,
+            TOKEN_ENCRYPTION_KEY: "secret-key-too-short",
+            TOKEN_ENCRYPTION_OLD_KEYS: "old-secret-key-too-short",
+            DATABASE_URL: "mysql://u:db-password@x/y",
+          });
         } catch (error) {
           return (error as Error).message;
         }
       })();
       expect(message).toMatch(/DATABASE_URL/);
       expect(message).not.toMatch(/db-password|secret-key-too-short/);
+      expect(message).toMatch(/TOKEN_ENCRYPTION_OLD_KEYS/);
     });
   });
 

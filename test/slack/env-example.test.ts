@@ -12,6 +12,7 @@ describe(".env.example and the README's table", () => {
     "DATABASE_POOL_SIZE",
     "DATABASE_URL",
     "LOG_LEVEL",
+    "METRICS_PORT",
     "PORT",
     "SLACK_API_URL",
     "SLACK_APP_TOKEN",
@@ -22,6 +23,7 @@ describe(".env.example and the README's table", () => {
     "SLACK_SIGNING_SECRET",
     "SLACK_STATE_SECRET",
     "TOKEN_ENCRYPTION_KEY",
+    "TOKEN_ENCRYPTION_OLD_KEYS",
   ];
 
   it("the config reads the variables the issues name", () => {

@@ -42,7 +42,7 @@ describe.skipIf(!server)(`a database outage${server ? "" : ` (skipped: ${"skip" 
     });
     const database = new Database({ url: server!.url, poolSize: 1 });
     for (const team of ["T0009", "T0010"]) {
-      await new PostgresInstallations(database, Buffer.from(KEY, "hex")).storeInstallation({
+      await new PostgresInstallations(database, { current: Buffer.from(KEY, "hex"), old: [] }).storeInstallation({
         team: { id: team, name: team },
         user: { id: "U0INSTALLER" },
         bot: { id: "B9", userId: "UBOT0001", token: `xoxb-${team}-token`, scopes: ["chat:write"] },

@@ -4,8 +4,16 @@ import { ACTIONS, decodeButtonState, LIMITS } from "../../src/render/blocks.js";
 import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
 import { readConfig, secretsOf } from "../../src/slack/config.js";
 import { createLogger } from "../../src/slack/logger.js";
+import { expectValidMessage } from "../helpers/block-kit.js";
 import { book } from "../helpers/book.js";
-import { blockActionBody, eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
+import {
+  blockActionBody,
+  eventBody,
+  messageShortcutBody,
+  postSigned,
+  SlackStandIn,
+  slashCommandBody,
+} from "../helpers/slack-stand-in.js";
 
 const SECRET = "test-signing-secret-pasted-0123456789";
 const FORM = "application/x-www-form-urlencoded";
@@ -84,5 +92,73 @@ describe("pasted text in Slack", () => {
     const [shared] = await slack.waitFor(`/respond/${id}`);
     expect(shared?.body.response_type).toBe("in_channel");
     expect(JSON.stringify(shared?.body.blocks)).toContain("*Port 3389 · 4 rules · found as port 3389*");
+  });
+
+  // an alert as monitoring tools write it: many timestamped lines, words that match rules, no port
+  const ALERT_WITHOUT_PORT = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `2026-11-27T01:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z CRITICAL file and printer sharing failing on the windows fleet; remote desktop degraded`,
+  ).join("\n");
+
+  it("a DM of a long alert naming no port gets a reply Slack accepts, whose buttons still work", async () => {
+    expect(ALERT_WITHOUT_PORT.length).toBeGreaterThan(30_000);
+    const refusedBefore = slack.refused.length;
+    const before = slack.callsTo("/api/chat.postMessage").length;
+    const ts = "1700000000.900777";
+    const event = {
+      type: "message",
+      channel_type: "im",
+      user: "U0ASKER",
+      text: ALERT_WITHOUT_PORT,
+      ts,
+      channel: "D0LONG",
+      event_ts: ts,
+    };
+    const res = await postSigned(eventsUrl, eventBody(`EvLong${++seq}`, event), "application/json", { secret: SECRET });
+    expect(res.status).toBe(200);
+    const posts = await slack.waitFor("/api/chat.postMessage", before + 1);
+    const post = posts[before];
+    expect(slack.refused.slice(refusedBefore)).toEqual([]);
+    expectValidMessage(post?.body as never);
+    expect(JSON.stringify(post?.body.blocks)).toContain("File and Printer Sharing");
+    const more = post?.body.blocks
+      .find((b: { type: string }) => b.type === "actions")
+      ?.elements.find((e: { action_id: string }) => e.action_id === ACTIONS.more);
+    const id = `pastedlongmore${++seq}`;
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.more, more.value, slack.responseUrl(id), false), FORM, {
+      secret: SECRET,
+    });
+    const [next] = await slack.waitFor(`/respond/${id}`);
+    expect(slack.refused.slice(refusedBefore)).toEqual([]);
+    expect(JSON.stringify(next?.body.blocks)).toMatch(/rules 11–\d+ of \d+/);
+  });
+
+  it("Look up ports on a long alert naming no port answers the clicker with a reply Slack accepts", async () => {
+    const refusedBefore = slack.refused.length;
+    const id = `pastedlong${++seq}`;
+    const body = messageShortcutBody("amiport_lookup_ports", { text: ALERT_WITHOUT_PORT }, slack.responseUrl(id));
+    const res = await postSigned(eventsUrl, body, FORM, { secret: SECRET });
+    expect(res.status).toBe(200);
+    const [reply] = await slack.waitFor(`/respond/${id}`);
+    expect(slack.refused.slice(refusedBefore)).toEqual([]);
+    expectValidMessage(reply?.body as never);
+    const share = reply?.body.blocks
+      .find((b: { type: string }) => b.type === "actions")
+      ?.elements.find((e: { action_id: string }) => e.action_id === ACTIONS.share);
+    // the bounded question still asks what the alert asked
+    const sharedId = `pastedlongshare${++seq}`;
+    await postSigned(eventsUrl, blockActionBody(ACTIONS.share, share.value, slack.responseUrl(sharedId), true), FORM, {
+      secret: SECRET,
+    });
+    const [shared] = await slack.waitFor(`/respond/${sharedId}`);
+    expect(slack.refused.slice(refusedBefore)).toEqual([]);
+    expect(shared?.body.response_type).toBe("in_channel");
+    expect(JSON.stringify(shared?.body.blocks)).toContain("File and Printer Sharing");
+  });
+
+  it("a slash command with a long alert naming no port is answered within Slack's limits", async () => {
+    const reply = await command(ALERT_WITHOUT_PORT);
+    expectValidMessage(reply as never);
   });
 });

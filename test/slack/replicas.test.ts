@@ -75,8 +75,19 @@ describe.skipIf(!server)(
       const ts = `1700000000.${String(++seq).padStart(6, "0")}`;
       return { type: "app_mention", user: "U0ASKER", text: `<@UBOT0001> ${text}`, ts, channel, event_ts: ts };
     };
-    const send = (replica: TestApp, event: object, source: EventSource, eventId = `Ev${++seq}`, headers = {}) =>
-      postSigned(replica.eventsUrl, eventBody(eventId, event as never, source), JSON_TYPE, { secret: SECRET, headers });
+    const send = (
+      replica: TestApp,
+      event: object,
+      source: EventSource,
+      eventId = `Ev${++seq}`,
+      headers = {},
+      timestamp?: number,
+    ) =>
+      postSigned(replica.eventsUrl, eventBody(eventId, event as never, source), JSON_TYPE, {
+        secret: SECRET,
+        headers,
+        ...(timestamp ? { timestamp } : {}),
+      });
     /** Error lines, less Bolt's own for the forged OAuth state below. */
     const unexpectedErrors = () =>
       [...a.logLines, ...b.logLines].filter((l) => l.includes('"level":"error"') && !l.includes("slack_oauth_invalid_state"));
@@ -117,7 +128,15 @@ describe.skipIf(!server)(
       const event = mention("C0RETRY", "rdp");
       const [first, retry] = await Promise.all([
         send(a, event, { teamId: "T0001" }, "EvBoth"),
-        send(b, event, { teamId: "T0001" }, "EvBoth", { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" }),
+        // a retry is a new request, signed anew (a copy with the same signature is a replay, refused by the guard)
+        send(
+          b,
+          event,
+          { teamId: "T0001" },
+          "EvBoth",
+          { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" },
+          Math.floor(Date.now() / 1000) + 1,
+        ),
       ]);
       expect([first.status, retry.status]).toEqual([200, 200]);
       await expect.poll(() => postsTo("C0RETRY").length).toBe(1);
