@@ -247,7 +247,7 @@ class PasteReader {
   private readonly nonPorts = new Set<number>();
   private readonly eventProtocols = new Set<Transport>();
   /** Services the text names, with the chunk that names them. */
-  private readonly services: { service: PasteService; at: number }[] = [];
+  private readonly services: { service: PasteService; at: number; last: number }[] = [];
   private readonly seenWords = new Set<string>();
   /** What each distinct word names, looked up once per paste. */
   private readonly serviceWords = new Map<string, { services: readonly PasteService[]; secure: readonly string[] }>();
@@ -291,14 +291,14 @@ class PasteReader {
     for (const how of ["written", "named"] as const) for (const c of written) if (c.how === how) add(c);
     const numbers = new Set(found.map((f) => f.port));
     const claimed = this.claimedServiceWords(written);
-    for (const { service, at } of this.services) {
+    for (const { service, at, last } of this.services) {
       const all = [...service.ports, ...(service.secure?.ports ?? [])];
       // a port written beside the service word is that service's port (`mstsc /v:host /port:3388`)
       if (all.some((p) => numbers.has(p)) || claimed.has(at)) continue;
       const secure = service.secure?.words.some((w) => this.seenWords.has(w)) ?? false;
-      const chunk = this.chunks[at] as Chunk;
+      const [first, end] = [this.chunks[at] as Chunk, this.chunks[last] as Chunk];
       for (const port of secure && service.secure ? service.secure.ports : service.ports) {
-        add({ port, protocol: service.protocol, from: chunk.start, to: chunk.end, how: "service", side: "destination" });
+        add({ port, protocol: service.protocol, from: first.start, to: end.end, how: "service", side: "destination" });
         numbers.add(port);
       }
     }
@@ -414,12 +414,12 @@ class PasteReader {
       if (this.serviceWords.size < MAX_WORDS_REMEMBERED) this.serviceWords.set(key, named);
     }
     for (const word of named.secure) this.seenWords.add(word);
-    for (const service of named.services) this.services.push({ service, at: i });
+    for (const service of named.services) this.services.push({ service, at: i, last: i });
     if (services.phraseStarts.has(key)) {
       const two = `${key} ${this.key(i + 1)}`;
       [two, `${two} ${this.key(i + 2)}`].forEach((phrase, extra) => {
         for (const service of services.byWord.get(phrase) ?? []) {
-          this.services.push({ service, at: i });
+          this.services.push({ service, at: i, last: i + 1 + extra });
           this.phraseEnd = Math.max(this.phraseEnd, i + 1 + extra);
         }
       });

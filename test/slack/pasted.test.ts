@@ -98,7 +98,7 @@ describe("pasted text in Slack", () => {
   const ALERT_WITHOUT_PORT = Array.from(
     { length: 400 },
     (_, i) =>
-      `2026-11-27T01:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z CRITICAL file and printer sharing failing on the windows fleet; remote desktop degraded`,
+      `2026-11-27T01:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z CRITICAL file and printer sharing failing on the windows fleet; core networking degraded`,
   ).join("\n");
 
   it("a DM of a long alert naming no port gets a reply Slack accepts, whose buttons still work", async () => {
