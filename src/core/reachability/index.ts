@@ -12,6 +12,7 @@ export { type HostRead, MAX_HOST_RULES, readHostState, SSM_OUTPUT_LIMIT } from "
 export { evaluateInstance } from "./instance.js";
 export { EPHEMERAL_PORTS, evaluateNetworkAcl, IMPLICIT_DENY_RULE } from "./network-acl.js";
 export { evaluateRoute, routeTableOf } from "./route.js";
+export { type CheckOutcome, type InstanceReader, type NetworkRead, runCheck } from "./run.js";
 export { evaluateSecurityGroups } from "./security-group.js";
 export * from "./snapshot.js";
 export { describeSource, readSource, type SourceInput } from "./source.js";
