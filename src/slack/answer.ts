@@ -4,6 +4,7 @@ import { LogLevel } from "@slack/bolt";
 import { MAX_PASTE_LENGTH, type RuleBook } from "../core/index.js";
 import { renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
 import type { InstallationRecords, SeenEventStore } from "../store/index.js";
+import type { SlackChecks } from "./check-command.js";
 import { composeReply } from "./compose.js";
 import type { AppLogger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
@@ -19,6 +20,8 @@ export interface SlackDeps {
   /** Distributed mode's installations. */
   readonly installations?: InstallationRecords;
   readonly metrics?: Metrics;
+  /** `/amiport check`: set when AMIPORT_CHECKS=on. */
+  readonly checks?: SlackChecks;
 }
 
 interface CachedAnswer {
@@ -72,7 +75,7 @@ export class AnswerCache {
   }
 }
 
-export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "commands" | "home";
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "commands" | "home" | "check";
 
 export interface AskOptions {
   readonly offset?: number;

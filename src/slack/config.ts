@@ -12,6 +12,11 @@ const secret = (name: string, prefix?: string) =>
 
 /** Connections each replica keeps to PostgreSQL, unless DATABASE_POOL_SIZE says otherwise. */
 const DEFAULT_POOL_SIZE = 10;
+/** Checks one person may run a minute, unless AMIPORT_CHECK_RATE_PER_MINUTE says otherwise. */
+const DEFAULT_CHECK_RATE = 5;
+const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
+const USERGROUP_ID = /^S[A-Z0-9]{6,}$/;
+const SSM_DOCUMENT_NAME = /^[a-zA-Z0-9_.-]{3,128}$/;
 
 const envSchema = z
   .object({
@@ -52,6 +57,36 @@ const envSchema = z
         "TOKEN_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or 44 base64 characters",
       )
       .optional(),
+    AMIPORT_CHECKS: z.enum(["on", "off"], { error: 'AMIPORT_CHECKS must be "on" or "off"' }).default("off"),
+    AWS_REGION: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS_REGION must be a region such as eu-west-1")
+      .optional(),
+    AMIPORT_CHECK_CHANNELS: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v.split(",").every((id) => CHANNEL_ID.test(id.trim())),
+        "AMIPORT_CHECK_CHANNELS must be channel ids separated by commas, such as C0123ABCDEF,C0456GHIJKL",
+      )
+      .optional(),
+    AMIPORT_CHECK_USERGROUP: z
+      .string()
+      .trim()
+      .regex(USERGROUP_ID, "AMIPORT_CHECK_USERGROUP must be a user group id such as S0123ABCDEF")
+      .optional(),
+    AMIPORT_CHECK_RATE_PER_MINUTE: z.coerce
+      .number({ error: "AMIPORT_CHECK_RATE_PER_MINUTE must be a number" })
+      .int("AMIPORT_CHECK_RATE_PER_MINUTE must be a whole number")
+      .min(1, "AMIPORT_CHECK_RATE_PER_MINUTE must be 1-60")
+      .max(60, "AMIPORT_CHECK_RATE_PER_MINUTE must be 1-60")
+      .default(DEFAULT_CHECK_RATE),
+    AMIPORT_SSM_DOCUMENT: z
+      .string()
+      .trim()
+      .regex(SSM_DOCUMENT_NAME, "AMIPORT_SSM_DOCUMENT must be an SSM document name (letters, digits, _ . -)")
+      .default("amiport-WindowsFirewallState"),
   })
   .transform((env, ctx) => {
     const fail = (variable: string, message: string) => {
@@ -92,6 +127,28 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: `SLACK_APP_TOKEN ${problem}` });
       return z.NEVER;
     }
+    if (env.AMIPORT_CHECKS === "on" && !env.AWS_REGION) {
+      return fail("AWS_REGION", "AWS_REGION is missing; AMIPORT_CHECKS=on reads the instances of one region");
+    }
+    if (env.AMIPORT_CHECKS === "on" && !env.AMIPORT_CHECK_CHANNELS && !env.AMIPORT_CHECK_USERGROUP) {
+      return fail(
+        "AMIPORT_CHECK_CHANNELS",
+        "AMIPORT_CHECK_CHANNELS or AMIPORT_CHECK_USERGROUP is missing; checks are denied to everyone until one says who may run them",
+      );
+    }
+    const checks =
+      env.AMIPORT_CHECKS === "on"
+        ? {
+            region: env.AWS_REGION as string,
+            channels: (env.AMIPORT_CHECK_CHANNELS ?? "")
+              .split(",")
+              .map((id) => id.trim())
+              .filter(Boolean),
+            ...(env.AMIPORT_CHECK_USERGROUP ? { usergroup: env.AMIPORT_CHECK_USERGROUP } : {}),
+            perUserPerMinute: env.AMIPORT_CHECK_RATE_PER_MINUTE,
+            ssmDocument: env.AMIPORT_SSM_DOCUMENT,
+          }
+        : undefined;
     const database = env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : undefined;
     const oauth = distributed
       ? {
@@ -114,6 +171,8 @@ const envSchema = z
       database,
       /** Set in distributed mode: installs by OAuth, one token per workspace. */
       oauth,
+      /** Set with AMIPORT_CHECKS=on: `/amiport check`, who may run it, and how often. */
+      checks,
     } as const;
   });
 

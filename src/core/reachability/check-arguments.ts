@@ -64,6 +64,8 @@ export function readCheckArguments(fields: CheckFields): CheckArguments {
 export function readCheckText(text: string): CheckArguments {
   const words = text.slice(0, MAX_CHECK_TEXT).trim().split(/\s+/).filter(Boolean);
   const [instance, portWord, ...rest] = words;
+  // the instance first: what is wrong with it matters most
+  if (!INSTANCE_ID.test(instance ?? "")) return readCheckArguments({ instance });
   const [port, slashProtocol] = (portWord ?? "").split("/");
   const fields: { instance?: string; port?: string; protocol?: string; from?: string; host?: boolean } = {
     instance,
