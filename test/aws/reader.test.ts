@@ -3,8 +3,6 @@
  * internet gateways, network ACLs, security groups and Windows instances created through EC2's API,
  * then checked end to end with the core's evaluators.
  */
-import { readFileSync } from "node:fs";
-import { CreateDocumentCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsReader } from "../../src/aws/index.js";
 import {
@@ -20,7 +18,6 @@ import { VpcWorld, winrmHttps } from "./vpc-world.js";
 
 const started: MotoOrReason = await startMoto();
 const moto = "moto" in started ? started.moto : undefined;
-const DOCUMENT = readFileSync(new URL("../../deploy/aws/amiport-WindowsFirewallState.json", import.meta.url), "utf8");
 
 async function check(reader: InstanceReader, instance: string, port: number, options: { from?: string; host?: boolean } = {}) {
   const args = readCheckArguments({ instance, port: String(port), ...options });
@@ -44,14 +41,7 @@ describe.skipIf(!moto)("amiport check against moto", () => {
     restore = useMotoEnv(moto as NonNullable<typeof moto>);
     world = new VpcWorld();
     reader = createAwsReader({ region: "us-east-1", hostBudgetMs: 3000 });
-    await new SSMClient({ region: "us-east-1" }).send(
-      new CreateDocumentCommand({
-        Name: "amiport-WindowsFirewallState",
-        DocumentType: "Command",
-        DocumentFormat: "JSON",
-        Content: DOCUMENT,
-      }),
-    );
+    await world.installDocument();
   });
 
   afterAll(async () => {
@@ -61,9 +51,7 @@ describe.skipIf(!moto)("amiport check against moto", () => {
   });
 
   it("a public subnet: the group decides, and the host layers stay unknown on moto's empty SSM output", async () => {
-    const { vpcId, mainTableId } = await world.vpc("10.0.0.0/16");
-    const subnet = await world.subnet(vpcId, "10.0.1.0/24", true);
-    await world.defaultRoute(mainTableId, await world.internetGateway(vpcId));
+    const { vpcId, mainTableId, subnetId: subnet } = await world.publicSubnet("10.0.0.0/16", "10.0.1.0/24");
     const group = await world.group(vpcId, "winrm-https", [winrmHttps("203.0.113.0/24")]);
     const { instanceId, publicIp } = await world.windowsInstance(subnet, [group]);
     expect(publicIp).toBeTruthy();
@@ -115,9 +103,7 @@ describe.skipIf(!moto)("amiport check against moto", () => {
   });
 
   it("a custom ACL that lets the request in but not the reply blocks; the same subnet never crosses it", async () => {
-    const { vpcId, mainTableId } = await world.vpc("10.2.0.0/16");
-    const subnet = await world.subnet(vpcId, "10.2.3.0/24", true);
-    await world.defaultRoute(mainTableId, await world.internetGateway(vpcId));
+    const { vpcId, subnetId: subnet } = await world.publicSubnet("10.2.0.0/16", "10.2.3.0/24");
     const acl = await world.customAcl(vpcId, subnet, [
       { rule: 100, egress: false, action: "allow", cidr: "0.0.0.0/0", ports: [5986, 5986] },
     ]);
@@ -161,9 +147,7 @@ describe.skipIf(!moto)("amiport check against moto", () => {
   });
 
   it("a stopped instance blocks at the instance layer, has no public address, and gets no SSM command", async () => {
-    const { vpcId, mainTableId } = await world.vpc("10.4.0.0/16");
-    const subnet = await world.subnet(vpcId, "10.4.1.0/24", true);
-    await world.defaultRoute(mainTableId, await world.internetGateway(vpcId));
+    const { vpcId, subnetId: subnet } = await world.publicSubnet("10.4.0.0/16", "10.4.1.0/24");
     const { instanceId } = await world.windowsInstance(subnet, [await world.group(vpcId, "open", [winrmHttps("0.0.0.0/0")])]);
     await world.stop(instanceId);
 

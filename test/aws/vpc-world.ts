@@ -1,4 +1,5 @@
 /** Builds VPCs, subnets, route tables, gateways, ACLs, groups and Windows instances in moto through the real SDK. */
+import { readFileSync } from "node:fs";
 import {
   AssociateRouteTableCommand,
   AttachInternetGatewayCommand,
@@ -21,6 +22,7 @@ import {
   RunInstancesCommand,
   StopInstancesCommand,
 } from "@aws-sdk/client-ec2";
+import { CreateDocumentCommand, SSMClient } from "@aws-sdk/client-ssm";
 
 export class VpcWorld {
   readonly ec2 = new EC2Client({ region: "us-east-1" });
@@ -106,6 +108,27 @@ export class VpcWorld {
       privateIp: instance?.PrivateIpAddress as string,
       publicIp: instance?.PublicIpAddress,
     };
+  }
+
+  /** A VPC with one subnet that gives public addresses, and the main table routing 0.0.0.0/0 to an internet gateway. */
+  async publicSubnet(vpcCidr: string, subnetCidr: string) {
+    const { vpcId, mainTableId } = await this.vpc(vpcCidr);
+    const subnetId = await this.subnet(vpcId, subnetCidr, true);
+    await this.defaultRoute(mainTableId, await this.internetGateway(vpcId));
+    return { vpcId, mainTableId, subnetId };
+  }
+
+  /** Registers amiport's own SSM document, as the README's set-up does. */
+  async installDocument() {
+    const content = readFileSync(new URL("../../deploy/aws/amiport-WindowsFirewallState.json", import.meta.url), "utf8");
+    await new SSMClient({ region: "us-east-1" }).send(
+      new CreateDocumentCommand({
+        Name: "amiport-WindowsFirewallState",
+        DocumentType: "Command",
+        DocumentFormat: "JSON",
+        Content: content,
+      }),
+    );
   }
 
   async stop(instanceId: string) {

@@ -7,7 +7,6 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CreateDocumentCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsReader } from "../../src/aws/index.js";
 import { CHECK_EXIT, runCheckCli } from "../../src/cli/check.js";
@@ -88,23 +87,13 @@ describe.skipIf(!moto)("amiport check against moto", () => {
   beforeAll(async () => {
     restore = useMotoEnv(moto as NonNullable<typeof moto>);
     const world = new VpcWorld();
-    const { vpcId, mainTableId } = await world.vpc("10.9.0.0/16");
-    const subnet = await world.subnet(vpcId, "10.9.1.0/24", true);
-    await world.defaultRoute(mainTableId, await world.internetGateway(vpcId));
+    const { vpcId, subnetId: subnet } = await world.publicSubnet("10.9.0.0/16", "10.9.1.0/24");
     group = await world.group(vpcId, "winrm", [
       winrmHttps("203.0.113.0/24"),
       { IpProtocol: "tcp", FromPort: 5985, ToPort: 5985, IpRanges: [{ CidrIp: "0.0.0.0/0" }] },
     ]);
     instanceId = (await world.windowsInstance(subnet, [group])).instanceId;
-    const document = readFileSync(new URL("../../deploy/aws/amiport-WindowsFirewallState.json", import.meta.url), "utf8");
-    await new SSMClient({ region: "us-east-1" }).send(
-      new CreateDocumentCommand({
-        Name: "amiport-WindowsFirewallState",
-        DocumentType: "Command",
-        DocumentFormat: "JSON",
-        Content: document,
-      }),
-    );
+    await world.installDocument();
   });
 
   afterAll(async () => {

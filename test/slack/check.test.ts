@@ -2,8 +2,6 @@
  * `/amiport check` through the real Bolt app over HTTP on loopback, with correctly signed
  * requests, a Slack stand-in for response_url and the Web API, and moto for AWS.
  */
-import { readFileSync } from "node:fs";
-import { CreateDocumentCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsReader } from "../../src/aws/index.js";
 import type { InstanceReader } from "../../src/core/reachability/index.js";
@@ -103,20 +101,10 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
   beforeAll(async () => {
     restore = useMotoEnv(moto as NonNullable<typeof moto>);
     const world = new VpcWorld();
-    const { vpcId, mainTableId } = await world.vpc("10.20.0.0/16");
-    const subnet = await world.subnet(vpcId, "10.20.1.0/24", true);
-    await world.defaultRoute(mainTableId, await world.internetGateway(vpcId));
+    const { vpcId, subnetId: subnet } = await world.publicSubnet("10.20.0.0/16", "10.20.1.0/24");
     group = await world.group(vpcId, "winrm", [winrmHttps("203.0.113.0/24")]);
     instanceId = (await world.windowsInstance(subnet, [group])).instanceId;
-    const document = readFileSync(new URL("../../deploy/aws/amiport-WindowsFirewallState.json", import.meta.url), "utf8");
-    await new SSMClient({ region: "us-east-1" }).send(
-      new CreateDocumentCommand({
-        Name: "amiport-WindowsFirewallState",
-        DocumentType: "Command",
-        DocumentFormat: "JSON",
-        Content: document,
-      }),
-    );
+    await world.installDocument();
     reader = createAwsReader({ region: "us-east-1", hostBudgetMs: 3000 });
     app = await startTestApp({
       secret: SECRET,
