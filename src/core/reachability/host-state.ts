@@ -31,8 +31,13 @@ export function listOf(value: Json | undefined): Json[] {
   return [value];
 }
 
+/** Longest name or address read from the host: the host's text is printed on terminals and in Slack. */
+const MAX_HOST_TEXT = 200;
+
+/** The host's text without control characters (no terminal escapes, no new lines), cut to size. */
 function text(value: Json | undefined): string | undefined {
-  if (typeof value === "string") return value;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  if (typeof value === "string") return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, MAX_HOST_TEXT);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return undefined;
 }

@@ -238,3 +238,32 @@ describe("listener layer", () => {
     expect(verdict.cite).toBe(":::5985 (pid 4)");
   });
 });
+
+describe("hostile text from the host", () => {
+  it("rule names lose control characters (terminal escapes, new lines) and are cut to size", () => {
+    const evil = `\u001b]8;;http://x\u0007click\u001b[2J\nme${"x".repeat(500)}`;
+    const output = JSON.stringify({
+      Profiles: [{ Name: "Public", Enabled: 1, DefaultInboundAction: 4 }],
+      Connections: [{ NetworkCategory: 0 }],
+      Rules: [
+        {
+          Name: evil,
+          DisplayName: evil,
+          Enabled: 1,
+          Direction: 1,
+          Action: 4,
+          Profile: 0,
+          Protocol: "TCP",
+          LocalPort: "5986",
+          RemoteAddress: "Any",
+        },
+      ],
+      Listeners: [],
+    });
+    const verdict = evaluateWindowsFirewall(host(output), anySource(5986));
+    expect(verdict.verdict).toBe("blocked");
+    expect(verdict.cite).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(verdict.fix?.startsWith("Disable-NetFirewallRule -Name ']8;;http://xclick[2Jme")).toBe(true);
+    expect(verdict.fix?.length).toBeLessThan(260);
+  });
+});
