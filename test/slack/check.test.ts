@@ -20,6 +20,14 @@ const FORM = "application/x-www-form-urlencoded";
 const started: MotoOrReason = await startMoto();
 const moto = "moto" in started ? started.moto : undefined;
 
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe("check configuration", () => {
   const base = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET };
 
@@ -138,6 +146,8 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
     expectValidMessage(final?.body as never);
     expectValidMessage(first?.body as never);
 
+    // the audit line is written once the last answer is delivered, just after the stand-in saw it
+    await until(() => app.logged("check").length > 0);
     const [audit] = app.logged("check");
     expect(audit).toMatchObject({
       user: "U0ASKER",
@@ -208,6 +218,7 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
     await app.post(slashCommandBody("check i-0123456789abcdef0 5986", app.slack.responseUrl("missing")), FORM);
     const [reply] = await app.slack.waitFor("/respond/missing", 1, 10_000);
     expect(reply?.body.text).toBe("there is no instance i-0123456789abcdef0 in this account and region");
+    await until(() => app.logged("check").some((line) => line.verdict === "not_found"));
     expect(await app.metric('amiport_checks_total{outcome="not_found"}')).toBe(1);
   });
 });
