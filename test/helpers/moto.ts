@@ -9,7 +9,8 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { freePort } from "./postgres.js";
 
 export const motoRequired = process.env.AMIPORT_REQUIRE_MOTO === "1";
-const START_TIMEOUT_MS = 20_000;
+// moto_server imports every AWS service it fakes before it listens: slow on a busy machine
+const START_TIMEOUT_MS = 60_000;
 
 export interface TestMoto {
   readonly endpoint: string;
