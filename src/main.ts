@@ -57,7 +57,8 @@ async function main(): Promise<void> {
 /** `/amiport check`'s AWS reader; the SDK is loaded only when checks are on. */
 async function checkReader(checks: NonNullable<ReturnType<typeof readConfig>["checks"]>) {
   const { createAwsReader } = await import("./aws/index.js");
-  return { reader: createAwsReader({ region: checks.region, ssmDocument: checks.ssmDocument }), policy: checks };
+  const reader = createAwsReader({ region: checks.region, ssmDocument: checks.ssmDocument, roleArns: checks.roleArns });
+  return { reader, policy: checks };
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@
  * role, IRSA web identity, environment) and endpoint variables (AWS_ENDPOINT_URL,
  * AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_SSM), with a timeout and a bounded retry on every call.
  */
-import type { EC2Client } from "@aws-sdk/client-ec2";
+import type { EC2Client, EC2ClientConfig } from "@aws-sdk/client-ec2";
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import { ec2Sdk, ssmSdk } from "./sdk.js";
 
@@ -18,7 +18,8 @@ export interface AwsClients {
   readonly ssm: SSMClient;
 }
 
-export function createClients(region: string): AwsClients {
+/** Settings every client shares: region, attempts and timeouts. */
+export function clientSettings(region: string) {
   // The SDK's own switch for its Node-version notice (read by @aws-sdk/core when a client is made):
   // amiport pins an SDK release that supports Node 20, and the notice would land in the CLI's output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -32,5 +33,11 @@ export function createClients(region: string): AwsClients {
       throwOnRequestTimeout: true,
     },
   };
-  return { ec2: new ec2Sdk.EC2Client(common), ssm: new ssmSdk.SSMClient(common) };
+  return common;
+}
+
+/** Clients for amiport's own account, or for another with an assumed role's credentials. */
+export function createClients(region: string, credentials?: EC2ClientConfig["credentials"]): AwsClients {
+  const settings = { ...clientSettings(region), ...(credentials ? { credentials } : {}) };
+  return { ec2: new ec2Sdk.EC2Client(settings), ssm: new ssmSdk.SSMClient(settings) };
 }

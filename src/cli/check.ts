@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { DataError, loadRuleBook, type RuleBook } from "../core/index.js";
-import { CHECK_USAGE, type InstanceReader, readCheckArguments, runCheck } from "../core/reachability/index.js";
+import { CHECK_USAGE, type InstanceReader, readCheckArguments, readRoleArns, runCheck } from "../core/reachability/index.js";
 import { colour, plain } from "../render/terminal.js";
 import { verdictToJson } from "../render/verdict-json.js";
 import { renderVerdict } from "../render/verdict-text.js";
@@ -27,16 +27,20 @@ Usage
   --no-color          plain text even on a terminal
 
 Needs AWS_REGION and credentials from the SDK's usual chain (instance role, IRSA, environment,
-profile); the IAM policy is deploy/aws/iam-policy.json.
+profile); the IAM policy is deploy/aws/iam-policy.json. AMIPORT_CHECK_ROLE_ARNS (role ARNs,
+separated by commas) names roles to assume, in order, when the instance is not in your account.
 
 Exit status: 0 open; 1 blocked or unknown; 2 bad input, unknown instance, no region or credentials.
 `;
 
-export type ReaderFactory = (region: string) => Promise<InstanceReader>;
+export type ReaderFactory = (settings: {
+  readonly region: string;
+  readonly roleArns: readonly string[];
+}) => Promise<InstanceReader>;
 
-const awsReader: ReaderFactory = async (region) => {
+const awsReader: ReaderFactory = async (settings) => {
   const { createAwsReader } = await import("../aws/index.js");
-  return createAwsReader({ region });
+  return createAwsReader(settings);
 };
 
 export async function runCheckCli(
@@ -76,6 +80,11 @@ export async function runCheckCli(
     io.err("amiport check: AWS_REGION is not set; set it to the instance's region, e.g. AWS_REGION=eu-west-1\n");
     return CHECK_EXIT.usage;
   }
+  const roles = readRoleArns(io.env.AMIPORT_CHECK_ROLE_ARNS);
+  if (!roles.ok) {
+    io.err(`amiport check: ${roles.problem}\n`);
+    return CHECK_EXIT.usage;
+  }
   let book: RuleBook;
   try {
     book = options.book ?? loadRuleBook();
@@ -84,7 +93,7 @@ export async function runCheckCli(
     io.err(`amiport check: the rule data is broken: ${error.message}\n`);
     return CHECK_EXIT.usage;
   }
-  const reader = await (options.reader ?? awsReader)(region);
+  const reader = await (options.reader ?? awsReader)({ region, roleArns: roles.arns });
   const outcome = await runCheck(reader, book, args).finally(() => reader.close?.());
   if (!outcome.ok) {
     io.err(`amiport check: ${outcome.problem}\n`);

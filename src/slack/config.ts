@@ -1,5 +1,6 @@
 /** The Slack app's configuration, from the environment only, checked with zod at start. */
 import { z } from "zod";
+import { readRoleArns } from "../core/reachability/role-arns.js";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
@@ -82,6 +83,14 @@ const envSchema = z
       .min(1, "AMIPORT_CHECK_RATE_PER_MINUTE must be 1-60")
       .max(60, "AMIPORT_CHECK_RATE_PER_MINUTE must be 1-60")
       .default(DEFAULT_CHECK_RATE),
+    AMIPORT_CHECK_ROLE_ARNS: z
+      .string()
+      .trim()
+      .superRefine((value, ctx) => {
+        const read = readRoleArns(value);
+        if (!read.ok) ctx.addIssue({ code: "custom", message: read.problem });
+      })
+      .optional(),
     AMIPORT_SSM_DOCUMENT: z
       .string()
       .trim()
@@ -147,6 +156,9 @@ const envSchema = z
             ...(env.AMIPORT_CHECK_USERGROUP ? { usergroup: env.AMIPORT_CHECK_USERGROUP } : {}),
             perUserPerMinute: env.AMIPORT_CHECK_RATE_PER_MINUTE,
             ssmDocument: env.AMIPORT_SSM_DOCUMENT,
+            roleArns: env.AMIPORT_CHECK_ROLE_ARNS
+              ? (readRoleArns(env.AMIPORT_CHECK_ROLE_ARNS) as { arns: readonly string[] }).arns
+              : [],
           }
         : undefined;
     const database = env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : undefined;

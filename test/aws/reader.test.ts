@@ -14,7 +14,7 @@ import {
 } from "../../src/core/reachability/index.js";
 import { book } from "../helpers/book.js";
 import { type MotoOrReason, startMoto, useMotoEnv } from "../helpers/moto.js";
-import { VpcWorld, winrmHttps } from "./vpc-world.js";
+import { otherAccount, VpcWorld, winrmHttps } from "./vpc-world.js";
 
 const started: MotoOrReason = await startMoto();
 const moto = "moto" in started ? started.moto : undefined;
@@ -156,6 +156,40 @@ describe.skipIf(!moto)("amiport check against moto", () => {
     expect(layer(r, "route")?.reason).toContain("no public IPv4 address");
     expect(layer(r, "windows-firewall")?.reason).toBe("not checked: the instance is stopped");
     expect(r.fix).toBe(`aws ec2 start-instances --instance-ids ${instanceId}`);
+  });
+
+  it("an instance in another account is found through AMIPORT_CHECK_ROLE_ARNS, and its host read goes there too", async () => {
+    const role = "arn:aws:iam::222233334444:role/amiport-check";
+    const there = new VpcWorld(await otherAccount(role));
+    const { vpcId, subnetId } = await there.publicSubnet("10.6.0.0/16", "10.6.1.0/24");
+    const group = await there.group(vpcId, "winrm", [winrmHttps("203.0.113.0/24")]);
+    const { instanceId } = await there.windowsInstance(subnetId, [group]);
+
+    const homeOnly = await check(reader, instanceId, 5986, { host: false });
+    expect(homeOnly).toMatchObject({ ok: false, kind: "not-found" });
+
+    const wider = createAwsReader({
+      region: "us-east-1",
+      hostBudgetMs: 3000,
+      roleArns: ["arn:aws:iam::333344445555:role/amiport-check", role],
+    });
+    try {
+      const r = report(await check(wider, instanceId, 5986, { from: "203.0.113.9" }));
+      expect(layer(r, "security-group")).toMatchObject({ verdict: "pass" });
+      expect(layer(r, "security-group")?.cite).toContain(group);
+      expect(layer(r, "windows-firewall")?.reason).toBe("the SSM command returned no output");
+      // the SSM command went to the instance's account, not amiport's own
+      expect(await there.commandsFor(instanceId)).toBe(1);
+      expect(await world.commandsFor(instanceId)).toBe(0);
+      const missing = await check(wider, "i-0123456789abcdef0", 5986);
+      expect(missing).toEqual({
+        ok: false,
+        kind: "not-found",
+        problem: "there is no instance i-0123456789abcdef0 in this account or the 2 other account(s) in AMIPORT_CHECK_ROLE_ARNS",
+      });
+    } finally {
+      wider.close?.();
+    }
   });
 
   it("an instance that does not exist is named as such", async () => {

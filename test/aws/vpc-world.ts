@@ -22,10 +22,18 @@ import {
   RunInstancesCommand,
   StopInstancesCommand,
 } from "@aws-sdk/client-ec2";
-import { CreateDocumentCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { CreateDocumentCommand, ListCommandsCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
 export class VpcWorld {
-  readonly ec2 = new EC2Client({ region: "us-east-1" });
+  readonly ec2: EC2Client;
+
+  /** With credentials, the world is built in the account they belong to (moto keeps accounts apart). */
+  constructor(private readonly credentials?: Credentials) {
+    this.ec2 = new EC2Client({ region: "us-east-1", ...(credentials ? { credentials } : {}) });
+  }
 
   async vpc(cidr = "10.0.0.0/16") {
     const vpcId = (await this.ec2.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId as string;
@@ -121,7 +129,7 @@ export class VpcWorld {
   /** Registers amiport's own SSM document, as the README's set-up does. */
   async installDocument() {
     const content = readFileSync(new URL("../../deploy/aws/amiport-WindowsFirewallState.json", import.meta.url), "utf8");
-    await new SSMClient({ region: "us-east-1" }).send(
+    await new SSMClient({ region: "us-east-1", ...(this.credentials ? { credentials: this.credentials } : {}) }).send(
       new CreateDocumentCommand({
         Name: "amiport-WindowsFirewallState",
         DocumentType: "Command",
@@ -129,6 +137,13 @@ export class VpcWorld {
         Content: content,
       }),
     );
+  }
+
+  /** SSM commands sent to an instance, as this account sees them. */
+  async commandsFor(instanceId: string) {
+    const ssm = new SSMClient({ region: "us-east-1", ...(this.credentials ? { credentials: this.credentials } : {}) });
+    const answer = await ssm.send(new ListCommandsCommand({ InstanceId: instanceId }));
+    return (answer.Commands ?? []).length;
   }
 
   async stop(instanceId: string) {
@@ -142,3 +157,16 @@ export const winrmHttps = (cidr: string): IpPermission => ({
   ToPort: 5986,
   IpRanges: [{ CidrIp: cidr }],
 });
+
+/** Credentials in another account, as amiport's role there would get them. */
+export async function otherAccount(roleArn: string): Promise<Credentials> {
+  const answer = await new STSClient({ region: "us-east-1" }).send(
+    new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "test-builder" }),
+  );
+  const c = answer.Credentials;
+  return {
+    accessKeyId: c?.AccessKeyId as string,
+    secretAccessKey: c?.SecretAccessKey as string,
+    sessionToken: c?.SessionToken as string,
+  };
+}

@@ -21,12 +21,12 @@ function callsInSource(): string[] {
   const calls = new Set<string>();
   for (const file of readdirSync(AWS_DIR).filter((f) => f.endsWith(".ts"))) {
     const code = readFileSync(new URL(file, AWS_DIR), "utf8");
-    for (const block of code.matchAll(/const \{([^}]*)\} = (ec2|ssm)Sdk;/g)) {
+    for (const block of code.matchAll(/const \{([^}]*)\} = (ec2|ssm|sts)Sdk;/g)) {
       for (const name of (block[1] as string)
         .split(",")
         .map((n) => n.trim())
         .filter(Boolean)) {
-        calls.add(`${block[2]}:${name.replace(/Command$/, "")}`);
+        if (name.endsWith("Command")) calls.add(`${block[2]}:${name.replace(/Command$/, "")}`);
       }
     }
     expect(code, `${file} must take the SDK from sdk.ts`).not.toMatch(
@@ -51,7 +51,7 @@ describe("the IAM policy", () => {
   it("no call creates or changes anything; SendCommand alone runs, only amiport's document on tagged instances", () => {
     for (const call of callsInSource()) {
       const verb = call.split(":")[1] as string;
-      if (call === "ssm:SendCommand") continue;
+      if (call === "ssm:SendCommand" || call === "sts:AssumeRole") continue;
       expect(verb, call).toMatch(/^(?:Describe|Get)/);
       expect(verb).not.toMatch(WRITE_VERBS);
     }
@@ -62,6 +62,8 @@ describe("the IAM policy", () => {
     const onInstances = send.find((s) => [s.Resource].flat().some((r) => r.includes(":instance/")));
     expect(onInstances?.Condition).toEqual({ StringEquals: { "aws:ResourceTag/amiport:check": "allowed" } });
     expect(policy.Statement.every((s) => s.Effect === "Allow" && !actions(s).some((a) => a.includes("*")))).toBe(true);
+    const assume = policy.Statement.find((s) => actions(s).includes("sts:AssumeRole"));
+    expect(assume?.Resource).toBe("arn:aws:iam::*:role/amiport-check");
   });
 });
 

@@ -46,7 +46,18 @@ describe("check configuration", () => {
       usergroup: "S0ONCALL1",
       perUserPerMinute: 5,
       ssmDocument: "amiport-WindowsFirewallState",
+      roleArns: [],
     });
+    const roles = "arn:aws:iam::111122223333:role/amiport-check, arn:aws-us-gov:iam::222233334444:role/ops/amiport-check";
+    expect(
+      readConfig({
+        ...base,
+        AMIPORT_CHECKS: "on",
+        AWS_REGION: "eu-west-1",
+        AMIPORT_CHECK_CHANNELS: "C0INCIDENT",
+        AMIPORT_CHECK_ROLE_ARNS: roles,
+      }).checks?.roleArns,
+    ).toEqual(["arn:aws:iam::111122223333:role/amiport-check", "arn:aws-us-gov:iam::222233334444:role/ops/amiport-check"]);
   });
 
   it.each([
@@ -56,6 +67,7 @@ describe("check configuration", () => {
     [{ AMIPORT_CHECK_USERGROUP: "@oncall" }, "AMIPORT_CHECK_USERGROUP must be a user group id"],
     [{ AMIPORT_CHECK_RATE_PER_MINUTE: "0" }, "AMIPORT_CHECK_RATE_PER_MINUTE must be 1-60"],
     [{ AMIPORT_SSM_DOCUMENT: "a b; c" }, "AMIPORT_SSM_DOCUMENT must be an SSM document name"],
+    [{ AMIPORT_CHECK_ROLE_ARNS: "arn:aws:iam::1234:role/x" }, "AMIPORT_CHECK_ROLE_ARNS must be role ARNs"],
   ])("refuses %j", (env, message) => {
     expect(() => readConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => readConfig({ ...base, ...env })).toThrow(message);

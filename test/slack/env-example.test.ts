@@ -12,6 +12,7 @@ describe(".env.example and the README's table", () => {
     "AMIPORT_CHECKS",
     "AMIPORT_CHECK_CHANNELS",
     "AMIPORT_CHECK_RATE_PER_MINUTE",
+    "AMIPORT_CHECK_ROLE_ARNS",
     "AMIPORT_CHECK_USERGROUP",
     "AMIPORT_SSM_DOCUMENT",
     "AWS_REGION",

@@ -11,6 +11,7 @@ export {
 export { type HostRead, MAX_HOST_RULES, readHostState, SSM_OUTPUT_LIMIT } from "./host-state.js";
 export { evaluateInstance } from "./instance.js";
 export { EPHEMERAL_PORTS, evaluateNetworkAcl, IMPLICIT_DENY_RULE } from "./network-acl.js";
+export { MAX_ROLE_ARNS, type RoleArns, readRoleArns } from "./role-arns.js";
 export { evaluateRoute, routeTableOf } from "./route.js";
 export { type CheckOutcome, type InstanceReader, type NetworkRead, runCheck } from "./run.js";
 export { evaluateSecurityGroups } from "./security-group.js";
