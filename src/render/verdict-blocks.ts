@@ -71,3 +71,39 @@ export function renderCheckProblem(problem: string): SlackMessage {
     blocks: [{ type: "section", text: mrkdwn(`:warning: ${escapeText(truncate(problem, LIMITS.sectionText - 20))}`) }],
   };
 }
+
+/** The "Check this instance" button's action id. */
+export const CHECK_ACTION = "amiport_check";
+
+export interface CheckOffer {
+  readonly instance: string;
+  readonly port: number;
+  readonly protocol: "tcp" | "udp";
+}
+
+/** A button under an answer whose question names an instance and one port; a click runs the check. */
+export function checkOfferBlock(offer: CheckOffer): KnownBlock {
+  return {
+    type: "actions",
+    block_id: CHECK_ACTION,
+    elements: [
+      {
+        type: "button",
+        action_id: CHECK_ACTION,
+        text: { type: "plain_text", text: "Check this instance" },
+        value: JSON.stringify({ i: offer.instance, p: offer.port, t: offer.protocol }),
+      },
+    ],
+  };
+}
+
+/** The button's value as check fields (validated by the core like any other check), or null. */
+export function decodeCheckOffer(value: string | undefined): { instance: string; port: string; protocol: string } | null {
+  try {
+    const parsed = JSON.parse(value ?? "") as { i?: unknown; p?: unknown; t?: unknown };
+    if (typeof parsed.i !== "string" || typeof parsed.p !== "number" || typeof parsed.t !== "string") return null;
+    return { instance: parsed.i, port: String(parsed.p), protocol: parsed.t };
+  } catch {
+    return null;
+  }
+}

@@ -5,7 +5,14 @@
  */
 import { performance } from "node:perf_hooks";
 import { LogLevel, type RespondFn, type webApi } from "@slack/bolt";
-import { type CheckOutcome, type CheckReport, type InstanceReader, readCheckText, runCheck } from "../core/reachability/index.js";
+import {
+  type CheckArguments,
+  type CheckOutcome,
+  type CheckReport,
+  type InstanceReader,
+  readCheckText,
+  runCheck,
+} from "../core/reachability/index.js";
 import { renderCheckProblem, renderVerdictMessage } from "../render/verdict-blocks.js";
 import type { SlackDeps } from "./answer.js";
 import type { CheckGate, CheckRateLimiter } from "./check-gate.js";
@@ -27,19 +34,29 @@ export function isCheckText(text: string): boolean {
 export const CHECKS_OFF =
   "Instance checks are off in this workspace. The people who run amiport can turn them on (AMIPORT_CHECKS=on with AWS_REGION; see the README).";
 
-interface CheckCommand {
-  readonly text: string;
+interface Asker {
   readonly user: string;
   readonly team: string;
   readonly channel: string;
 }
 
-/** Runs a check the command already acknowledged; every answer goes through `respond`. */
+/** The words of `/amiport check …` as check arguments. */
+export function readCheckCommand(text: string): CheckArguments {
+  return readCheckText(text.replace(CHECK_TEXT, ""));
+}
+
+/**
+ * Runs a check already acknowledged; every answer goes through `respond`. From the command the
+ * VPC layers are posted first and the message replaced when the host answers (`progressive`); from
+ * a button, whose response_url would replace the answer it sits under, the verdict is one new message.
+ */
 export async function answerCheck(
   deps: SlackDeps,
-  command: CheckCommand,
+  command: Asker,
+  args: CheckArguments,
   respond: RespondFn,
   client: webApi.WebClient,
+  progressive: boolean,
 ): Promise<void> {
   const startedAt = performance.now();
   const audit = (outcome: CheckOutcomeLabel, fields: Record<string, unknown> = {}) => {
@@ -61,7 +78,6 @@ export async function answerCheck(
     audit("off");
     return void (await privately(CHECKS_OFF));
   }
-  const args = readCheckText(command.text.replace(CHECK_TEXT, ""));
   if (!args.ok) {
     audit("invalid");
     return void (await privately(args.problem));
@@ -89,10 +105,17 @@ export async function answerCheck(
       ...renderVerdictMessage(report, deps.book, { pending, askedBy: command.user }),
     });
   let posted = false;
-  const outcome: CheckOutcome = await runCheck(checks.reader, deps.book, args, async (first) => {
-    await inChannel(first, true, false);
-    posted = true;
-  });
+  const outcome: CheckOutcome = await runCheck(
+    checks.reader,
+    deps.book,
+    args,
+    progressive
+      ? async (first) => {
+          await inChannel(first, true, false);
+          posted = true;
+        }
+      : undefined,
+  );
   if (!outcome.ok) {
     audit(outcome.kind === "not-found" ? "not_found" : "failed", asked);
     return void (await privately(outcome.problem));

@@ -5,13 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsReader } from "../../src/aws/index.js";
 import type { InstanceReader } from "../../src/core/reachability/index.js";
+import { CHECK_ACTION } from "../../src/render/verdict-blocks.js";
 import { CHECKS_OFF } from "../../src/slack/check-command.js";
 import { CheckRateLimiter } from "../../src/slack/check-gate.js";
 import { ConfigError, readConfig } from "../../src/slack/config.js";
 import { VpcWorld, winrmHttps } from "../aws/vpc-world.js";
 import { expectValidMessage } from "../helpers/block-kit.js";
 import { type MotoOrReason, startMoto, useMotoEnv } from "../helpers/moto.js";
-import { slashCommandBody } from "../helpers/slack-stand-in.js";
+import { blockActionBody, slashCommandBody } from "../helpers/slack-stand-in.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const SECRET = "check-test-signing-secret";
@@ -108,6 +109,11 @@ describe("/amiport check when checks are off", () => {
     expect(await app.metric('amiport_checks_total{outcome="off"}')).toBe(1);
     const question = await (await app.post(slashCommandBody("check 5985", app.slack.responseUrl("q")), FORM)).json();
     expect(JSON.stringify(question)).toContain("Windows Remote Management");
+    const naming = await (
+      await app.post(slashCommandBody("can't reach port 5985 on i-0123456789abcdef0", app.slack.responseUrl("n")), FORM)
+    ).json();
+    expect(JSON.stringify(naming)).toContain("Windows Remote Management");
+    expect(JSON.stringify(naming)).not.toContain(CHECK_ACTION);
   });
 });
 
@@ -226,8 +232,52 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
     expect(reply?.body.text).toContain(problem);
   });
 
+  it("an answer naming an instance and a port offers 'Check this instance'; a press posts one verdict", async () => {
+    const answer = await (
+      await app.post(slashCommandBody(`why can't I reach port 5986 on ${instanceId}`, app.slack.responseUrl("ask")), FORM)
+    ).json();
+    expectValidMessage(answer);
+    const offer = answer.blocks.find((b: { block_id?: string }) => b.block_id === CHECK_ACTION);
+    expect(offer?.elements?.[0]?.text?.text).toBe("Check this instance");
+    const value = offer.elements[0].value as string;
+    expect(JSON.parse(value)).toEqual({ i: instanceId, p: 5986, t: "tcp" });
+    const before = app.logged("check").length;
+
+    await app.post(blockActionBody(CHECK_ACTION, value, app.slack.responseUrl("pressed"), true, CHECK_ACTION), FORM);
+    const [verdict] = await app.slack.waitFor("/respond/pressed", 1, 15_000);
+    expect(verdict?.body.response_type).toBe("in_channel");
+    expect(verdict?.body.replace_original).toBe(false);
+    expect(verdict?.body.text).toContain(`${instanceId} tcp 5986 from any source:`);
+    expect(verdict?.body.text).not.toContain("still checking");
+    await until(() => app.logged("check").length > before);
+    expect(app.logged("check").at(-1)).toMatchObject({
+      user: "U0ASKER",
+      channel: "C0INCIDENT",
+      instance: instanceId,
+      port: 5986,
+    });
+
+    // a forged value is checked like typed input: never reaches AWS
+    await app.post(
+      blockActionBody(
+        CHECK_ACTION,
+        JSON.stringify({ i: "i-1; rm -rf /", p: 5986, t: "tcp" }),
+        app.slack.responseUrl("forged"),
+        true,
+        CHECK_ACTION,
+      ),
+      FORM,
+    );
+    const [forged] = await app.slack.waitFor("/respond/forged");
+    expect(forged?.body.response_type).toBe("ephemeral");
+    expect(forged?.body.text).toContain("is not an instance id");
+  });
+
   it("an instance that does not exist: said privately", async () => {
-    await app.post(slashCommandBody("check i-0123456789abcdef0 5986", app.slack.responseUrl("missing")), FORM);
+    await app.post(
+      slashCommandBody("check i-0123456789abcdef0 5986", app.slack.responseUrl("missing"), { user_id: "U0SEEKER" }),
+      FORM,
+    );
     const [reply] = await app.slack.waitFor("/respond/missing", 1, 10_000);
     expect(reply?.body.text).toBe("there is no instance i-0123456789abcdef0 in this account and region");
     await until(() => app.logged("check").some((line) => line.verdict === "not_found"));

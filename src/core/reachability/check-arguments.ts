@@ -10,6 +10,8 @@ import { readSource, type SourceInput } from "./source.js";
 export const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 /** Longer check text is not a check; cut before reading. */
 const MAX_CHECK_TEXT = 300;
+/** How much of a question is searched for an instance id to offer a check for. */
+const MAX_OFFER_TEXT = 4_000;
 
 export type CheckArguments =
   | {
@@ -58,6 +60,13 @@ export function readCheckArguments(fields: CheckFields): CheckArguments {
   const source = readSource(fields.from);
   if (!source.ok) return { ok: false, problem: source.problem };
   return { ok: true, instanceId: instance, port: only.from, protocol, source, host: fields.host !== false };
+}
+
+const INSTANCE_IN_TEXT = /\bi-(?:[0-9a-f]{17}|[0-9a-f]{8})\b/;
+
+/** The first instance id a question names ("why can't I reach 5986 on i-0abc…"), if any. */
+export function instanceIdIn(text: string): string | undefined {
+  return INSTANCE_IN_TEXT.exec(text.slice(0, MAX_OFFER_TEXT))?.[0];
 }
 
 /** Slack's words after `check`: instance, port (5986 or 5986/udp), then tcp|udp, `from X`, `--no-host`. */

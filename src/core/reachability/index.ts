@@ -5,6 +5,7 @@ export {
   type CheckArguments,
   type CheckFields,
   INSTANCE_ID,
+  instanceIdIn,
   readCheckArguments,
   readCheckText,
 } from "./check-arguments.js";

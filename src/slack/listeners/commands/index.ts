@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { ask, guarded, type SlackDeps } from "../../answer.js";
-import { answerCheck, isCheckText } from "../../check-command.js";
+import { answerCheck, isCheckText, readCheckCommand } from "../../check-command.js";
 
 export const COMMAND = "/amiport";
 
@@ -15,7 +15,8 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
       const { text, user_id: user, team_id: team, channel_id: channel } = command;
       const apologize = (message: object) => respond({ response_type: "ephemeral", ...message });
-      return guarded(deps, "check", apologize, () => answerCheck(deps, { text, user, team, channel }, respond, client));
+      const args = readCheckCommand(text);
+      return guarded(deps, "check", apologize, () => answerCheck(deps, { user, team, channel }, args, respond, client, true));
     }
     const startedAt = performance.now();
     const reply = (message: object) => ack({ response_type: "ephemeral", ...message });
