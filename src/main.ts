@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   });
   const metrics = new Metrics();
   const store = await openAppStore(config, logger, metrics);
-  const running = await startSlackApp(config, book, logger, { store, metrics });
+  const checks = config.checks ? await checkReader(config.checks) : undefined;
+  const running = await startSlackApp(config, book, logger, { store, metrics, ...(checks ? { checks } : {}) });
   const shutdown = (signal: string) => {
     logger.event(LogLevel.INFO, "signal", { signal });
     setTimeout(() => process.exit(0), HARD_STOP_MS - 250).unref();
@@ -51,6 +52,13 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+/** `/amiport check`'s AWS reader; the SDK is loaded only when checks are on. */
+async function checkReader(checks: NonNullable<ReturnType<typeof readConfig>["checks"]>) {
+  const { createAwsReader } = await import("./aws/index.js");
+  const reader = createAwsReader({ region: checks.region, ssmDocument: checks.ssmDocument, roleArns: checks.roleArns });
+  return { reader, policy: checks };
 }
 
 main().catch((error: unknown) => {

@@ -28,14 +28,18 @@ function readStdin(maxBytes: number): Uint8Array {
   return buffer.subarray(0, length);
 }
 
-process.exitCode = runCli(
-  process.argv.slice(2),
-  {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
-    env: process.env,
-    readStdin,
-  },
-  version,
-);
+const argv = process.argv.slice(2);
+const io = {
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+  isTTY: process.stdout.isTTY === true,
+  env: process.env,
+  readStdin,
+};
+if (argv[0] === "check") {
+  // only `check` loads the AWS SDK
+  const { runCheckCli } = await import("./check.js");
+  process.exitCode = await runCheckCli(argv.slice(1), io);
+} else {
+  process.exitCode = runCli(argv, io, version);
+}

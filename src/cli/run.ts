@@ -27,6 +27,7 @@ const HELP = `amiport: Windows Firewall rules of AWS Windows AMIs, from the AWS 
 Usage
   amiport [options] <question...>
   amiport diff VERSION VERSION     what changes between two versions, e.g. amiport diff 2012r2 2022
+  amiport check INSTANCE PORT      why a port is (not) reachable on a live instance; see amiport check --help
   amiport [options] -          read pasted text (a log, netstat, an alarm) from standard input
   amiport --json --all
 

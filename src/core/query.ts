@@ -5,6 +5,11 @@ import type { RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
 import { WORD_PATTERN } from "./text-index.js";
 
+/** A message this short on one line may be a question that happens to name an address or an id. */
+const MAX_ONE_LINE_QUESTION = 200;
+const MAX_QUESTION_PORTS = 3;
+/** What a person asking does not write: an error's words, `key=value`. */
+const MACHINE_WRITTEN = /error|exception|fail|refused|denied|timed?\s?out|=/i;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */
 export const MAX_QUERY_LENGTH = 500;
 
@@ -108,10 +113,25 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   const signs = looksPasted(lines);
   // no sign of a paste: read it as a question, unless the question's numbers are ones the text
   // itself marks as not ports (`timeout=30`, `(502)`, `after 343 ms`): then it was pasted
-  const asQuestion = signs ? undefined : readAsQuestion(book, cleaned, input.length);
-  const reading = asQuestion && asQuestion.read.ports.length === 0 ? undefined : readPaste(lines);
-  const pasted =
+  let asQuestion = signs ? undefined : readAsQuestion(book, cleaned, input.length);
+  let reading = asQuestion && asQuestion.read.ports.length === 0 ? undefined : readPaste(lines);
+  let pasted =
     signs || (asQuestion !== undefined && reading !== undefined && contradicts(asQuestion.read.ports, reading.nonPorts));
+  // a one-line question with a sign of a paste (`why can't I reach 5986 on i-0abc…`): where the
+  // paste reading finds no port, the question's ports stand unless the text marks them as non-ports
+  if (signs && cleaned.length <= MAX_ONE_LINE_QUESTION && !cut.trim().includes("\n") && !MACHINE_WRITTEN.test(cleaned)) {
+    reading = readPaste(lines);
+    if (reading.found.length === 0) {
+      const question = readAsQuestion(book, cleaned, input.length);
+      const ports = question.read.ports;
+      // single ports, a few: a date read as a range (`2026-11`) is no question's port
+      const plain = ports.length > 0 && ports.length <= MAX_QUESTION_PORTS && ports.every((r) => r.from === r.to);
+      if (plain && !contradicts(ports, reading.nonPorts)) {
+        asQuestion = question;
+        pasted = false;
+      }
+    }
+  }
   if (!pasted && asQuestion) {
     notices.push(...asQuestion.notices);
     return { text: asQuestion.text, pasted, found: [], ...asQuestion.read, notices };

@@ -1,9 +1,12 @@
 /** The one path from a Slack question to a Slack message: core search, then Block Kit rendering. */
 import { performance } from "node:perf_hooks";
 import { LogLevel } from "@slack/bolt";
-import { MAX_PASTE_LENGTH, type RuleBook } from "../core/index.js";
-import { renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
+import { MAX_PASTE_LENGTH, parseQuery, type RuleBook } from "../core/index.js";
+import { instanceIdIn } from "../core/reachability/index.js";
+import { LIMITS, renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
+import { checkOfferBlock } from "../render/verdict-blocks.js";
 import type { InstallationRecords, SeenEventStore } from "../store/index.js";
+import type { SlackChecks } from "./check-command.js";
 import { composeReply } from "./compose.js";
 import type { AppLogger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
@@ -19,6 +22,8 @@ export interface SlackDeps {
   /** Distributed mode's installations. */
   readonly installations?: InstallationRecords;
   readonly metrics?: Metrics;
+  /** `/amiport check`: set when AMIPORT_CHECKS=on. */
+  readonly checks?: SlackChecks;
 }
 
 interface CachedAnswer {
@@ -72,7 +77,7 @@ export class AnswerCache {
   }
 }
 
-export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "commands" | "home";
+export type RequestKind = "command" | "mention" | "dm" | "share" | "more" | "shortcut" | "commands" | "home" | "check";
 
 export interface AskOptions {
   readonly offset?: number;
@@ -122,7 +127,22 @@ export function ask(
     deps.answers?.set(key, entry);
   }
   logRequest(deps, kind, entry.query, entry.total, startedAt);
-  return entry.message;
+  return withCheckOffer(deps, cleaned, entry.message);
+}
+
+/**
+ * With checks on, an answer whose question names an instance and one port ("why can't I reach
+ * 5986 on i-0abc…") gets a "Check this instance" button; nothing runs until someone presses it.
+ */
+function withCheckOffer(deps: SlackDeps, question: string, message: SlackMessage): SlackMessage {
+  if (!deps.checks || message.blocks.length >= LIMITS.blocks) return message;
+  const instance = instanceIdIn(question);
+  if (!instance) return message;
+  const { ports, protocols } = parseQuery(deps.book, question);
+  const [only] = ports;
+  if (ports.length !== 1 || !only || only.from !== only.to) return message;
+  const protocol = protocols.length === 1 && protocols[0] === "UDP" ? "udp" : "tcp";
+  return { ...message, blocks: [...message.blocks, checkOfferBlock({ instance, port: only.from, protocol })] };
 }
 
 export function logRequest(deps: SlackDeps, kind: RequestKind, query: string, results: number | "help", startedAt: number) {

@@ -7,8 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { App, ErrorCode, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { RuleBook } from "../core/index.js";
+import type { InstanceReader } from "../core/reachability/index.js";
 import { memoryStore, type Store } from "../store/index.js";
 import { AnswerCache, describeError } from "./answer.js";
+import { CheckGate, type CheckPolicy, CheckRateLimiter } from "./check-gate.js";
 import type { Config } from "./config.js";
 import { registerListeners } from "./listeners/index.js";
 import type { AppLogger } from "./logger.js";
@@ -45,6 +47,8 @@ export interface AppOptions {
   /** Seen events and installations; the app closes it on stop. Default: memory only. */
   readonly store?: Store;
   readonly metrics?: Metrics;
+  /** `/amiport check`: what reads the instances (AWS, or moto in tests) and who may ask. */
+  readonly checks?: { readonly reader: InstanceReader; readonly policy: CheckPolicy };
 }
 
 export interface RunningApp {
@@ -123,6 +127,15 @@ export async function startSlackApp(
     seenEvents: store.seenEvents,
     ...(store.installations ? { installations: store.installations } : {}),
     metrics,
+    ...(options.checks
+      ? {
+          checks: {
+            reader: options.checks.reader,
+            gate: new CheckGate(options.checks.policy),
+            limiter: new CheckRateLimiter(options.checks.policy.perUserPerMinute),
+          },
+        }
+      : {}),
   });
   app.error(async (error) => {
     if (config.oauth && isAuthorizationError(error)) {

@@ -1,5 +1,6 @@
 /** The Slack app's configuration, from the environment only, checked with zod at start. */
 import { z } from "zod";
+import { readRoleArns } from "../core/reachability/role-arns.js";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
@@ -12,6 +13,11 @@ const secret = (name: string, prefix?: string) =>
 
 /** Connections each replica keeps to PostgreSQL, unless DATABASE_POOL_SIZE says otherwise. */
 const DEFAULT_POOL_SIZE = 10;
+/** Checks one person may run a minute, unless AMIPORT_CHECK_RATE_PER_MINUTE says otherwise. */
+const DEFAULT_CHECK_RATE = 5;
+const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
+const USERGROUP_ID = /^S[A-Z0-9]{6,}$/;
+const SSM_DOCUMENT_NAME = /^[a-zA-Z0-9_.-]{3,128}$/;
 
 const envSchema = z
   .object({
@@ -67,6 +73,44 @@ const envSchema = z
         "TOKEN_ENCRYPTION_OLD_KEYS must be keys of 32 bytes (64 hex digits or 44 base64 characters), separated by commas",
       )
       .optional(),
+    AMIPORT_CHECKS: z.enum(["on", "off"], { error: 'AMIPORT_CHECKS must be "on" or "off"' }).default("off"),
+    AWS_REGION: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS_REGION must be a region such as eu-west-1")
+      .optional(),
+    AMIPORT_CHECK_CHANNELS: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v.split(",").every((id) => CHANNEL_ID.test(id.trim())),
+        "AMIPORT_CHECK_CHANNELS must be channel ids separated by commas, such as C0123ABCDEF,C0456GHIJKL",
+      )
+      .optional(),
+    AMIPORT_CHECK_USERGROUP: z
+      .string()
+      .trim()
+      .regex(USERGROUP_ID, "AMIPORT_CHECK_USERGROUP must be a user group id such as S0123ABCDEF")
+      .optional(),
+    AMIPORT_CHECK_RATE_PER_MINUTE: z.coerce
+      .number({ error: "AMIPORT_CHECK_RATE_PER_MINUTE must be a number" })
+      .int("AMIPORT_CHECK_RATE_PER_MINUTE must be a whole number")
+      .min(1, "AMIPORT_CHECK_RATE_PER_MINUTE must be 1-60")
+      .max(60, "AMIPORT_CHECK_RATE_PER_MINUTE must be 1-60")
+      .default(DEFAULT_CHECK_RATE),
+    AMIPORT_CHECK_ROLE_ARNS: z
+      .string()
+      .trim()
+      .superRefine((value, ctx) => {
+        const read = readRoleArns(value);
+        if (!read.ok) ctx.addIssue({ code: "custom", message: read.problem });
+      })
+      .optional(),
+    AMIPORT_SSM_DOCUMENT: z
+      .string()
+      .trim()
+      .regex(SSM_DOCUMENT_NAME, "AMIPORT_SSM_DOCUMENT must be an SSM document name (letters, digits, _ . -)")
+      .default("amiport-WindowsFirewallState"),
   })
   .transform((env, ctx) => {
     const fail = (variable: string, message: string) => {
@@ -109,6 +153,31 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: `SLACK_APP_TOKEN ${problem}` });
       return z.NEVER;
     }
+    if (env.AMIPORT_CHECKS === "on" && !env.AWS_REGION) {
+      return fail("AWS_REGION", "AWS_REGION is missing; AMIPORT_CHECKS=on reads the instances of one region");
+    }
+    if (env.AMIPORT_CHECKS === "on" && !env.AMIPORT_CHECK_CHANNELS && !env.AMIPORT_CHECK_USERGROUP) {
+      return fail(
+        "AMIPORT_CHECK_CHANNELS",
+        "AMIPORT_CHECK_CHANNELS or AMIPORT_CHECK_USERGROUP is missing; checks are denied to everyone until one says who may run them",
+      );
+    }
+    const checks =
+      env.AMIPORT_CHECKS === "on"
+        ? {
+            region: env.AWS_REGION as string,
+            channels: (env.AMIPORT_CHECK_CHANNELS ?? "")
+              .split(",")
+              .map((id) => id.trim())
+              .filter(Boolean),
+            ...(env.AMIPORT_CHECK_USERGROUP ? { usergroup: env.AMIPORT_CHECK_USERGROUP } : {}),
+            perUserPerMinute: env.AMIPORT_CHECK_RATE_PER_MINUTE,
+            ssmDocument: env.AMIPORT_SSM_DOCUMENT,
+            roleArns: env.AMIPORT_CHECK_ROLE_ARNS
+              ? (readRoleArns(env.AMIPORT_CHECK_ROLE_ARNS) as { arns: readonly string[] }).arns
+              : [],
+          }
+        : undefined;
     const database = env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : undefined;
     const oauth = distributed
       ? {
@@ -135,6 +204,8 @@ const envSchema = z
       database,
       /** Set in distributed mode: installs by OAuth, one token per workspace. */
       oauth,
+      /** Set with AMIPORT_CHECKS=on: `/amiport check`, who may run it, and how often. */
+      checks,
     } as const;
   });
 

@@ -8,6 +8,18 @@ import type { DedupeScope } from "../store/index.js";
 
 export type RequestOutcome = "answered" | "no_match" | "help" | "failed";
 
+/** How a `/amiport check` ended: its verdict, or why it did not run. */
+export type CheckOutcomeLabel =
+  | "open"
+  | "blocked"
+  | "unknown"
+  | "not_found"
+  | "failed"
+  | "refused"
+  | "rate_limited"
+  | "invalid"
+  | "off";
+
 /** The Slack call each kind of request replies with, for counting Slack's errors by method. */
 const REPLY_METHOD: Readonly<Record<string, string>> = {
   command: "ack",
@@ -17,6 +29,7 @@ const REPLY_METHOD: Readonly<Record<string, string>> = {
   share: "response_url",
   shortcut: "response_url",
   commands: "response_url",
+  check: "response_url",
 };
 
 export class Metrics {
@@ -62,6 +75,18 @@ export class Metrics {
     help: "1 while event de-duplication is shared through the database, 0 while it falls back to this process's memory",
     registers: [this.registry],
   });
+  private readonly checks = new Counter({
+    name: "amiport_checks_total",
+    help: "Instance checks (/amiport check), by outcome: the verdict, or why none was given",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  private readonly checkSeconds = new Histogram({
+    name: "amiport_check_seconds",
+    help: "Time from a check's command to its last answer (VPC and host layers)",
+    buckets: [0.25, 0.5, 1, 2, 5, 10, 20, 30, 45],
+    registers: [this.registry],
+  });
   private readonly installationEvents = new Counter({
     name: "amiport_installation_changes_total",
     help: "Installations stored or removed, by change",
@@ -104,6 +129,11 @@ export class Metrics {
   request(kind: string, outcome: RequestOutcome, seconds?: number): void {
     this.requests.inc({ kind, outcome });
     if (seconds !== undefined) this.answerSeconds.observe({ kind }, seconds);
+  }
+
+  check(outcome: CheckOutcomeLabel, seconds?: number): void {
+    this.checks.inc({ outcome });
+    if (seconds !== undefined) this.checkSeconds.observe(seconds);
   }
 
   replyFailed(kind: string): void {

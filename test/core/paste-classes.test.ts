@@ -138,6 +138,26 @@ describe("pasted text: numbers that are not ports", () => {
   });
 });
 
+describe("a one-line question that names an instance or an address", () => {
+  it("keeps its bare port: the question reading stands where the paste reading finds none", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 65535 }),
+        fc.constantFrom("i-0abc1234def567890", "10.0.1.25", "sg-903004f8"),
+        (p, thing) => {
+          fc.pre(p < 1990 || p > 2030);
+          expect(parseQuery(book, `why can't I reach ${p} on ${thing}?`).ports).toEqual([{ from: p, to: p }]);
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+
+  it("but an error line stays pasted, its numbers unread", () => {
+    expect(parseQuery(book, "ConnectionRefusedError: refused by other side: 10061: i-0abc1234def567890").ports).toEqual([]);
+  });
+});
+
 describe("pasted text: a client's own port is not the port the text is about", () => {
   it("lsof's arrow, a client's address, tcpdump's pair: the service side is read", () => {
     fc.assert(

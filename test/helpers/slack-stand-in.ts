@@ -42,6 +42,8 @@ export class SlackStandIn {
   readonly hanging = new Set<string>();
   /** Web API methods answered with an HTTP error, e.g. 500, or 429 with Retry-After, `times` times (default: always). */
   readonly httpErrors = new Map<string, { status: number; retryAfter?: number; times?: number }>();
+  /** User groups and their members, for usergroups.users.list. */
+  readonly usergroups = new Map<string, string[]>();
   /** The URL apps.connections.open hands out, for Socket Mode tests. */
   socketUrl = "";
   private server: Server | undefined;
@@ -193,6 +195,10 @@ export class SlackStandIn {
       }
       case "apps.connections.open":
         return { ok: true, url: this.socketUrl };
+      case "usergroups.users.list": {
+        const users = this.usergroups.get(String(body.usergroup));
+        return users ? { ok: true, users } : { ok: false, error: "no_such_subteam" };
+      }
       default:
         return { ok: false, error: "unknown_method" };
     }

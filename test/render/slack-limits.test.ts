@@ -52,7 +52,8 @@ describe("renderAnswerMessage", () => {
   it("answers a 40,000-character paste naming no port within Slack's limits", () => {
     const alert = Array.from(
       { length: 500 },
-      (_, i) => `2026-11-27T01:02:${String(i % 60).padStart(2, "0")}Z file and printer sharing failing on the windows fleet; core networking degraded`,
+      (_, i) =>
+        `2026-11-27T01:02:${String(i % 60).padStart(2, "0")}Z file and printer sharing failing on the windows fleet; core networking degraded`,
     ).join("\n");
     const answer = searchRules(book, parseQuery(book, alert.slice(0, 40_000)), { offset: 0, limit: 10 });
     expect(answer.total).toBeGreaterThan(10);

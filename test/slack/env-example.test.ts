@@ -9,6 +9,13 @@ describe(".env.example and the README's table", () => {
   const variables = [...configSource.matchAll(/^ {4}([A-Z_]+): /gm)].map((m) => m[1]);
 
   const named = [
+    "AMIPORT_CHECKS",
+    "AMIPORT_CHECK_CHANNELS",
+    "AMIPORT_CHECK_RATE_PER_MINUTE",
+    "AMIPORT_CHECK_ROLE_ARNS",
+    "AMIPORT_CHECK_USERGROUP",
+    "AMIPORT_SSM_DOCUMENT",
+    "AWS_REGION",
     "DATABASE_POOL_SIZE",
     "DATABASE_URL",
     "LOG_LEVEL",
