@@ -1,5 +1,6 @@
 /** The Slack app's configuration, from the environment only, checked with zod at start. */
 import { z } from "zod";
+import { REPLY_LEASE_MS } from "../store/reply-claims.js";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
@@ -12,6 +13,16 @@ const secret = (name: string, prefix?: string) =>
 
 /** Connections each replica keeps to PostgreSQL, unless DATABASE_POOL_SIZE says otherwise. */
 const DEFAULT_POOL_SIZE = 10;
+/** How often each replica sweeps the outbox (with a database), unless OUTBOX_SWEEP_MS says otherwise. */
+const DEFAULT_SWEEP_MS = 10_000;
+
+const milliseconds = (name: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number of milliseconds` })
+    .int(`${name} must be a whole number of milliseconds`)
+    .min(min, `${name} must be ${min}-${max} ms`)
+    .max(max, `${name} must be ${min}-${max} ms`)
+    .default(fallback);
 
 const envSchema = z
   .object({
@@ -44,6 +55,8 @@ const envSchema = z
       .min(1, "DATABASE_POOL_SIZE must be 1-100")
       .max(100, "DATABASE_POOL_SIZE must be 1-100")
       .default(DEFAULT_POOL_SIZE),
+    REPLY_LEASE_MS: milliseconds("REPLY_LEASE_MS", 1000, 600_000, REPLY_LEASE_MS),
+    OUTBOX_SWEEP_MS: milliseconds("OUTBOX_SWEEP_MS", 100, 600_000, DEFAULT_SWEEP_MS),
     TOKEN_ENCRYPTION_KEY: z
       .string()
       .trim()
@@ -114,6 +127,8 @@ const envSchema = z
       database,
       /** Set in distributed mode: installs by OAuth, one token per workspace. */
       oauth,
+      /** How long a reply claim holds, and how often the outbox is swept (with a database). */
+      replies: { leaseMs: env.REPLY_LEASE_MS, sweepEveryMs: env.OUTBOX_SWEEP_MS },
     } as const;
   });
 

@@ -8,7 +8,11 @@ import type { Metrics } from "./metrics.js";
 
 export function openAppStore(config: Config, logger: AppLogger, metrics: Metrics): Promise<Store> {
   return openStore(
-    { ...(config.database ? { database: config.database } : {}), ...(config.oauth ? { tokenKey: config.oauth.tokenKey } : {}) },
+    {
+      ...(config.database ? { database: config.database } : {}),
+      ...(config.oauth ? { tokenKey: config.oauth.tokenKey } : {}),
+      replyLeaseMs: config.replies.leaseMs,
+    },
     {
       query: (operation, outcome) => metrics.databaseQuery(operation, outcome),
       dedupeScope: (scope, error) => {

@@ -1,14 +1,14 @@
 /**
- * The store behind the transport: seen events and installations, in memory (one process, no
+ * The store behind the transport: reply claims (with the outbox) and installations, in memory (one process, no
  * database) or in PostgreSQL (any number of replicas). SQL lives only in this folder.
  */
 import { CachedInstallations } from "./cached-installations.js";
 import { Database, type QueryOutcome } from "./database.js";
 import type { InstallationRecords } from "./installations.js";
 import { PostgresInstallations } from "./postgres-installations.js";
-import { PostgresSeenEvents } from "./postgres-seen-events.js";
-import { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
-import { type DedupeScope, SharedSeenEvents } from "./shared-seen-events.js";
+import { PostgresReplyClaims } from "./postgres-reply-claims.js";
+import { MemoryReplyClaims, REPLY_LEASE_MS, type ReplyClaims } from "./reply-claims.js";
+import { type DedupeScope, SharedReplyClaims } from "./shared-reply-claims.js";
 
 export { Database } from "./database.js";
 export {
@@ -18,10 +18,10 @@ export {
   type InstallationRecords,
   MemoryInstallations,
 } from "./installations.js";
-export { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
-export type { DedupeScope } from "./shared-seen-events.js";
+export { type Claim, type KeptReply, MemoryReplyClaims, REPLY_LEASE_MS, type ReplyClaims } from "./reply-claims.js";
+export type { DedupeScope } from "./shared-reply-claims.js";
 
-/** How often expired seen events are removed (and, after a failed start, the schema retried). */
+/** How often expired claims are removed (and, after a failed start, the schema retried). */
 const CLEANUP_EVERY_MS = 60_000;
 /**
  * Attempts to migrate at start, a second apart, before giving up, in distributed mode (which needs
@@ -30,7 +30,8 @@ const CLEANUP_EVERY_MS = 60_000;
 const MIGRATE_ATTEMPTS = 5;
 
 export interface Store {
-  readonly seenEvents: SeenEventStore;
+  /** Who answers which request; with a database, shared by every replica and keeping the outbox. */
+  readonly replyClaims: ReplyClaims;
   /** Only with a database and a token key (distributed mode). */
   readonly installations?: InstallationRecords;
   readonly database?: Database;
@@ -51,15 +52,18 @@ export interface StoreOptions {
   readonly database?: { readonly url: string; readonly poolSize: number };
   /** AES-256 key for installations; set in distributed mode. */
   readonly tokenKey?: Buffer;
+  /** How long a reply claim holds (default REPLY_LEASE_MS). */
+  readonly replyLeaseMs?: number;
 }
 
-export function memoryStore(): Store {
-  return { seenEvents: new MemorySeenEvents(), dedupeScope: () => "local", close: async () => {} };
+export function memoryStore(replyLeaseMs = REPLY_LEASE_MS): Store {
+  return { replyClaims: new MemoryReplyClaims(replyLeaseMs), dedupeScope: () => "local", close: async () => {} };
 }
 
 /** Opens the store `options` ask for; with installations, a database that cannot be migrated stops the start. */
 export async function openStore(options: StoreOptions, observer: StoreObserver): Promise<Store> {
-  if (!options.database) return memoryStore();
+  const leaseMs = options.replyLeaseMs ?? REPLY_LEASE_MS;
+  if (!options.database) return memoryStore(leaseMs);
   const database = new Database({
     ...options.database,
     onQuery: (operation, outcome) => observer.query(operation, outcome),
@@ -70,27 +74,31 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
     await database.close();
     throw new Error("the database at DATABASE_URL could not be reached or migrated");
   }
-  const postgresSeen = new PostgresSeenEvents(database);
-  const seenEvents = new SharedSeenEvents(postgresSeen, (scope, error) => observer.dedupeScope(scope, error));
+  const postgresClaims = new PostgresReplyClaims(database, leaseMs);
+  const replyClaims = new SharedReplyClaims(
+    postgresClaims,
+    (scope, error) => observer.dedupeScope(scope, error),
+    new MemoryReplyClaims(leaseMs),
+  );
   const cleanup = setInterval(async () => {
     try {
       if (!migrated) {
         await database.migrate();
         migrated = true;
       }
-      await postgresSeen.removeExpired();
+      await postgresClaims.removeExpired();
     } catch (error) {
       observer.backgroundError(migrated ? "cleanup" : "migrate", error);
     }
   }, CLEANUP_EVERY_MS);
   cleanup.unref();
   return {
-    seenEvents,
+    replyClaims,
     ...(options.tokenKey
       ? { installations: new CachedInstallations(new PostgresInstallations(database, options.tokenKey)) }
       : {}),
     database,
-    dedupeScope: () => seenEvents.currentScope,
+    dedupeScope: () => replyClaims.currentScope,
     close: async () => {
       clearInterval(cleanup);
       await database.close();

@@ -24,4 +24,15 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    version: 2,
+    name: "reply claims and the outbox",
+    // lease_until NULL: answered (rows from before claims were answered too); reply: the outbox
+    sql: `
+      ALTER TABLE amiport_seen_events
+        ADD COLUMN lease_until timestamptz,
+        ADD COLUMN attempts integer NOT NULL DEFAULT 1,
+        ADD COLUMN reply jsonb;
+      CREATE INDEX amiport_seen_events_outbox ON amiport_seen_events (lease_until) WHERE reply IS NOT NULL;`,
+  },
 ];

@@ -112,7 +112,7 @@ describe.skipIf(!server)(`a database outage${server ? "" : ` (skipped: ${"skip" 
       expect(await single.metric("amiport_dedupe_shared")).toBe(0);
       expect(await single.metric("amiport_repeat_deliveries_ignored_total")).toBe(1);
       expect((await ready(single)).body.dedupe).toBe("memory");
-      expect(await single.metric('amiport_database_errors_total{operation="seen_event"}')).toBeGreaterThanOrEqual(1);
+      expect(await single.metric('amiport_database_errors_total{operation="reply_claim"}')).toBeGreaterThanOrEqual(1);
     });
 
     it("distributed: a workspace whose token was loaded a moment ago is still answered", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database, type InstallationRecords, MemoryInstallations } from "../../src/store/index.js";
 import type { AnyInstallation } from "../../src/store/installations.js";
 import { PostgresInstallations } from "../../src/store/postgres-installations.js";
-import { PostgresSeenEvents } from "../../src/store/postgres-seen-events.js";
+import { PostgresReplyClaims } from "../../src/store/postgres-reply-claims.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 
 const started = await startPostgres();
@@ -52,40 +52,81 @@ describe.skipIf(!server)(`PostgreSQL store${server ? "" : ` (skipped: ${"skip" i
     const racers = [1, 2, 3].map(() => new Database({ url: server!.url.replace(/\/postgres$/, "/scratch"), poolSize: 1 }));
     const raced = await Promise.all(racers.map((d) => d.migrate()));
     await Promise.all(racers.map((d) => d.close()));
-    expect(raced.flat()).toEqual([1]);
+    expect(raced.flat()).toEqual([1, 2]);
   });
 
-  describe("seen events", () => {
-    it("are shared: a second store (another replica) sees the first one's events", async () => {
-      const a = new PostgresSeenEvents(database);
+  describe("reply claims", () => {
+    it("are shared: a second store (another replica) sees the first one's claims and answers", async () => {
+      const a = new PostgresReplyClaims(database);
       const other = new Database({ url: server!.url, poolSize: 1 });
-      const b = new PostgresSeenEvents(other);
-      expect(await a.firstTime("EvShared1")).toBe(true);
-      expect(await b.firstTime("EvShared1")).toBe(false);
-      expect(await a.firstTime("EvShared1")).toBe(false);
-      expect(await b.firstTime("EvShared2")).toBe(true);
+      const b = new PostgresReplyClaims(other);
+      const claim = await a.claim("EvShared1");
+      expect(claim).toEqual({ key: "EvShared1", attempts: 1, shared: true });
+      expect(await b.claim("EvShared1")).toBeUndefined();
+      await a.settle(claim!);
+      expect(await b.claim("EvShared1")).toBeUndefined();
+      expect(await a.claim("EvShared1")).toBeUndefined();
+      expect(await b.claim("EvShared2")).toBeDefined();
       await other.close();
     });
 
-    it("take one round trip per event", async () => {
-      const seen = new PostgresSeenEvents(database);
+    it("take one round trip to claim", async () => {
+      const claims = new PostgresReplyClaims(database);
       const before = queries.length;
-      await seen.firstTime("EvTrip");
-      await seen.firstTime("EvTrip");
-      expect(queries.slice(before)).toEqual(["seen_event", "seen_event"]);
+      await claims.claim("EvTrip");
+      await claims.claim("EvTrip");
+      expect(queries.slice(before)).toEqual(["reply_claim", "reply_claim"]);
     });
 
     it("let only one of many simultaneous deliveries through", async () => {
-      const seen = new PostgresSeenEvents(database);
-      const results = await Promise.all(Array.from({ length: 20 }, () => seen.firstTime("EvRace")));
+      const claims = new PostgresReplyClaims(database);
+      const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim("EvRace")));
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
+    it("let a retry take a claim whose lease ran out unanswered, once among many", async () => {
+      const claims = new PostgresReplyClaims(database, 50);
+      await claims.claim("EvLapsed");
+      await new Promise((r) => setTimeout(r, 80));
+      const results = await Promise.all(Array.from({ length: 10 }, () => claims.claim("EvLapsed")));
+      expect(results.filter(Boolean)).toEqual([{ key: "EvLapsed", attempts: 2, shared: true }]);
+    });
+
+    it("treat a row from before claims (no lease) as answered", async () => {
+      await database.query(
+        "test",
+        "INSERT INTO amiport_seen_events (event_id, expires_at) VALUES ('EvLegacy', now() + interval '1 hour')",
+      );
+      expect(await new PostgresReplyClaims(database, 1).claim("EvLegacy")).toBeUndefined();
+    });
+
+    it("keep the reply with its claim; the sweeps of several replicas take each expired one once", async () => {
+      const claims = new PostgresReplyClaims(database, 50);
+      const settledClaim = await claims.claim("EvSettled");
+      await claims.keep(settledClaim!, { text: "settled" });
+      await claims.settle(settledClaim!);
+      for (const key of ["EvKept1", "EvKept2", "EvKept3"]) await claims.keep((await claims.claim(key))!, { text: key });
+      await claims.claim("EvNoReply");
+      expect(await claims.depth()).toBeGreaterThanOrEqual(3);
+      expect(await claims.takeExpired(10)).toEqual([]);
+      await new Promise((r) => setTimeout(r, 80));
+      const others = [1, 2, 3].map(() => new Database({ url: server!.url, poolSize: 1 }));
+      const taken = (await Promise.all(others.map((d) => new PostgresReplyClaims(d, 10_000).takeExpired(2)))).flat();
+      await Promise.all(others.map((d) => d.close()));
+      const mine = taken.filter((t) => t.claim.key.startsWith("EvKept"));
+      expect(mine.map((t) => t.claim.key).sort()).toEqual(["EvKept1", "EvKept2", "EvKept3"]);
+      expect(mine.map((t) => t.reply)).toContainEqual({ text: "EvKept2" });
+      expect(mine.every((t) => t.claim.attempts === 2)).toBe(true);
+      // taken anew: a retry finds a live claim, the next sweep finds nothing
+      expect(await claims.claim("EvKept1")).toBeUndefined();
+      expect(await claims.takeExpired(10)).toEqual([]);
+    });
+
     it("expire, and cleanup removes the expired rows (a bounded table)", async () => {
-      const shortLived = new PostgresSeenEvents(database, 1);
-      for (const id of ["EvOld1", "EvOld2", "EvOld3"]) expect(await shortLived.firstTime(id)).toBe(true);
+      const shortLived = new PostgresReplyClaims(database, 1, 1);
+      for (const id of ["EvOld1", "EvOld2", "EvOld3"]) expect(await shortLived.claim(id)).toBeDefined();
       await new Promise((r) => setTimeout(r, 20));
-      expect(await shortLived.firstTime("EvOld1")).toBe(true);
+      expect(await shortLived.claim("EvOld1")).toEqual({ key: "EvOld1", attempts: 1, shared: true });
       await new Promise((r) => setTimeout(r, 20));
       const removed = await shortLived.removeExpired();
       expect(removed).toBeGreaterThanOrEqual(3);
