@@ -31,9 +31,14 @@ export class SlackStandIn {
   /** Bot tokens Slack knows; once any is known, a Web API call with another token gets `invalid_auth`. */
   readonly tokens = new Map<string, StandInWorkspace>();
   readonly calls: RecordedCall[] = [];
+  /** The calls answered with success: the messages Slack accepted. */
+  private readonly accepted = new WeakSet<RecordedCall>();
   /** Web API methods to fail, with Slack's error code (e.g. `chat.postMessage` → `not_in_channel`). */
   readonly failures = new Map<string, string>();
-  /** Web API methods that never answer (the connection stays open until the stand-in stops). */
+  /**
+   * Web API methods that never answer (the connection stays open until the stand-in stops or the
+   * caller goes away); "response_url" makes response_url requests hang the same way.
+   */
   readonly hanging = new Set<string>();
   /** Web API methods answered with an HTTP error, e.g. 500, or 429 with Retry-After, `times` times (default: always). */
   readonly httpErrors = new Map<string, { status: number; retryAfter?: number; times?: number }>();
@@ -50,10 +55,13 @@ export class SlackStandIn {
       req.on("end", () => {
         const path = new URL(req.url ?? "/", "http://x").pathname;
         const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
-        this.calls.push({ path, body, headers: req.headers, at: Date.now() });
+        const call = { path, body, headers: req.headers, at: Date.now() };
+        this.calls.push(call);
         res.setHeader("Content-Type", "application/json");
         if (path.startsWith("/respond/")) {
+          if (this.hanging.has("response_url")) return;
           if (path.includes("slow")) {
+            this.accepted.add(call);
             setTimeout(() => res.end(JSON.stringify({ ok: true })), 800);
             return;
           }
@@ -61,11 +69,13 @@ export class SlackStandIn {
             res.writeHead(500).end(JSON.stringify({ ok: false }));
             return;
           }
+          this.accepted.add(call);
           res.end(JSON.stringify({ ok: true }));
           return;
         }
         const method = path.replace(/^\/api\//, "");
         if (method === "chat.postMessage" && String(body.channel).startsWith("CSLOW")) {
+          this.accepted.add(call);
           setTimeout(() => res.end(JSON.stringify(this.answer(method, body))), 800);
           return;
         }
@@ -82,7 +92,9 @@ export class SlackStandIn {
           res.end(JSON.stringify({ ok: false, error: failure }));
           return;
         }
-        res.end(JSON.stringify(this.answer(method, body)));
+        const answer = this.answer(method, body);
+        if ((answer as { ok?: boolean }).ok) this.accepted.add(call);
+        res.end(JSON.stringify(answer));
       });
     });
     const server = this.server;
@@ -101,6 +113,11 @@ export class SlackStandIn {
 
   callsTo(path: string): RecordedCall[] {
     return this.calls.filter((c) => c.path === path);
+  }
+
+  /** The calls to `path` that were answered with success (not hung, failed or refused). */
+  acceptedCallsTo(path: string): RecordedCall[] {
+    return this.callsTo(path).filter((c) => this.accepted.has(c));
   }
 
   /** Waits until `count` calls have reached `path`, or fails after `timeoutMs`. */

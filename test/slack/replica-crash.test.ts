@@ -1,0 +1,203 @@
+/**
+ * Replicas as separate processes (dist/main.js) over one real PostgreSQL, killed as an
+ * out-of-memory kill would (SIGKILL) in the middle of a reply: Slack's retry to another replica,
+ * or with no retry that replica's outbox sweep, answers once. Short leases and sweeps here
+ * (REPLY_LEASE_MS, OUTBOX_SWEEP_MS); production's are 45 s and 10 s.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { LOOKUP_PORTS } from "../../src/slack/listeners/shortcuts/index.js";
+import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
+import { type ReplicaProcess, startReplicaProcess } from "../helpers/replica-process.js";
+import { eventBody, messageShortcutBody, postSigned, SlackStandIn } from "../helpers/slack-stand-in.js";
+
+const started = await startPostgres();
+const server: TestPostgres | undefined = "server" in started ? started.server : undefined;
+const SECRET = "crash-signing-secret";
+const BOT = "xoxb-crash-test-bot-token";
+const LEASE_MS = 2000;
+const SWEEP_MS = 250;
+/** The sweep sends a reply whose replica died within the lease, a sweep interval, and a reply's round trip. */
+const SWEEP_BOUND_MS = LEASE_MS + 2 * SWEEP_MS + 3000;
+const POST = "/api/chat.postMessage";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!server)(
+  `replicas killed mid-reply${server ? "" : ` (skipped: ${"skip" in started ? started.skip : ""})`}`,
+  () => {
+    let slack: SlackStandIn;
+    /** The replica that gets killed; started again before each test. */
+    let a: ReplicaProcess | undefined;
+    /** Sweeps too rarely to matter here, so only Slack's retries can answer through it. */
+    let b: ReplicaProcess;
+    /** Sweeps every SWEEP_MS; started once the retry-only tests are done. */
+    let c: ReplicaProcess | undefined;
+    let seq = 0;
+
+    const env = (sweepMs: number) => ({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_URL: server!.url,
+      DATABASE_POOL_SIZE: "3",
+      REPLY_LEASE_MS: String(LEASE_MS),
+      OUTBOX_SWEEP_MS: String(sweepMs),
+    });
+
+    beforeAll(async () => {
+      slack = await new SlackStandIn().start();
+      b = await startReplicaProcess(env(600_000));
+    });
+
+    beforeEach(async () => {
+      slack.hanging.clear();
+      if (!a) a = await startReplicaProcess(env(600_000));
+    });
+
+    afterAll(async () => {
+      await Promise.all([a?.kill("SIGKILL"), b?.kill("SIGKILL"), c?.kill("SIGKILL")]);
+      await slack?.stop();
+      server?.stop();
+    });
+
+    const killA = async () => {
+      await a?.kill("SIGKILL");
+      a = undefined;
+    };
+    const mention = (channel: string) => {
+      const ts = `1700000000.${String(++seq).padStart(6, "0")}`;
+      return { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 5985", ts, channel, event_ts: ts };
+    };
+    /** A delivery of `event`; a retry carries Slack's headers and is signed anew, as Slack does. */
+    const send = (replica: ReplicaProcess, event: object, eventId: string, retryNum = 0) =>
+      postSigned(replica.eventsUrl, eventBody(eventId, event as never), "application/json", {
+        secret: SECRET,
+        timestamp: Math.floor(Date.now() / 1000) + retryNum,
+        headers: retryNum ? { "X-Slack-Retry-Num": String(retryNum), "X-Slack-Retry-Reason": "http_timeout" } : {},
+      });
+    const attempted = (channel: string) => slack.callsTo(POST).filter((p) => p.body.channel === channel);
+    const posted = (channel: string) => slack.acceptedCallsTo(POST).filter((p) => p.body.channel === channel);
+    const ignored = async (replica: ReplicaProcess) => (await replica.metric("amiport_repeat_deliveries_ignored_total")) ?? 0;
+
+    it("A hangs in chat.postMessage and is killed: Slack's retry to B answers once A's claim expired, exactly once", async () => {
+      const event = mention("C0HANG");
+      slack.hanging.add("chat.postMessage");
+      expect((await send(a!, event, "EvHang")).status).toBe(200);
+      await expect.poll(() => attempted("C0HANG").length).toBe(1);
+      await killA();
+      slack.hanging.delete("chat.postMessage");
+      // a retry while A's claim is live is left alone: A might still be answering
+      const before = await ignored(b);
+      expect((await send(b, event, "EvHang", 1)).status).toBe(200);
+      await expect.poll(() => ignored(b)).toBe(before + 1);
+      await sleep(LEASE_MS + 200);
+      expect((await send(b, event, "EvHang", 2)).status).toBe(200);
+      await expect.poll(() => posted("C0HANG").length).toBe(1);
+      expect(posted("C0HANG")[0]?.body).toMatchObject({ thread_ts: event.ts });
+      expect(posted("C0HANG")[0]?.body.text).toMatch(/^Windows Remote Management \(HTTP-In\)/);
+      expect(await b.metric('amiport_replies_reanswered_total{by="retry"}')).toBe(1);
+      expect(await b.metric('amiport_reply_claims_total{lease="expired"}')).toBe(1);
+      // answered now: a later retry, even after another lease, posts nothing
+      await sleep(LEASE_MS + 200);
+      expect((await send(b, event, "EvHang", 3)).status).toBe(200);
+      await expect.poll(() => ignored(b)).toBe(before + 2);
+      expect(posted("C0HANG")).toHaveLength(1);
+    });
+
+    it("A is killed right after its ack, before any Web API call: the retry is answered once", async () => {
+      const event = mention("C0ACKED");
+      // A acks, then waits for its claim behind this lock: it is stopped between the ack and any reply
+      const locker = new pg.Client(server!.url);
+      const watcher = new pg.Client(server!.url);
+      await Promise.all([locker.connect(), watcher.connect()]);
+      try {
+        await locker.query("BEGIN");
+        await locker.query("LOCK TABLE amiport_seen_events IN EXCLUSIVE MODE");
+        expect((await send(a!, event, "EvAcked")).status).toBe(200);
+        const waiting = async () =>
+          (
+            await watcher.query(
+              "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO amiport_seen_events%'",
+            )
+          ).rows[0].n;
+        await expect.poll(waiting, { interval: 20 }).toBe(1);
+        await killA();
+        await locker.query("ROLLBACK");
+      } finally {
+        await Promise.all([locker.end(), watcher.end()]);
+      }
+      expect(attempted("C0ACKED")).toEqual([]);
+      // the killed replica's claim may still have been written by its orphaned session: the first
+      // retry may find it live; Slack's next retry, after the lease, answers
+      await send(b, event, "EvAcked", 1);
+      await sleep(LEASE_MS + 200);
+      await send(b, event, "EvAcked", 2);
+      await expect.poll(() => posted("C0ACKED").length).toBe(1);
+      await send(b, event, "EvAcked", 3);
+      await sleep(300);
+      expect(posted("C0ACKED")).toHaveLength(1);
+    });
+
+    describe("with an outbox sweep on another replica", () => {
+      beforeAll(async () => {
+        c = await startReplicaProcess(env(SWEEP_MS));
+      });
+
+      it("A hangs in chat.postMessage and is killed, and no retry comes: C's sweep posts the reply once, within the bound", async () => {
+        const event = mention("C0SWEPT");
+        slack.hanging.add("chat.postMessage");
+        expect((await send(a!, event, "EvSwept")).status).toBe(200);
+        await expect.poll(() => attempted("C0SWEPT").length).toBe(1);
+        await killA();
+        const killedAt = Date.now();
+        slack.hanging.delete("chat.postMessage");
+        await expect.poll(() => posted("C0SWEPT").length, { timeout: SWEEP_BOUND_MS }).toBe(1);
+        const post = posted("C0SWEPT")[0]!;
+        expect(post.at - killedAt).toBeLessThan(SWEEP_BOUND_MS);
+        expect(post.body).toMatchObject({ channel: "C0SWEPT", thread_ts: event.ts });
+        expect(post.body.text).toMatch(/^Windows Remote Management \(HTTP-In\)/);
+        expect(post.headers.authorization).toBe(`Bearer ${BOT}`);
+        expect(await c!.metric('amiport_replies_reanswered_total{by="sweep"}')).toBe(1);
+        expect(c!.logged("outbox reply sent")).toEqual([expect.objectContaining({ kind: "mention", attempts: 2 })]);
+        // a late retry finds it answered, and no later sweep sends it again
+        const before = await ignored(b);
+        await send(b, event, "EvSwept", 1);
+        await expect.poll(() => ignored(b)).toBe(before + 1);
+        await sleep(LEASE_MS + 2 * SWEEP_MS);
+        expect(posted("C0SWEPT")).toHaveLength(1);
+        expect(await c!.metric("amiport_outbox_depth")).toBe(0);
+      });
+
+      it("a response_url reply (the message shortcut) whose replica was killed is sent once by the sweep", async () => {
+        slack.hanging.add("response_url");
+        const url = slack.responseUrl("crash-shortcut");
+        const body = messageShortcutBody(LOOKUP_PORTS, { text: "WinRM needs 5985 open" }, url);
+        const res = await postSigned(a!.eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
+        expect(res.status).toBe(200);
+        const calls = () => slack.callsTo("/respond/crash-shortcut");
+        await expect.poll(() => calls().length).toBe(1);
+        await killA();
+        slack.hanging.delete("response_url");
+        await expect.poll(() => slack.acceptedCallsTo("/respond/crash-shortcut").length, { timeout: SWEEP_BOUND_MS }).toBe(1);
+        const sent = slack.acceptedCallsTo("/respond/crash-shortcut")[0]!;
+        expect(sent.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+        expect(sent.body.text).toMatch(/Windows Remote Management/);
+        await sleep(LEASE_MS + 2 * SWEEP_MS);
+        expect(calls()).toHaveLength(2);
+      });
+
+      it("no duplicates: an answer confirmed by one replica is not sent again by retries to the others or by a sweep", async () => {
+        const event = mention("C0ONCE");
+        expect((await send(b, event, "EvOnce")).status).toBe(200);
+        await expect.poll(() => posted("C0ONCE").length).toBe(1);
+        const before = (await ignored(a!)) + (await ignored(b)) + (await ignored(c!));
+        await Promise.all([send(a!, event, "EvOnce", 1), send(c!, event, "EvOnce", 1), send(b, event, "EvOnce", 2)]);
+        await expect.poll(async () => (await ignored(a!)) + (await ignored(b)) + (await ignored(c!))).toBe(before + 3);
+        await sleep(LEASE_MS + 2 * SWEEP_MS);
+        await Promise.all([send(a!, event, "EvOnce", 3), send(c!, event, "EvOnce", 3)]);
+        await expect.poll(async () => (await ignored(a!)) + (await ignored(b)) + (await ignored(c!))).toBe(before + 5);
+        expect(attempted("C0ONCE")).toHaveLength(1);
+      });
+    });
+  },
+);
