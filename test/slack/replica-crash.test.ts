@@ -7,6 +7,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LOOKUP_PORTS } from "../../src/slack/listeners/shortcuts/index.js";
+import { Database } from "../../src/store/index.js";
+import { PostgresInstallations } from "../../src/store/postgres-installations.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { type ReplicaProcess, startReplicaProcess } from "../helpers/replica-process.js";
 import { eventBody, messageShortcutBody, postSigned, SlackStandIn } from "../helpers/slack-stand-in.js";
@@ -197,6 +199,75 @@ describe.skipIf(!server)(
         await Promise.all([send(a!, event, "EvOnce", 3), send(c!, event, "EvOnce", 3)]);
         await expect.poll(async () => (await ignored(a!)) + (await ignored(b)) + (await ignored(c!))).toBe(before + 5);
         expect(attempted("C0ONCE")).toHaveLength(1);
+      });
+      describe("in distributed mode (OAuth install, one token per workspace)", () => {
+        const KEY = "5a".repeat(32);
+        const TOKEN = "xoxb-T0042-workspace-token";
+        let victim: ReplicaProcess | undefined;
+        let sweeper: ReplicaProcess | undefined;
+
+        beforeAll(async () => {
+          // a database of its own, so the single-workspace replicas above never sweep these replies
+          const admin = new pg.Client(server!.url);
+          await admin.connect();
+          await admin.query("CREATE DATABASE distributed");
+          await admin.end();
+          const url = server!.url.replace(/\/postgres$/, "/distributed");
+          const distributed = {
+            ...env(SWEEP_MS),
+            SLACK_BOT_TOKEN: "",
+            DATABASE_URL: url,
+            SLACK_CLIENT_ID: "1.2",
+            SLACK_CLIENT_SECRET: "crash-client-secret",
+            SLACK_STATE_SECRET: "crash-state-secret",
+            TOKEN_ENCRYPTION_KEY: KEY,
+          };
+          [victim, sweeper] = await Promise.all([
+            startReplicaProcess({ ...distributed, OUTBOX_SWEEP_MS: "600000" }),
+            startReplicaProcess(distributed),
+          ]);
+          const database = new Database({ url, poolSize: 1 });
+          await new PostgresInstallations(database, Buffer.from(KEY, "hex")).storeInstallation({
+            team: { id: "T0042", name: "T0042" },
+            user: { id: "U0INSTALLER" },
+            bot: { id: "B42", userId: "UBOT0001", token: TOKEN, scopes: ["chat:write"] },
+            isEnterpriseInstall: false,
+            authVersion: "v2",
+          } as never);
+          await database.close();
+        });
+
+        afterAll(async () => {
+          await Promise.all([victim?.kill("SIGKILL"), sweeper?.kill("SIGKILL")]);
+        });
+
+        it("the sweep posts a dead replica's reply with that workspace's own token", async () => {
+          const event = mention("C0OAUTH");
+          slack.hanging.add("chat.postMessage");
+          const res = await postSigned(
+            victim!.eventsUrl,
+            eventBody("EvOauth", event as never, { teamId: "T0042" }),
+            "application/json",
+            {
+              secret: SECRET,
+            },
+          );
+          expect(res.status).toBe(200);
+          await expect.poll(() => attempted("C0OAUTH").length).toBe(1);
+          expect(attempted("C0OAUTH")[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+          await victim!.kill("SIGKILL");
+          slack.hanging.delete("chat.postMessage");
+          await expect.poll(() => posted("C0OAUTH").length, { timeout: SWEEP_BOUND_MS }).toBe(1);
+          expect(posted("C0OAUTH")[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+          expect(posted("C0OAUTH")[0]?.body).toMatchObject({ thread_ts: event.ts });
+          await sleep(LEASE_MS + 2 * SWEEP_MS);
+          expect(posted("C0OAUTH")).toHaveLength(1);
+          const all = sweeper!
+            .logged("outbox reply sent")
+            .map((l) => JSON.stringify(l))
+            .join("\n");
+          expect(all).not.toContain(TOKEN);
+        });
       });
     });
   },
