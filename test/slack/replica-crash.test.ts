@@ -66,6 +66,23 @@ describe.skipIf(!server)(
       await a?.kill("SIGKILL");
       a = undefined;
     };
+    /**
+     * Has `deliver` reach a replica while Slack's `hung` endpoint never answers, waits until the
+     * replica's reply reached it (`reached` counts those calls), then kills the replica (SIGKILL)
+     * and lets Slack answer again. Returns when the replica is gone.
+     */
+    const killMidReply = async (
+      hung: "chat.postMessage" | "response_url",
+      deliver: () => Promise<Response>,
+      reached: () => number,
+      kill: () => Promise<void>,
+    ) => {
+      slack.hanging.add(hung);
+      expect((await deliver()).status).toBe(200);
+      await expect.poll(reached).toBe(1);
+      await kill();
+      slack.hanging.delete(hung);
+    };
     const mention = (channel: string) => {
       const ts = `1700000000.${String(++seq).padStart(6, "0")}`;
       return { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 5985", ts, channel, event_ts: ts };
@@ -83,11 +100,12 @@ describe.skipIf(!server)(
 
     it("A hangs in chat.postMessage and is killed: Slack's retry to B answers once A's claim expired, exactly once", async () => {
       const event = mention("C0HANG");
-      slack.hanging.add("chat.postMessage");
-      expect((await send(a!, event, "EvHang")).status).toBe(200);
-      await expect.poll(() => attempted("C0HANG").length).toBe(1);
-      await killA();
-      slack.hanging.delete("chat.postMessage");
+      await killMidReply(
+        "chat.postMessage",
+        () => send(a!, event, "EvHang"),
+        () => attempted("C0HANG").length,
+        killA,
+      );
       // a retry while A's claim is live is left alone: A might still be answering
       const before = await ignored(b);
       expect((await send(b, event, "EvHang", 1)).status).toBe(200);
@@ -147,12 +165,13 @@ describe.skipIf(!server)(
 
       it("A hangs in chat.postMessage and is killed, and no retry comes: C's sweep posts the reply once, within the bound", async () => {
         const event = mention("C0SWEPT");
-        slack.hanging.add("chat.postMessage");
-        expect((await send(a!, event, "EvSwept")).status).toBe(200);
-        await expect.poll(() => attempted("C0SWEPT").length).toBe(1);
-        await killA();
+        await killMidReply(
+          "chat.postMessage",
+          () => send(a!, event, "EvSwept"),
+          () => attempted("C0SWEPT").length,
+          killA,
+        );
         const killedAt = Date.now();
-        slack.hanging.delete("chat.postMessage");
         await expect.poll(() => posted("C0SWEPT").length, { timeout: SWEEP_BOUND_MS }).toBe(1);
         const post = posted("C0SWEPT")[0]!;
         expect(post.at - killedAt).toBeLessThan(SWEEP_BOUND_MS);
@@ -171,15 +190,11 @@ describe.skipIf(!server)(
       });
 
       it("a response_url reply (the message shortcut) whose replica was killed is sent once by the sweep", async () => {
-        slack.hanging.add("response_url");
         const url = slack.responseUrl("crash-shortcut");
         const body = messageShortcutBody(LOOKUP_PORTS, { text: "WinRM needs 5985 open" }, url);
-        const res = await postSigned(a!.eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
-        expect(res.status).toBe(200);
         const calls = () => slack.callsTo("/respond/crash-shortcut");
-        await expect.poll(() => calls().length).toBe(1);
-        await killA();
-        slack.hanging.delete("response_url");
+        const click = () => postSigned(a!.eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
+        await killMidReply("response_url", click, () => calls().length, killA);
         await expect.poll(() => slack.acceptedCallsTo("/respond/crash-shortcut").length, { timeout: SWEEP_BOUND_MS }).toBe(1);
         const sent = slack.acceptedCallsTo("/respond/crash-shortcut")[0]!;
         expect(sent.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
@@ -200,74 +215,70 @@ describe.skipIf(!server)(
         await expect.poll(async () => (await ignored(a!)) + (await ignored(b)) + (await ignored(c!))).toBe(before + 5);
         expect(attempted("C0ONCE")).toHaveLength(1);
       });
-      describe("in distributed mode (OAuth install, one token per workspace)", () => {
-        const KEY = "5a".repeat(32);
-        const TOKEN = "xoxb-T0042-workspace-token";
-        let victim: ReplicaProcess | undefined;
-        let sweeper: ReplicaProcess | undefined;
+    });
 
-        beforeAll(async () => {
-          // a database of its own, so the single-workspace replicas above never sweep these replies
-          const admin = new pg.Client(server!.url);
-          await admin.connect();
-          await admin.query("CREATE DATABASE distributed");
-          await admin.end();
-          const url = server!.url.replace(/\/postgres$/, "/distributed");
-          const distributed = {
-            ...env(SWEEP_MS),
-            SLACK_BOT_TOKEN: "",
-            DATABASE_URL: url,
-            SLACK_CLIENT_ID: "1.2",
-            SLACK_CLIENT_SECRET: "crash-client-secret",
-            SLACK_STATE_SECRET: "crash-state-secret",
-            TOKEN_ENCRYPTION_KEY: KEY,
-          };
-          [victim, sweeper] = await Promise.all([
-            startReplicaProcess({ ...distributed, OUTBOX_SWEEP_MS: "600000" }),
-            startReplicaProcess(distributed),
-          ]);
-          const database = new Database({ url, poolSize: 1 });
-          await new PostgresInstallations(database, Buffer.from(KEY, "hex")).storeInstallation({
-            team: { id: "T0042", name: "T0042" },
-            user: { id: "U0INSTALLER" },
-            bot: { id: "B42", userId: "UBOT0001", token: TOKEN, scopes: ["chat:write"] },
-            isEnterpriseInstall: false,
-            authVersion: "v2",
-          } as never);
-          await database.close();
-        });
+    describe("in distributed mode (OAuth install, one token per workspace)", () => {
+      const KEY = "5a".repeat(32);
+      const TOKEN = "xoxb-T0042-workspace-token";
+      let victim: ReplicaProcess | undefined;
+      let sweeper: ReplicaProcess | undefined;
 
-        afterAll(async () => {
-          await Promise.all([victim?.kill("SIGKILL"), sweeper?.kill("SIGKILL")]);
-        });
+      beforeAll(async () => {
+        // a database of its own, so the single-workspace replicas above never sweep these replies
+        const admin = new pg.Client(server!.url);
+        await admin.connect();
+        await admin.query("CREATE DATABASE distributed");
+        await admin.end();
+        const url = server!.url.replace(/\/postgres$/, "/distributed");
+        const distributed = {
+          ...env(SWEEP_MS),
+          SLACK_BOT_TOKEN: "",
+          DATABASE_URL: url,
+          SLACK_CLIENT_ID: "1.2",
+          SLACK_CLIENT_SECRET: "crash-client-secret",
+          SLACK_STATE_SECRET: "crash-state-secret",
+          TOKEN_ENCRYPTION_KEY: KEY,
+        };
+        [victim, sweeper] = await Promise.all([
+          startReplicaProcess({ ...distributed, OUTBOX_SWEEP_MS: "600000" }),
+          startReplicaProcess(distributed),
+        ]);
+        const database = new Database({ url, poolSize: 1 });
+        await new PostgresInstallations(database, Buffer.from(KEY, "hex")).storeInstallation({
+          team: { id: "T0042", name: "T0042" },
+          user: { id: "U0INSTALLER" },
+          bot: { id: "B42", userId: "UBOT0001", token: TOKEN, scopes: ["chat:write"] },
+          isEnterpriseInstall: false,
+          authVersion: "v2",
+        } as never);
+        await database.close();
+      });
 
-        it("the sweep posts a dead replica's reply with that workspace's own token", async () => {
-          const event = mention("C0OAUTH");
-          slack.hanging.add("chat.postMessage");
-          const res = await postSigned(
-            victim!.eventsUrl,
-            eventBody("EvOauth", event as never, { teamId: "T0042" }),
-            "application/json",
-            {
-              secret: SECRET,
-            },
-          );
-          expect(res.status).toBe(200);
-          await expect.poll(() => attempted("C0OAUTH").length).toBe(1);
-          expect(attempted("C0OAUTH")[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-          await victim!.kill("SIGKILL");
-          slack.hanging.delete("chat.postMessage");
-          await expect.poll(() => posted("C0OAUTH").length, { timeout: SWEEP_BOUND_MS }).toBe(1);
-          expect(posted("C0OAUTH")[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-          expect(posted("C0OAUTH")[0]?.body).toMatchObject({ thread_ts: event.ts });
-          await sleep(LEASE_MS + 2 * SWEEP_MS);
-          expect(posted("C0OAUTH")).toHaveLength(1);
-          const all = sweeper!
-            .logged("outbox reply sent")
-            .map((l) => JSON.stringify(l))
-            .join("\n");
-          expect(all).not.toContain(TOKEN);
-        });
+      afterAll(async () => {
+        await Promise.all([victim?.kill("SIGKILL"), sweeper?.kill("SIGKILL")]);
+      });
+
+      it("the sweep posts a dead replica's reply with that workspace's own token", async () => {
+        const event = mention("C0OAUTH");
+        const body = eventBody("EvOauth", event as never, { teamId: "T0042" });
+        const deliver = () => postSigned(victim!.eventsUrl, body, "application/json", { secret: SECRET });
+        await killMidReply(
+          "chat.postMessage",
+          deliver,
+          () => attempted("C0OAUTH").length,
+          () => victim!.kill("SIGKILL"),
+        );
+        expect(attempted("C0OAUTH")[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+        await expect.poll(() => posted("C0OAUTH").length, { timeout: SWEEP_BOUND_MS }).toBe(1);
+        expect(posted("C0OAUTH")[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+        expect(posted("C0OAUTH")[0]?.body).toMatchObject({ thread_ts: event.ts });
+        await sleep(LEASE_MS + 2 * SWEEP_MS);
+        expect(posted("C0OAUTH")).toHaveLength(1);
+        const all = sweeper!
+          .logged("outbox reply sent")
+          .map((l) => JSON.stringify(l))
+          .join("\n");
+        expect(all).not.toContain(TOKEN);
       });
     });
   },
