@@ -111,7 +111,7 @@ export async function startSlackApp(
     store.replyClaims,
     send,
     { logger, metrics },
-    { sweepEveryMs: database ? config.replies.sweepEveryMs : 0 },
+    { leaseMs: config.replies.leaseMs, sweepEveryMs: database ? config.replies.sweepEveryMs : 0 },
   );
   if (database) metrics.watchOutbox(() => store.replyClaims.depth());
   registerListeners(app, {

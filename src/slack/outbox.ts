@@ -35,6 +35,8 @@ interface Outgoing {
 }
 
 export interface OutboxOptions {
+  /** The claims' lease: a claim whose reply is still being sent is renewed three times per lease. */
+  readonly leaseMs: number;
   /** How often this replica sweeps; 0 or less: never (no database, nothing is kept). */
   readonly sweepEveryMs: number;
   /** Kept replies one sweep sends at most, all at once. */
@@ -152,7 +154,7 @@ export class Outbox {
       });
     }
     try {
-      await this.send(out.to, out.message, token);
+      await this.whileHeld(claim, out.kind, () => this.send(out.to, out.message, token));
     } catch (error) {
       if (isRefusedForGood(error)) {
         this.deps.metrics?.replySettled("refused");
@@ -164,6 +166,24 @@ export class Outbox {
     this.deps.metrics?.replySettled("accepted");
     if (claim.attempts > 1) this.deps.metrics?.replyReanswered(by);
     await this.settle(claim, out.kind);
+  }
+
+  /** Runs `work`, renewing the claim meanwhile, so a slow reply (a 429's wait) is not taken for a dead one. */
+  private async whileHeld(claim: Claim, kind: RequestKind, work: () => Promise<unknown>): Promise<void> {
+    const renewal = setInterval(() => {
+      this.claims.renew(claim).then(
+        (held) => {
+          if (!held) this.deps.logger.event(LogLevel.WARN, "claim lost while replying", { kind, attempts: claim.attempts });
+        },
+        // the lease runs out unrenewed: the reply may be sent twice (see the README)
+        () => undefined,
+      );
+    }, this.options.leaseMs / 3);
+    try {
+      await work();
+    } finally {
+      clearInterval(renewal);
+    }
   }
 
   private async settle(claim: Claim, kind: RequestKind): Promise<void> {

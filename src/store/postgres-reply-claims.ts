@@ -36,6 +36,17 @@ export class PostgresReplyClaims implements ReplyClaims {
     return row ? { key, attempts: row.attempts, shared: true } : undefined;
   }
 
+  async renew(claim: Claim): Promise<boolean> {
+    // attempts fences the claim: a replica that took it over has counted one more
+    const result = await this.database.query(
+      "reply_renew",
+      `UPDATE amiport_seen_events SET lease_until = now() + $3 * interval '1 millisecond'
+       WHERE event_id = $1 AND attempts = $2 AND lease_until IS NOT NULL`,
+      [claim.key, claim.attempts, this.leaseMs],
+    );
+    return result.rowCount === 1;
+  }
+
   async keep(claim: Claim, reply: KeptReply): Promise<void> {
     await this.database.query(
       "reply_keep",

@@ -21,6 +21,11 @@ export type KeptReply = Readonly<Record<string, unknown>>;
 export interface ReplyClaims {
   /** Claims `key` for the lease; undefined when a live claim or an answer holds it. */
   claim(key: string): Promise<Claim | undefined>;
+  /**
+   * Extends the lease of a claim still held (no one took it over since), while its reply is still
+   * being sent: only a replica that stopped renewing loses its claim. False when it was lost.
+   */
+  renew(claim: Claim): Promise<boolean>;
   /** Keeps the computed reply with the claim until it is settled. */
   keep(claim: Claim, reply: KeptReply): Promise<void>;
   /** The reply was accepted (or refused for good): no retry or sweep sends it again. */
@@ -38,7 +43,8 @@ export const SEEN_EVENT_TTL_MS = 60 * 60 * 1000;
  * How long a claim holds by default. It must outlast the slowest reply the Web API policy allows:
  * the last attempt starts within 30 s of the first and may take 10 s, so 40 s, plus two database
  * round trips of at most 2 s. 45 s covers that and still runs out before Slack's retry a minute
- * later, so that retry answers when the first replica died.
+ * later, so that retry answers when the first replica died. (A reply being sent also renews its
+ * claim; the lease alone is what holds when renewals cannot reach the database.)
  */
 export const REPLY_LEASE_MS = 45_000;
 
@@ -73,6 +79,13 @@ export class MemoryReplyClaims implements ReplyClaims {
     this.entries.set(key, { expires: live ? entry.expires : time + this.ttlMs, leaseUntil: time + this.leaseMs, attempts });
     if (this.entries.size > this.maxEntries) this.evict(time);
     return { key, attempts, shared: false };
+  }
+
+  async renew(claim: Claim): Promise<boolean> {
+    const entry = this.entries.get(claim.key);
+    if (!entry || entry.leaseUntil === null || entry.attempts !== claim.attempts) return false;
+    entry.leaseUntil = this.now() + this.leaseMs;
+    return true;
   }
 
   async keep(_claim: Claim, _reply: KeptReply): Promise<void> {}

@@ -43,6 +43,10 @@ export class SharedReplyClaims implements ReplyClaims {
     }
   }
 
+  async renew(claim: Claim): Promise<boolean> {
+    return claim.shared ? this.shared.renew(claim) : this.memory.renew(claim);
+  }
+
   async keep(claim: Claim, reply: KeptReply): Promise<void> {
     if (claim.shared) await this.shared.keep(claim, reply);
   }

@@ -53,6 +53,8 @@ describe.skipIf(!server)(
 
     beforeEach(async () => {
       slack.hanging.clear();
+      slack.httpErrors.clear();
+      slack.failures.clear();
       if (!a) a = await startReplicaProcess(env(600_000));
     });
 
@@ -202,6 +204,27 @@ describe.skipIf(!server)(
         await sleep(LEASE_MS + 2 * SWEEP_MS);
         expect(calls()).toHaveLength(2);
       });
+
+      it("a reply that failed on the way (HTTP 500) is sent again by the sweep, once; one Slack refused for good is not", async () => {
+        // A is alive: its three attempts get 500, so its reply stays kept and C's sweep sends it after the lease
+        slack.httpErrors.set("chat.postMessage", { status: 500, times: 3 });
+        const flaky = mention("C0FLAKY");
+        expect((await send(a!, flaky, "EvFlaky")).status).toBe(200);
+        await expect.poll(() => attempted("C0FLAKY").length, { timeout: 15_000 }).toBe(3);
+        await expect.poll(() => posted("C0FLAKY").length, { timeout: 15_000 + SWEEP_BOUND_MS }).toBe(1);
+        expect(attempted("C0FLAKY")).toHaveLength(4);
+        // refused for good: marked answered with the failure logged; neither the sweep nor a retry sends it again
+        slack.failures.set("chat.postMessage", "channel_not_found");
+        const refused = mention("C0REFUSED");
+        expect((await send(a!, refused, "EvRefused")).status).toBe(200);
+        await expect.poll(() => a!.logged("reply refused for good; marked answered").length).toBe(1);
+        slack.failures.clear();
+        await sleep(LEASE_MS + 2 * SWEEP_MS);
+        await send(b, refused, "EvRefused", 1);
+        await sleep(300);
+        expect(attempted("C0REFUSED")).toHaveLength(1);
+        expect(posted("C0FLAKY")).toHaveLength(1);
+      }, 60_000);
 
       it("no duplicates: an answer confirmed by one replica is not sent again by retries to the others or by a sweep", async () => {
         const event = mention("C0ONCE");

@@ -92,6 +92,21 @@ describe.skipIf(!server)(`PostgreSQL store${server ? "" : ` (skipped: ${"skip" i
       expect(results.filter(Boolean)).toEqual([{ key: "EvLapsed", attempts: 2, shared: true }]);
     });
 
+    it("renew a claim only for the replica still holding it", async () => {
+      const claims = new PostgresReplyClaims(database, 100);
+      const first = await claims.claim("EvRenew");
+      await new Promise((r) => setTimeout(r, 60));
+      expect(await claims.renew(first!)).toBe(true);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(await claims.claim("EvRenew")).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 120));
+      const second = await claims.claim("EvRenew");
+      expect(second).toMatchObject({ attempts: 2 });
+      expect(await claims.renew(first!)).toBe(false);
+      await claims.settle(second!);
+      expect(await claims.renew(second!)).toBe(false);
+    });
+
     it("treat a row from before claims (no lease) as answered", async () => {
       await database.query(
         "test",

@@ -27,6 +27,22 @@ describe("MemoryReplyClaims", () => {
     expect(await claims.claim("Ev2")).toBeUndefined();
   });
 
+  it("renews a claim still held, but not one taken over or answered", async () => {
+    let now = 0;
+    const claims = new MemoryReplyClaims(100, 60_000, 100, () => now);
+    const first = await claims.claim("Ev4");
+    now += 90;
+    expect(await claims.renew(first!)).toBe(true);
+    now += 90;
+    expect(await claims.claim("Ev4")).toBeUndefined();
+    now += 20;
+    const second = await claims.claim("Ev4");
+    expect(second).toMatchObject({ attempts: 2 });
+    expect(await claims.renew(first!)).toBe(false);
+    await claims.settle(second!);
+    expect(await claims.renew(second!)).toBe(false);
+  });
+
   it("keeps nothing for another process: no outbox in memory", async () => {
     let now = 0;
     const claims = new MemoryReplyClaims(100, 60_000, 100, () => now);
@@ -59,6 +75,10 @@ class Switchable implements ReplyClaims {
     this.check();
     const claim = await this.inner.claim(key);
     return claim && { ...claim, shared: true };
+  }
+  async renew(claim: Claim): Promise<boolean> {
+    this.check();
+    return this.inner.renew({ ...claim, shared: false });
   }
   async keep(): Promise<void> {
     this.check();
