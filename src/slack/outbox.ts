@@ -106,7 +106,7 @@ export class Outbox {
       if (this.sweeping) return;
       this.sweeping = this.sweep()
         .catch((error: unknown) => {
-          this.deps.metrics?.databaseError("outbox_sweep");
+          // the failed query is counted where it ran (amiport_database_errors_total)
           this.deps.logger.event(LogLevel.WARN, "outbox sweep failed", { error: describeError(error) });
         })
         .finally(() => {
