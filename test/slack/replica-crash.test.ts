@@ -226,6 +226,18 @@ describe.skipIf(!server)(
         expect(posted("C0FLAKY")).toHaveLength(1);
       }, 60_000);
 
+      it("a reply that keeps failing on the way is tried by at most 3 claims, then given up and logged", async () => {
+        slack.httpErrors.set("chat.postMessage", { status: 500 });
+        expect((await send(a!, mention("C0DOOMED"), "EvDoomed")).status).toBe(200);
+        // A's claim, then two of the sweep's, three attempts each; the fourth claim gives it up
+        await expect.poll(() => c!.logged("outbox reply given up").length, { timeout: 80_000, interval: 500 }).toBe(1);
+        expect(c!.logged("outbox reply given up")[0]).toMatchObject({ kind: "mention", attempts: 4 });
+        expect(attempted("C0DOOMED")).toHaveLength(9);
+        await sleep(LEASE_MS + 2 * SWEEP_MS);
+        expect(attempted("C0DOOMED")).toHaveLength(9);
+        expect(await c!.metric("amiport_outbox_depth")).toBe(0);
+      }, 100_000);
+
       it("no duplicates: an answer confirmed by one replica is not sent again by retries to the others or by a sweep", async () => {
         const event = mention("C0ONCE");
         expect((await send(b, event, "EvOnce")).status).toBe(200);
