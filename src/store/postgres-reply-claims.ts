@@ -1,3 +1,4 @@
+import { BatchedCalls } from "./batched-calls.js";
 import type { Database } from "./database.js";
 import { type Claim, type KeptReply, REPLY_LEASE_MS, type ReplyClaims, SEEN_EVENT_TTL_MS } from "./reply-claims.js";
 
@@ -9,8 +10,13 @@ const DEPTH_BOUND = 10_000;
 /**
  * Reply claims shared by every replica, in the seen events table: a row per request, with its
  * lease (NULL once answered) and, while unanswered, the reply computed for it (the outbox).
+ * Claims, kept replies and answers arriving together go to the database together.
  */
 export class PostgresReplyClaims implements ReplyClaims {
+  private readonly claims = new BatchedCalls((keys: string[]) => this.claimAll(keys));
+  private readonly keeps = new BatchedCalls((kept: { key: string; reply: string }[]) => this.keepAll(kept));
+  private readonly settles = new BatchedCalls((keys: string[]) => this.settleAll(keys));
+
   constructor(
     private readonly database: Database,
     private readonly leaseMs = REPLY_LEASE_MS,
@@ -18,22 +24,63 @@ export class PostgresReplyClaims implements ReplyClaims {
   ) {}
 
   async claim(key: string): Promise<Claim | undefined> {
+    const attempts = await this.claims.call(key);
+    return attempts === undefined ? undefined : { key, attempts, shared: true };
+  }
+
+  async keep(claim: Claim, reply: KeptReply): Promise<void> {
+    await this.keeps.call({ key: claim.key, reply: JSON.stringify(reply) });
+  }
+
+  async settle(claim: Claim): Promise<void> {
+    await this.settles.call(claim.key);
+  }
+
+  /** Claims each key in one round trip: its attempt count, or undefined where a live claim or an answer holds it. */
+  private async claimAll(keys: string[]): Promise<(number | undefined)[]> {
+    // one row may be claimed once per statement: a key asked for twice at once is claimed for the first ask only
+    const unique = [...new Set(keys)];
     // a row comes back when the key is new, its row had expired, or its claim ran out unanswered
-    const result = await this.database.query<{ attempts: number }>(
+    const result = await this.database.query<{ event_id: string; attempts: number }>(
       "reply_claim",
       `INSERT INTO amiport_seen_events AS seen (event_id, expires_at, lease_until)
-       VALUES ($1, now() + $2 * interval '1 millisecond', now() + $3 * interval '1 millisecond')
+       SELECT key, now() + $2 * interval '1 millisecond', now() + $3 * interval '1 millisecond'
+       FROM unnest($1::text[]) AS key
        ON CONFLICT (event_id) DO UPDATE SET
          lease_until = EXCLUDED.lease_until,
          expires_at = GREATEST(seen.expires_at, EXCLUDED.expires_at),
          attempts = CASE WHEN seen.expires_at <= now() THEN 1 ELSE seen.attempts + 1 END,
          reply = CASE WHEN seen.expires_at <= now() THEN NULL ELSE seen.reply END
        WHERE seen.expires_at <= now() OR seen.lease_until <= now()
-       RETURNING attempts`,
-      [key, this.ttlMs, this.leaseMs],
+       RETURNING event_id, attempts`,
+      [unique, this.ttlMs, this.leaseMs],
     );
-    const row = result.rows[0];
-    return row ? { key, attempts: row.attempts, shared: true } : undefined;
+    const claimed = new Map(result.rows.map((row) => [row.event_id, row.attempts]));
+    return keys.map((key) => {
+      const attempts = claimed.get(key);
+      claimed.delete(key);
+      return attempts;
+    });
+  }
+
+  private async keepAll(kept: { key: string; reply: string }[]): Promise<undefined[]> {
+    await this.database.query(
+      "reply_keep",
+      `UPDATE amiport_seen_events AS seen SET reply = kept.reply
+       FROM unnest($1::text[], $2::jsonb[]) AS kept (event_id, reply)
+       WHERE seen.event_id = kept.event_id AND seen.lease_until IS NOT NULL`,
+      [kept.map((k) => k.key), kept.map((k) => k.reply)],
+    );
+    return kept.map(() => undefined);
+  }
+
+  private async settleAll(keys: string[]): Promise<undefined[]> {
+    await this.database.query(
+      "reply_settle",
+      "UPDATE amiport_seen_events SET lease_until = NULL, reply = NULL WHERE event_id = ANY($1::text[])",
+      [keys],
+    );
+    return keys.map(() => undefined);
   }
 
   async renew(claim: Claim): Promise<boolean> {
@@ -45,22 +92,6 @@ export class PostgresReplyClaims implements ReplyClaims {
       [claim.key, claim.attempts, this.leaseMs],
     );
     return result.rowCount === 1;
-  }
-
-  async keep(claim: Claim, reply: KeptReply): Promise<void> {
-    await this.database.query(
-      "reply_keep",
-      "UPDATE amiport_seen_events SET reply = $2 WHERE event_id = $1 AND lease_until IS NOT NULL",
-      [claim.key, JSON.stringify(reply)],
-    );
-  }
-
-  async settle(claim: Claim): Promise<void> {
-    await this.database.query(
-      "reply_settle",
-      "UPDATE amiport_seen_events SET lease_until = NULL, reply = NULL WHERE event_id = $1",
-      [claim.key],
-    );
   }
 
   async takeExpired(limit: number): Promise<{ claim: Claim; reply: KeptReply }[]> {

@@ -78,6 +78,30 @@ describe.skipIf(!server)(`PostgreSQL store${server ? "" : ` (skipped: ${"skip" i
       expect(queries.slice(before)).toEqual(["reply_claim", "reply_claim"]);
     });
 
+    it("take a few round trips for a burst, not one each: claims, kept replies and answers go together", async () => {
+      const claims = new PostgresReplyClaims(database, 60_000);
+      const keys = Array.from({ length: 200 }, (_, i) => `EvBurst${i}`);
+      const before = queries.length;
+      // each key delivered twice at once, as a retry racing the first delivery
+      const taken = (await Promise.all([...keys, ...keys].map((key) => claims.claim(key)))).filter((c) => c !== undefined);
+      expect(taken.map((c) => c.key).sort()).toEqual([...keys].sort());
+      const odd = 'a "quoted" \\ back\\slash, {braces}, ünïcödé';
+      await Promise.all(taken.map((claim) => claims.keep(claim, { text: claim.key, odd })));
+      const kept = await database.query<{ reply: unknown }>(
+        "test",
+        "SELECT reply FROM amiport_seen_events WHERE event_id = 'EvBurst7'",
+      );
+      expect(kept.rows[0]?.reply).toEqual({ text: "EvBurst7", odd });
+      await Promise.all(taken.map((claim) => claims.settle(claim)));
+      const trips = queries.slice(before).filter((operation) => operation !== "test");
+      expect(trips.length).toBeLessThanOrEqual(9);
+      const open = await database.query<{ n: number }>(
+        "test",
+        "SELECT count(*)::int AS n FROM amiport_seen_events WHERE event_id LIKE 'EvBurst%' AND (lease_until IS NOT NULL OR reply IS NOT NULL)",
+      );
+      expect(open.rows[0]?.n).toBe(0);
+    });
+
     it("let only one of many simultaneous deliveries through", async () => {
       const claims = new PostgresReplyClaims(database);
       const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim("EvRace")));
