@@ -5,11 +5,12 @@ import { MAX_PASTE_LENGTH, parseQuery, type RuleBook } from "../core/index.js";
 import { instanceIdIn } from "../core/reachability/index.js";
 import { LIMITS, renderErrorMessage, renderHelpMessage, type SlackMessage } from "../render/blocks.js";
 import { checkOfferBlock } from "../render/verdict-blocks.js";
-import type { InstallationRecords, SeenEventStore } from "../store/index.js";
+import type { InstallationRecords } from "../store/index.js";
 import type { SlackChecks } from "./check-command.js";
 import { composeReply } from "./compose.js";
 import type { AppLogger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
+import type { Outbox } from "./outbox.js";
 import { isDeliveryError } from "./web-api-policy.js";
 
 export interface SlackDeps {
@@ -17,8 +18,8 @@ export interface SlackDeps {
   readonly logger: AppLogger;
   /** Answers already rendered; during an incident many people ask the same thing. */
   readonly answers?: AnswerCache;
-  /** Events already answered, by this replica or (with a database) any. */
-  readonly seenEvents?: SeenEventStore;
+  /** Replies sent under claims, once per event, kept until Slack accepts them (with a database, by any replica). */
+  readonly outbox: Outbox;
   /** Distributed mode's installations. */
   readonly installations?: InstallationRecords;
   readonly metrics?: Metrics;
@@ -161,7 +162,7 @@ export function logRequest(deps: SlackDeps, kind: RequestKind, query: string, re
  * and the process stays up.
  */
 export async function guarded(
-  deps: SlackDeps,
+  deps: Pick<SlackDeps, "logger" | "metrics">,
   kind: RequestKind,
   reply: (message: SlackMessage) => Promise<unknown>,
   work: () => Promise<unknown>,

@@ -16,6 +16,7 @@ import { registerListeners } from "./listeners/index.js";
 import type { AppLogger } from "./logger.js";
 import { Metrics } from "./metrics.js";
 import { INSTALL_PATH, isAuthorizationError, oauthReceiverOptions, REDIRECT_PATH } from "./oauth.js";
+import { Outbox, slackSend, type Workspace } from "./outbox.js";
 import { REQUEST_LIMITS, RequestGuard, type RequestGuardOptions } from "./request-guard.js";
 import { guardSocketEnvelopes } from "./socket-envelopes.js";
 import { WEB_API_POLICY, type WebApiPolicy, webClientOptions } from "./web-api-policy.js";
@@ -69,7 +70,7 @@ export async function startSlackApp(
   logger: AppLogger,
   options: AppOptions = {},
 ): Promise<RunningApp> {
-  const store = options.store ?? memoryStore();
+  const store = options.store ?? memoryStore(config.replies.leaseMs);
   const metrics = options.metrics ?? new Metrics();
   const { database } = store;
   if (database) metrics.watchDatabase(() => database.reachable());
@@ -120,11 +121,20 @@ export async function startSlackApp(
       inFlight.delete(work);
     }
   });
+  const send = slackSend(app.client, clientOptions.fetch ?? fetch, (workspace) => tokenOf(config, store, workspace));
+  // without a database nothing is kept for another replica, so there is nothing to sweep
+  const outbox = new Outbox(
+    store.replyClaims,
+    send,
+    { logger, metrics },
+    { leaseMs: config.replies.leaseMs, sweepEveryMs: database ? config.replies.sweepEveryMs : 0 },
+  );
+  if (database) metrics.watchOutbox(() => store.replyClaims.depth());
   registerListeners(app, {
     book,
     logger,
     answers: new AnswerCache(),
-    seenEvents: store.seenEvents,
+    outbox,
     ...(store.installations ? { installations: store.installations } : {}),
     metrics,
     ...(options.checks
@@ -207,6 +217,7 @@ export async function startSlackApp(
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : port;
   if (!receiver) await app.start();
   ready = true;
+  outbox.start();
   logger.event(LogLevel.INFO, "started", { mode: config.mode, port, metricsPort });
 
   async function serveMetrics(res: ServerResponse): Promise<void> {
@@ -253,7 +264,7 @@ export async function startSlackApp(
       logger.event(LogLevel.INFO, "stopping", { inFlight: inFlight.size });
       if (!receiver)
         await app.stop().catch((error) => logger.event(LogLevel.WARN, "socket stop failed", { error: describeError(error) }));
-      await Promise.race([Promise.allSettled([...inFlight]), delay(DRAIN_MS)]);
+      await Promise.race([Promise.allSettled([...inFlight, outbox.stop()]), delay(DRAIN_MS)]);
       await Promise.all([closeServer(server), ...(metricsServer ? [closeServer(metricsServer)] : [])]);
       guard?.flush();
       await store.close().catch((error) => logger.event(LogLevel.WARN, "store close failed", { error: describeError(error) }));
@@ -265,6 +276,18 @@ export async function startSlackApp(
 }
 
 const CLOSE = { Connection: "close" } as const;
+
+/** The bot token for `workspace`: the one token, or (OAuth install) the workspace's installation's. */
+async function tokenOf(config: Config, store: Store, workspace: Workspace): Promise<string> {
+  if (!store.installations) return config.botToken;
+  const installation = await store.installations.fetchInstallation({
+    teamId: workspace.teamId,
+    enterpriseId: workspace.enterpriseId,
+    isEnterpriseInstall: workspace.isEnterpriseInstall,
+  });
+  if (!installation.bot?.token) throw new Error("the installation has no bot token");
+  return installation.bot.token;
+}
 
 /** The path of a request target, without parsing it as a URL: a target like `//%` is no URL at all. */
 function pathOf(target: string | undefined): string {

@@ -1,6 +1,7 @@
 /** The Slack app's configuration, from the environment only, checked with zod at start. */
 import { z } from "zod";
 import { readRoleArns } from "../core/reachability/role-arns.js";
+import { REPLY_LEASE_MS } from "../store/reply-claims.js";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
@@ -18,6 +19,16 @@ const DEFAULT_CHECK_RATE = 5;
 const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
 const USERGROUP_ID = /^S[A-Z0-9]{6,}$/;
 const SSM_DOCUMENT_NAME = /^[a-zA-Z0-9_.-]{3,128}$/;
+/** How often each replica sweeps the outbox (with a database), unless OUTBOX_SWEEP_MS says otherwise. */
+const DEFAULT_SWEEP_MS = 10_000;
+
+const milliseconds = (name: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number of milliseconds` })
+    .int(`${name} must be a whole number of milliseconds`)
+    .min(min, `${name} must be ${min}-${max} ms`)
+    .max(max, `${name} must be ${min}-${max} ms`)
+    .default(fallback);
 
 const envSchema = z
   .object({
@@ -56,6 +67,8 @@ const envSchema = z
       .min(1, "DATABASE_POOL_SIZE must be 1-100")
       .max(100, "DATABASE_POOL_SIZE must be 1-100")
       .default(DEFAULT_POOL_SIZE),
+    REPLY_LEASE_MS: milliseconds("REPLY_LEASE_MS", 1000, 600_000, REPLY_LEASE_MS),
+    OUTBOX_SWEEP_MS: milliseconds("OUTBOX_SWEEP_MS", 100, 600_000, DEFAULT_SWEEP_MS),
     TOKEN_ENCRYPTION_KEY: z
       .string()
       .trim()
@@ -206,6 +219,8 @@ const envSchema = z
       oauth,
       /** Set with AMIPORT_CHECKS=on: `/amiport check`, who may run it, and how often. */
       checks,
+      /** How long a reply claim holds, and how often the outbox is swept (with a database). */
+      replies: { leaseMs: env.REPLY_LEASE_MS, sweepEveryMs: env.OUTBOX_SWEEP_MS },
     } as const;
   });
 

@@ -58,6 +58,24 @@ export class Metrics {
     help: "Events API deliveries already handled (Slack's retries), not answered again",
     registers: [this.registry],
   });
+  private readonly claims = new Counter({
+    name: "amiport_reply_claims_total",
+    help: "Reply claims taken, by lease: new, or taken over after an earlier claim expired unanswered",
+    labelNames: ["lease"] as const,
+    registers: [this.registry],
+  });
+  private readonly confirmed = new Counter({
+    name: "amiport_replies_confirmed_total",
+    help: "Replies settled, by outcome: accepted by Slack, or refused for good (not sent again)",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  private readonly reanswered = new Counter({
+    name: "amiport_replies_reanswered_total",
+    help: "Requests whose claim had expired unanswered, then answered, by who answered: a retry or the outbox sweep",
+    labelNames: ["by"] as const,
+    registers: [this.registry],
+  });
   private readonly databaseQueries = new Counter({
     name: "amiport_database_queries_total",
     help: "Database round trips, by operation and outcome",
@@ -111,6 +129,22 @@ export class Metrics {
     this.dedupeShared.set(1);
   }
 
+  /** Adds amiport_outbox_depth, asked of the store at each scrape. */
+  watchOutbox(depth: () => Promise<number>): void {
+    new Gauge({
+      name: "amiport_outbox_depth",
+      help: "Replies computed and kept in the outbox, not yet accepted by Slack (checked at each scrape)",
+      registers: [this.registry],
+      async collect() {
+        // while the database is away the last value stays; amiport_database_up says why
+        await depth().then(
+          (n) => this.set(n),
+          () => undefined,
+        );
+      },
+    });
+  }
+
   /** Adds amiport_requests_refused_total{reason}: requests the guard refused before Bolt saw them. */
   watchRefusals(refused: Readonly<Record<string, number>>): void {
     new Counter({
@@ -142,6 +176,18 @@ export class Metrics {
 
   repeatIgnored(): void {
     this.repeats.inc();
+  }
+
+  claimTaken(lease: "new" | "expired"): void {
+    this.claims.inc({ lease });
+  }
+
+  replySettled(outcome: "accepted" | "refused"): void {
+    this.confirmed.inc({ outcome });
+  }
+
+  replyReanswered(by: "retry" | "sweep"): void {
+    this.reanswered.inc({ by });
   }
 
   databaseQuery(operation: string, outcome: "ok" | "error"): void {

@@ -11,6 +11,7 @@ export function openAppStore(config: Config, logger: AppLogger, metrics: Metrics
     {
       ...(config.database ? { database: config.database } : {}),
       ...(config.oauth ? { tokenKeys: { current: config.oauth.tokenKey, old: config.oauth.oldTokenKeys } } : {}),
+      replyLeaseMs: config.replies.leaseMs,
     },
     {
       query: (operation, outcome) => metrics.databaseQuery(operation, outcome),

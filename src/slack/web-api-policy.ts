@@ -3,7 +3,7 @@
  * retry. In an incident a late answer is noise, so a reply gets at most three attempts within about
  * 30 seconds, and a 429 is retried only after its Retry-After (the SDK waits for it).
  */
-import { ErrorCode, type webApi } from "@slack/bolt";
+import { ErrorCode, webApi } from "@slack/bolt";
 
 export interface WebApiPolicy {
   /** Deadline of one HTTP attempt. */
@@ -54,5 +54,22 @@ export function isDeliveryError(error: unknown): boolean {
     code === ErrorCode.RespondError ||
     name === "TimeoutError" ||
     name === "AbortError"
+  );
+}
+
+/**
+ * Whether Slack refused the reply for good: the Web API answered `ok: false` (not_in_channel,
+ * channel_not_found, invalid_auth…), or response_url answered 4xx other than 429 (expired, used).
+ * Sending it again would be refused again; anything else (timeouts, 5xx, 429) may get through later.
+ */
+export function isRefusedForGood(error: unknown): boolean {
+  const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
+  if (code === webApi.ErrorCode.PlatformError) return true;
+  return (
+    code === ErrorCode.RespondError &&
+    typeof statusCode === "number" &&
+    statusCode >= 400 &&
+    statusCode < 500 &&
+    statusCode !== 429
   );
 }

@@ -1,16 +1,16 @@
 /**
- * The store behind the transport: seen events and installations, in memory (one process, no
+ * The store behind the transport: reply claims (with the outbox) and installations, in memory (one process, no
  * database) or in PostgreSQL (any number of replicas). SQL lives only in this folder.
  */
 import { CachedInstallations } from "./cached-installations.js";
 import { Database, type QueryOutcome } from "./database.js";
 import type { InstallationRecords } from "./installations.js";
 import { PostgresInstallations } from "./postgres-installations.js";
-import { PostgresSeenEvents } from "./postgres-seen-events.js";
+import { PostgresReplyClaims } from "./postgres-reply-claims.js";
 import { PostgresServedSignatures } from "./postgres-served-signatures.js";
-import { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
+import { MemoryReplyClaims, REPLY_LEASE_MS, type ReplyClaims } from "./reply-claims.js";
 import type { ServedSignatureStore } from "./served-signatures.js";
-import { type DedupeScope, SharedSeenEvents } from "./shared-seen-events.js";
+import { type DedupeScope, SharedReplyClaims } from "./shared-reply-claims.js";
 import type { TokenKeyError, TokenKeys } from "./token-keys.js";
 
 export { Database } from "./database.js";
@@ -21,12 +21,12 @@ export {
   type InstallationRecords,
   MemoryInstallations,
 } from "./installations.js";
-export { MemorySeenEvents, type SeenEventStore } from "./seen-events.js";
+export { type Claim, type KeptReply, MemoryReplyClaims, REPLY_LEASE_MS, type ReplyClaims } from "./reply-claims.js";
 export type { ServedSignatureStore } from "./served-signatures.js";
-export type { DedupeScope } from "./shared-seen-events.js";
+export type { DedupeScope } from "./shared-reply-claims.js";
 export { TokenKeyError, type TokenKeys } from "./token-keys.js";
 
-/** How often expired seen events are removed (and, after a failed start, the schema retried). */
+/** How often expired claims are removed (and, after a failed start, the schema retried). */
 const CLEANUP_EVERY_MS = 60_000;
 /**
  * Attempts to migrate at start, a second apart, before giving up, in distributed mode (which needs
@@ -35,7 +35,8 @@ const CLEANUP_EVERY_MS = 60_000;
 const MIGRATE_ATTEMPTS = 5;
 
 export interface Store {
-  readonly seenEvents: SeenEventStore;
+  /** Who answers which request; with a database, shared by every replica and keeping the outbox. */
+  readonly replyClaims: ReplyClaims;
   /** Only with a database and a token key (distributed mode). */
   readonly installations?: InstallationRecords;
   readonly database?: Database;
@@ -62,11 +63,13 @@ export interface StoreOptions {
   readonly database?: { readonly url: string; readonly poolSize: number };
   /** AES-256 keys for installations; set in distributed mode. */
   readonly tokenKeys?: TokenKeys;
+  /** How long a reply claim holds (default REPLY_LEASE_MS). */
+  readonly replyLeaseMs?: number;
 }
 
-export function memoryStore(): Store {
+export function memoryStore(replyLeaseMs = REPLY_LEASE_MS): Store {
   return {
-    seenEvents: new MemorySeenEvents(),
+    replyClaims: new MemoryReplyClaims(replyLeaseMs),
     dedupeScope: () => "local",
     tokenKeyProblem: () => undefined,
     close: async () => {},
@@ -78,7 +81,8 @@ export function memoryStore(): Store {
  * the start, and so does a stored installation the keys cannot decrypt (a TokenKeyError).
  */
 export async function openStore(options: StoreOptions, observer: StoreObserver): Promise<Store> {
-  if (!options.database) return memoryStore();
+  const leaseMs = options.replyLeaseMs ?? REPLY_LEASE_MS;
+  if (!options.database) return memoryStore(leaseMs);
   const database = new Database({
     ...options.database,
     onQuery: (operation, outcome) => observer.query(operation, outcome),
@@ -102,16 +106,20 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
     await database.close();
     throw error;
   }
-  const postgresSeen = new PostgresSeenEvents(database);
+  const postgresClaims = new PostgresReplyClaims(database, leaseMs);
   const servedSignatures = new PostgresServedSignatures(database);
-  const seenEvents = new SharedSeenEvents(postgresSeen, (scope, error) => observer.dedupeScope(scope, error));
+  const replyClaims = new SharedReplyClaims(
+    postgresClaims,
+    (scope, error) => observer.dedupeScope(scope, error),
+    new MemoryReplyClaims(leaseMs),
+  );
   const cleanup = setInterval(async () => {
     try {
       if (!migrated) {
         await database.migrate();
         migrated = true;
       }
-      await postgresSeen.removeExpired();
+      await postgresClaims.removeExpired();
       await servedSignatures.removeExpired();
     } catch (error) {
       observer.backgroundError(migrated ? "cleanup" : "migrate", error);
@@ -119,11 +127,11 @@ export async function openStore(options: StoreOptions, observer: StoreObserver):
   }, CLEANUP_EVERY_MS);
   cleanup.unref();
   return {
-    seenEvents,
+    replyClaims,
     ...(installations ? { installations: new CachedInstallations(installations) } : {}),
     database,
     servedSignatures,
-    dedupeScope: () => seenEvents.currentScope,
+    dedupeScope: () => replyClaims.currentScope,
     tokenKeyProblem: () => tokenKeyProblem,
     close: async () => {
       clearInterval(cleanup);

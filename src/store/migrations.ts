@@ -25,7 +25,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );`,
   },
   {
-    // version 3: version 2 is issue 18's reply claims, developed alongside
+    version: 2,
+    name: "reply claims and the outbox",
+    // lease_until NULL: answered (rows from before claims were answered too); reply: the outbox
+    sql: `
+      ALTER TABLE amiport_seen_events
+        ADD COLUMN lease_until timestamptz,
+        ADD COLUMN attempts integer NOT NULL DEFAULT 1,
+        ADD COLUMN reply jsonb;
+      CREATE INDEX amiport_seen_events_outbox ON amiport_seen_events (lease_until) WHERE reply IS NOT NULL;`,
+  },
+  {
     version: 3,
     name: "served request signatures",
     sql: `

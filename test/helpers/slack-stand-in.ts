@@ -36,9 +36,14 @@ export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   /** Messages refused as Slack refuses them (`invalid_blocks`): blocks beyond Slack's limits. */
   readonly refused: (RecordedCall & { readonly reason: string })[] = [];
+  /** The calls answered with success: the messages Slack accepted. */
+  private readonly accepted = new WeakSet<RecordedCall>();
   /** Web API methods to fail, with Slack's error code (e.g. `chat.postMessage` → `not_in_channel`). */
   readonly failures = new Map<string, string>();
-  /** Web API methods that never answer (the connection stays open until the stand-in stops). */
+  /**
+   * Web API methods that never answer (the connection stays open until the stand-in stops or the
+   * caller goes away); "response_url" makes response_url requests hang the same way.
+   */
   readonly hanging = new Set<string>();
   /** Web API methods answered with an HTTP error, e.g. 500, or 429 with Retry-After, `times` times (default: always). */
   readonly httpErrors = new Map<string, { status: number; retryAfter?: number; times?: number }>();
@@ -68,7 +73,9 @@ export class SlackStandIn {
           return;
         }
         if (path.startsWith("/respond/")) {
+          if (this.hanging.has("response_url")) return;
           if (path.includes("slow")) {
+            this.accepted.add(call);
             setTimeout(() => res.end(JSON.stringify({ ok: true })), 800);
             return;
           }
@@ -76,11 +83,13 @@ export class SlackStandIn {
             res.writeHead(500).end(JSON.stringify({ ok: false }));
             return;
           }
+          this.accepted.add(call);
           res.end(JSON.stringify({ ok: true }));
           return;
         }
         const method = path.replace(/^\/api\//, "");
         if (method === "chat.postMessage" && String(body.channel).startsWith("CSLOW")) {
+          this.accepted.add(call);
           setTimeout(() => res.end(JSON.stringify(this.answer(method, body))), 800);
           return;
         }
@@ -98,6 +107,7 @@ export class SlackStandIn {
           return;
         }
         call.reply = this.answer(method, body);
+        if ((call.reply as { ok?: boolean }).ok) this.accepted.add(call);
         res.end(JSON.stringify(call.reply));
       });
     });
@@ -117,6 +127,11 @@ export class SlackStandIn {
 
   callsTo(path: string): RecordedCall[] {
     return this.calls.filter((c) => c.path === path);
+  }
+
+  /** The calls to `path` that were answered with success (not hung, failed or refused). */
+  acceptedCallsTo(path: string): RecordedCall[] {
+    return this.callsTo(path).filter((c) => this.accepted.has(c));
   }
 
   /** Waits until `count` calls have reached `path`, or fails after `timeoutMs`. */

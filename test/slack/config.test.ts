@@ -15,7 +15,21 @@ describe("readConfig", () => {
       port: 3000,
       apiUrl: undefined,
       logLevel: "info",
+      replies: { leaseMs: 45_000, sweepEveryMs: 10_000 },
     });
+  });
+
+  it("takes the reply lease and the outbox sweep interval, in bounds, as whole milliseconds", () => {
+    const base = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING };
+    expect(readConfig({ ...base, REPLY_LEASE_MS: "2000", OUTBOX_SWEEP_MS: "250" }).replies).toEqual({
+      leaseMs: 2000,
+      sweepEveryMs: 250,
+    });
+    expect(() => readConfig({ ...base, REPLY_LEASE_MS: "999" })).toThrow(/^REPLY_LEASE_MS must be 1000-600000 ms/);
+    expect(() => readConfig({ ...base, REPLY_LEASE_MS: "-45000" })).toThrow(/^REPLY_LEASE_MS must be 1000-600000 ms/);
+    expect(() => readConfig({ ...base, REPLY_LEASE_MS: "45000.5" })).toThrow(/^REPLY_LEASE_MS must be a whole number/);
+    expect(() => readConfig({ ...base, OUTBOX_SWEEP_MS: "soon" })).toThrow(/^OUTBOX_SWEEP_MS must be a number of milliseconds/);
+    expect(() => readConfig({ ...base, OUTBOX_SWEEP_MS: "600001" })).toThrow(/^OUTBOX_SWEEP_MS must be 100-600000 ms/);
   });
 
   it("defaults to Socket Mode with an app token", () => {

@@ -64,6 +64,27 @@ describe("/metrics and /readyz in single-workspace mode (no database)", () => {
       timestamp: Math.floor(Date.now() / 1000) + 1,
     });
     await expect.poll(() => app.metric("amiport_repeat_deliveries_ignored_total")).toBe(1);
+    // refused for good: marked answered, which is why the retry above was not answered
+    expect(await app.metric('amiport_replies_confirmed_total{outcome="refused"}')).toBe(1);
+  });
+
+  it("counts reply claims taken and answers Slack accepted; no outbox depth without a database", async () => {
+    const claims = async () => (await app.metric('amiport_reply_claims_total{lease="new"}')) ?? 0;
+    const accepted = async () => (await app.metric('amiport_replies_confirmed_total{outcome="accepted"}')) ?? 0;
+    const before = { claims: await claims(), accepted: await accepted() };
+    const event = {
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT0001> 3389",
+      ts: "2.000001",
+      channel: "C0N",
+      event_ts: "2.000001",
+    };
+    await postSigned(app.eventsUrl, eventBody("EvClaimed", event), "application/json", { secret: SECRET });
+    await expect.poll(accepted).toBe(before.accepted + 1);
+    expect(await claims()).toBe(before.claims + 1);
+    expect(await app.metric('amiport_replies_reanswered_total{by="retry"}')).toBeUndefined();
+    expect(await app.metric("amiport_outbox_depth")).toBeUndefined();
   });
 
   it("counts requests the guard refused, by reason", async () => {

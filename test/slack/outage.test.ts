@@ -1,16 +1,18 @@
 /**
  * The database goes away mid-run and comes back (pg_ctl stop, then start): nothing crashes,
- * single-workspace answers go on with de-duplication in memory (said in the log and the metrics),
+ * single-workspace answers go on with reply claims in memory, as before claims: nothing kept for
+ * other replicas (said in the log and the metrics),
  * distributed mode asks Slack to retry (503), and /readyz and /metrics tell the truth throughout.
  */
 
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOOKUP_PORTS } from "../../src/slack/listeners/shortcuts/index.js";
 import { Database } from "../../src/store/index.js";
 import { PostgresInstallations } from "../../src/store/postgres-installations.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
-import { eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { eventBody, messageShortcutBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const started = await startPostgres();
@@ -112,7 +114,17 @@ describe.skipIf(!server)(`a database outage${server ? "" : ` (skipped: ${"skip" 
       expect(await single.metric("amiport_dedupe_shared")).toBe(0);
       expect(await single.metric("amiport_repeat_deliveries_ignored_total")).toBe(1);
       expect((await ready(single)).body.dedupe).toBe("memory");
-      expect(await single.metric('amiport_database_errors_total{operation="seen_event"}')).toBeGreaterThanOrEqual(1);
+      expect(await single.metric('amiport_database_errors_total{operation="reply_claim"}')).toBeGreaterThanOrEqual(1);
+    });
+
+    it("single workspace: a response_url reply (the message shortcut) still goes out, its claim in memory", async () => {
+      const body = messageShortcutBody(LOOKUP_PORTS, { text: "is 3389 open?" }, slack.responseUrl("outage-shortcut"));
+      expect((await postSigned(single.eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET })).status).toBe(
+        200,
+      );
+      await expect.poll(() => slack.acceptedCallsTo("/respond/outage-shortcut").length).toBe(1);
+      expect(slack.acceptedCallsTo("/respond/outage-shortcut")[0]?.body.text).toMatch(/Remote Desktop/);
+      expect(single.logged("reply not kept")).toEqual([]);
     });
 
     it("distributed: a workspace whose token was loaded a moment ago is still answered", async () => {

@@ -15,6 +15,7 @@ const SECRET = "replicas-signing-secret";
 const JSON_TYPE = "application/json";
 const FORM = "application/x-www-form-urlencoded";
 const COMMANDS = 2000;
+const MENTIONS = 300;
 
 const T1 = { teamId: "T0001", botToken: "xoxb-T0001-bot-token", userToken: "xoxp-T0001-user-token" };
 const T2 = { teamId: "T0002", botToken: "xoxb-T0002-bot-token", userToken: "xoxp-T0002-user-token" };
@@ -171,6 +172,38 @@ describe.skipIf(!server)(
       expect((await answered(a)) + (await answered(b))).toBe(COMMANDS);
       expect(unexpectedErrors()).toEqual([]);
     }, 180_000);
+
+    it(`answers ${MENTIONS} mentions, each delivered to both replicas at once (Slack's retry), exactly once each`, async () => {
+      const before = postsTo("C0LOAD").length;
+      let next = 0;
+      const worker = async () => {
+        while (next < MENTIONS) {
+          const i = next++;
+          const event = {
+            ...mention("C0LOAD", i % 2 === 0 ? "5985" : "rdp"),
+            thread_ts: `1700000100.${String(i).padStart(6, "0")}`,
+          };
+          const [first, retry] = i % 2 === 0 ? [a, b] : [b, a];
+          const responses = await Promise.all([
+            send(first, event, { teamId: "T0001" }, `EvLoad${i}`),
+            send(retry, event, { teamId: "T0001" }, `EvLoad${i}`, {
+              "X-Slack-Retry-Num": "1",
+              "X-Slack-Retry-Reason": "http_timeout",
+            }),
+          ]);
+          expect(responses.map((r) => r.status)).toEqual([200, 200]);
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      await expect.poll(() => postsTo("C0LOAD").length - before, { timeout: 20_000 }).toBe(MENTIONS);
+      await new Promise((r) => setTimeout(r, 300));
+      const threads = postsTo("C0LOAD")
+        .slice(before)
+        .map((p) => p.body.thread_ts);
+      expect(new Set(threads).size).toBe(MENTIONS);
+      expect(threads).toHaveLength(MENTIONS);
+      expect(unexpectedErrors()).toEqual([]);
+    }, 120_000);
 
     it("keeps tokens encrypted at rest: the installations table holds no xoxb- or xoxp-", async () => {
       const client = new pg.Client(server!.url);

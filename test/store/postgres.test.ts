@@ -4,7 +4,7 @@ import { Database, type InstallationRecords, MemoryInstallations } from "../../s
 import type { AnyInstallation } from "../../src/store/installations.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { PostgresInstallations } from "../../src/store/postgres-installations.js";
-import { PostgresSeenEvents } from "../../src/store/postgres-seen-events.js";
+import { PostgresReplyClaims } from "../../src/store/postgres-reply-claims.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 
 const started = await startPostgres();
@@ -56,37 +56,117 @@ describe.skipIf(!server)(`PostgreSQL store${server ? "" : ` (skipped: ${"skip" i
     expect(raced.flat()).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
-  describe("seen events", () => {
-    it("are shared: a second store (another replica) sees the first one's events", async () => {
-      const a = new PostgresSeenEvents(database);
+  describe("reply claims", () => {
+    it("are shared: a second store (another replica) sees the first one's claims and answers", async () => {
+      const a = new PostgresReplyClaims(database);
       const other = new Database({ url: server!.url, poolSize: 1 });
-      const b = new PostgresSeenEvents(other);
-      expect(await a.firstTime("EvShared1")).toBe(true);
-      expect(await b.firstTime("EvShared1")).toBe(false);
-      expect(await a.firstTime("EvShared1")).toBe(false);
-      expect(await b.firstTime("EvShared2")).toBe(true);
+      const b = new PostgresReplyClaims(other);
+      const claim = await a.claim("EvShared1");
+      expect(claim).toEqual({ key: "EvShared1", attempts: 1, shared: true });
+      expect(await b.claim("EvShared1")).toBeUndefined();
+      await a.settle(claim!);
+      expect(await b.claim("EvShared1")).toBeUndefined();
+      expect(await a.claim("EvShared1")).toBeUndefined();
+      expect(await b.claim("EvShared2")).toBeDefined();
       await other.close();
     });
 
-    it("take one round trip per event", async () => {
-      const seen = new PostgresSeenEvents(database);
+    it("take one round trip to claim", async () => {
+      const claims = new PostgresReplyClaims(database);
       const before = queries.length;
-      await seen.firstTime("EvTrip");
-      await seen.firstTime("EvTrip");
-      expect(queries.slice(before)).toEqual(["seen_event", "seen_event"]);
+      await claims.claim("EvTrip");
+      await claims.claim("EvTrip");
+      expect(queries.slice(before)).toEqual(["reply_claim", "reply_claim"]);
+    });
+
+    it("take a few round trips for a burst, not one each: claims, kept replies and answers go together", async () => {
+      const claims = new PostgresReplyClaims(database, 60_000);
+      const keys = Array.from({ length: 200 }, (_, i) => `EvBurst${i}`);
+      const before = queries.length;
+      // each key delivered twice at once, as a retry racing the first delivery
+      const taken = (await Promise.all([...keys, ...keys].map((key) => claims.claim(key)))).filter((c) => c !== undefined);
+      expect(taken.map((c) => c.key).sort()).toEqual([...keys].sort());
+      const odd = 'a "quoted" \\ back\\slash, {braces}, ünïcödé';
+      await Promise.all(taken.map((claim) => claims.keep(claim, { text: claim.key, odd })));
+      const kept = await database.query<{ reply: unknown }>(
+        "test",
+        "SELECT reply FROM amiport_seen_events WHERE event_id = 'EvBurst7'",
+      );
+      expect(kept.rows[0]?.reply).toEqual({ text: "EvBurst7", odd });
+      await Promise.all(taken.map((claim) => claims.settle(claim)));
+      const trips = queries.slice(before).filter((operation) => operation !== "test");
+      expect(trips.length).toBeLessThanOrEqual(9);
+      const open = await database.query<{ n: number }>(
+        "test",
+        "SELECT count(*)::int AS n FROM amiport_seen_events WHERE event_id LIKE 'EvBurst%' AND (lease_until IS NOT NULL OR reply IS NOT NULL)",
+      );
+      expect(open.rows[0]?.n).toBe(0);
     });
 
     it("let only one of many simultaneous deliveries through", async () => {
-      const seen = new PostgresSeenEvents(database);
-      const results = await Promise.all(Array.from({ length: 20 }, () => seen.firstTime("EvRace")));
+      const claims = new PostgresReplyClaims(database);
+      const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim("EvRace")));
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
+    it("let a retry take a claim whose lease ran out unanswered, once among many", async () => {
+      const claims = new PostgresReplyClaims(database, 50);
+      await claims.claim("EvLapsed");
+      await new Promise((r) => setTimeout(r, 80));
+      const results = await Promise.all(Array.from({ length: 10 }, () => claims.claim("EvLapsed")));
+      expect(results.filter(Boolean)).toEqual([{ key: "EvLapsed", attempts: 2, shared: true }]);
+    });
+
+    it("renew a claim only for the replica still holding it", async () => {
+      const claims = new PostgresReplyClaims(database, 100);
+      const first = await claims.claim("EvRenew");
+      await new Promise((r) => setTimeout(r, 60));
+      expect(await claims.renew(first!)).toBe(true);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(await claims.claim("EvRenew")).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 120));
+      const second = await claims.claim("EvRenew");
+      expect(second).toMatchObject({ attempts: 2 });
+      expect(await claims.renew(first!)).toBe(false);
+      await claims.settle(second!);
+      expect(await claims.renew(second!)).toBe(false);
+    });
+
+    it("treat a row from before claims (no lease) as answered", async () => {
+      await database.query(
+        "test",
+        "INSERT INTO amiport_seen_events (event_id, expires_at) VALUES ('EvLegacy', now() + interval '1 hour')",
+      );
+      expect(await new PostgresReplyClaims(database, 1).claim("EvLegacy")).toBeUndefined();
+    });
+
+    it("keep the reply with its claim; the sweeps of several replicas take each expired one once", async () => {
+      const claims = new PostgresReplyClaims(database, 50);
+      const settledClaim = await claims.claim("EvSettled");
+      await claims.keep(settledClaim!, { text: "settled" });
+      await claims.settle(settledClaim!);
+      for (const key of ["EvKept1", "EvKept2", "EvKept3"]) await claims.keep((await claims.claim(key))!, { text: key });
+      await claims.claim("EvNoReply");
+      expect(await claims.depth()).toBeGreaterThanOrEqual(3);
+      expect(await claims.takeExpired(10)).toEqual([]);
+      await new Promise((r) => setTimeout(r, 80));
+      const others = [1, 2, 3].map(() => new Database({ url: server!.url, poolSize: 1 }));
+      const taken = (await Promise.all(others.map((d) => new PostgresReplyClaims(d, 10_000).takeExpired(2)))).flat();
+      await Promise.all(others.map((d) => d.close()));
+      const mine = taken.filter((t) => t.claim.key.startsWith("EvKept"));
+      expect(mine.map((t) => t.claim.key).sort()).toEqual(["EvKept1", "EvKept2", "EvKept3"]);
+      expect(mine.map((t) => t.reply)).toContainEqual({ text: "EvKept2" });
+      expect(mine.every((t) => t.claim.attempts === 2)).toBe(true);
+      // taken anew: a retry finds a live claim, the next sweep finds nothing
+      expect(await claims.claim("EvKept1")).toBeUndefined();
+      expect(await claims.takeExpired(10)).toEqual([]);
+    });
+
     it("expire, and cleanup removes the expired rows (a bounded table)", async () => {
-      const shortLived = new PostgresSeenEvents(database, 1);
-      for (const id of ["EvOld1", "EvOld2", "EvOld3"]) expect(await shortLived.firstTime(id)).toBe(true);
+      const shortLived = new PostgresReplyClaims(database, 1, 1);
+      for (const id of ["EvOld1", "EvOld2", "EvOld3"]) expect(await shortLived.claim(id)).toBeDefined();
       await new Promise((r) => setTimeout(r, 20));
-      expect(await shortLived.firstTime("EvOld1")).toBe(true);
+      expect(await shortLived.claim("EvOld1")).toEqual({ key: "EvOld1", attempts: 1, shared: true });
       await new Promise((r) => setTimeout(r, 20));
       const removed = await shortLived.removeExpired();
       expect(removed).toBeGreaterThanOrEqual(3);

@@ -25,9 +25,10 @@ function viewOf(state: ButtonState): { cards?: boolean; group?: string } {
  * commands to the person who pressed it, leaving the card as it was.
  */
 export function register(app: App, deps: SlackDeps): void {
-  const inPlace = async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  const inPlace = async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
     const startedAt = performance.now();
     await ack();
+    const respond = deps.outbox.responder("more", body.response_url);
     const reply = (message: object) => respond({ replace_original: true, ...message });
     await guarded(deps, "more", reply, async () => {
       const state = decodeButtonState(action.value);
@@ -38,9 +39,10 @@ export function register(app: App, deps: SlackDeps): void {
   };
   for (const id of [ACTIONS.more, ACTIONS.cards, ACTIONS.diffGroup]) app.action<BlockButtonAction>(id, inPlace);
 
-  app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, body, action, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, body, action }) => {
     const startedAt = performance.now();
     await ack();
+    const respond = deps.outbox.responder("share", body.response_url);
     const apologize = (message: object) => respond({ response_type: "ephemeral", replace_original: false, ...message });
     await guarded(deps, "share", apologize, async () => {
       const state = decodeButtonState(action.value);
@@ -53,9 +55,10 @@ export function register(app: App, deps: SlackDeps): void {
     });
   });
 
-  app.action<BlockButtonAction>(ACTIONS.commands, async ({ ack, action, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.commands, async ({ ack, body, action }) => {
     const startedAt = performance.now();
     await ack();
+    const respond = deps.outbox.responder("commands", body.response_url);
     const privately = (message: object) => respond({ response_type: "ephemeral", replace_original: false, ...message });
     await guarded(deps, "commands", privately, async () => {
       const request = decodeCommandsRequest(action.value);

@@ -1,23 +1,27 @@
-import { type App, LogLevel } from "@slack/bolt";
-import { MemorySeenEvents } from "../../../store/index.js";
+import { type App, type Context, LogLevel } from "@slack/bolt";
 import { ask, guarded, type SlackDeps } from "../../answer.js";
+import { workspaceOf } from "../../outbox.js";
 import { MentionReplies, planDirectMessageReply, planMentionReply, type ReplyPlan } from "./reply-plan.js";
 
 type Client = Parameters<Parameters<App["event"]>[1]>[0]["client"];
 
 /** Mentions are answered in the mention's thread; direct messages in the DM (in its thread, if any). */
 export function register(app: App, deps: SlackDeps): void {
-  const seen = deps.seenEvents ?? new MemorySeenEvents();
   const mentionReplies = new MentionReplies();
-  const isRepeat = async (eventId: string | undefined, retryNum: number | undefined) => {
-    if (!eventId || (await seen.firstTime(eventId))) return false;
-    deps.logger.event(LogLevel.INFO, "repeat delivery ignored", { eventId, retryNum });
-    deps.metrics?.repeatIgnored();
-    return true;
-  };
 
-  /** Carries out `plan`; returns the ts of a new reply. */
-  const carryOut = async (client: Client, kind: "mention" | "dm", plan: ReplyPlan, startedAt: number) => {
+  /**
+   * Carries out `plan`: a new reply goes through the outbox (claimed, kept until Slack accepts it,
+   * once per event across replicas); an edited mention updates the reply it got. Returns the ts of
+   * a new reply.
+   */
+  const carryOut = async (
+    client: Client,
+    context: Context,
+    kind: "mention" | "dm",
+    plan: ReplyPlan,
+    eventId: string | undefined,
+    startedAt: number,
+  ): Promise<string | undefined> => {
     if (plan.answer === false) return undefined;
     if (plan.answer === "update") {
       const replyTs = mentionReplies.replyTo(plan.channel, plan.ts);
@@ -30,26 +34,21 @@ export function register(app: App, deps: SlackDeps): void {
       return undefined;
     }
     const thread = plan.threadTs ? { thread_ts: plan.threadTs } : {};
-    const post = (message: object) => client.chat.postMessage({ channel: plan.channel, ...thread, ...message } as never);
-    let replyTs: string | undefined;
-    await guarded(deps, kind, post, async () => {
-      replyTs = (await post(ask(deps, kind, plan.text, { shareable: false }, startedAt)))?.ts;
-    });
-    return replyTs;
+    const to = { via: "chat.postMessage", channel: plan.channel, ...thread, workspace: workspaceOf(context) } as const;
+    return deps.outbox.answerEvent({ eventId, retryNum: context.retryNum }, kind, to, context.botToken, () =>
+      ask(deps, kind, plan.text, { shareable: false }, startedAt),
+    );
   };
 
   app.event("app_mention", async ({ event, body, client, context }) => {
     const startedAt = performance.now();
     const plan = planMentionReply(event);
-    if (plan.answer === false || (await isRepeat(body.event_id, context.retryNum))) return;
-    const replyTs = await carryOut(client, "mention", plan, startedAt);
-    if (replyTs && event.ts) mentionReplies.remember(plan.channel, event.ts, replyTs);
+    const replyTs = await carryOut(client, context, "mention", plan, body.event_id, startedAt);
+    if (replyTs && event.ts && plan.answer !== false) mentionReplies.remember(plan.channel, event.ts, replyTs);
   });
 
   app.event("message", async ({ event, body, client, context }) => {
     const startedAt = performance.now();
-    const plan = planDirectMessageReply(event);
-    if (plan.answer === false || (await isRepeat(body.event_id, context.retryNum))) return;
-    await carryOut(client, "dm", plan, startedAt);
+    await carryOut(client, context, "dm", planDirectMessageReply(event), body.event_id, startedAt);
   });
 }

@@ -11,9 +11,10 @@ export const LOOKUP_PORTS = "amiport_lookup_ports";
  * needed, and the acknowledgement goes back at once.
  */
 export function register(app: App, deps: SlackDeps): void {
-  app.shortcut<MessageShortcut>({ callback_id: LOOKUP_PORTS, type: "message_action" }, async ({ ack, shortcut, respond }) => {
+  app.shortcut<MessageShortcut>({ callback_id: LOOKUP_PORTS, type: "message_action" }, async ({ ack, shortcut }) => {
     const startedAt = performance.now();
     await ack();
+    const respond = deps.outbox.responder("shortcut", shortcut.response_url);
     const reply = (message: object) => respond({ response_type: "ephemeral", replace_original: false, ...message });
     await guarded(deps, "shortcut", reply, () =>
       reply(ask(deps, "shortcut", messageText(shortcut.message), { shareable: true, fromMessage: true }, startedAt)),
