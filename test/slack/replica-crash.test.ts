@@ -90,10 +90,13 @@ describe.skipIf(!server)(
       return { type: "app_mention", user: "U0ASKER", text: "<@UBOT0001> 5985", ts, channel, event_ts: ts };
     };
     /** A delivery of `event`; a retry carries Slack's headers and is signed anew, as Slack does. */
+    // Slack signs each delivery afresh: two deliveries never share a signature, which the shared
+    // replay memory (issue 14) would refuse; a second apart each, within its five minutes
+    let deliveries = 0;
     const send = (replica: ReplicaProcess, event: object, eventId: string, retryNum = 0) =>
       postSigned(replica.eventsUrl, eventBody(eventId, event as never), "application/json", {
         secret: SECRET,
-        timestamp: Math.floor(Date.now() / 1000) + retryNum,
+        timestamp: Math.floor(Date.now() / 1000) - (++deliveries % 240),
         headers: retryNum ? { "X-Slack-Retry-Num": String(retryNum), "X-Slack-Retry-Reason": "http_timeout" } : {},
       });
     const attempted = (channel: string) => slack.callsTo(POST).filter((p) => p.body.channel === channel);
