@@ -1,6 +1,6 @@
 /** The port map (one line per protocol, port and direction) for a terminal and for Slack. */
 import type { types } from "@slack/bolt";
-import { type Answer, buildPortMap, type PortMapLine, protocolName, type RuleBook } from "../core/index.js";
+import { type Answer, buildPortMap, type PortMapLine, protocolName, type Rule, type RuleBook } from "../core/index.js";
 import { ACTIONS, encodeButtonState, escapeText, LIMITS, type SlackMessage } from "./blocks.js";
 import { attributionLine } from "./facts.js";
 import type { Paint } from "./terminal.js";
@@ -31,6 +31,23 @@ function ruleNames(line: PortMapLine): string[] {
   return [...new Set(line.rules.map((r) => r.rule))];
 }
 
+/** A rule's name escaped for mrkdwn, worked out once per rule. */
+const escapedNames = new WeakMap<Rule, string>();
+
+/** The escaped names of a line's rules, each once, joined as the line shows them. */
+function escapedRuleNames(line: PortMapLine): string {
+  const names = new Set<string>();
+  for (const rule of line.rules) {
+    let name = escapedNames.get(rule);
+    if (name === undefined) {
+      name = escapeText(rule.rule);
+      escapedNames.set(rule, name);
+    }
+    names.add(name);
+  }
+  return [...names].join(" · ");
+}
+
 /** An aligned table: protocol, port, direction, then the rules behind the line. */
 export function renderPortMapTable(answer: Answer, book: RuleBook, paint: Paint): string {
   const lines = buildPortMap(answer.results.map((m) => m.rule));
@@ -54,7 +71,7 @@ export function renderPortMapTable(answer: Answer, book: RuleBook, paint: Paint)
 /** One mrkdwn line per port-map line: the key in code, then the rules. */
 export function portMapTextLines(answer: Answer): string[] {
   return buildPortMap(answer.results.map((m) => m.rule)).map(
-    (line) => `\`${escapeText(portMapKey(line))}\` ${ruleNames(line).map(escapeText).join(" · ")}`,
+    (line) => `\`${escapeText(portMapKey(line))}\` ${escapedRuleNames(line)}`,
   );
 }
 
