@@ -124,11 +124,14 @@ export async function loadConcurrently(count: number, status: number, send: (i: 
   return summarize(samples, performance.now() - started);
 }
 
+/** Slack gives every command its own trigger_id; without one, a question asked twice in a second is a replay. */
+let triggers = 0;
+
 export function load(eventsUrl: string, count: number, mix: readonly string[]): Promise<Stats> {
   return loadConcurrently(count, 200, (i) =>
     postSigned(
       eventsUrl,
-      slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused"),
+      slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused", { trigger_id: `${process.pid}.${++triggers}` }),
       "application/x-www-form-urlencoded",
       {
         secret: SECRET,
