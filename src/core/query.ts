@@ -129,8 +129,9 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
 type QuestionParts = Omit<ParsedQuery, "text" | "pasted" | "found" | "notices">;
 
 function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: Notice[]): QuestionParts {
-  const { phrases, filler } = grammarOf(book);
-  const normalized = applyPhrases(text.toLowerCase(), phrases);
+  const grammar = grammarOf(book);
+  const { filler, known } = grammar;
+  const normalized = applyPhrases(text.toLowerCase(), grammar);
 
   const ports: PortRange[] = [];
   const protocols = new Set<Protocol>();
@@ -139,7 +140,6 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
   const unknownVersions = new Set<string>();
   const versionsAsWritten: string[] = [];
   const words: string[] = [];
-  const known = new Set(book.operatingSystems);
 
   let at = 0;
   while (at < normalized.length) {
@@ -236,8 +236,10 @@ function cutQuestion(text: string, length: number, notices: Notice[]): string {
   return text.slice(0, MAX_QUERY_LENGTH);
 }
 
-function applyPhrases(text: string, phrases: readonly (readonly [RegExp, string])[]): string {
+function applyPhrases(text: string, { phrases, anyPhrase }: Grammar): string {
+  // most questions name no phrase: one pass finds that out instead of one per phrase
   let result = ` ${text} `;
+  if (!anyPhrase.test(result)) return result.trim();
   for (const [phrase, replacement] of phrases) result = result.replace(phrase, ` ${replacement} `);
   return result.trim();
 }
@@ -246,7 +248,11 @@ function applyPhrases(text: string, phrases: readonly (readonly [RegExp, string]
 interface Grammar {
   /** Longest first, so `powershell remoting` wins over a shorter phrase inside it. */
   readonly phrases: readonly (readonly [RegExp, string])[];
+  /** Matches where any of `phrases` would. */
+  readonly anyPhrase: RegExp;
   readonly filler: ReadonlySet<string>;
+  /** The versions the data has rules for. */
+  readonly known: ReadonlySet<string>;
 }
 
 /** The words of questions that say nothing about a rule (`what`, `need`, `open`, ...). */
@@ -258,16 +264,26 @@ const grammars = new WeakMap<RuleBook, Grammar>();
 function grammarOf(book: RuleBook): Grammar {
   let grammar = grammars.get(book);
   if (!grammar) {
-    const phrases = Object.entries(book.vocabulary.phrases)
+    const patterns = Object.entries(book.vocabulary.phrases)
       .sort(([a], [b]) => b.length - a.length)
       .map(([phrase, replacement]) => {
         const pattern = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+");
-        return [new RegExp(`(?<![a-z0-9])${pattern}(?![a-z0-9])`, "g"), replacement] as const;
+        return [pattern, replacement] as const;
       });
-    grammar = { phrases, filler: new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase())) };
+    grammar = {
+      phrases: patterns.map(([pattern, replacement]) => [phraseAt(pattern, "g"), replacement] as const),
+      anyPhrase: phraseAt(patterns.map(([pattern]) => pattern).join("|") || "(?!)", ""),
+      filler: new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase())),
+      known: new Set(book.operatingSystems),
+    };
     grammars.set(book, grammar);
   }
   return grammar;
+}
+
+/** A phrase pattern standing as whole words. */
+function phraseAt(pattern: string, flags: string): RegExp {
+  return new RegExp(`(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`, flags);
 }
 
 function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {

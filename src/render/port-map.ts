@@ -70,9 +70,34 @@ export function renderPortMapTable(answer: Answer, book: RuleBook, paint: Paint)
 
 /** One mrkdwn line per port-map line: the key in code, then the rules. */
 export function portMapTextLines(answer: Answer): string[] {
-  return buildPortMap(answer.results.map((m) => m.rule)).map(
-    (line) => `\`${escapeText(portMapKey(line))}\` ${escapedRuleNames(line)}`,
-  );
+  const rules = answer.results.map((m) => m.rule);
+  const key = rules.map(serialOf).join(",");
+  let lines = writtenMaps.get(key);
+  if (!lines) {
+    lines = buildPortMap(rules).map((line) => `\`${escapeText(portMapKey(line))}\` ${escapedRuleNames(line)}`);
+    if (writtenMaps.size >= MAX_MAPS_KEPT) writtenMaps.delete(writtenMaps.keys().next().value as string);
+    writtenMaps.set(key, lines);
+  }
+  return [...lines];
+}
+
+/**
+ * Port maps already written, by the rules they map: a map depends on its rules alone, and the
+ * questions of filters alone (protocol, direction, version) ask for few different sets of rules.
+ */
+const writtenMaps = new Map<string, readonly string[]>();
+const MAX_MAPS_KEPT = 256;
+/** A number for each rule object, so that rules of two books never share a key. */
+const serials = new WeakMap<Rule, number>();
+let lastSerial = 0;
+
+function serialOf(rule: Rule): number {
+  let serial = serials.get(rule);
+  if (serial === undefined) {
+    serial = ++lastSerial;
+    serials.set(rule, serial);
+  }
+  return serial;
 }
 
 /** Splits lines into section blocks within Slack's text limit, at most `maxSections` of them. */
