@@ -131,7 +131,9 @@ export function load(eventsUrl: string, count: number, mix: readonly string[]): 
   return loadConcurrently(count, 200, (i) =>
     postSigned(
       eventsUrl,
-      slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused", { trigger_id: `${process.pid}.${++triggers}` }),
+      slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused", {
+        trigger_id: `${process.pid}.${++triggers}`,
+      }),
       "application/x-www-form-urlencoded",
       {
         secret: SECRET,
