@@ -1,5 +1,5 @@
 /**
- * `amiport 5985` from a shell, as installed (node dist/cli/main.js, not npx), against `node -e 0`
+ * `amiport 5985` from a shell, as installed (node dist/cli/amiport.cjs, the bundled `bin`, not npx), against `node -e 0`
  * on the same machine: median wall times, alternating the two so neither gets the quieter moments.
  */
 import { spawnSync } from "node:child_process";
@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 const RUNS = 21;
-const BIN = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../dist/cli/amiport.cjs", import.meta.url));
 
 function wallMs(args: readonly string[]): number {
   const t0 = performance.now();

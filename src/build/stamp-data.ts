@@ -1,12 +1,12 @@
 /**
- * The last step of `npm run build`: checks every data file against its schema and writes the
- * digests of those that passed unchanged to dist/data-stamp.json, so that `amiport` starts without
+ * A step of `npm run build`: checks every data file against its schema and writes the text of
+ * those that passed unchanged to dist/data-stamp.json, so that `amiport` starts without
  * loading zod. Broken data fails the build with the same message amiport would give.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { DATA_STAMP_PATH, type DataStamp, digestOf } from "../core/data-stamp.js";
+import { DATA_STAMP_PATH, type DataStamp } from "../core/data-stamp.js";
 import { checkFile, DataError, DEFAULT_DATA_DIR, loadRuleBook } from "../core/rule-book.js";
 import type { DataSchemaName } from "../core/schema.js";
 
@@ -23,7 +23,7 @@ try {
     const text = readFileSync(path, "utf8");
     const raw: unknown = JSON.parse(text);
     // a file whose values the schema changes (trims, say) is checked at every start instead
-    if (isDeepStrictEqual(checkFile(path, schemaName, raw), raw)) stamp[schemaName] = digestOf(text);
+    if (isDeepStrictEqual(checkFile(path, schemaName, raw), raw)) stamp[schemaName] = text;
   }
   writeFileSync(DATA_STAMP_PATH, `${JSON.stringify(stamp, null, 2)}\n`);
   // the checks across files (ids, sections, tags) run as amiport would run them
