@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { postSigned, slashCommandBody } from "../test/helpers/slack-stand-in.js";
 import { questions } from "./core.js";
 import { formatStats, type Stats, summarize } from "./stats.js";
+import { target } from "./targets.js";
 
 export const SECRET = "bench-signing-secret";
 const TOKEN = "xoxb-1-2-bench";
@@ -50,23 +51,29 @@ export interface Served {
   readonly url: string;
   /** CPU time the app's process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
+  /** The app's RSS and JavaScript heap after a full collection, in bytes. */
+  memory(): Promise<{ readonly rss: number; readonly heap: number }>;
   stop(): Promise<void>;
 }
 
 /** `env` adds to (or, set to "", removes from) the app's environment. */
 export async function serve(kind: "amiport" | "floor", apiUrl: string, env: Record<string, string> = {}): Promise<Served> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind], {
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      PORT: "0",
-      SLACK_API_URL: apiUrl,
-      LOG_LEVEL: "error",
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind],
+    {
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        PORT: "0",
+        SLACK_API_URL: apiUrl,
+        LOG_LEVEL: "error",
+        ...env,
+      },
+      stdio: ["pipe", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   let out = "";
   child.stdout.on("data", (d) => {
     out += d;
@@ -84,8 +91,13 @@ export async function serve(kind: "amiport" | "floor", apiUrl: string, env: Reco
   return {
     url: `http://127.0.0.1:${port}/slack/events`,
     cpuMicros: async () => {
-      child.kill("SIGUSR2");
+      child.stdin.write("cpu\n");
       return Number(await waitFor(/cpu (\d+)\n/));
+    },
+    memory: async () => {
+      child.stdin.write("memory\n");
+      const [rss, heap] = (await waitFor(/memory (\d+ \d+)\n/)).split(" ").map(Number) as [number, number];
+      return { rss, heap };
     },
     stop: () =>
       new Promise<void>((resolve) => {
@@ -209,8 +221,16 @@ export async function benchHttp(): Promise<string[]> {
       lines.push(
         formatStats(`amiport ack, ${name}`, a),
         formatStats("floor ack (fixed card)", f),
-        `http: ${name}: CPU per request in the app's process: amiport ${perRequest(cpu.amiport)} µs, floor ${perRequest(cpu.floor)} µs (${(cpu.amiport / cpu.floor).toFixed(2)}x)`,
-        `http: ${name}: amiport ack p99 / 3000 ms deadline = ${(a.p99Ms / SLACK_DEADLINE_MS).toFixed(4)}; p99 vs floor = ${(a.p99Ms / f.p99Ms).toFixed(2)}x (target within 1.2x); p50 vs floor = ${(a.p50Ms / f.p50Ms).toFixed(2)}x`,
+        `http: ${name}: CPU per request in the app's process: amiport ${perRequest(cpu.amiport)} µs, floor ${perRequest(cpu.floor)} µs`,
+        target(
+          `HTTP ${name}, CPU per request / floor`,
+          cpu.amiport / cpu.floor,
+          1.3,
+          "x",
+          "CPU time of each app's process over the same load",
+        ),
+        `http: ${name}: amiport ack p99 / 3000 ms deadline = ${(a.p99Ms / SLACK_DEADLINE_MS).toFixed(4)}; p50 vs floor = ${(a.p50Ms / f.p50Ms).toFixed(2)}x`,
+        target(`HTTP ${name}, ack p99 / floor`, a.p99Ms / f.p99Ms, 1.2, "x", `p99 over ${ROUNDS * TOTAL} acks each`),
       );
     }
     // forged traffic: amiport refuses on the headers; plain Bolt reads the body, then verifies it
@@ -231,11 +251,46 @@ export async function benchHttp(): Promise<string[]> {
     lines.push(
       `http: noise check, floor vs an identical floor: p99 ${(ta.p99Ms / tb.p99Ms).toFixed(2)}x, p50 ${(ta.p50Ms / tb.p50Ms).toFixed(2)}x`,
     );
+    lines.push(...(await benchMemory(standIn.apiUrl)));
     return lines;
   } finally {
     await amiport.stop();
     await floor.stop();
     await floorTwin.stop();
     standIn.server.close();
+  }
+}
+
+const MIB = 1024 * 1024;
+const MEMORY_QUESTIONS = 10_000;
+
+/**
+ * The Slack app's memory in a fresh process: after start, after 10,000 varied questions (the answer
+ * cache and the typed-word cache full by then), and after 10,000 other varied questions, each read
+ * after a full collection. Growth between the last two would be a leak: every cache has a bound.
+ */
+async function benchMemory(apiUrl: string): Promise<string[]> {
+  const app = await serve("amiport", apiUrl);
+  try {
+    const started = await app.memory();
+    await load(app.url, MEMORY_QUESTIONS, [...questions(MEMORY_QUESTIONS, 11)]);
+    const full = await app.memory();
+    await load(app.url, MEMORY_QUESTIONS, [...questions(MEMORY_QUESTIONS, 13)]);
+    const after = await app.memory();
+    const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
+    return [
+      `memory: the Slack app (single workspace), after a full collection each time: RSS ${mib(started.rss)} after start, ` +
+        `${mib(full.rss)} after ${MEMORY_QUESTIONS} varied questions, ${mib(after.rss)} after ${MEMORY_QUESTIONS} more; ` +
+        `heap ${mib(started.heap)}, ${mib(full.heap)}, ${mib(after.heap)}`,
+      target(
+        "memory, heap growth over the second 10,000 questions",
+        Math.max(0, (after.heap - full.heap) / MIB),
+        1,
+        "MiB",
+        `caches full after the first 10,000; RSS ${after.rss >= full.rss ? "+" : ""}${((after.rss - full.rss) / MIB).toFixed(1)} MiB`,
+      ),
+    ];
+  } finally {
+    await app.stop();
   }
 }

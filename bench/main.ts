@@ -1,14 +1,33 @@
-/** `npm run bench`: prints the figures; asserts nothing (these machines are shared and noisy). */
+/**
+ * `npm run bench`: prints the figures; asserts nothing (these machines are shared and noisy).
+ * `npm run bench -- http cli` runs only the parts named (registrations, answers, core, paste, cli,
+ * http, database).
+ */
 import { benchCli } from "./cli.js";
-import { benchCore } from "./core.js";
+import { benchAnswers, benchCore } from "./core.js";
 import { benchDatabase } from "./database.js";
 import { benchHttp } from "./http.js";
 import { benchPaste } from "./paste.js";
 import { benchRegistrations } from "./registrations.js";
+import { targetSummary } from "./targets.js";
 
-for (const line of benchRegistrations()) console.log(line);
-for (const line of benchCore()) console.log(line);
-for (const line of benchPaste()) console.log(line);
-for (const line of benchCli()) console.log(line);
-for (const line of await benchHttp()) console.log(line);
-for (const line of await benchDatabase()) console.log(line);
+const parts: Record<string, () => string[] | Promise<string[]>> = {
+  registrations: benchRegistrations,
+  answers: () => benchAnswers(),
+  core: () => benchCore(),
+  paste: benchPaste,
+  cli: benchCli,
+  http: benchHttp,
+  database: benchDatabase,
+};
+const asked = process.argv.slice(2);
+for (const [name, run] of Object.entries(parts)) {
+  if (asked.length > 0 && !asked.includes(name)) continue;
+  try {
+    for (const line of await run()) console.log(line);
+  } catch (error) {
+    // one part failing on a busy machine leaves the others' figures
+    console.log(`${name}: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+for (const line of targetSummary()) console.log(line);
