@@ -88,6 +88,8 @@ const VERSION =
   /(?<prefix>(?:microsoft\s+)?(?:windows|win|ws|w)?\s*(?:server|srv)?\s*)(?<year>(?:19|20)\d\d|2k\d{1,2})(?:\s*(?<suffix>r2|sp\s?[12]))?(?![a-z0-9])/y;
 const PORT_LIST = /\d+(?:\s*-\s*\d+)?(?:\s*,\s*\d+(?:\s*-\s*\d+)?)*(?![a-z0-9]|\.\d)/y;
 const PROTOCOL_NUMBER = /proto(?:col)?\s*(?:number\s*)?(\d+)(?![a-z0-9])/y;
+/** The letters and digits a VERSION can begin with: `microsoft`, `windows`/`win`/`ws`/`w`, `server`/`srv`, or the year. */
+const VERSION_STARTS = "mws12";
 const WORD = new RegExp(WORD_PATTERN, "y");
 const GAP = /[^a-z0-9]+/y;
 const PORT_PREFIX = /(?:tcp|udp)?\s*ports?\s*(?:number\s*)?[:#]?\s*$/;
@@ -148,7 +150,9 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       at += gap[0].length;
       continue;
     }
-    const version = stickyMatch(VERSION, normalized, at);
+    // past a gap the text goes on with a letter or digit; each pattern is tried only where it can begin
+    const first = normalized[at] as string;
+    const version = VERSION_STARTS.includes(first) ? stickyMatch(VERSION, normalized, at) : null;
     const versionEnd = at + (version?.[0].length ?? 0);
     if (
       version?.groups &&
@@ -162,7 +166,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       at = versionEnd;
       continue;
     }
-    const protocolNumber = stickyMatch(PROTOCOL_NUMBER, normalized, at);
+    const protocolNumber = first === "p" ? stickyMatch(PROTOCOL_NUMBER, normalized, at) : null;
     if (protocolNumber) {
       at += protocolNumber[0].length;
       if (pasted) continue;
@@ -171,7 +175,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       else notices.push({ kind: "no-match", text: `The AWS page has no rules for protocol number ${protocolNumber[1]}.` });
       continue;
     }
-    const portList = stickyMatch(PORT_LIST, normalized, at);
+    const portList = first >= "0" && first <= "9" ? stickyMatch(PORT_LIST, normalized, at) : null;
     if (portList) {
       at += portList[0].length;
       // in pasted text, numbers are dates, counts and ids; findPorts reads its ports
