@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { REQUEST_LIMITS } from "../src/slack/request-guard.js";
 import { postSigned, slashCommandBody } from "../test/helpers/slack-stand-in.js";
 import { questions } from "./core.js";
 import { formatStats, type Stats, summarize } from "./stats.js";
@@ -51,8 +52,8 @@ export interface Served {
   readonly url: string;
   /** CPU time the app's process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
-  /** The app's RSS and JavaScript heap after a full collection, in bytes. */
-  memory(): Promise<{ readonly rss: number; readonly heap: number }>;
+  /** The app's RSS and JavaScript heap after a full collection, in bytes, and the signatures its guard remembers. */
+  memory(): Promise<{ readonly rss: number; readonly heap: number; readonly signatures: number }>;
   stop(): Promise<void>;
 }
 
@@ -96,8 +97,12 @@ export async function serve(kind: "amiport" | "floor", apiUrl: string, env: Reco
     },
     memory: async () => {
       child.stdin.write("memory\n");
-      const [rss, heap] = (await waitFor(/memory (\d+ \d+)\n/)).split(" ").map(Number) as [number, number];
-      return { rss, heap };
+      const [rss, heap, signatures] = (await waitFor(/memory (\d+ \d+ \d+)\n/)).split(" ").map(Number) as [
+        number,
+        number,
+        number,
+      ];
+      return { rss, heap, signatures };
     },
     stop: () =>
       new Promise<void>((resolve) => {
@@ -251,7 +256,6 @@ export async function benchHttp(): Promise<string[]> {
     lines.push(
       `http: noise check, floor vs an identical floor: p99 ${(ta.p99Ms / tb.p99Ms).toFixed(2)}x, p50 ${(ta.p50Ms / tb.p50Ms).toFixed(2)}x`,
     );
-    lines.push(...(await benchMemory(standIn.apiUrl)));
     return lines;
   } finally {
     await amiport.stop();
@@ -269,8 +273,9 @@ const MEMORY_QUESTIONS = 10_000;
  * cache and the typed-word cache full by then), and after 10,000 other varied questions, each read
  * after a full collection. Growth between the last two would be a leak: every cache has a bound.
  */
-async function benchMemory(apiUrl: string): Promise<string[]> {
-  const app = await serve("amiport", apiUrl);
+export async function benchMemory(): Promise<string[]> {
+  const standIn = await startStandIn();
+  const app = await serve("amiport", standIn.apiUrl);
   try {
     const started = await app.memory();
     await load(app.url, MEMORY_QUESTIONS, [...questions(MEMORY_QUESTIONS, 11)]);
@@ -281,7 +286,8 @@ async function benchMemory(apiUrl: string): Promise<string[]> {
     return [
       `memory: the Slack app (single workspace), after a full collection each time: RSS ${mib(started.rss)} after start, ` +
         `${mib(full.rss)} after ${MEMORY_QUESTIONS} varied questions, ${mib(after.rss)} after ${MEMORY_QUESTIONS} more; ` +
-        `heap ${mib(started.heap)}, ${mib(full.heap)}, ${mib(after.heap)}`,
+        `heap ${mib(started.heap)}, ${mib(full.heap)}, ${mib(after.heap)}; the request guard remembers ${full.signatures}, then ${after.signatures} ` +
+        `signatures against replays (one per request served in the last ten minutes, at most ${REQUEST_LIMITS.replayMemory}): that table is still filling`,
       target(
         "memory, heap growth over the second 10,000 questions",
         Math.max(0, (after.heap - full.heap) / MIB),
@@ -292,5 +298,6 @@ async function benchMemory(apiUrl: string): Promise<string[]> {
     ];
   } finally {
     await app.stop();
+    standIn.server.close();
   }
 }

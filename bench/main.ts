@@ -1,12 +1,12 @@
 /**
  * `npm run bench`: prints the figures; asserts nothing (these machines are shared and noisy).
  * `npm run bench -- http cli` runs only the parts named (registrations, answers, core, paste, cli,
- * http, database).
+ * http, memory, database).
  */
 import { benchCli } from "./cli.js";
 import { benchAnswers, benchCore } from "./core.js";
 import { benchDatabase } from "./database.js";
-import { benchHttp } from "./http.js";
+import { benchHttp, benchMemory } from "./http.js";
 import { benchPaste } from "./paste.js";
 import { benchRegistrations } from "./registrations.js";
 import { targetSummary } from "./targets.js";
@@ -18,6 +18,7 @@ const parts: Record<string, () => string[] | Promise<string[]>> = {
   paste: benchPaste,
   cli: benchCli,
   http: benchHttp,
+  memory: benchMemory,
   database: benchDatabase,
 };
 const asked = process.argv.slice(2);

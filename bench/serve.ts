@@ -18,6 +18,8 @@ const config = readConfig(process.env);
 
 let port: number;
 let stop: () => Promise<unknown>;
+/** Signatures amiport's request guard remembers against replays; the floor has no guard. */
+let remembered = () => 0;
 if (kind === "amiport") {
   // as npm start does: the word index and IANA's table ready before the first question; with DATABASE_URL, the PostgreSQL store (and OAuth install with SLACK_CLIENT_ID)
   const metrics = new Metrics();
@@ -27,6 +29,7 @@ if (kind === "amiport") {
   const running = await startSlackApp(config, book, quiet, { store, metrics });
   port = running.port;
   stop = running.stop;
+  remembered = () => running.guard?.rememberedSignatures ?? 0;
 } else {
   const floor = new App({
     token: config.botToken,
@@ -57,7 +60,7 @@ process.stdin.setEncoding("utf8").on("data", (text: string) => {
     } else if (command === "memory") {
       globalThis.gc?.();
       const { rss, heapUsed } = process.memoryUsage();
-      console.log(`memory ${rss} ${heapUsed}`);
+      console.log(`memory ${rss} ${heapUsed} ${remembered()}`);
     }
   }
 });
