@@ -352,7 +352,12 @@ function groupByPort(book: RuleBook, index: SearchIndex, parsed: ParsedQuery): P
 
 /** 1 for a rule that names a port (a number or a keyword): more to act on than `Any`. */
 function namesPorts(rule: Rule): number {
-  return [rule.local, rule.remote].some((cell) => cell.ranges.length > 0 || cell.keyword) ? 1 : 0;
+  // called twice by every comparison of the final sort: no array of cells
+  return cellNamesPorts(rule.local) || cellNamesPorts(rule.remote) ? 1 : 0;
+}
+
+function cellNamesPorts(cell: PortCell): boolean {
+  return cell.ranges.length > 0 || cell.keyword !== undefined;
 }
 
 function findCandidates(
