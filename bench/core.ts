@@ -2,8 +2,10 @@
 import { performance } from "node:perf_hooks";
 import Fuse from "fuse.js";
 import { buildPortMap, diffBySection, diffVersions, loadRuleBook, searchRules } from "../src/core/index.js";
+import { composeReply } from "../src/slack/compose.js";
 import { QUESTION_FRAGMENTS } from "../test/helpers/question-fragments.js";
 import { formatStats, summarize } from "./stats.js";
+import { target } from "./targets.js";
 
 /** A fixed pseudo-random sequence, so every run asks the same questions. */
 export function* questions(count: number, seed = 42): Generator<string> {
@@ -47,6 +49,28 @@ function cpuTime(run: (q: string) => unknown, qs: readonly string[]) {
 
 function freshWord(i: number): string {
   return `t${i.toString(36)}lemetry`;
+}
+
+/**
+ * The whole answer in process, as the Slack app makes it before the transport: parse, search and
+ * Block Kit rendering (`composeReply`), over the HTTP bench's varied mix (2000 generated questions,
+ * most asked once), several rounds after one to warm up. Wall time per question, and CPU time.
+ */
+export function benchAnswers(rounds = 5): string[] {
+  const book = loadRuleBook();
+  const qs = [...questions(2000, 7)];
+  const answerOnce = (q: string) => composeReply(book, q, { offset: 0, shareable: true });
+  for (const q of qs) answerOnce(q);
+  const runs = Array.from({ length: rounds }, () => qs).flat();
+  const wall = time(answerOnce, runs);
+  const cpu = cpuTime(answerOnce, runs);
+  const mean = (s: { samplesMs: readonly number[] }) => (s.samplesMs.reduce((a, b) => a + b, 0) / s.samplesMs.length) * 1000;
+  return [
+    formatStats("answer in process (composeReply), varied mix", wall),
+    formatStats("the same, CPU time per question", cpu),
+    target("in process, varied mix, mean per question", mean(wall), 40, "µs", `wall; CPU time ${mean(cpu).toFixed(1)} µs`),
+    target("in process, varied mix, p99", wall.p99Ms, 0.2, "ms", `wall; CPU time p99 ${cpu.p99Ms.toFixed(3)} ms`),
+  ];
 }
 
 export function benchCore(count = 10_000): string[] {

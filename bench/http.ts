@@ -8,9 +8,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { REQUEST_LIMITS } from "../src/slack/request-guard.js";
 import { postSigned, slashCommandBody } from "../test/helpers/slack-stand-in.js";
 import { questions } from "./core.js";
 import { formatStats, type Stats, summarize } from "./stats.js";
+import { target } from "./targets.js";
 
 export const SECRET = "bench-signing-secret";
 const TOKEN = "xoxb-1-2-bench";
@@ -50,23 +52,29 @@ export interface Served {
   readonly url: string;
   /** CPU time the app's process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
+  /** The app's RSS and JavaScript heap after a full collection, in bytes, and the signatures its guard remembers. */
+  memory(): Promise<{ readonly rss: number; readonly heap: number; readonly signatures: number }>;
   stop(): Promise<void>;
 }
 
 /** `env` adds to (or, set to "", removes from) the app's environment. */
 export async function serve(kind: "amiport" | "floor", apiUrl: string, env: Record<string, string> = {}): Promise<Served> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind], {
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      PORT: "0",
-      SLACK_API_URL: apiUrl,
-      LOG_LEVEL: "error",
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind],
+    {
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        PORT: "0",
+        SLACK_API_URL: apiUrl,
+        LOG_LEVEL: "error",
+        ...env,
+      },
+      stdio: ["pipe", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   let out = "";
   child.stdout.on("data", (d) => {
     out += d;
@@ -84,8 +92,17 @@ export async function serve(kind: "amiport" | "floor", apiUrl: string, env: Reco
   return {
     url: `http://127.0.0.1:${port}/slack/events`,
     cpuMicros: async () => {
-      child.kill("SIGUSR2");
+      child.stdin.write("cpu\n");
       return Number(await waitFor(/cpu (\d+)\n/));
+    },
+    memory: async () => {
+      child.stdin.write("memory\n");
+      const [rss, heap, signatures] = (await waitFor(/memory (\d+ \d+ \d+)\n/)).split(" ").map(Number) as [
+        number,
+        number,
+        number,
+      ];
+      return { rss, heap, signatures };
     },
     stop: () =>
       new Promise<void>((resolve) => {
@@ -124,11 +141,16 @@ export async function loadConcurrently(count: number, status: number, send: (i: 
   return summarize(samples, performance.now() - started);
 }
 
+/** Slack gives every command its own trigger_id; without one, a question asked twice in a second is a replay. */
+let triggers = 0;
+
 export function load(eventsUrl: string, count: number, mix: readonly string[]): Promise<Stats> {
   return loadConcurrently(count, 200, (i) =>
     postSigned(
       eventsUrl,
-      slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused"),
+      slashCommandBody(mix[i % mix.length] as string, "http://127.0.0.1:9/unused", {
+        trigger_id: `${process.pid}.${++triggers}`,
+      }),
       "application/x-www-form-urlencoded",
       {
         secret: SECRET,
@@ -204,8 +226,16 @@ export async function benchHttp(): Promise<string[]> {
       lines.push(
         formatStats(`amiport ack, ${name}`, a),
         formatStats("floor ack (fixed card)", f),
-        `http: ${name}: CPU per request in the app's process: amiport ${perRequest(cpu.amiport)} µs, floor ${perRequest(cpu.floor)} µs (${(cpu.amiport / cpu.floor).toFixed(2)}x)`,
-        `http: ${name}: amiport ack p99 / 3000 ms deadline = ${(a.p99Ms / SLACK_DEADLINE_MS).toFixed(4)}; p99 vs floor = ${(a.p99Ms / f.p99Ms).toFixed(2)}x (target within 1.2x); p50 vs floor = ${(a.p50Ms / f.p50Ms).toFixed(2)}x`,
+        `http: ${name}: CPU per request in the app's process: amiport ${perRequest(cpu.amiport)} µs, floor ${perRequest(cpu.floor)} µs`,
+        target(
+          `HTTP ${name}, CPU per request / floor`,
+          cpu.amiport / cpu.floor,
+          1.3,
+          "x",
+          "CPU time of each app's process over the same load",
+        ),
+        `http: ${name}: amiport ack p99 / 3000 ms deadline = ${(a.p99Ms / SLACK_DEADLINE_MS).toFixed(4)}; p50 vs floor = ${(a.p50Ms / f.p50Ms).toFixed(2)}x`,
+        target(`HTTP ${name}, ack p99 / floor`, a.p99Ms / f.p99Ms, 1.2, "x", `p99 over ${ROUNDS * TOTAL} acks each`),
       );
     }
     // forged traffic: amiport refuses on the headers; plain Bolt reads the body, then verifies it
@@ -231,6 +261,43 @@ export async function benchHttp(): Promise<string[]> {
     await amiport.stop();
     await floor.stop();
     await floorTwin.stop();
+    standIn.server.close();
+  }
+}
+
+const MIB = 1024 * 1024;
+const MEMORY_QUESTIONS = 10_000;
+
+/**
+ * The Slack app's memory in a fresh process: after start, after 10,000 varied questions (the answer
+ * cache and the typed-word cache full by then), and after 10,000 other varied questions, each read
+ * after a full collection. Growth between the last two would be a leak: every cache has a bound.
+ */
+export async function benchMemory(): Promise<string[]> {
+  const standIn = await startStandIn();
+  const app = await serve("amiport", standIn.apiUrl);
+  try {
+    const started = await app.memory();
+    await load(app.url, MEMORY_QUESTIONS, [...questions(MEMORY_QUESTIONS, 11)]);
+    const full = await app.memory();
+    await load(app.url, MEMORY_QUESTIONS, [...questions(MEMORY_QUESTIONS, 13)]);
+    const after = await app.memory();
+    const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
+    return [
+      `memory: the Slack app (single workspace), after a full collection each time: RSS ${mib(started.rss)} after start, ` +
+        `${mib(full.rss)} after ${MEMORY_QUESTIONS} varied questions, ${mib(after.rss)} after ${MEMORY_QUESTIONS} more; ` +
+        `heap ${mib(started.heap)}, ${mib(full.heap)}, ${mib(after.heap)}; the request guard remembers ${full.signatures}, then ${after.signatures} ` +
+        `signatures against replays (one per request served in the last ten minutes, at most ${REQUEST_LIMITS.replayMemory}): that table is still filling`,
+      target(
+        "memory, heap growth over the second 10,000 questions",
+        Math.max(0, (after.heap - full.heap) / MIB),
+        1,
+        "MiB",
+        `caches full after the first 10,000; RSS ${after.rss >= full.rss ? "+" : ""}${((after.rss - full.rss) / MIB).toFixed(1)} MiB`,
+      ),
+    ];
+  } finally {
+    await app.stop();
     standIn.server.close();
   }
 }

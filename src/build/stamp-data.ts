@@ -1,6 +1,6 @@
 /**
- * The last step of `npm run build`: checks every data file against its schema and writes the
- * digests of those that passed unchanged to dist/data-stamp.json, so that `amiport` starts without
+ * A step of `npm run build`: checks every data file against its schema and writes the text of
+ * those that passed unchanged to dist/data-stamp.json, so that `amiport` starts without
  * loading zod. Broken data fails the build with the same message amiport would give.
  * `npm run data:refresh -- --write` renews the stamp the same way after rewriting data/.
  */
@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
-import { DATA_STAMP_PATH, type DataStamp, digestOf } from "../core/data-stamp.js";
+import { DATA_STAMP_PATH, type DataStamp } from "../core/data-stamp.js";
 import { checkFile, DataError, DEFAULT_DATA_DIR, loadRuleBook } from "../core/rule-book.js";
 import type { DataSchemaName } from "../core/schema.js";
 
@@ -27,7 +27,7 @@ export function writeDataStamp(dataDir: string = DEFAULT_DATA_DIR, stampPath: st
     const text = readFileSync(path, "utf8");
     const raw: unknown = JSON.parse(text);
     // a file whose values the schema changes (trims, say) is checked at every start instead
-    if (isDeepStrictEqual(checkFile(path, schemaName, raw), raw)) stamp[schemaName] = digestOf(text);
+    if (isDeepStrictEqual(checkFile(path, schemaName, raw), raw)) stamp[schemaName] = text;
   }
   // the checks across files (ids, sections, tags) run as amiport would run them
   loadRuleBook(dataDir);

@@ -38,12 +38,11 @@ export function asksForPortMap(parsed: ParsedQuery): boolean {
 
 export function buildPortMap(rules: readonly Rule[]): PortMapLine[] {
   const lines = new Map<string, Keyed & { rules: Rule[] }>();
-  for (const rule of [...rules].sort((x, y) => x.index - y.index)) {
+  for (const rule of inPageOrder(rules)) {
     const place = placeOf(rule);
-    const key = `${rule.protocol}\u0000${rule.direction}\u0000${place.port}`;
-    const line = lines.get(key);
+    const line = lines.get(place.key);
     if (line) line.rules.push(rule);
-    else lines.set(key, { protocol: rule.protocol, direction: rule.direction, ...place, rules: [rule] });
+    else lines.set(place.key, { protocol: rule.protocol, direction: rule.direction, ...place.at, rules: [rule] });
   }
   return [...lines.values()]
     .sort(
@@ -51,14 +50,44 @@ export function buildPortMap(rules: readonly Rule[]): PortMapLine[] {
         PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) ||
         a.kind - b.kind ||
         a.first - b.first ||
-        a.port.localeCompare(b.port, "en") ||
+        PORT_ORDER.compare(a.port, b.port) ||
         (a.direction === b.direction ? 0 : a.direction === "In" ? -1 : 1),
     )
-    .map(({ kind: _kind, first: _first, ...line }) => line);
+    .map(({ protocol, direction, port, keywordPorts, rules: lineRules }) =>
+      keywordPorts === undefined
+        ? { protocol, direction, port, rules: lineRules }
+        : { protocol, direction, port, keywordPorts, rules: lineRules },
+    );
+}
+
+/** What `localeCompare(other, "en")` does, without building a collator for every comparison. */
+const PORT_ORDER = new Intl.Collator("en");
+
+/** The rules sorted by their place on the AWS page; a search's results often come so already. */
+function inPageOrder(rules: readonly Rule[]): readonly Rule[] {
+  for (let i = 1; i < rules.length; i++) {
+    if ((rules[i] as Rule).index < (rules[i - 1] as Rule).index) return [...rules].sort((x, y) => x.index - y.index);
+  }
+  return rules;
+}
+
+type Place = Pick<Keyed, "port" | "keywordPorts" | "kind" | "first">;
+
+/** A rule's place depends on the rule alone: worked out once per rule. */
+const places = new WeakMap<Rule, { readonly key: string; readonly at: Place }>();
+
+function placeOf(rule: Rule): { readonly key: string; readonly at: Place } {
+  let place = places.get(rule);
+  if (!place) {
+    const at = findPlace(rule);
+    place = { key: `${rule.protocol}\u0000${rule.direction}\u0000${at.port}`, at };
+    places.set(rule, place);
+  }
+  return place;
 }
 
 /** Where a rule goes in the map: the port that matters for its direction, and how that sorts. */
-function placeOf(rule: Rule): Pick<Keyed, "port" | "keywordPorts" | "kind" | "first"> {
+function findPlace(rule: Rule): Place {
   const cell = rule.direction === "In" ? rule.local : rule.remote;
   const icmp = rule.protocol === "ICMPv4" || rule.protocol === "ICMPv6";
   if (cell.text === null) return { port: icmp ? icmpType(rule.rule) : "", kind: NAMED, first: 0 };

@@ -97,6 +97,8 @@ const VERSION =
   /(?<prefix>(?:microsoft\s+)?(?:windows|win|ws|w)?(?:\s*(?:server|srv))?\s*)(?<year>(?:19|20)\d\d|2k\d{1,2})(?:\s*(?<suffix>r2|sp\s?[12]))?(?![a-z0-9])/y;
 const PORT_LIST = /\d+(?:\s*-\s*\d+)?(?:\s*,\s*\d+(?:\s*-\s*\d+)?)*(?![a-z0-9]|\.\d)/y;
 const PROTOCOL_NUMBER = /proto(?:col)?\s*(?:number\s*)?(\d+)(?![a-z0-9])/y;
+/** The letters and digits a VERSION can begin with: `microsoft`, `windows`/`win`/`ws`/`w`, `server`/`srv`, or the year. */
+const VERSION_STARTS = "mws12";
 const WORD = new RegExp(WORD_PATTERN, "y");
 const GAP = /[^a-z0-9]+/y;
 const PORT_PREFIX = /(?:(?:tcp|udp)\s*)?ports?\s*(?:number\s*)?[:#]?\s*$/;
@@ -185,8 +187,9 @@ function keepLines(text: string): string {
 type QuestionParts = Omit<ParsedQuery, "text" | "pasted" | "found" | "notices">;
 
 function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: Notice[]): QuestionParts {
-  const { phrases, filler } = grammarOf(book);
-  const normalized = applyPhrases(text.toLowerCase(), phrases);
+  const grammar = grammarOf(book);
+  const { filler, known } = grammar;
+  const normalized = applyPhrases(text.toLowerCase(), grammar);
 
   const ports: PortRange[] = [];
   const protocols = new Set<Protocol>();
@@ -195,7 +198,6 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
   const unknownVersions = new Set<string>();
   const versionsAsWritten: string[] = [];
   const words: string[] = [];
-  const known = new Set(book.operatingSystems);
   /** Where each unknown version stands in the text, to offer the question again with the nearest known one. */
   const unknownSpans: { name: string; from: number; to: number }[] = [];
 
@@ -206,7 +208,9 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       at += gap[0].length;
       continue;
     }
-    const version = stickyMatch(VERSION, normalized, at);
+    // past a gap the text goes on with a letter or digit; each pattern is tried only where it can begin
+    const first = normalized[at] as string;
+    const version = VERSION_STARTS.includes(first) ? stickyMatch(VERSION, normalized, at) : null;
     const versionEnd = at + (version?.[0].length ?? 0);
     if (
       version?.groups &&
@@ -225,7 +229,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       at = versionEnd;
       continue;
     }
-    const protocolNumber = stickyMatch(PROTOCOL_NUMBER, normalized, at);
+    const protocolNumber = first === "p" ? stickyMatch(PROTOCOL_NUMBER, normalized, at) : null;
     if (protocolNumber) {
       at += protocolNumber[0].length;
       if (pasted) continue;
@@ -234,7 +238,7 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       else notices.push({ kind: "no-match", text: `The AWS page has no rules for protocol number ${protocolNumber[1]}.` });
       continue;
     }
-    const portList = stickyMatch(PORT_LIST, normalized, at);
+    const portList = first >= "0" && first <= "9" ? stickyMatch(PORT_LIST, normalized, at) : null;
     if (portList) {
       at += portList[0].length;
       // in pasted text, numbers are dates, counts and ids; findPorts reads its ports
@@ -344,8 +348,10 @@ function cutQuestion(text: string, length: number, notices: Notice[]): string {
   return text.slice(0, MAX_QUERY_LENGTH);
 }
 
-function applyPhrases(text: string, phrases: readonly (readonly [RegExp, string])[]): string {
+function applyPhrases(text: string, { phrases, anyPhrase }: Grammar): string {
+  // most questions name no phrase: one pass finds that out instead of one per phrase
   let result = ` ${text} `;
+  if (!anyPhrase.test(result)) return result.trim();
   for (const [phrase, replacement] of phrases) result = result.replace(phrase, ` ${replacement} `);
   return result.trim();
 }
@@ -354,7 +360,11 @@ function applyPhrases(text: string, phrases: readonly (readonly [RegExp, string]
 interface Grammar {
   /** Longest first, so `powershell remoting` wins over a shorter phrase inside it. */
   readonly phrases: readonly (readonly [RegExp, string])[];
+  /** Matches where any of `phrases` would. */
+  readonly anyPhrase: RegExp;
   readonly filler: ReadonlySet<string>;
+  /** The versions the data has rules for. */
+  readonly known: ReadonlySet<string>;
 }
 
 /** The words of questions that say nothing about a rule (`what`, `need`, `open`, ...). */
@@ -366,16 +376,26 @@ const grammars = new WeakMap<RuleBook, Grammar>();
 function grammarOf(book: RuleBook): Grammar {
   let grammar = grammars.get(book);
   if (!grammar) {
-    const phrases = Object.entries(book.vocabulary.phrases)
+    const patterns = Object.entries(book.vocabulary.phrases)
       .sort(([a], [b]) => b.length - a.length)
       .map(([phrase, replacement]) => {
         const pattern = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+");
-        return [new RegExp(`(?<![a-z0-9])${pattern}(?![a-z0-9])`, "g"), replacement] as const;
+        return [pattern, replacement] as const;
       });
-    grammar = { phrases, filler: new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase())) };
+    grammar = {
+      phrases: patterns.map(([pattern, replacement]) => [phraseAt(pattern, "g"), replacement] as const),
+      anyPhrase: phraseAt(patterns.map(([pattern]) => pattern).join("|") || "(?!)", ""),
+      filler: new Set(book.vocabulary.fillerWords.map((w) => w.toLowerCase())),
+      known: new Set(book.operatingSystems),
+    };
     grammars.set(book, grammar);
   }
   return grammar;
+}
+
+/** A phrase pattern standing as whole words. */
+function phraseAt(pattern: string, flags: string): RegExp {
+  return new RegExp(`(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`, flags);
 }
 
 function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkedDigests, digestOf } from "./data-stamp.js";
+import { checkedTexts } from "./data-stamp.js";
 import { type PortRange, parsePortList } from "./ports.js";
 import {
   type DataSchemaName,
@@ -112,7 +112,7 @@ export function loadRuleBook(dataDir: string = DEFAULT_DATA_DIR): RuleBook {
 
 /**
  * Reads a data file and checks it against its schema, unless the build already checked these
- * exact bytes (see data-stamp.ts): then zod is not even loaded. Any change to a file means a check.
+ * exact text (see data-stamp.ts): then zod is not even loaded. Any change to a file means a check.
  */
 function parseFile<T>(path: string, schemaName: DataSchemaName): T {
   let text: string;
@@ -123,7 +123,7 @@ function parseFile<T>(path: string, schemaName: DataSchemaName): T {
   } catch (error) {
     throw new DataError(`${path}: cannot be read as JSON (${(error as Error).message})`);
   }
-  if (checkedDigests()[schemaName] === digestOf(text)) return raw as T;
+  if (checkedTexts()[schemaName] === text) return raw as T;
   return checkFile<T>(path, schemaName, raw);
 }
 
@@ -246,9 +246,10 @@ function publishedFields(row: PortsFile["rules"][number], fix: NonNullable<Ports
 
 function attachTags(rules: Rule[], vocabulary: VocabularyFile, vocabularyPath: string): Rule[] {
   const tags = new Map<string, Set<string>>(rules.map((r) => [r.id, new Set<string>()]));
+  const names = rules.map((r) => r.rule.toLowerCase());
   vocabulary.tags.forEach((tag, i) => {
     const fragment = tag.rule?.toLowerCase();
-    const hits = rules.filter((r) => (fragment ? r.rule.toLowerCase().includes(fragment) : r.section === tag.section));
+    const hits = rules.filter((r, at) => (fragment ? (names[at] as string).includes(fragment) : r.section === tag.section));
     if (hits.length === 0) {
       throw new DataError(`${vocabularyPath}: field "tags.${i}": "${tag.section ?? tag.rule}" matches no rule`);
     }

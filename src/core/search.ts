@@ -1,5 +1,6 @@
 /** Finds the rules a parsed query asks for, ranks them and says why each one matched. */
 import { type FoundPort, preferredDirection } from "./paste.js";
+import { buildPortIndex, type PortIndex } from "./port-index.js";
 import { formatRange, type PortRange, rangesOverlap } from "./ports.js";
 import { fillerWords, type Notice, type ParsedQuery, parseQuery } from "./query.js";
 import { type Registration, servicePorts } from "./registrations.js";
@@ -114,6 +115,10 @@ interface SearchIndex {
   readonly text: () => TextIndex;
   /** Every single port number the data names, sorted, for "ports near it" suggestions. */
   readonly knownPorts: () => readonly number[];
+  /** The rules a port question can match. */
+  readonly ports: () => PortIndex;
+  /** Every rule as a match of the filters alone, in the book's order. */
+  readonly everyRule: () => readonly Ranked[];
 }
 
 const indexes = new WeakMap<RuleBook, SearchIndex>();
@@ -123,6 +128,8 @@ function indexOf(book: RuleBook): SearchIndex {
   if (!index) {
     let text: TextIndex | undefined;
     let knownPorts: readonly number[] | undefined;
+    let ports: PortIndex | undefined;
+    let everyRule: readonly Ranked[] | undefined;
     index = {
       text: () => {
         text ??= buildTextIndex(book.rules, fillerWords(book), {
@@ -134,6 +141,14 @@ function indexOf(book: RuleBook): SearchIndex {
       knownPorts: () => {
         knownPorts ??= portsNamed(book);
         return knownPorts;
+      },
+      ports: () => {
+        ports ??= buildPortIndex(book.rules);
+        return ports;
+      },
+      everyRule: () => {
+        everyRule ??= book.rules.map((rule) => ({ rule, tier: FILTER_TIER, coverage: 0, textScore: 0, matched: FILTERS_ONLY }));
+        return everyRule;
       },
     };
     indexes.set(book, index);
@@ -149,6 +164,7 @@ export function prepareSearch(book: RuleBook): void {
   const index = indexOf(book);
   index.text();
   index.knownPorts();
+  index.ports();
   servicePorts("ssh");
 }
 
@@ -179,7 +195,7 @@ export function searchRules(book: RuleBook, query: string | ParsedQuery, options
   const understood = describe(parsed, words, services);
   const blocked = notices.some((n) => n.kind === "bad-port" || n.kind === "unreadable");
   const { unopened, registered } = blocked ? NO_UNOPENED : unopenedPorts(book, parsed.ports, parsed.protocols);
-  const groups = groupByPort(book, parsed);
+  const groups = groupByPort(book, index, parsed);
   const answer = (ranked: readonly Ranked[]): Answer => {
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const end = options.limit === undefined ? undefined : offset + Math.max(0, Math.floor(options.limit));
@@ -299,7 +315,7 @@ function readServiceWords(
 }
 
 /** Each port of pasted text answered on its own, when the text names two or more. */
-function groupByPort(book: RuleBook, parsed: ParsedQuery): Pick<Answer, "byPort" | "portsLeftOut"> {
+function groupByPort(book: RuleBook, index: SearchIndex, parsed: ParsedQuery): Pick<Answer, "byPort" | "portsLeftOut"> {
   const byPort = new Map<
     number,
     { protocols: Set<FoundPort["protocol"]>; snippets: string[]; how: number; sides: Set<FoundPort["side"]> }
@@ -320,7 +336,7 @@ function groupByPort(book: RuleBook, parsed: ParsedQuery): Pick<Answer, "byPort"
     const asked = [{ from: port, to: port }];
     let exact = 0;
     let any = 0;
-    for (const rule of book.rules) {
+    for (const rule of index.ports().rulesNaming(asked)) {
       if (!passesFilters(rule, filters)) continue;
       const reasons = matchPorts(rule, asked);
       if (reasons.length === 0) continue;
@@ -348,7 +364,12 @@ const HOW_RANK: Readonly<Record<FoundPort["how"], number>> = { written: 0, named
 
 /** 1 for a rule that names a port (a number or a keyword): more to act on than `Any`. */
 function namesPorts(rule: Rule): number {
-  return [rule.local, rule.remote].some((cell) => cell.ranges.length > 0 || cell.keyword) ? 1 : 0;
+  // called twice by every comparison of the final sort: no array of cells
+  return cellNamesPorts(rule.local) || cellNamesPorts(rule.remote) ? 1 : 0;
+}
+
+function cellNamesPorts(cell: PortCell): boolean {
+  return cell.ranges.length > 0 || cell.keyword !== undefined;
 }
 
 function findCandidates(
@@ -366,7 +387,7 @@ function findCandidates(
   if (parsed.ports.length > 0) {
     // Ports decide what matches; words only rank among the rules with those ports.
     const candidates: Ranked[] = [];
-    for (const rule of book.rules) {
+    for (const rule of index.ports().rulesNaming(parsed.ports)) {
       const portReasons = matchPorts(rule, parsed.ports);
       if (portReasons.length === 0) continue;
       const text = textHits.get(rule.index);
@@ -395,10 +416,7 @@ function findCandidates(
     });
     return { candidates, unmatchedWords: unmatched };
   }
-  return {
-    candidates: book.rules.map((rule) => ({ rule, tier: FILTER_TIER, coverage: 0, textScore: 0, matched: [{ by: "filters" }] })),
-    unmatchedWords: unmatched,
-  };
+  return { candidates: [...index.everyRule()], unmatchedWords: unmatched };
 }
 
 /**
@@ -466,6 +484,7 @@ function selectTextMatches(
 }
 
 const NO_REASONS: readonly MatchReason[] = [];
+const FILTERS_ONLY: readonly MatchReason[] = [{ by: "filters" }];
 
 function matchPorts(rule: Rule, ports: readonly PortRange[]): readonly MatchReason[] {
   const local = matchCell(rule.local, "local", ports);

@@ -119,8 +119,19 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
     return hits;
   };
 
+  // the postings as arrays, and the scores in arrays reused by every question: no Map per word
+  const lists = new Map<string, { readonly rules: Int32Array; readonly weights: Float64Array }>();
+  for (const [word, byRule] of postings) {
+    lists.set(word, { rules: Int32Array.from(byRule.keys()), weights: Float64Array.from(byRule.values()) });
+  }
+  const bestValue = new Float64Array(rules.length);
+  const bestWord: string[] = [];
+  const score = new Float64Array(rules.length);
+  const count = new Int32Array(rules.length);
+  const words: string[][] = [];
+
   const match = (typedWords: readonly string[]) => {
-    const scores = new Map<number, { score: number; words: string[]; count: number }>();
+    const scored: number[] = [];
     const unmatched: string[] = [];
     for (const typed of typedWords) {
       const hits = resolve(typed);
@@ -128,27 +139,42 @@ export function buildTextIndex(rules: readonly Rule[], ignoredWords: ReadonlySet
         unmatched.push(typed);
         continue;
       }
-      const best = new Map<number, { value: number; word: string }>();
+      // each rule counts the best of the typed word's hits
+      const reached: number[] = [];
       for (const hit of hits) {
-        for (const [ruleIndex, weight] of postings.get(hit.word) ?? []) {
-          const value = weight * hit.quality;
-          if ((best.get(ruleIndex)?.value ?? 0) < value) best.set(ruleIndex, { value, word: hit.word });
+        const list = lists.get(hit.word);
+        if (!list) continue;
+        for (let k = 0; k < list.rules.length; k++) {
+          const ruleIndex = list.rules[k] as number;
+          const value = (list.weights[k] as number) * hit.quality;
+          if ((bestValue[ruleIndex] as number) < value) {
+            if (bestValue[ruleIndex] === 0) reached.push(ruleIndex);
+            bestValue[ruleIndex] = value;
+            bestWord[ruleIndex] = hit.word;
+          }
         }
       }
-      for (const [ruleIndex, { value, word }] of best) {
-        const entry = scores.get(ruleIndex) ?? { score: 0, words: [], count: 0 };
-        entry.score += value;
-        entry.words.push(word);
-        entry.count += 1;
-        scores.set(ruleIndex, entry);
+      for (const ruleIndex of reached) {
+        if (count[ruleIndex] === 0) {
+          scored.push(ruleIndex);
+          words[ruleIndex] = [];
+        }
+        score[ruleIndex] = (score[ruleIndex] as number) + (bestValue[ruleIndex] as number);
+        (words[ruleIndex] as string[]).push(bestWord[ruleIndex] as string);
+        count[ruleIndex] = (count[ruleIndex] as number) + 1;
+        bestValue[ruleIndex] = 0;
       }
     }
-    const matches = [...scores].map(([ruleIndex, e]) => ({
+    const matches = scored.map((ruleIndex) => ({
       ruleIndex,
-      score: e.score,
-      words: e.words,
-      typedWordsMatched: e.count,
+      score: score[ruleIndex] as number,
+      words: words[ruleIndex] as string[],
+      typedWordsMatched: count[ruleIndex] as number,
     }));
+    for (const ruleIndex of scored) {
+      score[ruleIndex] = 0;
+      count[ruleIndex] = 0;
+    }
     matches.sort((a, b) => b.typedWordsMatched - a.typedWordsMatched || b.score - a.score || a.ruleIndex - b.ruleIndex);
     return { matches, unmatched };
   };

@@ -100,8 +100,12 @@ export function noteMrkdwn(note: RuleNote): string {
 }
 
 export function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return SLACK_CONTROL.test(text) ? text.replace(SLACK_CONTROLS, (c) => SLACK_ESCAPES[c] as string) : text;
 }
+
+const SLACK_CONTROL = /[&<>]/;
+const SLACK_CONTROLS = /[&<>]/g;
+const SLACK_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -196,8 +200,30 @@ function commandsButton(request: CommandsRequest) {
   };
 }
 
+/** What a rule's card and list line show depends on the rule and its book alone: built once per rule. */
+const renderedRules = new WeakMap<RuleBook, WeakMap<Rule, { card?: readonly KnownBlock[]; line?: string }>>();
+
+function renderedRule(rule: Rule, book: RuleBook): { card?: readonly KnownBlock[]; line?: string } {
+  let byRule = renderedRules.get(book);
+  if (!byRule) {
+    byRule = new WeakMap();
+    renderedRules.set(book, byRule);
+  }
+  let rendered = byRule.get(rule);
+  if (!rendered) {
+    rendered = {};
+    byRule.set(rule, rendered);
+  }
+  return rendered;
+}
+
 export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
-  const { rule } = match;
+  const rendered = renderedRule(match.rule, book);
+  rendered.card ??= buildRuleCard(match.rule, book);
+  return [...rendered.card];
+}
+
+function buildRuleCard(rule: Rule, book: RuleBook): KnownBlock[] {
   // protocols without ports (ICMP, IGMP) have nothing to add beyond the key fact
   const ports =
     rule.local.text === null && rule.remote.text === null
@@ -232,12 +258,15 @@ export function renderRuleCard(match: RuleMatch, book: RuleBook): KnownBlock[] {
   return blocks;
 }
 
+/** `• *Name*: TCP 5985 in · Windows Server 2012 to 2022`: a rule on one line of a list. */
+function ruleLine(rule: Rule, book: RuleBook): string {
+  const rendered = renderedRule(rule, book);
+  rendered.line ??= `• *${escapeText(rule.rule)}*: ${escapeText(trafficSummary(rule))} · ${escapeText(describeVersions(rule.os, book.operatingSystems))}`;
+  return rendered.line;
+}
+
 function compactList(matches: readonly RuleMatch[], book: RuleBook): KnownBlock {
-  const lines = matches.map(
-    (m) =>
-      `• *${escapeText(m.rule.rule)}*: ${escapeText(trafficSummary(m.rule))} · ${escapeText(describeVersions(m.rule.os, book.operatingSystems))}`,
-  );
-  return { type: "section", text: mrkdwn(lines.join("\n")) };
+  return { type: "section", text: mrkdwn(matches.map((m) => ruleLine(m.rule, book)).join("\n")) };
 }
 
 function unopenedBlock(fact: UnopenedFact): KnownBlock {
@@ -344,11 +373,7 @@ function portGroupBlock(group: PortAnswer, book: RuleBook): KnownBlock {
   const lines = [`*${escapeText(portHeading(group))}*`];
   // no emoji codes here: one would pair with the `:` of a snippet such as `RemotePort : 5986`
   for (const notice of group.notices) lines.push(escapeText(notice.text));
-  for (const { rule } of group.results.slice(0, RULES_PER_PORT)) {
-    lines.push(
-      `• *${escapeText(rule.rule)}*: ${escapeText(trafficSummary(rule))} · ${escapeText(describeVersions(rule.os, book.operatingSystems))}`,
-    );
-  }
+  for (const { rule } of group.results.slice(0, RULES_PER_PORT)) lines.push(ruleLine(rule, book));
   if (group.results.length > RULES_PER_PORT) {
     lines.push(`…and ${group.results.length - RULES_PER_PORT} more; \`/amiport ${group.port}\` shows them all.`);
   }

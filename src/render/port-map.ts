@@ -1,6 +1,6 @@
 /** The port map (one line per protocol, port and direction) for a terminal and for Slack. */
 import type { types } from "@slack/bolt";
-import { type Answer, buildPortMap, type PortMapLine, protocolName, type RuleBook } from "../core/index.js";
+import { type Answer, buildPortMap, type PortMapLine, protocolName, type Rule, type RuleBook } from "../core/index.js";
 import { ACTIONS, encodeButtonState, escapeText, fallback, mrkdwn, type SlackMessage } from "./blocks.js";
 import { attributionLine } from "./facts.js";
 import { LIMITS, withinSlackLimits } from "./slack-limits.js";
@@ -32,6 +32,23 @@ function ruleNames(line: PortMapLine): string[] {
   return [...new Set(line.rules.map((r) => r.rule))];
 }
 
+/** A rule's name escaped for mrkdwn, worked out once per rule. */
+const escapedNames = new WeakMap<Rule, string>();
+
+/** The escaped names of a line's rules, each once, joined as the line shows them. */
+function escapedRuleNames(line: PortMapLine): string {
+  const names = new Set<string>();
+  for (const rule of line.rules) {
+    let name = escapedNames.get(rule);
+    if (name === undefined) {
+      name = escapeText(rule.rule);
+      escapedNames.set(rule, name);
+    }
+    names.add(name);
+  }
+  return [...names].join(" · ");
+}
+
 /** An aligned table: protocol, port, direction, then the rules behind the line. */
 export function renderPortMapTable(answer: Answer, book: RuleBook, paint: Paint): string {
   const lines = buildPortMap(answer.results.map((m) => m.rule));
@@ -54,9 +71,34 @@ export function renderPortMapTable(answer: Answer, book: RuleBook, paint: Paint)
 
 /** One mrkdwn line per port-map line: the key in code, then the rules. */
 export function portMapTextLines(answer: Answer): string[] {
-  return buildPortMap(answer.results.map((m) => m.rule)).map(
-    (line) => `\`${escapeText(portMapKey(line))}\` ${ruleNames(line).map(escapeText).join(" · ")}`,
-  );
+  const rules = answer.results.map((m) => m.rule);
+  const key = rules.map(serialOf).join(",");
+  let lines = writtenMaps.get(key);
+  if (!lines) {
+    lines = buildPortMap(rules).map((line) => `\`${escapeText(portMapKey(line))}\` ${escapedRuleNames(line)}`);
+    if (writtenMaps.size >= MAX_MAPS_KEPT) writtenMaps.delete(writtenMaps.keys().next().value as string);
+    writtenMaps.set(key, lines);
+  }
+  return [...lines];
+}
+
+/**
+ * Port maps already written, by the rules they map: a map depends on its rules alone, and the
+ * questions of filters alone (protocol, direction, version) ask for few different sets of rules.
+ */
+const writtenMaps = new Map<string, readonly string[]>();
+const MAX_MAPS_KEPT = 256;
+/** A number for each rule object, so that rules of two books never share a key. */
+const serials = new WeakMap<Rule, number>();
+let lastSerial = 0;
+
+function serialOf(rule: Rule): number {
+  let serial = serials.get(rule);
+  if (serial === undefined) {
+    serial = ++lastSerial;
+    serials.set(rule, serial);
+  }
+  return serial;
 }
 
 /** Splits lines into section blocks within Slack's text limit, at most `maxSections` of them. */

@@ -108,6 +108,11 @@ export class RequestGuard {
     return read;
   }
 
+  /** Signatures remembered against replays (one per request served in the last ten minutes, at most REQUEST_LIMITS.replayMemory). */
+  get rememberedSignatures(): number {
+    return this.served.size;
+  }
+
   /** Writes the last summary, e.g. on stop. */
   flush(): void {
     if (this.summaryTimer) clearTimeout(this.summaryTimer);

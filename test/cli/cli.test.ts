@@ -8,7 +8,7 @@ import { EXIT, runCli } from "../../src/cli/run.js";
 import { book } from "../helpers/book.js";
 
 const reference = JSON.parse(readFileSync(new URL("../../data/windows-ami-ports.json", import.meta.url), "utf8"));
-const BIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../../dist/cli/amiport.cjs", import.meta.url));
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
 function run(args: string[], env: Record<string, string> = {}, isTTY = false) {

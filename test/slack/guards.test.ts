@@ -1,9 +1,11 @@
 /** The pure parts of the transport's defences: reading Slack's markup, the answer cache's bounds, envelope checks. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AnswerCache } from "../../src/slack/answer.js";
+import { AnswerCache, jsonLength } from "../../src/slack/answer.js";
+import { composeReply } from "../../src/slack/compose.js";
 import { readSlackText } from "../../src/slack/message-text.js";
 import { envelopeProblem } from "../../src/slack/socket-envelopes.js";
+import { book } from "../helpers/book.js";
 
 describe("readSlackText", () => {
   it("removes mentions, channels and broadcasts, reads links by their label, and decodes Slack's entities once", () => {
@@ -72,6 +74,16 @@ describe("AnswerCache bounds", () => {
     cache.set("big", entry("big", 5_000));
     expect(cache.get("big")).toBeUndefined();
     expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it("sizes a message within a few percent of its JSON, without writing the JSON", () => {
+    for (const question of ["5985", "rdp 2019", "2022 inbound", "telemtry", "kerberos", "diff 2016 2022", "<@U1> & <#C1>"]) {
+      const { message } = composeReply(book, question, { offset: 0, shareable: true });
+      const ratio = jsonLength(message) / JSON.stringify(message).length;
+      expect(ratio, question).toBeGreaterThan(0.95);
+      expect(ratio, question).toBeLessThan(1.05);
+    }
+    expect(jsonLength({ a: [1, "bc", null, true] })).toBe(JSON.stringify({ a: [1, "bc", null, true] }).length + 2);
   });
 
   it("counts a replaced entry once", () => {
