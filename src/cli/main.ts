@@ -36,10 +36,13 @@ const io = {
   env: process.env,
   readStdin,
 };
-if (argv[0] === "check") {
+// no top-level await: the build bundles this file as CommonJS (src/build/bundle-cli.ts)
+async function main(): Promise<number> {
+  if (argv[0] !== "check") return runCli(argv, io, version);
   // only `check` loads the AWS SDK
   const { runCheckCli } = await import("./check.js");
-  process.exitCode = await runCheckCli(argv.slice(1), io);
-} else {
-  process.exitCode = runCli(argv, io, version);
+  return runCheckCli(argv.slice(1), io);
 }
+main().then((code) => {
+  process.exitCode = code;
+});
