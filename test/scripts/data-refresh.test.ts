@@ -117,7 +117,8 @@ describe("npm run data:refresh", () => {
       .replace('"local": "5985, 5986"', '"local": "5985"');
     expect(restored).toBe(before);
     const stampFile = JSON.parse(readFileSync(stamp, "utf8"));
-    expect(stampFile.portsFile).toBe(createHash("sha256").update(written).digest("hex"));
+    // the stamp holds the checked text itself (the CLI compares texts at start, without node:crypto)
+    expect(stampFile.portsFile).toBe(written);
     const book = loadRuleBook(dir);
     expect(book.rules.find((r) => r.id === "windows-remote-management-http-in.2012-2012r2-2016-2019-2022")?.local.text).toBe(
       "5985, 5986",
