@@ -80,13 +80,19 @@ function hostBefore(text: string): string | undefined {
 }
 
 /** `0.0.0.0:nfs`, `*:bootpc`, `[::]:ssh`: netstat's and ss's service names, read through IANA's. */
-export function hostService(text: string): number | undefined {
+export function hostService(text: string, anyHostName = false): number | undefined {
   const colon = text.lastIndexOf(":");
   if (colon <= 0) return undefined;
   const name = text.slice(colon + 1).toLowerCase();
   const host = text.slice(0, colon);
   if (!SERVICE_NAME.test(name)) return undefined;
-  const anyHost = host === "*" || host === "[::]" || host.toLowerCase() === "localhost" || validIpv4(host);
+  // in a netstat row any host name will do (`ip-172-31-20-40.eu-:ssh`, cut to fit its column)
+  const anyHost =
+    host === "*" ||
+    host === "[::]" ||
+    host.toLowerCase() === "localhost" ||
+    validIpv4(host) ||
+    (anyHostName && /^[a-z0-9][a-z0-9.-]*$/i.test(host));
   return anyHost ? servicePort(name) : undefined;
 }
 

@@ -10,7 +10,16 @@
  * Dates, times, durations, status codes, ids and counts are never ports, and the numbers the text
  * labels as something else (`timeout=30`, `line 445`, `(502)`) are kept apart as non-ports.
  */
-import { dottedPort, hostPort, hostService, isHostLike, isTupleAddress, netstatAny, servicePort } from "./paste-addresses.js";
+import {
+  dottedPort,
+  hostPort,
+  hostService,
+  isHostLike,
+  isTupleAddress,
+  netstatAny,
+  servicePort,
+  validIpv4,
+} from "./paste-addresses.js";
 import { readColumnPorts } from "./paste-columns.js";
 import { type PasteService, pasteServices, servicesNamedBy } from "./paste-services.js";
 import {
@@ -130,7 +139,7 @@ const CLIENT_WORDS = new Set([
   "caller",
   "remoteclient",
 ]);
-const PROCESS_WITH_ID = /^[a-z][a-z0-9._-]{1,40}\[\d{1,10}\]$/;
+const PROCESS_WITH_ID = /^[a-z][a-z0-9._-]{1,40}\[(\d{1,10})\]$/;
 /** A word inside a chunk with digits (`/usr/bin/mdnslookup`, `1.System.Data.SqlClient`); ids and hex have none. */
 const LETTER_RUN = /[a-z]{4}/;
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -192,6 +201,7 @@ const PASTED_SIGNS = [
   /\b[A-Z][A-Za-z]{1,40}(?:Exception|Error)\b/, // an exception's name
   /\b[a-z][a-z0-9_.-]{0,40} ?= ?[^\s=]/i, // key=value
   /\b[A-Z]{2,}(?:_[A-Z0-9]{2,})+\b/, // an UPPER_SNAKE_CASE constant
+  /^[ \t]{0,8}[a-z][\w.-]{1,30}(?:\[\d{1,10}\])?:[ \t][^\n]{0,200}:/im, // a tool's line: `kinit: krb5_get_init_creds: unable…`
   /^\s{0,8}[A-Za-z][A-Za-z ]{0,40}\s:\s\S/m, // PowerShell's `Name : Value` lines
 ];
 /** A `Key: value` line; two of them are a pasted record (`Leap Indicator: 3`, `krb5 version: 1.13.2`). */
@@ -315,7 +325,8 @@ class PasteReader {
     if (this.services.length === 0) return claimed;
     const positions = [...new Set(this.services.map((s) => s.at))].sort((a, b) => a - b);
     for (const c of written) {
-      if (c.how !== "written") continue;
+      // a client's ephemeral port belongs to no service (`wsdd … 10.0.30.109:60290 … Hello`)
+      if (c.how !== "written" || c.port >= EPHEMERAL_FROM) continue;
       let nearest = -1;
       for (const at of positions) {
         if (Math.abs(at - c.at) <= SERVICE_DISTANCE && (nearest < 0 || Math.abs(at - c.at) < Math.abs(nearest - c.at)))
@@ -348,11 +359,11 @@ class PasteReader {
   }
 
   private startOf(i: number): number {
-    return (this.chunks[i] as Chunk).start;
+    return this.chunks[i]?.start ?? -1;
   }
 
   private endOf(i: number): number {
-    return (this.chunks[i] as Chunk).end;
+    return this.chunks[i]?.end ?? -1;
   }
 
   private candidate(
@@ -374,6 +385,7 @@ class PasteReader {
     const key = this.key(i);
     if (key.includes("://")) return this.readUrl(i);
     if (this.source.startsWith("\\\\", this.startOf(i))) return this.readUnc(i);
+    if (this.readTcpdump(i)) return i + 1;
     this.readServiceWords(i);
     // iptables -L names ports: `multiport dports ssh`
     if (IPTABLES_LABEL.test(this.key(i - 1)) && /^[a-z][a-z0-9-]{1,30}$/.test(key) && this.gapIsSpaces(i - 1)) {
@@ -504,7 +516,9 @@ class PasteReader {
     }
     if (this.readGluedLabel(i, protocolBefore)) return i;
     // `smb2`, `krb5`; `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
-    if (pasteServices().byWord.has(key) || PROCESS_WITH_ID.test(key) || LETTER_RUN.test(key)) this.readServiceWords(i);
+    const process = PROCESS_WITH_ID.exec(key);
+    if (process) this.nonPorts.add(Number(process[1]));
+    if (pasteServices().byWord.has(key) || process || LETTER_RUN.test(key)) this.readServiceWords(i);
     return i;
   }
 
@@ -540,7 +554,7 @@ class PasteReader {
   }
 
   private addressPort(key: string): number | undefined {
-    return hostPort(key) ?? netstatAny(key) ?? dottedPort(key, false)?.port;
+    return hostPort(key) ?? netstatAny(key) ?? dottedPort(key, false)?.port ?? hostService(key, true);
   }
 
   /** `10.0.0.5.49712 > 10.0.0.9.3389:` or `host.ldap`: tcpdump's address.port pairs. */
@@ -550,12 +564,13 @@ class PasteReader {
     const a = dottedPort(this.key(i), true);
     const b = dottedPort(next.key, true);
     if (!a || !b) return false;
-    const pick = serviceSide(a.port, b.port) === a.port ? a : b;
+    // `a > b`: b is where the packet goes, the service unless it is a client's ephemeral port (a
+    // reply); a is kept too where it is well known (`syslog > collector.5140`, DHCP's 68 > 67)
     const protocol = PROTOCOL_WORDS.get(this.key(i + 2));
-    this.candidate(pick.port, protocol, this.startOf(i), next.end, i, "plain", pick.named ? "named" : "written");
-    const keep = pick === a ? b : a;
-    if (keep.port < WELL_KNOWN_BELOW)
-      this.candidate(keep.port, protocol, this.startOf(i), next.end, i, "plain", keep.named ? "named" : "written");
+    const toEphemeral = b.port >= EPHEMERAL_FROM && a.port < EPHEMERAL_FROM;
+    for (const end of toEphemeral ? [a] : a.port < WELL_KNOWN_BELOW ? [b, a] : [b]) {
+      this.candidate(end.port, protocol, this.startOf(i), next.end, i, "plain", end.named ? "named" : "written");
+    }
     return true;
   }
 
@@ -631,6 +646,8 @@ class PasteReader {
       return i;
     }
     const previous = this.key(i - 1);
+    // `udp: 1232` (dig's EDNS buffer size): a field named after the protocol, not its port
+    if (protocolBefore && this.source[this.endOf(i - 1)] === ":") return i;
     if (protocolBefore) {
       // `tcp 0 0 0.0.0.0:22`: Linux netstat's queue sizes, not ports
       if (BARE_PORT.test(nextKey) && this.gapIsSpaces(i) && this.key(i + 2).includes(":")) return i;
@@ -641,7 +658,7 @@ class PasteReader {
       this.candidate(single, protocolAfter, chunk.start, this.endOf(i + 1), i);
       return i + 1;
     }
-    if (SERVICE_WORDS.has(previous) && !this.gapHasNewline(i - 1)) {
+    if (isServiceWord(previous) && !this.gapHasNewline(i - 1)) {
       // `HTTP 401` is a status; `HTTP = 5985` (winrm get winrm/config) is a setting's value
       const setting = this.gapHas(i - 1, "=");
       if (
@@ -654,16 +671,28 @@ class PasteReader {
         this.nonPorts.add(single);
         return i;
       }
-      this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
-      return i;
+      // Vagrant's `[1, "ssh", 2202, 22, "127.0.0.1"]`: the service's host and guest ports
+      return this.readList(i, undefined, this.startOf(i - 1), "plain");
     }
     // `SMB 445 port`, Vagrant's `5985 (guest) => 55985 (host)`
-    if (single >= 10 && PORT_AFTER.has(nextKey) && !this.gapHasNewline(i)) {
-      this.candidate(single, undefined, chunk.start, this.endOf(i + 1), i);
+    const listBefore = this.listBefore(i);
+    if (
+      (single >= 10 || listBefore.length > 0) &&
+      (PORT_AFTER.has(nextKey) || (nextKey === "ports" && listBefore.length > 0)) &&
+      !this.gapHasNewline(i)
+    ) {
+      // `found 80,8080,443 port`: every number of a list written before the word
+      for (const k of [...listBefore, i]) this.candidate(Number(this.key(k)), undefined, this.startOf(k), this.endOf(i + 1), k);
       return i + 1;
     }
     // `(10.0.0.5 : 5986)`: Test-NetConnection's warning spaces out host and port
-    if (previous === "" && this.source[chunk.end] === ")" && isHostLike(this.key(i - 2))) {
+    if (
+      previous === "" &&
+      i > 0 &&
+      this.source[this.startOf(i - 1)] === ":" &&
+      this.source[chunk.end] === ")" &&
+      isHostLike(this.key(i - 2))
+    ) {
       this.candidate(single, undefined, this.startOf(i - 2), chunk.end, i);
       return i;
     }
@@ -677,12 +706,35 @@ class PasteReader {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
       return i;
     }
+    // `10.10.1.3 49990 14.16.2.36 31337`: a connection as address, port, address, port (netstat
+    // plugins, HTTPERR logs); the service side is read
+    if (
+      validIpv4(previous) &&
+      this.gapIsSpaces(i - 1) &&
+      validIpv4(nextKey) &&
+      this.gapIsSpaces(i) &&
+      BARE_PORT.test(this.key(i + 2)) &&
+      this.gapIsSpaces(i + 1)
+    ) {
+      const remote = Number(this.key(i + 2));
+      this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i, "local");
+      this.candidate(remote, undefined, this.startOf(i + 1), this.endOf(i + 2), i + 2, "remote");
+      return i + 2;
+    }
     // NetExec's `SMB 10.0.0.5 445 DC01`, `nc -zv host 5985`, `telnet 10.0.0.5 3389`
     const introduced = SERVICE_WORDS.has(this.key(i - 2)) || this.toolBefore(i - 1);
     if (introduced && isHostLike(previous) && this.gapIsSpaces(i - 1)) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
     }
     return i;
+  }
+
+  /** The bare numbers written just before chunk `i`, each separated by a comma: `80,8080` of `80,8080,443 port`. */
+  private listBefore(i: number): number[] {
+    const list: number[] = [];
+    for (let k = i - 1; k >= 0 && list.length < MAX_LIST && BARE_PORT.test(this.key(k)) && this.gapIsListSeparator(k); k--)
+      list.unshift(k);
+    return list;
   }
 
   /** The number at `i` and the numbers listed after it (`80, 443 and 5985`), read with one label. */
@@ -831,6 +883,13 @@ class PasteReader {
   private gapIsListSeparator(i: number): boolean {
     return /^[ \t]*[,;/][ \t]*$/.test(this.gap(i));
   }
+}
+
+/** `winrm`, `smb`, and a compound whose first part is one: `winrm-ssl`, `ldap_port`. */
+function isServiceWord(key: string): boolean {
+  if (SERVICE_WORDS.has(key)) return true;
+  const cut = key.search(/[-_]/);
+  return cut > 0 && SERVICE_WORDS.has(key.slice(0, cut));
 }
 
 /** Of two ports of one connection, the service's: the one that is not ephemeral, else the lower. */

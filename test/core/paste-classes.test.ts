@@ -81,6 +81,44 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
 
 const found = (text: string) => findPorts(text).map((f) => f.port);
 
+describe("pasted text: any input", () => {
+  it("is read without an error, whatever its characters", () => {
+    const pieces = fc.constantFrom(
+      ":",
+      " : ",
+      ")",
+      "(",
+      "\n",
+      "\t",
+      ",",
+      "'",
+      '"',
+      ">",
+      "->",
+      "[",
+      "]",
+      "\\\\",
+      "port",
+      "tcp",
+      "10.0.0.5",
+      "5985",
+      "-p",
+      "#",
+      "=",
+      "smb",
+      "x",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: "binary", maxLength: 6 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(() => readPaste(text)).not.toThrow();
+        expect(() => parseQuery(book, text)).not.toThrow();
+      }),
+      { numRuns: propertyRuns(2000) },
+    );
+  });
+});
+
 describe("pasted text: every form of a written port is read", () => {
   it("reads the port of each form, among any log noise", () => {
     fc.assert(
@@ -200,8 +238,8 @@ describe("pasted text: ports named without a number", () => {
           ports.map((f) => f.port),
           `${service.name} through "${word}"`,
         ).toEqual(expect.arrayContaining([...service.ports]));
-        expect(findPorts(`2026-11-27 12:00:01 ERROR ${word} connection to 10.0.0.5:49999 failed`).map((f) => f.port)).toEqual([
-          49999,
+        expect(findPorts(`2026-11-27 12:00:01 ERROR ${word} connection to 10.0.0.5:20999 failed`).map((f) => f.port)).toEqual([
+          20999,
         ]);
       }
     }

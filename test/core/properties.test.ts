@@ -153,8 +153,13 @@ describe("properties of pasted text", () => {
           expect(answer.found.map((f) => f.port)).toEqual([port]);
           expect(answer.understood.directions).toEqual([]);
           expect(answer.understood.versions).toEqual([]);
-          // `port N`, not `N`: a bare 2019 is a Windows version, a pasted one is a port
-          expect(answer.results).toEqual(searchRules(book, `port ${port}`).results);
+          // `port N`, not `N`: a bare 2019 is a Windows version, a pasted one is a port; the same
+          // rules, with a destination's inbound rules first
+          const ids = (results: typeof answer.results) => results.map((r) => r.rule.id).sort();
+          expect(ids(answer.results)).toEqual(ids(searchRules(book, `port ${port}`).results));
+          const exact = answer.results.filter((r) => r.matched.some((m) => m.by === "port"));
+          const directions = exact.map((r) => r.rule.direction);
+          expect(directions.indexOf("Out") === -1 || directions.lastIndexOf("In") < directions.indexOf("Out")).toBe(true);
         },
       ),
       { numRuns: 500 },
