@@ -4,10 +4,9 @@
  * time grows with the length and no faster. Prints figures; asserts nothing.
  */
 import { readFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 import { MAX_PAGE_BYTES, parseAwsPage } from "../src/core/aws-page.js";
 import { refreshFromPage } from "../src/core/page-refresh.js";
-import { formatStats, summarize } from "./stats.js";
+import { formatStats, timeRuns } from "./stats.js";
 
 const page = readFileSync(new URL("../test/fixtures/aws-page/current.md", import.meta.url), "utf8");
 const data = JSON.parse(readFileSync(new URL("../data/windows-ami-ports.json", import.meta.url), "utf8"));
@@ -28,33 +27,22 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ["spaces", " "],
 ];
 
-function time(run: () => unknown, runs: number) {
-  const samples: number[] = [];
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    run();
-    samples.push(performance.now() - t0);
-  }
-  return summarize(samples, performance.now() - start);
-}
-
 export function benchAwsPage(): string[] {
   const parsed = parseAwsPage(page);
   if (!parsed.ok) throw new Error(parsed.problem);
   const lines = [
     formatStats(
       "aws page: parse today's page (40 KB)",
-      time(() => parseAwsPage(page), 200),
+      timeRuns(() => parseAwsPage(page), 200),
     ),
     formatStats(
       "aws page: compare with data/",
-      time(() => refreshFromPage(data, parsed.page), 200),
+      timeRuns(() => refreshFromPage(data, parsed.page), 200),
     ),
   ];
   for (const [label, unit] of ADVERSARIAL) {
-    const quarter = time(() => parseAwsPage(filled(unit, MAX_PAGE_BYTES / 4)), 5);
-    const full = time(() => parseAwsPage(filled(unit, MAX_PAGE_BYTES - 1)), 5);
+    const quarter = timeRuns(() => parseAwsPage(filled(unit, MAX_PAGE_BYTES / 4)), 5);
+    const full = timeRuns(() => parseAwsPage(filled(unit, MAX_PAGE_BYTES - 1)), 5);
     lines.push(
       `${formatStats(`aws page: ${label}, 1 MiB`, full)}  (x${(full.p50Ms / quarter.p50Ms).toFixed(1)} for 4x the size)`,
     );

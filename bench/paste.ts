@@ -1,11 +1,6 @@
-/**
- * Reading ports out of 40,000 characters of pasted text (Slack's message limit): a realistic log
- * and inputs built to make a careless pattern backtrack. Prints figures; asserts nothing.
- */
-import { performance } from "node:perf_hooks";
 import { findPorts, loadRuleBook, MAX_PASTE_LENGTH, type RuleBook, searchRules } from "../src/core/index.js";
 import { formatScore, loadRealPastes, scoreCases, scoreCorpus } from "../test/helpers/real-pastes.js";
-import { formatStats, summarize } from "./stats.js";
+import { formatStats, timeRuns } from "./stats.js";
 import { target } from "./targets.js";
 
 const RUNS = 200;
@@ -42,23 +37,12 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ["distinct host:ports", Array.from({ length: 3000 }, (_, i) => `h:${i + 1}`).join(" ")],
 ];
 
-function time(run: () => unknown, runs: number) {
-  const samples: number[] = [];
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    run();
-    samples.push(performance.now() - t0);
-  }
-  return summarize(samples, performance.now() - start);
-}
-
 export function benchPaste(): string[] {
   const book = loadRuleBook();
   const log = incidentLog();
   for (let i = 0; i < 20; i++) searchRules(book, log);
-  const scan = time(() => findPorts(log), RUNS);
-  const answer = time(() => searchRules(book, log, { limit: 10 }), RUNS);
+  const scan = timeRuns(() => findPorts(log), RUNS);
+  const answer = timeRuns(() => searchRules(book, log, { limit: 10 }), RUNS);
   const lines = [
     `paste: ${log.length}-character incident log, ${findPorts(log).length} distinct ports and protocols found`,
     formatStats("findPorts, 40,000-character log", scan),
@@ -74,7 +58,7 @@ export function benchPaste(): string[] {
   ];
   let worst = { name: "", ms: 0 };
   for (const [name, text] of ADVERSARIAL) {
-    const stats = time(() => searchRules(book, text, { limit: 10 }), 20);
+    const stats = timeRuns(() => searchRules(book, text, { limit: 10 }), 20);
     if (stats.p99Ms > worst.ms) worst = { name, ms: stats.p99Ms };
     lines.push(formatStats(`searchRules, adversarial: ${name}`, stats));
   }

@@ -3,10 +3,9 @@
  * depends on the table not being read yet is taken in a fresh process.
  */
 import { spawnSync } from "node:child_process";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { commandsForPort, commandsForRule, loadRuleBook, registrationsFor, searchRules } from "../src/core/index.js";
-import { formatStats, summarize } from "./stats.js";
+import { formatStats, timeRuns } from "./stats.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -28,17 +27,6 @@ searchRules(book, "kerberos");
 const serviceMs = performance.now() - t2;
 console.log(JSON.stringify({ afterPlain, plainMs, firstMs, serviceMs, afterUnopened: isRegistryLoaded() }));
 `;
-
-function time(run: () => unknown, count: number) {
-  const samples: number[] = [];
-  const start = performance.now();
-  for (let i = 0; i < count; i++) {
-    const t0 = performance.now();
-    run();
-    samples.push(performance.now() - t0);
-  }
-  return summarize(samples, performance.now() - start);
-}
 
 export function benchRegistrations(): string[] {
   const fresh = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", FRESH_PROCESS], {
@@ -70,15 +58,15 @@ export function benchRegistrations(): string[] {
   lines.push(
     formatStats(
       "searchRules, a port no rule uses (table read)",
-      time(() => searchRules(book, unopened[i++ % unopened.length] as string), 10_000),
+      timeRuns(() => searchRules(book, unopened[i++ % unopened.length] as string), 10_000),
     ),
     formatStats(
       "registrationsFor 1 port",
-      time(() => registrationsFor([{ from: 5986, to: 5986 }]), 10_000),
+      timeRuns(() => registrationsFor([{ from: 5986, to: 5986 }]), 10_000),
     ),
     formatStats(
       "commandsForRule + commandsForPort",
-      time(() => commandsForRule(book.rules[i++ % book.rules.length]!) && commandsForPort(5986, "tcp"), 10_000),
+      timeRuns(() => commandsForRule(book.rules[i++ % book.rules.length]!) && commandsForPort(5986, "tcp"), 10_000),
     ),
   );
   return lines;

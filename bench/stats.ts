@@ -14,6 +14,18 @@ export function summarize(samplesMs: readonly number[], wallMs: number): Stats {
   return { samplesMs, wallMs, count: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), perSecond: (sorted.length / wallMs) * 1000 };
 }
 
+/** Runs `run` `runs` times, each timed on its own. */
+export function timeRuns(run: () => unknown, runs: number): Stats {
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    run();
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples, performance.now() - start);
+}
+
 export function formatStats(label: string, s: Stats): string {
   return `${label.padEnd(52)} n=${s.count}  p50 ${s.p50Ms.toFixed(4)} ms  p99 ${s.p99Ms.toFixed(4)} ms  ${Math.round(s.perSecond)} /s`;
 }
