@@ -385,7 +385,7 @@ class PasteReader {
     const key = this.key(i);
     if (key.includes("://")) return this.readUrl(i);
     if (this.source.startsWith("\\\\", this.startOf(i))) return this.readUnc(i);
-    if (this.readTcpdump(i)) return i + 1;
+    if (key.includes(".") && this.readTcpdump(i)) return i + 1;
     this.readServiceWords(i);
     // iptables -L names ports: `multiport dports ssh`
     if (IPTABLES_LABEL.test(this.key(i - 1)) && /^[a-z][a-z0-9-]{1,30}$/.test(key) && this.gapIsSpaces(i - 1)) {
@@ -393,13 +393,13 @@ class PasteReader {
       if (port !== undefined)
         this.candidate(port, PROTOCOL_WORDS.get(this.key(i - 2)), this.startOf(i - 1), this.endOf(i), i, "plain", "named");
     }
-    if (PROTOCOL_LABEL_KEYS.has(labelKey(key))) {
+    if (key.length <= 12 && PROTOCOL_LABEL_KEYS.has(labelKey(key))) {
       const next = this.nextValue(i);
       const protocol = next === undefined ? undefined : PROTOCOL_WORDS.get(this.key(next));
       if (protocol) this.eventProtocols.add(protocol);
     }
     // iptables -L names ports: `udp dpt:openvpn`
-    const iptables = IPTABLES_NAMED.exec(key);
+    const iptables = key.startsWith("dp") ? IPTABLES_NAMED.exec(key) : null;
     if (iptables) {
       const port = servicePort(iptables[1] as string);
       if (port !== undefined)
@@ -484,7 +484,7 @@ class PasteReader {
     }
     if (key.includes("://")) return this.readUrl(i);
     if (this.source.startsWith("\\\\", chunk.start)) return this.readUnc(i);
-    if (this.readTcpdump(i)) return i + 1;
+    if (key.includes(".") && this.readTcpdump(i)) return i + 1;
     if (PORT_PAIR.test(key) || PORT_RANGE.test(key) || BARE_PORT.test(key) || PORT_SLASH_PORT.test(key))
       return this.readBareNumber(i, protocolBefore);
     // `PortNumber REG_DWORD 0xd3d`: the registry writes RDP's port in hexadecimal
@@ -528,9 +528,12 @@ class PasteReader {
    * of the connection (the other is the client's ephemeral port).
    */
   private readNetstat(i: number): number | undefined {
+    let protocol = PROTOCOL_WORDS.get(this.key(i - 1));
     let protocolAt = i - 1;
-    if (BARE_PORT.test(this.key(i - 1)) && BARE_PORT.test(this.key(i - 2))) protocolAt = i - 3;
-    const protocol = PROTOCOL_WORDS.get(this.key(protocolAt));
+    if (!protocol && PROTOCOL_WORDS.has(this.key(i - 3)) && BARE_PORT.test(this.key(i - 1)) && BARE_PORT.test(this.key(i - 2))) {
+      protocolAt = i - 3;
+      protocol = PROTOCOL_WORDS.get(this.key(protocolAt));
+    }
     if (!protocol || !this.chunks[i + 1]) return undefined;
     const local = this.addressPort(this.key(i));
     if (local === undefined) return undefined;
@@ -591,7 +594,7 @@ class PasteReader {
         return true;
       }
     }
-    if (!isDigitCode(key.charCodeAt(key.length - 1))) return false;
+    if (!endsInShortNumberAfterLabel(key)) return false;
     const glued = GLUED_LABEL.exec(key);
     const label = glued?.[1] ?? "";
     if (!glued || label === "" || !HAS_LETTER.test(label)) return false;
@@ -992,6 +995,15 @@ function isPunctuationOnly(text: string): boolean {
       return false;
   }
   return true;
+}
+
+/** `port:5986`, `dpt3389`: at most five digits at the end, after a letter or `:=#：` (ids end in longer runs). */
+function endsInShortNumberAfterLabel(key: string): boolean {
+  let digits = 0;
+  while (digits < key.length && isDigitCode(key.charCodeAt(key.length - 1 - digits))) digits++;
+  if (digits === 0 || digits > 5 || digits === key.length) return false;
+  const before = key[key.length - 1 - digits] as string;
+  return ":=#：".includes(before) || (before >= "a" && before <= "z") || before.charCodeAt(0) > 127;
 }
 
 function isDigitCode(code: number): boolean {
