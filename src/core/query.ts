@@ -8,6 +8,9 @@ import { WORD_PATTERN } from "./text-index.js";
 /** A message this short on one line may be a question that happens to name an address or an id. */
 const MAX_ONE_LINE_QUESTION = 200;
 const MAX_QUESTION_PORTS = 3;
+/** What a text marking a number as something other than a port has: `(502)`, `timeout=30`, `343 ms`, `line 445`. */
+const NON_PORT_HINT =
+  /[(=:[]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|build|option|after|event(?:id)?|exit|version|id)\b/i;
 /** What a person asking does not write: an error's words, `key=value`. */
 const MACHINE_WRITTEN = /error|exception|fail|refused|denied|timed?\s?out|=/i;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */
@@ -116,7 +119,9 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   // no sign of a paste: read it as a question, unless the question's numbers are ones the text
   // itself marks as not ports (`timeout=30`, `(502)`, `after 343 ms`): then it was pasted
   let asQuestion = signs ? undefined : readAsQuestion(book, cleaned, input.length);
-  let reading = asQuestion && asQuestion.read.ports.length === 0 ? undefined : readPaste(lines);
+  // the paste reading is needed only where the text could mark a number as a non-port
+  const mayMarkNonPorts = asQuestion === undefined || (asQuestion.read.ports.length > 0 && NON_PORT_HINT.test(cleaned));
+  let reading = mayMarkNonPorts ? readPaste(lines) : undefined;
   let pasted =
     signs || (asQuestion !== undefined && reading !== undefined && contradicts(asQuestion.read.ports, reading.nonPorts));
   // a one-line question with a sign of a paste (`why can't I reach 5986 on i-0abc…`): where the
