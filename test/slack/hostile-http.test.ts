@@ -180,6 +180,25 @@ describe("Slack markup floods", () => {
     expect(post?.body.text).toMatch(/^Remote Desktop/);
   });
 
+  it("answers a DM of 40,000 letters (issue 14, defect 1) while /healthz answers", async () => {
+    const before = slack.callsTo("/api/chat.postMessage").length;
+    const event = {
+      type: "message",
+      channel_type: "im",
+      user: "U0LETTERS",
+      text: "a".repeat(40_000),
+      ts: "2.000001",
+      channel: "D0LETTERS",
+      event_ts: "2.000001",
+    };
+    await survive(async () => {
+      const res = await postSigned(eventsUrl(), eventBody("EvLetters1", event), "application/json", { secret: SECRET });
+      expect(res.status).toBe(200);
+      await slack.waitFor("/api/chat.postMessage", before + 1, 10_000);
+    });
+    expect(slack.callsTo("/api/chat.postMessage").some((c) => c.body.channel === "D0LETTERS")).toBe(true);
+  });
+
   it("answers a slash command of 100,000 characters of `<#` and `<!`", async () => {
     const text = `rdp ${"<#<!".repeat(25_000)}`;
     const res = await survive(() =>
