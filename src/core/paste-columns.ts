@@ -5,8 +5,9 @@
  * the cell that overlaps the header's columns). Where a row has two port columns, the lower port is
  * the service and the other a client's ephemeral port.
  */
+import { PROTOCOL_LABELS, PROTOCOL_WORDS } from "./paste-words.js";
 
-/** Header cells that name a port column (lower case, a trailing `:` taken off). */
+/** Header cells that name a port column (lower case). */
 const PORT_COLUMNS = new Set([
   "port",
   "ports",
@@ -21,12 +22,6 @@ const PORT_COLUMNS = new Set([
   "port(s)",
   "fromport",
   "toport",
-]);
-/** A header's protocol column: its cell in a row says the row's protocol. */
-const PROTOCOL_COLUMNS = new Set(["protocol", "proto", "ipprotocol"]);
-const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
-  ["tcp", "TCP"],
-  ["udp", "UDP"],
 ]);
 /** Rows read under one header at most; a table longer than this is a dump, not an incident. */
 const MAX_ROWS = 500;
@@ -123,7 +118,7 @@ function headerOf(cells: readonly Cell[]): Header {
   cells.forEach((cell, index) => {
     if (PORT_COLUMNS.has(columnName(cell))) columns.push(index);
   });
-  const protocolColumn = cells.findIndex((cell) => PROTOCOL_COLUMNS.has(columnName(cell)));
+  const protocolColumn = cells.findIndex((cell) => PROTOCOL_LABELS.has(columnName(cell)));
   const names = columns.map((c) => columnName(cells[c] as Cell));
   return { cells, columns, skip, protocolColumn, range: names.includes("fromport") && names.includes("toport") };
 }
@@ -146,7 +141,7 @@ function readRow(header: Header, cells: readonly Cell[]): ColumnPort | undefined
   // two port columns (LocalPort, RemotePort): the lower is the service, the other a client's port
   const best = ports.reduce((a, b) => (b.port < a.port ? b : a));
   const protocol =
-    header.protocolColumn >= 0 ? PROTOCOLS.get(cellAt(header.protocolColumn)?.text.toLowerCase() ?? "") : undefined;
+    header.protocolColumn >= 0 ? PROTOCOL_WORDS.get(cellAt(header.protocolColumn)?.text.toLowerCase() ?? "") : undefined;
   return { port: best.port, ...(protocol ? { protocol } : {}), from: best.cell.start, to: best.cell.end };
 }
 

@@ -21,6 +21,21 @@ export function labelKey(word: string): string {
 const LABEL_PUNCTUATION = /[-_./]/;
 const LETTER = /\p{L}/u;
 
+/** Protocol words of pasted text: `tcp 3389`, netstat's `TCPv6`, `445/udp`. */
+export const PROTOCOL_WORDS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
+  ["tcp", "TCP"],
+  ["udp", "UDP"],
+  ["tcpv6", "TCP"],
+  ["udpv6", "UDP"],
+  ["tcp6", "TCP"],
+  ["udp6", "UDP"],
+  ["tcp4", "TCP"],
+  ["udp4", "UDP"],
+]);
+
+/** Labels and table columns whose value is a protocol: `Protocol: 6`, `Protocol : TCP`, `"IpProtocol": "tcp"`. */
+export const PROTOCOL_LABELS: ReadonlySet<string> = new Set(["protocol", "proto", "ipprotocol"]);
+
 /** After these, a number is the port a connection goes to. */
 export const PORT_LABELS: ReadonlySet<string> = new Set([
   "port",

@@ -31,6 +31,8 @@ import {
   labelKey,
   labelRole,
   PORT_TOOLS,
+  PROTOCOL_LABELS,
+  PROTOCOL_WORDS,
   SERVICE_WORDS,
   SOURCE_WORDS,
   UNITS,
@@ -119,7 +121,6 @@ const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
 /** Words after a number that make it a port: `445 port`, Vagrant's `5985 (guest)`. */
 const PORT_AFTER = new Set(["port", "guest", "host"]);
-const LISTEN_WORDS = new Set(["listening", "listen"]);
 const IPTABLES_LABEL = /^(?:dports?|dpts?)$/;
 /** `127.0.0.1:8080:80`, `0.0.0.0:5986:5986`: an address, the host's port, the container's port. */
 const PUBLISHED = /^(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:)(\d{1,5}):(\d{1,5})$/;
@@ -163,24 +164,13 @@ const WELL_KNOWN_BELOW = 1024;
 /** An `N:M` is a port mapping (`5010:6000`, `8080:80`), not a time, when a side is above this. */
 const MAX_CLOCK_FIELD = 59;
 
-const PROTOCOL_WORDS: ReadonlyMap<string, Transport> = new Map([
-  ["tcp", "TCP"],
-  ["udp", "UDP"],
-  ["tcpv6", "TCP"],
-  ["udpv6", "UDP"],
-  ["tcp6", "TCP"],
-  ["udp6", "UDP"],
-  ["tcp4", "TCP"],
-  ["udp4", "UDP"],
-]);
 /** IANA protocol numbers as Windows firewall events give them (`Protocol: 6`). */
 const PROTOCOL_NUMBERS: ReadonlyMap<string, Transport> = new Map([
   ["6", "TCP"],
   ["17", "UDP"],
 ]);
+/** A socket's state word, in netstat and ss rows and in `Listening on 3666`. */
 const LISTENING = new Set(["listening", "listen"]);
-/** Headers of tables whose port is the second column of a `host port` pair: NetExec's `SMB 10.0.0.5 445 DC01`. */
-const PROTOCOL_LABEL_KEYS = new Set(["protocol", "proto", "ipprotocol"]);
 
 /** Signs that a message was pasted rather than typed as a question. */
 const PASTED_SIGNS = [
@@ -393,7 +383,7 @@ class PasteReader {
       if (port !== undefined)
         this.candidate(port, PROTOCOL_WORDS.get(this.key(i - 2)), this.startOf(i - 1), this.endOf(i), i, "plain", "named");
     }
-    if (key.length <= 12 && PROTOCOL_LABEL_KEYS.has(labelKey(key))) {
+    if (key.length <= 12 && PROTOCOL_LABELS.has(labelKey(key))) {
       const next = this.nextValue(i);
       const protocol = next === undefined ? undefined : PROTOCOL_WORDS.get(this.key(next));
       if (protocol) this.eventProtocols.add(protocol);
@@ -612,7 +602,7 @@ class PasteReader {
     const single = BARE_PORT.test(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
     const protocolLabel = this.key(i - 1) === "" ? i - 2 : i - 1;
-    if (PROTOCOL_LABEL_KEYS.has(labelKey(this.key(protocolLabel)))) {
+    if (PROTOCOL_LABELS.has(labelKey(this.key(protocolLabel)))) {
       const protocol = PROTOCOL_NUMBERS.get(key);
       if (protocol) this.eventProtocols.add(protocol);
       if (single !== undefined) this.nonPorts.add(single);
@@ -789,7 +779,7 @@ class PasteReader {
       if (key === "host" && this.source[this.endOf(j)] === ":" && Number(chunk.key) >= 10) return { at: j, role: "plain" };
       const role = labelRole(key);
       // `Listening on 3666`, never `LISTENING 6135` (a socket's inode)
-      if (LISTEN_WORDS.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
+      if (LISTENING.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
       if (role !== undefined) {
         if (role !== "nonport" && (key === "port" || key === "ports") && SOURCE_WORDS.has(this.key(j - 1)))
           return { at: j - 1, role: "source" };
