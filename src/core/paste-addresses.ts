@@ -8,11 +8,12 @@ import { labelRole, NON_PORT_LABELS } from "./paste-words.js";
 import { servicePorts } from "./registrations.js";
 
 export const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const HOST = /^(?:\[[^\]]{1,100}\]|[a-z0-9*_$%{}][a-z0-9._*$%{}-]*)$/i;
+/** `+` is http.sys's strong wildcard (`netsh http add urlacl url=http://+:80/`), `*` its weak one. */
+const HOST = /^(?:\[[^\]]{1,100}\]|\+|[a-z0-9*_$%{}][a-z0-9._*$%{}-]*)$/i;
 const BARE_PORT = /^\d{1,5}$/;
 const HAS_LETTER = /[a-z]/i;
 const UNBRACKETED_IPV6 = /^[0-9a-f:.]+$/i;
-const ONLY_MASK = /^[*x.]+$/i;
+const ONLY_MASK = /^(?:[*x.]+|\+)$/i;
 const SERVICE_NAME = /^[a-z][a-z0-9-]{1,30}$/;
 const ADDRESS_DOT_END = /^(.+)\.([a-z0-9][a-z0-9-]*)$/i;
 /** A class name and a line (`SmbTransportPoolImpl:93`, `Transport:568`), not a host and a port. */

@@ -119,8 +119,14 @@ const HEX_PORT = /^0x[0-9a-f]{1,4}$/;
 const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 /** Between a Python tuple's address and its port: `('10.0.0.5', 161)`. */
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
+const OS_NAMES = new Set(["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"]);
+const MAPPING_GAP = /^[ \t]*[=-]>[ \t]*$/;
+/** A number glued to a word by a dot: a list's `1.Open`, Guacamole's length-prefixed `5.error`. */
+const NUMBER_DOT_WORD = /^(\d{1,5})\.[a-z][a-z-]*$/;
 /** Words after a number that make it a port: `445 port`, Vagrant's `5985 (guest)`. */
 const PORT_AFTER = new Set(["port", "guest", "host"]);
+/** What may follow a service's name in a compound that still names its port: `winrm-ssl`, `ldap_tls`. */
+const SERVICE_SUFFIXES = new Set(["ssl", "tls", "https", "http", "s", "secure", "server", "listener"]);
 const IPTABLES_LABEL = /^(?:dports?|dpts?)$/;
 /** `127.0.0.1:8080:80`, `0.0.0.0:5986:5986`: an address, the host's port, the container's port. */
 const PUBLISHED = /^(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:)(\d{1,5}):(\d{1,5})$/;
@@ -505,6 +511,8 @@ class PasteReader {
       }
     }
     if (this.readGluedLabel(i, protocolBefore)) return i;
+    const counted = key.includes(".") ? NUMBER_DOT_WORD.exec(key) : null;
+    if (counted) this.nonPorts.add(Number(counted[1]));
     // `smb2`, `krb5`; `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
     const process = PROCESS_WITH_ID.exec(key);
     if (process) this.nonPorts.add(Number(process[1]));
@@ -619,6 +627,20 @@ class PasteReader {
       this.nonPorts.add(single);
       return i;
     }
+    // a forward written as a mapping: Vagrant's `22 => 2222`, `3389 -> 13389`
+    // (`-` of `->` is a chunk of its own, `=>` none)
+    const to = this.key(i + 1) === "" ? i + 2 : i + 1;
+    if (
+      single !== undefined &&
+      !chunk.colon &&
+      /^\s?$/.test(this.source.charAt(chunk.start - 1)) &&
+      BARE_PORT.test(this.key(to)) &&
+      MAPPING_GAP.test(this.source.slice(chunk.end, Math.min(this.startOf(to), chunk.end + 16)))
+    ) {
+      this.candidate(single, protocolBefore, chunk.start, this.endOf(to), i);
+      this.candidate(Number(this.key(to)), protocolBefore, chunk.start, this.endOf(to), to);
+      return to;
+    }
     if (label) {
       const protocolAt = PROTOCOL_WORDS.get(this.key(label.at - 1));
       const from = protocolAt ? this.startOf(label.at - 1) : this.startOf(label.at);
@@ -634,6 +656,11 @@ class PasteReader {
       return i;
     }
     if (single === undefined) return i;
+    // an operating system's version: `Windows 10 client`, `Ubuntu 22`, `CentOS 7`
+    if (this.isListMarker(chunk) || (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1))) {
+      this.nonPorts.add(single);
+      return i;
+    }
     if (chunk.colon && this.isMaskedHostBefore(chunk)) {
       this.candidate(single, protocolBefore, Math.max(0, chunk.start - 12), chunk.end, i);
       return i;
@@ -707,6 +734,9 @@ class PasteReader {
       validIpv4(nextKey) &&
       this.gapIsSpaces(i) &&
       BARE_PORT.test(this.key(i + 2)) &&
+      single >= 1 &&
+      Number(this.key(i + 2)) >= 1 &&
+      Number(this.key(i + 2)) <= 65535 &&
       this.gapIsSpaces(i + 1)
     ) {
       const remote = Number(this.key(i + 2));
@@ -873,16 +903,28 @@ class PasteReader {
     return /^[ \t]+$/.test(this.gap(i));
   }
 
+  /** `2. Opened port 1433`, `3) Restart`: a list's number at the start of its line. */
+  private isListMarker(chunk: Chunk): boolean {
+    if (chunk.key.length > 2 || !/^[.)] +[a-z]/i.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
+    const lineStart = this.source.lastIndexOf("\n", chunk.start - 1) + 1;
+    return /^[\s>*-]*$/.test(this.source.slice(lineStart, chunk.start));
+  }
+
   private gapIsListSeparator(i: number): boolean {
     return /^[ \t]*[,;/][ \t]*$/.test(this.gap(i));
   }
 }
 
-/** `winrm`, `smb`, and a compound whose first part is one: `winrm-ssl`, `ldap_port`. */
+/**
+ * `winrm`, `smb`, and a compound of one and a port or TLS word: `winrm-ssl`, `ldap_port`; never an
+ * identifier that only begins with one (`ldap_new_socket: 3`, `rpc_vers_minor: 80`).
+ */
 function isServiceWord(key: string): boolean {
   if (SERVICE_WORDS.has(key)) return true;
   const cut = key.search(/[-_]/);
-  return cut > 0 && SERVICE_WORDS.has(key.slice(0, cut));
+  if (cut <= 0 || !SERVICE_WORDS.has(key.slice(0, cut))) return false;
+  const rest = key.slice(cut + 1);
+  return SERVICE_SUFFIXES.has(rest) || labelRole(rest) === "plain";
 }
 
 /** Of two ports of one connection, the service's: the one that is not ephemeral, else the lower. */

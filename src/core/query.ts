@@ -10,7 +10,7 @@ const MAX_ONE_LINE_QUESTION = 200;
 const MAX_QUESTION_PORTS = 3;
 /** What a text marking a number as something other than a port has: `(502)`, `timeout=30`, `343 ms`, `line 445`. */
 const NON_PORT_HINT =
-  /[(=:[]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|build|option|after|event(?:id)?|exit|version|id)\b/i;
+  /[(=:[]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|build|option|after|event(?:id)?|exit|version|id|win|windows|ubuntu|debian|centos|rhel|fedora|macos|ios|android)\b|\d\.[a-z]|(?:^|\n)[ \t>*-]{0,8}\d{1,2}[.)] /i;
 /** What a person asking does not write: an error's words, `key=value`. */
 const MACHINE_WRITTEN = /error|exception|fail|refused|denied|timed?\s?out|=/i;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */
@@ -120,13 +120,20 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   // itself marks as not ports (`timeout=30`, `(502)`, `after 343 ms`): then it was pasted
   let asQuestion = signs ? undefined : readAsQuestion(book, cleaned, input.length);
   // the paste reading is needed only where the text could mark a number as a non-port
-  const mayMarkNonPorts = asQuestion === undefined || (asQuestion.read.ports.length > 0 && NON_PORT_HINT.test(cleaned));
+  const mayMarkNonPorts = asQuestion === undefined || (asQuestion.read.ports.length > 0 && NON_PORT_HINT.test(lines));
   let reading = mayMarkNonPorts ? readPaste(lines) : undefined;
-  let pasted =
-    signs || (asQuestion !== undefined && reading !== undefined && contradicts(asQuestion.read.ports, reading.nonPorts));
+  const contradicted = asQuestion !== undefined && reading !== undefined && contradicts(asQuestion.read.ports, reading.nonPorts);
+  // where the paste reading finds no port of its own, the question stands without the numbers the
+  // text marks as something else (`windows 10 client can't reach 5985`)
+  if (contradicted && asQuestion && reading?.found.length === 0) {
+    const nonPorts = reading.nonPorts;
+    const ports = asQuestion.read.ports.filter((range) => range.from !== range.to || !nonPorts.has(range.from));
+    asQuestion = { ...asQuestion, read: { ...asQuestion.read, ports } };
+  }
+  let pasted = signs || (contradicted && (reading?.found.length ?? 0) > 0);
   // a one-line question with a sign of a paste (`why can't I reach 5986 on i-0abc…`): where the
   // paste reading finds no port, the question's ports stand unless the text marks them as non-ports
-  if (signs && cleaned.length <= MAX_ONE_LINE_QUESTION && !cut.trim().includes("\n") && !MACHINE_WRITTEN.test(cleaned)) {
+  if (signs && isTypedQuestion(cut, cleaned)) {
     reading = readPaste(lines);
     if (reading.found.length === 0) {
       const question = readAsQuestion(book, cleaned, input.length);
@@ -165,6 +172,11 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
     notices,
     ...(preferred ? { preferred } : {}),
   };
+}
+
+/** One short line with no error's words: what a person types, not what a machine printed. */
+function isTypedQuestion(text: string, cleaned: string): boolean {
+  return cleaned.length <= MAX_ONE_LINE_QUESTION && !text.trim().includes("\n") && !MACHINE_WRITTEN.test(cleaned);
 }
 
 /** The question reading, with its notices kept apart until the text is known not to be pasted. */

@@ -63,6 +63,8 @@ const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
   (p) => fc.constant(`docker run -d -p 127.0.0.1:${p}:${p} image`),
   (p) => fc.constant(`Server=tcp:db01.corp.example,${p};Database=app;`),
   (p) => fc.constant(`sqlcmd -S db01,${p} -Q "select 1"`),
+  (p) => fc.constant(`netsh http add urlacl url=http://+:${p}/ user=Everyone`),
+  (p) => fc.constant(`Failed to listen on prefix 'http://*:${p}/api/' because it conflicts`),
 ];
 
 /** Numbers the text itself says are something else. */
@@ -77,6 +79,10 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
   (n) => `2026-11-27 10:00:00 EventID ${n} logged`,
   (n) => `NetworkDelayms = ${n}`,
   (n) => `Active code page: ${n}`,
+  (n) => `At C:\\scripts\\audit.ps1:${n} char:${n}\n+ Get-WmiObject Win32_Processor`,
+  (n) => `[default] -- ${n === 22 ? 23 : 22} => 2222 (adapter ${n})`,
+  (n) => `ldap_connect_to_host: TCP dc01.corp.example:636\nldap_new_socket: ${n}\nldap_new_connection ${n} 1 0`,
+  (n) => `[14:50:08:286] [7393:1302730496] [INFO][com.freerdp.core.gateway.rpc] - rpc_vers_minor: ${n}`,
 ];
 
 const found = (text: string) => findPorts(text).map((f) => f.port);
@@ -176,6 +182,43 @@ describe("pasted text: numbers that are not ports", () => {
   });
 });
 
+describe("numbers a text marks as something else, in what reads as a question", () => {
+  it("a list's number, an operating system's version, a count glued to a word are not ports", () => {
+    fc.assert(
+      fc.property(
+        port,
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom(
+          (n: number, p: number) => `${n}. Opened port ${p} on the server, then I tried again`,
+          (n: number, p: number) => `> ${n}) Restart the service\n> then port ${p} answered`,
+          (n: number, p: number) => `windows ${n} client can't reach ${p}`,
+          (n: number, p: number) => `is ${p} open on Ubuntu ${n}?`,
+          (n: number, p: number) => `${n}.error,48.Server refused connection on ${p}`,
+        ),
+        (p, n, form) => {
+          fc.pre(p !== n && p !== 48 && (p < 1990 || p > 2030));
+          const ports = parseQuery(book, form(n, p)).ports;
+          expect(ports.some((r) => r.from <= n && n <= r.to)).toBe(false);
+          expect(ports.some((r) => r.from <= p && p <= r.to)).toBe(true);
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+});
+
+describe("pasted text: forwards written as mappings", () => {
+  it("both ports of `a => b` and `a -> b` are read (Vagrant's forwarded ports)", () => {
+    fc.assert(
+      fc.property(port, port, fc.constantFrom("=>", "->"), (a, b, arrow) => {
+        const text = `==> default: Forwarding ports...\n    default: ${a} ${arrow} ${b} (adapter 1)\n==> default: Booting VM...`;
+        expect(found(text)).toEqual(a === b ? [a] : [a, b]);
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
 describe("a one-line question that names an instance or an address", () => {
   it("keeps its bare port: the question reading stands where the paste reading finds none", () => {
     fc.assert(
@@ -218,6 +261,12 @@ describe("pasted text: ports named without a number", () => {
         [named.port, "named"],
       ]);
     }
+  });
+
+  it("Windows' errors of a service name it: RPC's endpoint mapper 135, a network path SMB's 445", () => {
+    expect(found("Get-WmiObject : The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)")).toEqual([135]);
+    expect(found("There are no more endpoints available from the endpoint mapper.")).toEqual([135]);
+    expect(found("System.IO.IOException: The network path was not found.\n   at Microsoft.Win32.RegistryKey")).toEqual([445]);
   });
 
   it("a UNC path is SMB over TCP 445", () => {

@@ -111,6 +111,7 @@ const logNoise = fc.oneof(
   ),
   fc.nat(100_000).map(String),
 );
+const CONNECTION_ROW = /\d+\.\d+\.\d+\.\d+ \d{1,5} \d+\.\d+\.\d+\.\d+ \d{1,5}(?!\d)/;
 const pastedNoise = fc
   .array(logNoise, { minLength: 1, maxLength: 12 })
   .chain((parts) => fc.constantFrom(" ", "\n", " | ").map((sep) => `2026-11-27 alarm ${parts.join(sep)}\nend`));
@@ -119,6 +120,8 @@ describe("properties of pasted text", () => {
   it("no address, CIDR, date, time, duration, AWS id, request id or version is read as a port, version or direction", () => {
     fc.assert(
       fc.property(pastedNoise, (text) => {
+        // noise that happens to be `address port address port` is a connection (HTTPERR's rows): its ports are read
+        fc.pre(!CONNECTION_ROW.test(text));
         const parsed = parseQuery(book, text);
         expect(parsed.pasted).toBe(true);
         expect(parsed.found).toEqual([]);
