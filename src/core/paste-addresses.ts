@@ -11,6 +11,7 @@ export const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 /** `+` is http.sys's strong wildcard (`netsh http add urlacl url=http://+:80/`), `*` its weak one. */
 const HOST = /^(?:\[[^\]]{1,100}\]|\+|[a-z0-9*_$%{}][a-z0-9._*$%{}-]*)$/i;
 const BARE_PORT = /^\d{1,5}$/;
+const REDIS_DATABASE = /@\d{1,2}$/;
 const HAS_LETTER = /[a-z]/i;
 const UNBRACKETED_IPV6 = /^[0-9a-f:.]+$/i;
 const ONLY_MASK = /^(?:[*x.]+|\+)$/i;
@@ -19,7 +20,7 @@ const ADDRESS_DOT_END = /^(.+)\.([a-z0-9][a-z0-9-]*)$/i;
 /** A class name and a line (`SmbTransportPoolImpl:93`, `Transport:568`), not a host and a port. */
 const CLASS_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*$/;
 const FILE_EXTENSION =
-  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe)$/i;
+  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe|conf|cfg|ini|config|properties|toml)$/i;
 
 export function validIpv4(text: string): boolean {
   const match = IPV4.exec(text);
@@ -30,7 +31,9 @@ export function validIpv4(text: string): boolean {
  * The port of `host:port` (`text` as written, any case), or undefined where the part before the
  * colon is not a host: a time, an unbracketed IPv6 address, a file's line, an error code, a class.
  */
-export function hostPort(text: string): number | undefined {
+export function hostPort(address: string): number | undefined {
+  // Redis's `127.0.0.1:6379@0` names a database after the port
+  const text = address.endsWith("]") || !REDIS_DATABASE.test(address) ? address : address.replace(REDIS_DATABASE, "");
   // dig's and BIND's `127.0.0.53#53`, `client 10.0.0.5#52311`
   const hash = text.lastIndexOf("#");
   if (hash > 0 && validIpv4(text.slice(0, hash))) {
@@ -66,10 +69,11 @@ function hostBefore(text: string): string | undefined {
     const open = text.lastIndexOf("[");
     return open < 0 ? undefined : text.slice(open);
   }
-  // a key glued before the host: `addr:10.0.0.10`, `user@host`, `/v:host`, `Transport0[HOST/10.0.0.5`
+  // a key glued before the host: `addr:10.0.0.10`, `user@host`, `/v:host`, `Transport0[HOST/10.0.0.5`,
+  // OpenVPN's `[AF_INET]165.227.143.71`
   let cut = -1;
   for (let i = text.length - 1; i >= 0; i--) {
-    if (":@=/[(".includes(text[i] as string)) {
+    if (":@=/[(]".includes(text[i] as string)) {
       cut = i;
       break;
     }

@@ -39,6 +39,8 @@ export const PROTOCOL_LABELS: ReadonlySet<string> = new Set(["protocol", "proto"
 /** After these, a number is the port a connection goes to. */
 export const PORT_LABELS: ReadonlySet<string> = new Set([
   "port",
+  // `allow tcp traffic on 80,443`
+  "traffic",
   "ports",
   "portnumber",
   "portno",
@@ -173,10 +175,17 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   "at",
   "n°",
   "reg_dword",
+  "from",
+  "open",
+  "opened",
+  "such",
+  "as",
+  "like",
+  "including",
 ]);
 
 /** Between numbers of one list: `ports 80, 443 and 5985`. */
-export const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or", "&", "+", "und", "et", "y", "e", "и"]);
+export const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or", "to", "&", "+", "und", "et", "y", "e", "и"]);
 
 /** Labels of numbers that are never ports: `timeout=30`, `line 445`, `System error 53`, `Option 53`. */
 export const NON_PORT_LABELS: ReadonlySet<string> = new Set([

@@ -21,6 +21,7 @@ import {
   validIpv4,
 } from "./paste-addresses.js";
 import { readColumnPorts } from "./paste-columns.js";
+import { readRecordPorts } from "./paste-records.js";
 import { type PasteService, pasteServices, servicesNamedBy } from "./paste-services.js";
 import {
   FLAG_LABELS,
@@ -120,6 +121,26 @@ const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 /** Between a Python tuple's address and its port: `('10.0.0.5', 161)`. */
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
 const OS_NAMES = new Set(["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"]);
+const CLOCK = /^\d{1,2}:\d\d:\d\d$/;
+/** What filters a pipe's output by the number that follows: `grep`, `findstr "`, `grep -w :`. */
+const FILTER = /^\s*(?:grep|egrep|findstr|select-string)(?:\s+-{1,2}[a-z]+)*\s+["']?:?$/i;
+/** Commands whose output a filter reads: sockets (the number is a port) or processes (a process id). */
+const LISTERS = /\b(?:netstat|ss|lsof|sockstat|get-nettcpconnection|tasklist|ps|pgrep|get-process)\b/gi;
+const PROCESS_LISTERS = new Set(["tasklist", "ps", "pgrep", "get-process"]);
+const MAX_COMMAND_LINE = 200;
+/** ssh's `-L`/`-R` (alone or among flags: `-NL`, `-fR`) and its `[bind:]port:host:hostport`. */
+const SSH_FORWARD_FLAG = /^-[a-z]*[lr]$/;
+const SSH_FORWARD = /^(?:[^:]{1,100}:)?(\d{1,5}):[a-z0-9._-]{1,200}:(\d{1,5})$/;
+const HOST_PORT_PATH = /^([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}):(\d{1,5})\/[^\s:]*$/;
+/** `:9182/metrics` after `<ip-of-server>`, whose brackets cut it from its host. */
+const PLACEHOLDER_PORT = /^:(\d{1,5})(?:\/\S*)?$/;
+const RPC_BINDING = /^(ncacn_ip_tcp:)?[a-z0-9][a-z0-9.-]{0,253}\[(\d{1,5})\]$/;
+/** An RD Gateway carries RDP inside HTTPS. */
+const RD_GATEWAY = { ports: [443], protocol: "TCP" } as const;
+const LSOF_ADDRESS = /^-i[46]?(tcp|udp)?@?[^:]*:(\d{1,5})$/;
+const DOCKER_PUBLISHED = /^->\d{1,5}\/(?:tcp|udp)\b/i;
+const HTML_ESCAPES = /&(?:gt|lt|amp|quot|#39);/g;
+const HTML_CHARACTERS: Readonly<Record<string, string>> = { "&gt;": ">", "&lt;": "<", "&amp;": "&", "&quot;": '"', "&#39;": "'" };
 const MAPPING_GAP = /^[ \t]*[=-]>[ \t]*$/;
 /** A number glued to a word by a dot: a list's `1.Open`, Guacamole's length-prefixed `5.error`. */
 const NUMBER_DOT_WORD = /^(\d{1,5})\.[a-z][a-z-]*$/;
@@ -241,7 +262,9 @@ export function preferredDirection(sides: Iterable<FoundPort["side"]>): "In" | "
 
 /** The ports of `text` and the numbers it marks as not ports. */
 export function readPaste(text: string): PasteReading {
-  const source = text.length > MAX_PASTE_LENGTH ? text.slice(0, MAX_PASTE_LENGTH) : text;
+  const cut = text.length > MAX_PASTE_LENGTH ? text.slice(0, MAX_PASTE_LENGTH) : text;
+  // text copied from a page's source keeps its escapes: `127.0.0.1:45524-&gt;127.0.0.1:3025`
+  const source = cut.includes("&") ? cut.replace(HTML_ESCAPES, (escape) => HTML_CHARACTERS[escape] ?? escape) : cut;
   const reader = new PasteReader(source);
   reader.read();
   return reader.result();
@@ -268,10 +291,25 @@ class PasteReader {
     for (let i = 0; i < this.chunks.length; i++) {
       const key = (this.chunks[i] as Chunk).key;
       if (key === " " || key === "") continue;
+      if (key.startsWith("@") || key.startsWith("/g:")) this.readClientSwitch(i);
       i = HAS_DIGIT.test(key) ? this.readNumberChunk(i) : this.readWordChunk(i);
     }
     for (const column of readColumnPorts(this.source)) {
       this.candidate(column.port, column.protocol, column.from, column.to, this.chunkIndexAt(column.from));
+    }
+    // a flow's two ends: its service is the side that is not a client's ephemeral port
+    for (const record of readRecordPorts(this.source)) {
+      const at = this.chunkIndexAt(record.from);
+      const to = Math.min(record.to, record.from + MAX_SNIPPET);
+      if (record.sourcePort !== undefined) this.candidate(record.sourcePort, record.protocol, record.from, to, at, "source");
+      this.candidate(
+        record.destinationPort,
+        record.protocol,
+        record.from,
+        to,
+        at,
+        record.sourcePort === undefined ? "plain" : "dest",
+      );
     }
   }
 
@@ -407,6 +445,23 @@ class PasteReader {
     return i;
   }
 
+  /**
+   * Clients whose switch names a service's port: `dig name @server` asks DNS (53), `xfreerdp
+   * /g:gateway` goes through an RD Gateway (HTTPS 443).
+   */
+  private readClientSwitch(i: number): void {
+    const key = this.key(i);
+    const named =
+      key.startsWith("@") && this.key(i - 2) === "dig"
+        ? pasteServices().byWord.get("dns")?.[0]
+        : key.startsWith("/g:") && key.length > 3 && /freerdp$/.test(this.key(i - 1))
+          ? RD_GATEWAY
+          : undefined;
+    const port = named?.ports[0];
+    if (named && port !== undefined)
+      this.candidate(port, named.protocol, this.startOf(i - 1), this.endOf(i), i, "plain", "named");
+  }
+
   private readServiceWords(i: number): void {
     // `dns` of `multicast dns` is part of mDNS's name, not DNS
     if (i <= this.phraseEnd) return;
@@ -424,8 +479,9 @@ class PasteReader {
     for (const word of named.secure) this.seenWords.add(word);
     for (const service of named.services) this.services.push({ service, at: i, last: i });
     if (services.phraseStarts.has(key)) {
-      const two = `${key} ${this.key(i + 1)}`;
-      [two, `${two} ${this.key(i + 2)}`].forEach((phrase, extra) => {
+      // a bracket glues the next word to what follows it: `[ODBC Driver 17 for SQL Server]Provedor`
+      const two = `${key} ${wordBeforeBracket(this.key(i + 1))}`;
+      [two, `${two} ${wordBeforeBracket(this.key(i + 2))}`].forEach((phrase, extra) => {
         for (const service of services.byWord.get(phrase) ?? []) {
           this.services.push({ service, at: i, last: i + 1 + extra });
           this.phraseEnd = Math.max(this.phraseEnd, i + 1 + extra);
@@ -490,6 +546,7 @@ class PasteReader {
         this.candidate(Number.parseInt(key.slice(2), 16), protocolBefore, this.startOf(label.at), chunk.end, i, label.role);
       return i;
     }
+    if (key.includes(":") && this.readAddressWithPath(i, protocolBefore)) return i;
     if ((key.includes(":") || key.includes("#")) && !chunk.colon) {
       // Docker's `-p 127.0.0.1:8080:80`: the host's port and the container's
       const published = PUBLISHED.exec(key);
@@ -500,19 +557,35 @@ class PasteReader {
       const hosted = hostPort(this.raw(i)) ?? hostService(this.raw(i));
       if (hosted !== undefined) {
         // lsof's `10.0.0.5:52000->10.0.0.9:3389`: a connection, client first
-        const arrow = this.source.startsWith("->", chunk.end)
-          ? "source"
-          : this.source.startsWith("->", chunk.start - 2)
-            ? "dest"
-            : undefined;
+        // Docker's `0.0.0.0:49153->80/tcp` publishes a port: a mapping, not a connection
+        const published = DOCKER_PUBLISHED.test(this.source.slice(chunk.end, chunk.end + 14));
+        const arrow = published
+          ? undefined
+          : this.source.startsWith("->", chunk.end)
+            ? "source"
+            : this.source.startsWith("->", chunk.start - 2)
+              ? "dest"
+              : undefined;
         const role = arrow ?? (this.isClientAddress(i) ? "client" : "plain");
         this.candidate(hosted, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i, role);
         return i;
       }
     }
+    // lsof's `-i:5000`, `-i4tcp:5000`
+    const lsof = key.startsWith("-i") && this.key(i - 1) === "lsof" ? LSOF_ADDRESS.exec(key) : null;
+    if (lsof) {
+      this.candidate(Number(lsof[2]), PROTOCOL_WORDS.get(lsof[1] ?? ""), chunk.start, chunk.end, i);
+      return i;
+    }
     if (this.readGluedLabel(i, protocolBefore)) return i;
     const counted = key.includes(".") ? NUMBER_DOT_WORD.exec(key) : null;
     if (counted) this.nonPorts.add(Number(counted[1]));
+    // DCE/RPC's string bindings: `StringBinding: MYMACHINE[49155]`, `ncacn_ip_tcp:10.0.0.5[49667]`
+    const binding = key.endsWith("]") ? RPC_BINDING.exec(key) : null;
+    if (binding && (binding[1] !== undefined || this.key(i - 1) === "stringbinding")) {
+      this.candidate(Number(binding[2]), "TCP", chunk.start, chunk.end, i);
+      return i;
+    }
     // `smb2`, `krb5`; `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
     const process = PROCESS_WITH_ID.exec(key);
     if (process) this.nonPorts.add(Number(process[1]));
@@ -584,7 +657,9 @@ class PasteReader {
       if (!NON_ASCII.test(key)) break;
       const at = key.indexOf(label);
       if (at < 0) continue;
-      const after = /^[\s:：#号番]*(\d{1,5})(?!\d)/.exec(key.slice(at + label.length, at + label.length + 12));
+      const after = /^[\s:：#号番]*[\u4e00-\u9fff]{0,3}[\s:：]*(\d{1,5})(?!\d)/.exec(
+        key.slice(at + label.length, at + label.length + 12),
+      );
       const before = /(?<!\d)(\d{1,5})[\s号]*$/.exec(key.slice(Math.max(0, at - 8), at));
       const digits = after?.[1] ?? before?.[1];
       if (digits) {
@@ -609,6 +684,11 @@ class PasteReader {
     const key = chunk.key;
     const single = BARE_PORT.test(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
+    // OpenSSH's `Connection closed by UNKNOWN port 65535`: a peer it could not name, no port
+    if (single !== undefined && this.key(i - 1) === "port" && this.key(i - 2) === "unknown") {
+      this.nonPorts.add(single);
+      return i;
+    }
     const protocolLabel = this.key(i - 1) === "" ? i - 2 : i - 1;
     if (PROTOCOL_LABELS.has(labelKey(this.key(protocolLabel)))) {
       const protocol = PROTOCOL_NUMBERS.get(key);
@@ -656,9 +736,29 @@ class PasteReader {
       return i;
     }
     if (single === undefined) return i;
-    // an operating system's version: `Windows 10 client`, `Ubuntu 22`, `CentOS 7`
-    if (this.isListMarker(chunk) || (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1))) {
+    // an operating system's version: `Windows 10 client`, `Ubuntu 22`, `CentOS 7`; a year after
+    // a time (`Sun Jun 10 12:04:02 2018 UDP link`)
+    if (
+      this.isListMarker(chunk) ||
+      (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
+      (single >= 1970 && single <= 2100 && CLOCK.test(this.key(i - 1)))
+    ) {
       this.nonPorts.add(single);
+      return i;
+    }
+    const filtered = this.commandFilter(chunk);
+    if (filtered === "pid") {
+      this.nonPorts.add(single);
+      return i;
+    }
+    // `ss -tunlp | grep 5000`, `lsof -i :5000`, `kubectl port-forward pod 44134`, `443 端口`
+    if (
+      filtered === "port" ||
+      (this.key(i - 1) === "-i" && this.key(i - 2) === "lsof") ||
+      this.isPortForwardArgument(i) ||
+      (this.gapIsSpaces(i) && NON_ASCII_LABELS.some((label) => this.raw(i + 1).startsWith(label)))
+    ) {
+      this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
       return i;
     }
     if (chunk.colon && this.isMaskedHostBefore(chunk)) {
@@ -666,6 +766,10 @@ class PasteReader {
       return i;
     }
     const previous = this.key(i - 1);
+    if (this.isSrvPort(i)) {
+      this.candidate(single, protocolBefore, this.startOf(i - 2), this.endOf(i + 1), i);
+      return i;
+    }
     // `udp: 1232` (dig's EDNS buffer size): a field named after the protocol, not its port
     if (protocolBefore && this.source[this.endOf(i - 1)] === ":") return i;
     if (protocolBefore) {
@@ -678,7 +782,8 @@ class PasteReader {
       this.candidate(single, protocolAfter, chunk.start, this.endOf(i + 1), i);
       return i + 1;
     }
-    if (isServiceWord(previous) && !this.gapHasNewline(i - 1)) {
+    // (a tab parts a table's columns: Wireshark's `MDNS	100` is a protocol and a frame's length)
+    if (isServiceWord(previous) && !this.gapHasNewline(i - 1) && !this.gapHas(i - 1, "\t")) {
       // `HTTP 401` is a status; `HTTP = 5985` (winrm get winrm/config) is a setting's value
       const setting = this.gapHas(i - 1, "=");
       if (
@@ -746,7 +851,8 @@ class PasteReader {
     }
     // NetExec's `SMB 10.0.0.5 445 DC01`, `nc -zv host 5985`, `telnet 10.0.0.5 3389`
     const introduced = SERVICE_WORDS.has(this.key(i - 2)) || this.toolBefore(i - 1);
-    if (introduced && isHostLike(previous) && this.gapIsSpaces(i - 1)) {
+    const placeholder = this.source[this.startOf(i - 1) - 1] === "<" && /^> +$/.test(this.gap(i - 1));
+    if (introduced && ((isHostLike(previous) && this.gapIsSpaces(i - 1)) || placeholder)) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
     }
     return i;
@@ -768,6 +874,8 @@ class PasteReader {
       last = k;
       let next = k + 1;
       if (LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(k)) next += 1;
+      // `default ports 8530 / 8531`: the slash is a chunk of its own
+      else if (this.key(next) === "" && this.raw(next) === "/" && this.gapIsSpaces(k)) next += 1;
       else if (!this.gapIsListSeparator(k)) break;
       const nextKey = this.key(next);
       if (!BARE_PORT.test(nextKey) && !PORT_RANGE.test(nextKey) && !PORT_PAIR.test(nextKey)) break;
@@ -802,7 +910,7 @@ class PasteReader {
   /** The label before chunk `i`, past up to three gap words: `port number is 5985`, `RemotePort : 5986`. */
   private labelBefore(i: number): { at: number; role: Role | "nonport" } | undefined {
     const chunk = this.chunks[i] as Chunk;
-    for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 3; j--, gaps++) {
+    for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 4; j--, gaps++) {
       const key = this.key(j);
       if (FLAG_LABELS.has(key) && j === i - 1) return { at: j, role: "plain" };
       // `host: 3389` after `guest: 3389` (Vagrant), never a host name
@@ -903,6 +1011,74 @@ class PasteReader {
     return /^[ \t]+$/.test(this.gap(i));
   }
 
+  /**
+   * A number a command line filters another command's output by: a port after `netstat`, `ss` or
+   * `lsof` (`netstat -ano | findstr "80"`), a process id after `tasklist` or `ps`.
+   */
+  private commandFilter(chunk: Chunk): "port" | "pid" | undefined {
+    const lineStart = this.source.lastIndexOf("\n", chunk.start - 1) + 1;
+    if (chunk.start - lineStart > MAX_COMMAND_LINE) return undefined;
+    const line = this.source.slice(lineStart, chunk.start);
+    const pipe = line.lastIndexOf("|");
+    if (pipe < 0 || !FILTER.test(line.slice(pipe + 1))) return undefined;
+    let command = "";
+    LISTERS.lastIndex = 0;
+    const stage = line.slice(line.lastIndexOf("|", pipe - 1) + 1, pipe);
+    for (let match = LISTERS.exec(stage); match !== null; match = LISTERS.exec(stage)) command = match[0].toLowerCase();
+    if (command === "") return undefined;
+    return PROCESS_LISTERS.has(command) ? "pid" : "port";
+  }
+
+  /**
+   * Addresses with more after the port: ssh's forwards (`-L 4000:db.example:3306`, both ports), a
+   * host and port with a path but no scheme (`consul.example.com:8500/v1/kv`), a placeholder host's
+   * port (`http://<ip-of-server>:9182/metrics`).
+   */
+  private readAddressWithPath(i: number, protocol: Transport | undefined): boolean {
+    const chunk = this.chunks[i] as Chunk;
+    const key = chunk.key;
+    const forward = SSH_FORWARD_FLAG.test(this.key(i - 1)) ? SSH_FORWARD.exec(key) : null;
+    if (forward) {
+      this.candidate(Number(forward[1]), protocol, chunk.start, chunk.end, i);
+      this.candidate(Number(forward[2]), protocol, chunk.start, chunk.end, i);
+      return true;
+    }
+    const pathed = key.includes("/") ? HOST_PORT_PATH.exec(key) : null;
+    if (pathed && (validIpv4(pathed[1] as string) || isHostLike(pathed[1] as string))) {
+      this.candidate(Number(pathed[2]), protocol, chunk.start, chunk.end, i);
+      return true;
+    }
+    const placeholder = this.source[chunk.start - 1] === ">" ? PLACEHOLDER_PORT.exec(key) : null;
+    if (placeholder) {
+      this.candidate(Number(placeholder[1]), protocol, chunk.start, chunk.end, i);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A DNS SRV record's port: `SRV 0 100 389 dc1.corp.example.`, priority, weight, port, target
+   * (`_ldap._tcp.dc._msdcs` answers, Wireshark's `SRV, cache flush 0 0 7000 host.local`).
+   */
+  private isSrvPort(i: number): boolean {
+    if (!BARE_PORT.test(this.key(i - 1)) || !BARE_PORT.test(this.key(i - 2)) || !isHostLike(this.key(i + 1).replace(/\.$/, "")))
+      return false;
+    for (let j = i - 3; j >= 0 && j >= i - 6; j--) {
+      if (this.key(j) === "srv") return true;
+      if (this.gapHasNewline(j)) return false;
+    }
+    return false;
+  }
+
+  /** `kubectl port-forward tiller-deploy-6 -n kube-system 44134`: the ports a forward names. */
+  private isPortForwardArgument(i: number): boolean {
+    for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
+      if (this.key(j) === "port-forward") return true;
+      if (this.gapHasNewline(j)) return false;
+    }
+    return false;
+  }
+
   /** `2. Opened port 1433`, `3) Restart`: a list's number at the start of its line. */
   private isListMarker(chunk: Chunk): boolean {
     if (chunk.key.length > 2 || !/^[.)] +[a-z]/i.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
@@ -925,6 +1101,11 @@ function isServiceWord(key: string): boolean {
   if (cut <= 0 || !SERVICE_WORDS.has(key.slice(0, cut))) return false;
   const rest = key.slice(cut + 1);
   return SERVICE_SUFFIXES.has(rest) || labelRole(rest) === "plain";
+}
+
+function wordBeforeBracket(key: string): string {
+  const bracket = key.search(/[[\]]/);
+  return bracket > 0 ? key.slice(0, bracket) : key;
 }
 
 /** Of two ports of one connection, the service's: the one that is not ephemeral, else the lower. */
@@ -994,7 +1175,9 @@ function chunksOf(text: string): Chunk[] {
     }
     // `(see 10.0.0.1:445).` loses its trailing dot, `[10.0.0.1:445]` its brackets; `[::1]:3389` keeps them
     let start = match.index;
-    let cleaned = TRAILING_CHARACTERS.has(raw.charCodeAt(raw.length - 1)) ? raw.replace(TRAILING, "") : raw;
+    // Markdown's bold: `**netstat | grep :2775**`
+    const unbolded = raw.endsWith("**") ? raw.replace(/\*+$/, "") : raw;
+    let cleaned = TRAILING_CHARACTERS.has(unbolded.charCodeAt(unbolded.length - 1)) ? unbolded.replace(TRAILING, "") : unbolded;
     if (cleaned.startsWith("[") && !cleaned.includes("]:")) {
       cleaned = cleaned.slice(1).replace(/\]$/, "");
       start += 1;

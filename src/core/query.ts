@@ -10,7 +10,7 @@ const MAX_ONE_LINE_QUESTION = 200;
 const MAX_QUESTION_PORTS = 3;
 /** What a text marking a number as something other than a port has: `(502)`, `timeout=30`, `343 ms`, `line 445`. */
 const NON_PORT_HINT =
-  /[(=:[]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|build|option|after|event(?:id)?|exit|version|id|win|windows|ubuntu|debian|centos|rhel|fedora|macos|ios|android)\b|\d\.[a-z]|(?:^|\n)[ \t>*-]{0,8}\d{1,2}[.)] /i;
+  /[(=:[|]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|build|option|after|event(?:id)?|exit|version|id|win|windows|ubuntu|debian|centos|rhel|fedora|macos|ios|android)\b|\d\.[a-z]|(?:^|\n)[ \t>*-]{0,8}\d{1,2}[.)] /i;
 /** What a person asking does not write: an error's words, `key=value`. */
 const MACHINE_WRITTEN = /error|exception|fail|refused|denied|timed?\s?out|=/i;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */
@@ -104,6 +104,8 @@ const PROTOCOL_NUMBER = /proto(?:col)?\s*(?:number\s*)?(\d+)(?![a-z0-9])/y;
 const VERSION_STARTS = "mws12";
 const WORD = new RegExp(WORD_PATTERN, "y");
 const GAP = /[^a-z0-9]+/y;
+/** Words that lead a port across a hyphen: `tcp-5985`, `port-3389`. */
+const PORT_LEADS = new Set(["tcp", "udp", "port", "ports"]);
 const PORT_PREFIX = /(?:(?:tcp|udp)\s*)?ports?\s*(?:number\s*)?[:#]?\s*$/;
 
 /**
@@ -172,6 +174,14 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
     notices,
     ...(preferred ? { preferred } : {}),
   };
+}
+
+/** Whether the word ending at `end` is a name with a letter (`web` of `web-01`), not a port's lead. */
+function isNameBefore(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && start > end - 64 && /[a-z0-9]/.test(text[start - 1] as string)) start--;
+  const word = text.slice(start, end);
+  return /[a-z]/.test(word) && !PORT_LEADS.has(word);
 }
 
 /** One short line with no error's words: what a person types, not what a machine printed. */
@@ -255,7 +265,9 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       else notices.push({ kind: "no-match", text: `The AWS page has no rules for protocol number ${protocolNumber[1]}.` });
       continue;
     }
-    const portList = first >= "0" && first <= "9" ? stickyMatch(PORT_LIST, normalized, at) : null;
+    // a name's number (`web-01`, `computer-001`) is no port
+    const named = first >= "0" && first <= "9" && normalized[at - 1] === "-" && isNameBefore(normalized, at - 1);
+    const portList = first >= "0" && first <= "9" && !named ? stickyMatch(PORT_LIST, normalized, at) : null;
     if (portList) {
       at += portList[0].length;
       // in pasted text, numbers are dates, counts and ids; findPorts reads its ports

@@ -65,6 +65,25 @@ const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
   (p) => fc.constant(`sqlcmd -S db01,${p} -Q "select 1"`),
   (p) => fc.constant(`netsh http add urlacl url=http://+:${p}/ user=Everyone`),
   (p) => fc.constant(`Failed to listen on prefix 'http://*:${p}/api/' because it conflicts`),
+  (p) => fc.constant(`$ sudo netstat -tulpn | grep :${p}`),
+  (p) => fc.constant(`C:\\> netstat -aon|findstr "${p}"`),
+  (p) => fc.constant(`Then I used "lsof -i:${p}" and "ss -tunlp |grep ${p}", nothing in the output.`),
+  (p) =>
+    fc.constant(`kubectl port-forward tiller-deploy-65fcff7ff6-7kjbb -n kube-system ${p}\nerror: unable to upgrade connection`),
+  (p) => fc.constant(`UDP link remote: [AF_INET]165.227.143.71:${p}`),
+  (p) => fc.constant(`upsync consul.example.com:${p}/v1/kv/upstreams/app upsync_timeout=10000ms`),
+  (p) => fc.constant(`I could curl http://<ipofwindows>:${p}/metrics and telnet <ipofwindows> ${p} successfully.`),
+  (p) => fc.constant(`[+] StringBinding: MYMACHINE[${p}]`),
+  (p) =>
+    fc.constant(`2017-07-18 00:09:01 172.18.40.65 GET /healthcheck.html - ${p} - 172.18.1.11 ELB-HealthChecker/2.0 - 200 0 0 0`),
+  (p) => fc.constant(`一直用的 ${p} 端口都没问题，今天就连接不上了`),
+  (p) => fc.constant(`我有端口占用了${p},现在该怎么办呢?`),
+  (p) => fc.constant(`_ldap._tcp.dc._msdcs.corp.example. 600 IN SRV 0 100 ${p} dc1.corp.example.`),
+  (p) => fc.constant(`conn 10.0.0.5:52000-&gt;10.0.0.9:${p} (ESTABLISHED)`),
+  (p) => fc.constant(`Successfully connected to redis 127.0.0.1:${p}@0`),
+  (p) => fc.constant(`Traceback (most recent call last):\nI tried changing the port from ${p} to ${p}. no luck.`),
+  (p) => fc.constant(`error: refused\nThe machine has some ports open such as ${p} etc.`),
+  (p) => fc.constant(`error: refused\nallow tcp traffic on ${p} from the ALB to EC2`),
 ];
 
 /** Numbers the text itself says are something else. */
@@ -83,6 +102,11 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
   (n) => `[default] -- ${n === 22 ? 23 : 22} => 2222 (adapter ${n})`,
   (n) => `ldap_connect_to_host: TCP dc01.corp.example:636\nldap_new_socket: ${n}\nldap_new_connection ${n} 1 0`,
   (n) => `[14:50:08:286] [7393:1302730496] [INFO][com.freerdp.core.gateway.rpc] - rpc_vers_minor: ${n}`,
+  (n) => `C:\\> tasklist | findstr "${n}"\nsvchost.exe  ${n} Services  0  12,345 K`,
+  (n) => `$ ps -ef | grep ${n}\nroot  ${n}  1  0 10:00 ?  00:00:01 /usr/sbin/sshd`,
+  (n) => `An error occurred (TargetNotConnected) when calling the StartSession operation\nConnection closed by UNKNOWN port ${n}`,
+  (n) => `160\t68.116922\tfe80::7f93:ac28:a40f:2b5c\tff02::fb\t5353\tMDNS\t${n}\tStandard query 0x0000`,
+  (n) => `Sun Jun 10 12:04:02 ${1970 + (n % 130)} UDP link remote: [AF_INET]165.227.143.71:5986`,
 ];
 
 const found = (text: string) => findPorts(text).map((f) => f.port);
@@ -194,6 +218,7 @@ describe("numbers a text marks as something else, in what reads as a question", 
           (n: number, p: number) => `windows ${n} client can't reach ${p}`,
           (n: number, p: number) => `is ${p} open on Ubuntu ${n}?`,
           (n: number, p: number) => `${n}.error,48.Server refused connection on ${p}`,
+          (n: number, p: number) => `web-${String(n).padStart(2, "0")} can't reach ${p}`,
         ),
         (p, n, form) => {
           fc.pre(p !== n && p !== 48 && (p < 1990 || p > 2030));
@@ -207,7 +232,51 @@ describe("numbers a text marks as something else, in what reads as a question", 
   });
 });
 
+describe("pasted text: records with a fixed field order and no header", () => {
+  it("a VPC flow log record (default format) is read as its connection: the service side", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1023 }),
+        fc.integer({ min: 32768, max: 65535 }),
+        fc.boolean(),
+        (service, client, reply) => {
+          const [source, destination] = reply ? [service, client] : [client, service];
+          const text = `2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 ${source} ${destination} 6 20 4249 1418530010 1418530070 ACCEPT OK`;
+          expect(findPorts(text).map((f) => [f.port, f.protocol])).toEqual([[service, "TCP"]]);
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+
+  it("an ICMP flow record has no port", () => {
+    expect(
+      found("2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK"),
+    ).toEqual([]);
+  });
+});
+
 describe("pasted text: forwards written as mappings", () => {
+  it("ssh's -L and -R forwards name both ports", () => {
+    fc.assert(
+      fc.property(port, port, fc.constantFrom("-L", "-NL", "-fNL", "-R"), (local, remote, flag) => {
+        const text = `ssh ${flag} ${local}:db.internal.example:${remote} ec2-user@bastion`;
+        expect(found(text)).toEqual(expect.arrayContaining([local, remote]));
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+
+  it("Docker's published port is read on both sides, not as a client's port", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 32768, max: 65535 }), fc.integer({ min: 1, max: 1023 }), (host, container) => {
+        const text = `CONTAINER ID  IMAGE  PORTS  NAMES\ne61326ae15d4  nginx  0.0.0.0:${host}->${container}/tcp  web`;
+        expect(new Set(found(text))).toEqual(new Set([host, container]));
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+
   it("both ports of `a => b` and `a -> b` are read (Vagrant's forwarded ports)", () => {
     fc.assert(
       fc.property(port, port, fc.constantFrom("=>", "->"), (a, b, arrow) => {
@@ -267,6 +336,17 @@ describe("pasted text: ports named without a number", () => {
     expect(found("Get-WmiObject : The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)")).toEqual([135]);
     expect(found("There are no more endpoints available from the endpoint mapper.")).toEqual([135]);
     expect(found("System.IO.IOException: The network path was not found.\n   at Microsoft.Win32.RegistryKey")).toEqual([445]);
+  });
+
+  it("a client's switch names its service: dig's @server is DNS 53, xfreerdp's /g: an RD Gateway's 443", () => {
+    expect(found("$ dig hello.example.com @198.41.0.4\n;; connection timed out; no servers could be reached")).toEqual([53]);
+    expect(found("xfreerdp /g:rdg.example.com /v:desktop-01\n[ERROR][com.freerdp.core] - failed")).toEqual([443, 3389]);
+  });
+
+  it("a service's name is read across a bracket: `[ODBC Driver 17 for SQL Server]Provedor TCP`", () => {
+    expect(found("SQLSTATE[08001]: [Microsoft][ODBC Driver 17 for SQL Server]Provedor TCP: No connection could be made")).toEqual(
+      [1433],
+    );
   });
 
   it("a UNC path is SMB over TCP 445", () => {

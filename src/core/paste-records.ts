@@ -1,0 +1,60 @@
+/**
+ * Log records with a fixed field order and no header to name their columns: AWS VPC Flow Logs in
+ * their default format and IIS's W3C log in its default fields. One anchored pattern per line.
+ */
+
+/**
+ * VPC Flow Logs, default format (version 2): version, account, interface, source and destination
+ * address, source and destination port, protocol number, packets, bytes, start, end, action, status:
+ * `2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK`.
+ */
+const FLOW_RECORD =
+  /^[ \t]*2 (?:\d{12}|unknown) eni-[0-9a-f]{1,17} [0-9a-f.:]{2,45} [0-9a-f.:]{2,45} (\d{1,5}) (\d{1,5}) (\d{1,3}) \d{1,20} \d{1,20} \d{1,12} \d{1,12} (?:ACCEPT|REJECT|-) (?:OK|NODATA|SKIPDATA)[ \t\r]*$/;
+/**
+ * IIS's W3C log in its default fields: date, time, server address, method, path, query, server port,
+ * user, client address, …: `2017-07-18 00:09:01 172.18.40.65 GET /healthcheck.html - 443 - 172.18.1.11 ELB-HealthChecker/2.0 - 200 0 0 0`.
+ */
+const IIS_RECORD =
+  /^[ \t]*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f.:]{2,45} [A-Z][A-Z_-]{1,30} \S{1,4000} \S{1,4000} (\d{1,5}) \S{1,300} [0-9a-f.:]{2,45}(?: |$)/;
+/** The protocols a flow record gives as numbers that have ports. */
+const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
+  ["6", "TCP"],
+  ["17", "UDP"],
+]);
+/** Longer lines are no record. */
+const MAX_RECORD_LENGTH = 8000;
+
+export interface RecordPorts {
+  /** The port the connection came from, where the record gives it. */
+  readonly sourcePort?: number;
+  readonly destinationPort: number;
+  readonly protocol?: "TCP" | "UDP";
+  /** Where the record stands in the text. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The ports of each line of `text` that is a flow record (TCP and UDP; ICMP's have none) or an IIS row. */
+export function readRecordPorts(text: string): RecordPorts[] {
+  const records: RecordPorts[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const record = end - start <= MAX_RECORD_LENGTH ? readRecord(text.slice(start, end)) : undefined;
+    if (record) records.push({ ...record, from: start, to: end });
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return records;
+}
+
+function readRecord(line: string): Omit<RecordPorts, "from" | "to"> | undefined {
+  const first = line.trimStart().charCodeAt(0);
+  if (first === 50 /* 2 */ && line.trimStart().startsWith("2 ")) {
+    const flow = FLOW_RECORD.exec(line);
+    const protocol = flow ? PROTOCOLS.get(flow[3] as string) : undefined;
+    if (flow && protocol) return { sourcePort: Number(flow[1]), destinationPort: Number(flow[2]), protocol };
+  }
+  const iis = first >= 48 && first <= 57 ? IIS_RECORD.exec(line) : null;
+  return iis ? { destinationPort: Number(iis[1]) } : undefined;
+}
