@@ -40,7 +40,9 @@ export function readRecordPorts(text: string): RecordPorts[] {
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const record = end - start <= MAX_RECORD_LENGTH ? readRecord(text.slice(start, end)) : undefined;
+    // a record begins with a digit (after spaces): other lines are not cut out to be matched
+    const record =
+      end - start <= MAX_RECORD_LENGTH && beginsWithDigit(text, start) ? readRecord(text.slice(start, end)) : undefined;
     if (record) records.push({ ...record, from: start, to: end });
     if (newline < 0) break;
     start = newline + 1;
@@ -48,9 +50,18 @@ export function readRecordPorts(text: string): RecordPorts[] {
   return records;
 }
 
+function beginsWithDigit(text: string, start: number): boolean {
+  let at = start;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
+}
+
 function readRecord(line: string): Omit<RecordPorts, "from" | "to"> | undefined {
-  const first = line.trimStart().charCodeAt(0);
-  if (first === 50 /* 2 */ && line.trimStart().startsWith("2 ")) {
+  let at = 0;
+  while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) at++;
+  const first = line.charCodeAt(at);
+  if (first === 50 /* 2 */ && line.charCodeAt(at + 1) === 32) {
     const flow = FLOW_RECORD.exec(line);
     const protocol = flow ? PROTOCOLS.get(flow[3] as string) : undefined;
     if (flow && protocol) return { sourcePort: Number(flow[1]), destinationPort: Number(flow[2]), protocol };

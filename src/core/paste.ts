@@ -282,9 +282,17 @@ class PasteReader {
   private readonly serviceWords = new Map<string, { services: readonly PasteService[]; secure: readonly string[] }>();
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
+  /** What some readers need anywhere in the text, looked for once: most texts have none of it. */
+  private readonly has: { pipe: boolean; portForward: boolean; srv: boolean; wide: boolean };
 
   constructor(private readonly source: string) {
     this.chunks = chunksOf(source);
+    this.has = {
+      pipe: source.includes("|"),
+      portForward: source.includes("port-forward"),
+      srv: /srv/i.test(source),
+      wide: NON_ASCII.test(source),
+    };
   }
 
   read(): void {
@@ -746,7 +754,7 @@ class PasteReader {
       this.nonPorts.add(single);
       return i;
     }
-    const filtered = this.commandFilter(chunk);
+    const filtered = this.has.pipe ? this.commandFilter(chunk) : undefined;
     if (filtered === "pid") {
       this.nonPorts.add(single);
       return i;
@@ -755,8 +763,8 @@ class PasteReader {
     if (
       filtered === "port" ||
       (this.key(i - 1) === "-i" && this.key(i - 2) === "lsof") ||
-      this.isPortForwardArgument(i) ||
-      (this.gapIsSpaces(i) && NON_ASCII_LABELS.some((label) => this.raw(i + 1).startsWith(label)))
+      (this.has.portForward && this.isPortForwardArgument(i)) ||
+      (this.has.wide && this.isBeforeWideLabel(i))
     ) {
       this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
       return i;
@@ -766,7 +774,7 @@ class PasteReader {
       return i;
     }
     const previous = this.key(i - 1);
-    if (this.isSrvPort(i)) {
+    if (this.has.srv && this.isSrvPort(i)) {
       this.candidate(single, protocolBefore, this.startOf(i - 2), this.endOf(i + 1), i);
       return i;
     }
@@ -1068,6 +1076,13 @@ class PasteReader {
       if (this.gapHasNewline(j)) return false;
     }
     return false;
+  }
+
+  /** `443 端口`: a number, a space, then a port's label in Chinese, Japanese, Korean or Russian. */
+  private isBeforeWideLabel(i: number): boolean {
+    if (this.source.charCodeAt(this.startOf(i + 1)) <= 127 || !this.gapIsSpaces(i)) return false;
+    const next = this.raw(i + 1);
+    return NON_ASCII_LABELS.some((label) => next.startsWith(label));
   }
 
   /** `kubectl port-forward tiller-deploy-6 -n kube-system 44134`: the ports a forward names. */
