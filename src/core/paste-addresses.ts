@@ -15,12 +15,15 @@ const REDIS_DATABASE = /@\d{1,2}$/;
 const HAS_LETTER = /[a-z]/i;
 const UNBRACKETED_IPV6 = /^[0-9a-f:.]+$/i;
 const ONLY_MASK = /^(?:[*x.]+|\+)$/i;
+const MASKED_IPV4 = /^(?:(?:[*x]{1,3}|\d{1,3})?\.){1,3}(?:[*x]{1,3}|\d{1,3})$/i;
+const IPV6_ANY_PORT = /^:::\d{1,5}$/;
+const ROOT_ZONE_PORT = /^\.:\d{1,5}$/;
 const SERVICE_NAME = /^[a-z][a-z0-9-]{1,30}$/;
 const ADDRESS_DOT_END = /^(.+)\.([a-z0-9][a-z0-9-]*)$/i;
 /** A class name and a line (`SmbTransportPoolImpl:93`, `Transport:568`), not a host and a port. */
-const CLASS_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*$/;
+const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){0,10}[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*$/;
 const FILE_EXTENSION =
-  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe|conf|cfg|ini|config|properties|toml)$/i;
+  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe|conf|cfg|ini|config|properties|toml|mod|md|gradle|lock)$/i;
 
 export function validIpv4(text: string): boolean {
   const match = IPV4.exec(text);
@@ -40,16 +43,22 @@ export function hostPort(address: string): number | undefined {
     const digits = text.slice(hash + 1);
     return BARE_PORT.test(digits) && Number(digits) >= 1 && Number(digits) <= 65535 ? Number(digits) : undefined;
   }
+  // `bind :::443`, netstat's `:::22`: IPv6's any address and a port; CoreDNS's root zone `.:53`
+  if (IPV6_ANY_PORT.test(text)) return portOf(text.slice(3));
+  if (ROOT_ZONE_PORT.test(text)) return portOf(text.slice(2));
   const colon = text.lastIndexOf(":");
   if (colon <= 0) return undefined;
   const digits = text.slice(colon + 1);
   if (!BARE_PORT.test(digits)) return undefined;
   const port = Number(digits);
   if (port < 1 || port > 65535) return undefined;
+  // a host masked in part: `***.69:2379`, `http://.70:2380`
+  if (MASKED_IPV4.test(text.slice(0, colon))) return port;
   const host = hostBefore(text.slice(0, colon));
   if (host === undefined) return undefined;
   if (host.startsWith("[")) return port;
-  if (ONLY_MASK.test(host)) return port;
+  // a masked host, whole or in part (`***.69`, `x.x.x.12`) after a key (`addr:***.69`)
+  if (ONLY_MASK.test(host) || MASKED_IPV4.test(host)) return port;
   if (IPV4.test(host)) return validIpv4(host) ? port : undefined;
   if (!HAS_LETTER.test(host) || FILE_EXTENSION.test(host) || CLASS_NAME.test(host)) return undefined;
   const lower = host.toLowerCase();
@@ -59,6 +68,11 @@ export function hostPort(address: string): number | undefined {
   // a plain word before a small number is a field (`type:3`), not a host
   if (/^[a-z]+$/i.test(host) && port < 20) return undefined;
   return port;
+}
+
+function portOf(digits: string): number | undefined {
+  const port = Number(digits);
+  return port >= 1 && port <= 65535 ? port : undefined;
 }
 
 /** The host of `[key:]host`, or undefined where there is none (`fe80::1`, `12:30`). */

@@ -23,6 +23,7 @@ const PORT_COLUMNS = new Set([
   "fromport",
   "toport",
 ]);
+const SERVICE_PORT_LIST = /^\d{1,5}(?::\d{1,5})?\/(?:tcp|udp|sctp)(?:,\d{1,5}(?::\d{1,5})?\/(?:tcp|udp|sctp)){0,20}$/i;
 /** Rows read under one header at most; a table longer than this is a dump, not an incident. */
 const MAX_ROWS = 500;
 const PORT_WORD = /port/i;
@@ -82,8 +83,7 @@ export function readColumnPorts(text: string): ColumnPort[] {
         rows = 0;
       } else if (header && rows < MAX_ROWS && !/^[\s|+=-]+$/.test(line)) {
         rows += 1;
-        const row = readRow(header, cells);
-        if (row) found.push(row);
+        found.push(...readRow(header, cells));
       }
     }
     if (newline < 0) break;
@@ -123,26 +123,46 @@ function headerOf(cells: readonly Cell[]): Header {
   return { cells, columns, skip, protocolColumn, range: names.includes("fromport") && names.includes("toport") };
 }
 
-function readRow(header: Header, cells: readonly Cell[]): ColumnPort | undefined {
+function readRow(header: Header, cells: readonly Cell[]): ColumnPort[] {
   const width = header.cells.length - header.skip;
   const aligned = cells.length === width;
   // a row of a table has about as many cells as its header (empty cells drop out); prose does not
-  if (Math.abs(cells.length - width) > MAX_MISSING_CELLS) return undefined;
+  if (Math.abs(cells.length - width) > MAX_MISSING_CELLS) return [];
   const cellAt = (column: number) => (aligned ? cells[column - header.skip] : overlapping(header.cells[column] as Cell, cells));
   const ports: { port: number; cell: Cell }[] = [];
   for (const column of header.columns) {
     const cell = cellAt(column);
+    const specs = cell && !/^\d{1,5}$/.test(cell.text) ? servicePortSpecs(cell) : [];
+    if (specs.length > 0) return specs;
     if (!cell || !/^\d{1,5}$/.test(cell.text)) continue;
     const port = Number(cell.text);
     if (port >= 1 && port <= 65535) ports.push({ port, cell });
   }
-  if (ports.length === 0) return undefined;
-  if (header.range && new Set(ports.map((p) => p.port)).size > 1) return undefined;
+  if (ports.length === 0) return [];
+  if (header.range && new Set(ports.map((p) => p.port)).size > 1) return [];
   // two port columns (LocalPort, RemotePort): the lower is the service, the other a client's port
   const best = ports.reduce((a, b) => (b.port < a.port ? b : a));
   const protocol =
     header.protocolColumn >= 0 ? PROTOCOL_WORDS.get(cellAt(header.protocolColumn)?.text.toLowerCase() ?? "") : undefined;
-  return { port: best.port, ...(protocol ? { protocol } : {}), from: best.cell.start, to: best.cell.end };
+  return [{ port: best.port, ...(protocol ? { protocol } : {}), from: best.cell.start, to: best.cell.end }];
+}
+
+/**
+ * Kubernetes' `PORT(S)` cell: `8080:31112/TCP,443/TCP`, each a service port, its node port and the
+ * protocol; both ports are the service's.
+ */
+function servicePortSpecs(cell: Cell): ColumnPort[] {
+  if (!SERVICE_PORT_LIST.test(cell.text)) return [];
+  const ports: ColumnPort[] = [];
+  for (const spec of cell.text.split(",")) {
+    const [numbers = "", name = ""] = spec.split("/");
+    const protocol = PROTOCOL_WORDS.get(name.toLowerCase());
+    for (const n of numbers.split(":")) {
+      const port = Number(n);
+      if (port >= 1 && port <= 65535) ports.push({ port, ...(protocol ? { protocol } : {}), from: cell.start, to: cell.end });
+    }
+  }
+  return ports;
 }
 
 /** The row's cell under the header cell: their columns overlap within their lines. */

@@ -43,6 +43,8 @@ const MIN_PREFIX = 4;
 const COMPOUND_SEPARATORS = /[-_.:/\\[\](){}@]+/;
 /** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`. */
 const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])/;
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORDS = /[a-z][a-z0-9.-]{1,30}/g;
 const COMPOUND_OR_CAMEL = /[-_.:/\\[\](){}@]|[a-z][A-Z]/;
 
 /**
@@ -55,6 +57,11 @@ export function servicesNamedBy(raw: string): PasteService[] {
   const whole = byWord.get(lower);
   if (whole) return [...whole];
   const found: PasteService[] = [];
+  // Chinese and Japanese write no spaces: `ssh每次连接都提示` names SSH
+  if (NON_ASCII.test(raw)) {
+    for (const run of lower.match(ASCII_WORDS) ?? []) found.push(...(byWord.get(run) ?? []));
+    return found;
+  }
   if (!COMPOUND_OR_CAMEL.test(raw)) {
     for (const word of byPrefix.get(lower.slice(0, MIN_PREFIX)) ?? [])
       if (lower.startsWith(word)) found.push(...(byWord.get(word) ?? []));

@@ -195,6 +195,10 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "column",
   "char",
   "character",
+  // nmap's `--top-ports 1000` counts ports
+  "--top-ports",
+  "top-ports",
+  "topports",
   "fd",
   "adapter",
   "code",

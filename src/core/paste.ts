@@ -131,10 +131,16 @@ const MAX_COMMAND_LINE = 200;
 /** ssh's `-L`/`-R` (alone or among flags: `-NL`, `-fR`) and its `[bind:]port:host:hostport`. */
 const SSH_FORWARD_FLAG = /^-[a-z]*[lr]$/;
 const SSH_FORWARD = /^(?:[^:]{1,100}:)?(\d{1,5}):[a-z0-9._-]{1,200}:(\d{1,5})$/;
-const HOST_PORT_PATH = /^([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}):(\d{1,5})\/[^\s:]*$/;
+const HOST_PORT_PATH = /^([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}|\$\{[a-z0-9_]{1,60}\}):(\d{1,5})\/\S*$/;
 /** `:9182/metrics` after `<ip-of-server>`, whose brackets cut it from its host. */
 const PLACEHOLDER_PORT = /^:(\d{1,5})(?:\/\S*)?$/;
-const RPC_BINDING = /^(ncacn_ip_tcp:)?[a-z0-9][a-z0-9.-]{0,253}\[(\d{1,5})\]$/;
+const RPC_BINDING = /^(ncacn_ip_tcp:)?([a-z0-9][a-z0-9.-]{0,253})\[(\d{1,5})\]$/;
+const PUBLISHED_WITH_PROTOCOL = /^(\d{1,5}):(\d{1,5})\/(tcp|udp)$/;
+const GLUED_PORT_FLAG = /^-([pP])(\d{1,5})$/;
+const UPPER_P_CLIENTS = /\b(?:mysql|mysqldump|mysqladmin|mariadb|scp)\b/i;
+const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli)\b/i;
+/** An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested action`. */
+const REPLY_CODE_LINE = /^[ \t]*[1-5]\d\d[ -][A-Z][a-z]/;
 /** An RD Gateway carries RDP inside HTTPS. */
 const RD_GATEWAY = { ports: [443], protocol: "TCP" } as const;
 const LSOF_ADDRESS = /^-i[46]?(tcp|udp)?@?[^:]*:(\d{1,5})$/;
@@ -534,6 +540,14 @@ class PasteReader {
     if (netstat !== undefined) return netstat;
     const protocolBefore = PROTOCOL_WORDS.get(this.key(i - 1));
     if (key.includes("/")) {
+      // Docker's `-p 8600:53/udp`: the host's port and the container's, over the protocol
+      const published = PUBLISHED_WITH_PROTOCOL.exec(key);
+      if (published) {
+        const protocol = PROTOCOL_WORDS.get(published[3] as string);
+        this.candidate(Number(published[1]), protocol, chunk.start, chunk.end, i);
+        this.candidate(Number(published[2]), protocol, chunk.start, chunk.end, i);
+        return i;
+      }
       const slashed = PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key);
       if (slashed) {
         const [a, b] = [slashed[1] as string, slashed[2] as string];
@@ -579,6 +593,12 @@ class PasteReader {
         return i;
       }
     }
+    // a client's port flag glued to its number: mysql's `-P3306`, ssh's and scp's `-p2222`
+    const flag = key.startsWith("-p") ? GLUED_PORT_FLAG.exec(this.raw(i)) : null;
+    if (flag && this.lineHas(chunk, flag[1] === "P" ? UPPER_P_CLIENTS : LOWER_P_CLIENTS)) {
+      this.candidate(Number(flag[2]), protocolBefore, chunk.start, chunk.end, i);
+      return i;
+    }
     // lsof's `-i:5000`, `-i4tcp:5000`
     const lsof = key.startsWith("-i") && this.key(i - 1) === "lsof" ? LSOF_ADDRESS.exec(key) : null;
     if (lsof) {
@@ -589,9 +609,16 @@ class PasteReader {
     const counted = key.includes(".") ? NUMBER_DOT_WORD.exec(key) : null;
     if (counted) this.nonPorts.add(Number(counted[1]));
     // DCE/RPC's string bindings: `StringBinding: MYMACHINE[49155]`, `ncacn_ip_tcp:10.0.0.5[49667]`
+    // strongSwan's `from 172.38.200.1[500] to 172.38.1.131[500]`
     const binding = key.endsWith("]") ? RPC_BINDING.exec(key) : null;
-    if (binding && (binding[1] !== undefined || this.key(i - 1) === "stringbinding")) {
-      this.candidate(Number(binding[2]), "TCP", chunk.start, chunk.end, i);
+    if (binding && (binding[1] !== undefined || this.key(i - 1) === "stringbinding" || validIpv4(binding[2] as string))) {
+      this.candidate(
+        Number(binding[3]),
+        binding[1] !== undefined || this.key(i - 1) === "stringbinding" ? "TCP" : undefined,
+        chunk.start,
+        chunk.end,
+        i,
+      );
       return i;
     }
     // `smb2`, `krb5`; `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
@@ -692,6 +719,16 @@ class PasteReader {
     const key = chunk.key;
     const single = BARE_PORT.test(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
+    // a list's number opens its line whatever ended the line before (`source port.\n2) Some ISPs`)
+    if (single !== undefined && this.isListMarker(chunk)) {
+      this.nonPorts.add(single);
+      return i;
+    }
+    // FTP's extended passive reply: `229 Entering Extended Passive Mode (|||44077|)`
+    if (single !== undefined && this.source.endsWith("|||", chunk.start) && this.source.startsWith("|)", chunk.end)) {
+      this.candidate(single, "TCP", chunk.start - 4, chunk.end + 2, i);
+      return i;
+    }
     // OpenSSH's `Connection closed by UNKNOWN port 65535`: a peer it could not name, no port
     if (single !== undefined && this.key(i - 1) === "port" && this.key(i - 2) === "unknown") {
       this.nonPorts.add(single);
@@ -747,9 +784,19 @@ class PasteReader {
     // an operating system's version: `Windows 10 client`, `Ubuntu 22`, `CentOS 7`; a year after
     // a time (`Sun Jun 10 12:04:02 2018 UDP link`)
     if (
-      this.isListMarker(chunk) ||
       (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
       (single >= 1970 && single <= 2100 && CLOCK.test(this.key(i - 1)))
+    ) {
+      this.nonPorts.add(single);
+      return i;
+    }
+    // an FTP or SMTP server's reply code opening its line
+    const lineStart = this.lineStartOf(chunk);
+    if (
+      single >= 100 &&
+      single <= 599 &&
+      chunk.start - lineStart <= 8 &&
+      REPLY_CODE_LINE.test(this.source.slice(lineStart, chunk.end + 3))
     ) {
       this.nonPorts.add(single);
       return i;
@@ -764,7 +811,11 @@ class PasteReader {
       filtered === "port" ||
       (this.key(i - 1) === "-i" && this.key(i - 2) === "lsof") ||
       (this.has.portForward && this.isPortForwardArgument(i)) ||
-      (this.has.wide && this.isBeforeWideLabel(i))
+      (this.has.wide && this.isBeforeWideLabel(i)) ||
+      // strongSwan's `from <local>[500]`: a placeholder host and its port
+      (this.source[chunk.start - 1] === "[" && this.source[chunk.start - 2] === ">" && this.source[chunk.end] === "]") ||
+      // a listening address with no host: CoreDNS's `prometheus :9153`, `--web.listen-address=:10006`
+      (chunk.colon && /^[\s=]?$/.test(this.source.charAt(chunk.start - 2)))
     ) {
       this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
       return i;
@@ -869,8 +920,13 @@ class PasteReader {
   /** The bare numbers written just before chunk `i`, each separated by a comma: `80,8080` of `80,8080,443 port`. */
   private listBefore(i: number): number[] {
     const list: number[] = [];
-    for (let k = i - 1; k >= 0 && list.length < MAX_LIST && BARE_PORT.test(this.key(k)) && this.gapIsListSeparator(k); k--)
-      list.unshift(k);
+    for (let k = i - 1; k >= 0 && list.length < MAX_LIST; k--) {
+      // `80,8080 port`, `9200 and 9300 port`
+      const word = LIST_WORDS.has(this.key(k)) && this.gapIsSpaces(k) && this.gapIsSpaces(k - 1) ? k - 1 : k;
+      if (!BARE_PORT.test(this.key(word)) || (word === k && !this.gapIsListSeparator(k))) break;
+      list.unshift(word);
+      k = word;
+    }
     return list;
   }
 
@@ -1052,7 +1108,7 @@ class PasteReader {
       return true;
     }
     const pathed = key.includes("/") ? HOST_PORT_PATH.exec(key) : null;
-    if (pathed && (validIpv4(pathed[1] as string) || isHostLike(pathed[1] as string))) {
+    if (pathed && (validIpv4(pathed[1] as string) || isHostLike(pathed[1] as string) || pathed[1]?.startsWith("$"))) {
       this.candidate(Number(pathed[2]), protocol, chunk.start, chunk.end, i);
       return true;
     }
@@ -1092,6 +1148,16 @@ class PasteReader {
       if (this.gapHasNewline(j)) return false;
     }
     return false;
+  }
+
+  /** Whether the line of `chunk`, up to it, has what `pattern` looks for. */
+  private lineHas(chunk: Chunk, pattern: RegExp): boolean {
+    const lineStart = Math.max(this.source.lastIndexOf("\n", chunk.start - 1) + 1, chunk.start - MAX_COMMAND_LINE);
+    return pattern.test(this.source.slice(lineStart, chunk.start));
+  }
+
+  private lineStartOf(chunk: Chunk): number {
+    return this.source.lastIndexOf("\n", chunk.start - 1) + 1;
   }
 
   /** `2. Opened port 1433`, `3) Restart`: a list's number at the start of its line. */
@@ -1195,6 +1261,8 @@ function chunksOf(text: string): Chunk[] {
     let cleaned = TRAILING_CHARACTERS.has(unbolded.charCodeAt(unbolded.length - 1)) ? unbolded.replace(TRAILING, "") : unbolded;
     if (cleaned.startsWith("[") && !cleaned.includes("]:")) {
       cleaned = cleaned.slice(1).replace(/\]$/, "");
+      // `[{localhost/127.0.0.1:4593}]`: what the bracket hid ends the chunk now
+      if (TRAILING_CHARACTERS.has(cleaned.charCodeAt(cleaned.length - 1))) cleaned = cleaned.replace(TRAILING, "");
       start += 1;
     }
     const colon = cleaned.length > 1 && cleaned.startsWith(":") && BARE_PORT.test(cleaned.slice(1));

@@ -84,6 +84,20 @@ const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
   (p) => fc.constant(`Traceback (most recent call last):\nI tried changing the port from ${p} to ${p}. no luck.`),
   (p) => fc.constant(`error: refused\nThe machine has some ports open such as ${p} etc.`),
   (p) => fc.constant(`error: refused\nallow tcp traffic on ${p} from the ALB to EC2`),
+  (p) => fc.constant(`failed to check the health of member b6ef on http://***.69:${p}: i/o timeout`),
+  (p) => fc.constant(`parsing [/etc/haproxy/haproxy.cfg:38] : 'bind :::${p}' :`),
+  (p) => fc.constant("```\n.:" + p + " {\n        errors\n        health\n}"),
+  (p) => fc.constant(`redis_exporter --web.listen-address=:${p} --redis.addr=`),
+  (p) => fc.constant(`mysql -uroot -p123456 -h139.129.230.219 -P${p}`),
+  (p) => fc.constant(`ssh -p${p} admin@10.0.0.5\nConnection refused`),
+  (p) => fc.constant(`strongswan: 12[NET] sending packet: from 172.38.200.1[${p}] to 172.38.1.131[${p}] (464 bytes)`),
+  (p) => fc.constant(`14[NET] sending packet: from <local>[${p}] to <remote>[${p}] (304 bytes)`),
+  (p) => fc.constant(`229 Entering Extended Passive Mode (|||${p}|)`),
+  (p) => fc.constant(`error: refused\nthey are accessible by 9200 and ${p} port.`),
+  (p) =>
+    fc.constant(
+      `NAME      TYPE       CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE\nthe-bus   NodePort   10.43.196.219   <none>        ${p}:31112/TCP   2m51s`,
+    ),
 ];
 
 /** Numbers the text itself says are something else. */
@@ -107,6 +121,13 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
   (n) => `An error occurred (TargetNotConnected) when calling the StartSession operation\nConnection closed by UNKNOWN port ${n}`,
   (n) => `160\t68.116922\tfe80::7f93:ac28:a40f:2b5c\tff02::fb\t5353\tMDNS\t${n}\tStandard query 0x0000`,
   (n) => `Sun Jun 10 12:04:02 ${1970 + (n % 130)} UDP link remote: [AF_INET]165.227.143.71:5986`,
+  (n) => `PS C:\\> nmap -sTUV --top-ports ${n} 10.225.10.179\n22/tcp open ssh`,
+  (n) =>
+    `Connection to node -1 (localhost/127.0.0.1:9092) could not be established. (org.apache.kafka.clients.NetworkClient:${n})`,
+  (n) => `{"level":"info","caller":"exporter/go.mod:${n}","msg":"Running as TSH"}`,
+  (n) => `\n${100 + (n % 500)} Could not open data connection to port 45163: Cannot assign requested address`,
+  (n) =>
+    `Is this meant to denote both the source and destination port.\n${1 + (n % 9)}) Some ISPs perform blocking on inbound port 123`,
 ];
 
 const found = (text: string) => findPorts(text).map((f) => f.port);
@@ -262,6 +283,18 @@ describe("pasted text: forwards written as mappings", () => {
       fc.property(port, port, fc.constantFrom("-L", "-NL", "-fNL", "-R"), (local, remote, flag) => {
         const text = `ssh ${flag} ${local}:db.internal.example:${remote} ec2-user@bastion`;
         expect(found(text)).toEqual(expect.arrayContaining([local, remote]));
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+
+  it("Docker's `-p host:container/proto` names both ports over its protocol", () => {
+    fc.assert(
+      fc.property(port, port, fc.constantFrom("tcp", "udp"), (host, container, protocol) => {
+        const text = `docker run -p ${host}:${container}/${protocol} --name consul progrium/consul -server`;
+        const read = findPorts(text);
+        expect(new Set(read.map((f) => f.port))).toEqual(new Set([host, container]));
+        expect(new Set(read.map((f) => f.protocol))).toEqual(new Set([protocol.toUpperCase()]));
       }),
       { numRuns: propertyRuns(200) },
     );
