@@ -43,7 +43,7 @@ const MIN_PREFIX = 4;
 const COMPOUND_SEPARATORS = /[-_.:/\\[\](){}@]+/;
 /** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`. */
 const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const ASCII_WORDS = /[a-z][a-z0-9.-]{1,30}/g;
 const COMPOUND_OR_CAMEL = /[-_.:/\\[\](){}@]|[a-z][A-Z]/;
 

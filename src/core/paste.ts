@@ -270,7 +270,7 @@ export function preferredDirection(sides: Iterable<FoundPort["side"]>): "In" | "
 export function readPaste(text: string): PasteReading {
   const cut = text.length > MAX_PASTE_LENGTH ? text.slice(0, MAX_PASTE_LENGTH) : text;
   // text copied from a page's source keeps its escapes: `127.0.0.1:45524-&gt;127.0.0.1:3025`
-  const source = cut.includes("&") ? cut.replace(HTML_ESCAPES, (escape) => HTML_CHARACTERS[escape] ?? escape) : cut;
+  const source = cut.includes("&") ? cut.replace(HTML_ESCAPES, (entity) => HTML_CHARACTERS[entity] ?? entity) : cut;
   const reader = new PasteReader(source);
   reader.read();
   return reader.result();
