@@ -23,7 +23,7 @@ const ADDRESS_DOT_END = /^(.+)\.([a-z0-9][a-z0-9-]*)$/i;
 /** A class name and a line (`SmbTransportPoolImpl:93`, `Transport:568`), not a host and a port. */
 const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){0,10}[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*$/;
 const FILE_EXTENSION =
-  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe|conf|cfg|ini|config|properties|toml|mod|md|gradle|lock)$/i;
+  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe|conf|cfg|ini|config|properties|toml|mod|md|gradle|lock|cc|hpp|hh|cxx|inc)$/i;
 
 export function validIpv4(text: string): boolean {
   const match = IPV4.exec(text);
@@ -43,6 +43,8 @@ export function hostPort(address: string): number | undefined {
     const digits = text.slice(hash + 1);
     return BARE_PORT.test(digits) && Number(digits) >= 1 && Number(digits) <= 65535 ? Number(digits) : undefined;
   }
+  // Node.js's own modules in a stack: `node:events:371`, `node:internal/streams/destroy:157`
+  if (text.startsWith("node:")) return undefined;
   // `bind :::443`, netstat's `:::22`: IPv6's any address and a port; CoreDNS's root zone `.:53`
   if (IPV6_ANY_PORT.test(text)) return portOf(text.slice(3));
   if (ROOT_ZONE_PORT.test(text)) return portOf(text.slice(2));

@@ -182,6 +182,16 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   "as",
   "like",
   "including",
+  "eg",
+  "e.g",
+  "ie",
+  "i.e",
+  "by",
+  "default",
+  // Java's `Port already in use: 9000`
+  "already",
+  "in",
+  "use",
 ]);
 
 /** Between numbers of one list: `ports 80, 443 and 5985`. */
@@ -195,6 +205,8 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "column",
   "char",
   "character",
+  "process",
+  "vers",
   // nmap's `--top-ports 1000` counts ports
   "--top-ports",
   "top-ports",
@@ -295,6 +307,7 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
 
 /** Endings of labels whose numbers are quantities: `NetworkDelayms`, `OperationTimeout`, `MaxEnvelopeSizekb`. */
 export const NON_PORT_SUFFIXES: readonly string[] = [
+  "level",
   "ms",
   "sec",
   "secs",

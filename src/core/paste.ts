@@ -104,7 +104,7 @@ interface Candidate {
   readonly side: FoundPort["side"];
 }
 
-const CHUNKS = /[^\s,;()"'<>|=`]+/g;
+const CHUNKS = /[^\s,;()"'<>|=`、，；]+/g;
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
 const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
 const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
@@ -137,6 +137,7 @@ const PLACEHOLDER_PORT = /^:(\d{1,5})(?:\/\S*)?$/;
 const RPC_BINDING = /^(ncacn_ip_tcp:)?([a-z0-9][a-z0-9.-]{0,253})\[(\d{1,5})\]$/;
 const PUBLISHED_WITH_PROTOCOL = /^(\d{1,5}):(\d{1,5})\/(tcp|udp)$/;
 const GLUED_PORT_FLAG = /^-([pP])(\d{1,5})$/;
+const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
 const UPPER_P_CLIENTS = /\b(?:mysql|mysqldump|mysqladmin|mariadb|scp)\b/i;
 const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli)\b/i;
 /** An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested action`. */
@@ -147,7 +148,13 @@ const LSOF_ADDRESS = /^-i[46]?(tcp|udp)?@?[^:]*:(\d{1,5})$/;
 const DOCKER_PUBLISHED = /^->\d{1,5}\/(?:tcp|udp)\b/i;
 const HTML_ESCAPES = /&(?:gt|lt|amp|quot|#39);/g;
 const HTML_CHARACTERS: Readonly<Record<string, string>> = { "&gt;": ">", "&lt;": "<", "&amp;": "&", "&quot;": '"', "&#39;": "'" };
-const MAPPING_GAP = /^[ \t]*[=-]>[ \t]*$/;
+/** Settings that take a switch (`use ssl = 1`), not a port. */
+const OF_WORDS = new Set(["of", "in", "for", "on"]);
+const IS_WORDS = new Set(["is", "was", "are", "="]);
+const SWITCH_WORDS = new Set(["ssl", "tls", "use_ssl", "use-ssl"]);
+const PERCENTAGE = /^\d{1,5}%/;
+const SERVICE_PORT = /^[a-z][a-z0-9-]{0,40}:(\d{1,5})$/;
+const MAPPING_GAP = /^[ \t]*(?:[=-]>|→)[ \t]*$/;
 /** A number glued to a word by a dot: a list's `1.Open`, Guacamole's length-prefixed `5.error`. */
 const NUMBER_DOT_WORD = /^(\d{1,5})\.[a-z][a-z-]*$/;
 /** Words after a number that make it a port: `445 port`, Vagrant's `5985 (guest)`. */
@@ -569,6 +576,17 @@ class PasteReader {
       return i;
     }
     if (key.includes(":") && this.readAddressWithPath(i, protocolBefore)) return i;
+    // a chain of services and their ports: `Haproxy:80 => Varnish:6081 => Nginx:82`
+    const chained = key.includes(":") ? SERVICE_PORT.exec(key) : null;
+    if (chained && (MAPPING_GAP.test(this.gap(i)) || MAPPING_GAP.test(this.gap(i - 1)))) {
+      this.candidate(Number(chained[1]), protocolBefore, chunk.start, chunk.end, i);
+      return i;
+    }
+    // `port ~8000`: about that port
+    if (key.startsWith("~") && BARE_PORT.test(key.slice(1)) && this.labelBefore(i)?.role === "plain") {
+      this.candidate(Number(key.slice(1)), protocolBefore, chunk.start, chunk.end, i);
+      return i;
+    }
     if ((key.includes(":") || key.includes("#")) && !chunk.colon) {
       // Docker's `-p 127.0.0.1:8080:80`: the host's port and the container's
       const published = PUBLISHED.exec(key);
@@ -603,6 +621,10 @@ class PasteReader {
     const lsof = key.startsWith("-i") && this.key(i - 1) === "lsof" ? LSOF_ADDRESS.exec(key) : null;
     if (lsof) {
       this.candidate(Number(lsof[2]), PROTOCOL_WORDS.get(lsof[1] ?? ""), chunk.start, chunk.end, i);
+      return i;
+    }
+    if (PERCENTAGE.test(key)) {
+      this.nonPorts.add(Number.parseInt(key, 10));
       return i;
     }
     if (this.readGluedLabel(i, protocolBefore)) return i;
@@ -815,7 +837,7 @@ class PasteReader {
       // strongSwan's `from <local>[500]`: a placeholder host and its port
       (this.source[chunk.start - 1] === "[" && this.source[chunk.start - 2] === ">" && this.source[chunk.end] === "]") ||
       // a listening address with no host: CoreDNS's `prometheus :9153`, `--web.listen-address=:10006`
-      (chunk.colon && /^[\s=]?$/.test(this.source.charAt(chunk.start - 2)))
+      (chunk.colon && /^[\s=]?$/.test(this.source.charAt(chunk.start - 2)) && this.source[chunk.end] !== ")")
     ) {
       this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
       return i;
@@ -845,6 +867,11 @@ class PasteReader {
     if (isServiceWord(previous) && !this.gapHasNewline(i - 1) && !this.gapHas(i - 1, "\t")) {
       // `HTTP 401` is a status; `HTTP = 5985` (winrm get winrm/config) is a setting's value
       const setting = this.gapHas(i - 1, "=");
+      // `use ssl = 1`, `tls = 0`: a switch, not a port
+      if (setting && single < 10 && SWITCH_WORDS.has(previous)) {
+        this.nonPorts.add(single);
+        return i;
+      }
       if (
         (previous === "http" || previous === "https") &&
         !setting &&
@@ -974,9 +1001,15 @@ class PasteReader {
   /** The label before chunk `i`, past up to three gap words: `port number is 5985`, `RemotePort : 5986`. */
   private labelBefore(i: number): { at: number; role: Role | "nonport" } | undefined {
     const chunk = this.chunks[i] as Chunk;
+    let skippedName = false;
     for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 4; j--, gaps++) {
       const key = this.key(j);
-      if (FLAG_LABELS.has(key) && j === i - 1) return { at: j, role: "plain" };
+      // sqlcmd's and bcp's `-P` is the password
+      if (FLAG_LABELS.has(key) && j === i - 1)
+        return {
+          at: j,
+          role: key === "-p" && this.raw(j) === "-P" && this.lineHas(chunk, PASSWORD_P_CLIENTS) ? "nonport" : "plain",
+        };
       // `host: 3389` after `guest: 3389` (Vagrant), never a host name
       if (key === "host" && this.source[this.endOf(j)] === ":" && Number(chunk.key) >= 10) return { at: j, role: "plain" };
       const role = labelRole(key);
@@ -988,7 +1021,10 @@ class PasteReader {
         if (role === "nonport" && j !== i - 1 && !chunk.colon) return undefined;
         return { at: j, role };
       }
-      if (!LABEL_GAP_WORDS.has(key)) return undefined;
+      // one name between a label's `of`/`in`/`for` and its `is`: `the default port of SQL Server is 1433`
+      const named = !skippedName && OF_WORDS.has(this.key(j - 1)) && IS_WORDS.has(this.key(j + 1));
+      if (named) skippedName = true;
+      else if (!LABEL_GAP_WORDS.has(key)) return undefined;
       if (key !== "" && this.gapHasNewline(j)) return undefined;
     }
     return undefined;
@@ -1016,7 +1052,7 @@ class PasteReader {
 
   private isMaskedHostBefore(chunk: Chunk): boolean {
     const before = this.source[chunk.start - 2] ?? "";
-    return before !== "" && ">)]}*'\"".includes(before);
+    return before !== "" && ">)]}*".includes(before);
   }
 
   private isParenthesised(chunk: Chunk): boolean {
@@ -1189,6 +1225,22 @@ function wordBeforeBracket(key: string): string {
   return bracket > 0 ? key.slice(0, bracket) : key;
 }
 
+/** `SPT=15314 DPT=21379`, `Source Port: 3389 Destination Port: 51000`: each port says which end it is. */
+function isLabelledPair(source: Candidate, destination: Candidate): boolean {
+  return source.role === "source" && destination.role === "dest";
+}
+
+/**
+ * The service of a pair whose labels name its ends: the destination, unless the packet is a reply
+ * (a well-known or fixed source port answering an ephemeral or higher destination).
+ */
+function labelledService(source: Candidate, destination: Candidate): Candidate {
+  const reply =
+    (destination.port >= EPHEMERAL_FROM && source.port < EPHEMERAL_FROM) ||
+    (source.port < WELL_KNOWN_BELOW && destination.port >= WELL_KNOWN_BELOW);
+  return reply ? source : destination;
+}
+
 /** Of two ports of one connection, the service's: the one that is not ephemeral, else the lower. */
 function serviceSide(a: number, b: number): number {
   const ephemeralA = a >= EPHEMERAL_FROM;
@@ -1234,9 +1286,11 @@ function pairUp(candidates: readonly Candidate[]): Candidate[] {
     const bothEphemeral = source.port >= EPHEMERAL_FROM && destination.port >= EPHEMERAL_FROM;
     const service = bothEphemeral
       ? destination
-      : serviceSide(source.port, destination.port) === source.port
-        ? source
-        : destination;
+      : isLabelledPair(source, destination)
+        ? labelledService(source, destination)
+        : serviceSide(source.port, destination.port) === source.port
+          ? source
+          : destination;
     const client = service === source ? destination : source;
     const side: FoundPort["side"] = service.role === "remote" && client.role === "local" ? "remote" : "destination";
     kept.push({ ...service, side });
@@ -1259,6 +1313,11 @@ function chunksOf(text: string): Chunk[] {
     // Markdown's bold: `**netstat | grep :2775**`
     const unbolded = raw.endsWith("**") ? raw.replace(/\*+$/, "") : raw;
     let cleaned = TRAILING_CHARACTERS.has(unbolded.charCodeAt(unbolded.length - 1)) ? unbolded.replace(TRAILING, "") : unbolded;
+    // Zabbix's `[[127.0.0.1]:10050]`: the outer brackets hold a bracketed host and its port
+    if (cleaned.startsWith("[[") && cleaned.endsWith("]") && cleaned.includes("]:")) {
+      cleaned = cleaned.slice(1, -1);
+      start += 1;
+    }
     if (cleaned.startsWith("[") && !cleaned.includes("]:")) {
       cleaned = cleaned.slice(1).replace(/\]$/, "");
       // `[{localhost/127.0.0.1:4593}]`: what the bracket hid ends the chunk now

@@ -98,6 +98,13 @@ const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
     fc.constant(
       `NAME      TYPE       CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE\nthe-bus   NodePort   10.43.196.219   <none>        ${p}:31112/TCP   2m51s`,
     ),
+  (p) =>
+    fc.constant(`zabbix_sender [39593]: DEBUG: send value error: cannot connect to [[127.0.0.1]:${p}]: [111] Connection refused`),
+  (p) => fc.constant(`When connect ROS with port number e.g 1.2.3.4:${p}、1.2.3.4:${p}`),
+  (p) => fc.constant(`My webserver architecture is: Haproxy:${p} => Varnish:6081 => Nginx:82`),
+  (p) => fc.constant(`java.rmi.server.ExportException: Port already in use: ${p}; nested exception is:`),
+  (p) => fc.constant(`error: use cloudflare before server. port ~${p}, http mode`),
+  (p) => fc.constant(`[TCP Retransmission] [TCP Port numbers reused] 52055 → ${p} [SYN]`),
 ];
 
 /** Numbers the text itself says are something else. */
@@ -128,6 +135,19 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
   (n) => `\n${100 + (n % 500)} Could not open data connection to port 45163: Cannot assign requested address`,
   (n) =>
     `Is this meant to denote both the source and destination port.\n${1 + (n % 9)}) Some ISPs perform blocking on inbound port 123`,
+  (n) =>
+    `2017-02-13 10:12:48 [INFO ](o.a.z.ClientCnxn                   :${n}) Opening socket connection to server 127.0.0.1/127.0.0.1:2181.`,
+  (n) => `DEBUG 2017-06-14 08:23:03 CONNECTION FAILURE, host: localhost:11211 -> libmemcached/connect.cc:${n}`,
+  (n) => `node:events:${n}\n      throw er; // Unhandled 'error' event\nError: connect ECONNREFUSED 127.0.0.1:6000`,
+  (n) => `{"timestamp":"1496958794.02","source":"nats_to_syslog","log_level":${n},"data":{}} 10.0.0.1:4222`,
+  (n) => `stat/sonoff/STATUS11 = {"Wifi":{"AP":1,"SSId":"myNetwork","RSSI":${n}}} 192.168.1.7:1883`,
+  (n) => `[/settings/NRPE/server]\nport = 5666\nuse ssl = ${n % 10}`,
+  (n) =>
+    `A listener channel for protocol 'http' in worker process '${n}' serving application pool 'local.Redirect' reported a failure.`,
+  (n) => `Kasm 端口从默认的 443 修改为 28888 后, 进度条卡在 ${n}%, 浏览器控制台显示 CORS 策略错误`,
+  (n) =>
+    `sqlcmd -S 10.0.0.5/SQLEXPRESS -U SA -P ${n}\nSqlcmd: Error: Microsoft ODBC Driver 13 for SQL Server : Login timeout expired.`,
+  (n) => `mount.nfs: trying text-based options 'port=2049,vers=${n % 5},tcp'`,
 ];
 
 const found = (text: string) => findPorts(text).map((f) => f.port);
@@ -250,6 +270,20 @@ describe("numbers a text marks as something else, in what reads as a question", 
       ),
       { numRuns: propertyRuns(300) },
     );
+  });
+});
+
+describe("pasted text: a connection whose labels say which end is which", () => {
+  it("iptables' SPT and DPT: the destination unless the packet answers from a well-known port", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1024, max: 32767 }), fc.integer({ min: 1024, max: 32767 }), (source, destination) => {
+        fc.pre(source !== destination);
+        const text = `kernel: RULE 24 -- DROP IN=eth0 OUT= SRC=192.168.0.1 DST=192.168.0.2 LEN=40 PROTO=TCP SPT=${source} DPT=${destination} WINDOW=53920 SYN`;
+        expect(found(text)).toEqual([destination]);
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+    expect(found("SRC=10.0.0.9 DST=10.0.0.5 PROTO=TCP SPT=443 DPT=51000 ACK")).toEqual([443]);
   });
 });
 
@@ -380,6 +414,13 @@ describe("pasted text: ports named without a number", () => {
     expect(found("SQLSTATE[08001]: [Microsoft][ODBC Driver 17 for SQL Server]Provedor TCP: No connection could be made")).toEqual(
       [1433],
     );
+  });
+
+  it("services named without a port answer for their defaults: iSCSI, TFTP, rpcbind, AMQP", () => {
+    expect(found("iscsiadm: cannot make connection to 192.168.0.3: Connection refused")).toEqual([3260]);
+    expect(found("PXE-E32: TFTP open timeout\nPXE-M0F: Exiting Intel Boot Agent.")).toEqual([69]);
+    expect(found("showmount -e 172.25.78.130\nRPC: Port mapper failure - RPC: Timed out.")).toEqual([111]);
+    expect(found("ERROR amqp.connection: Socket closed while connecting to RabbitMQ")).toEqual([5672]);
   });
 
   it("a UNC path is SMB over TCP 445", () => {
