@@ -23,7 +23,7 @@ const ADDRESS_DOT_END = /^(.+)\.([a-z0-9][a-z0-9-]*)$/i;
 /** A class name and a line (`SmbTransportPoolImpl:93`, `Transport:568`), not a host and a port. */
 const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){0,10}[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*$/;
 const FILE_EXTENSION =
-  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe|conf|cfg|ini|config|properties|toml|mod|md|gradle|lock|cc|hpp|hh|cxx|inc)$/i;
+  /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe|conf|cfg|ini|config|properties|toml|mod|md|gradle|lock|cc|hpp|hh|cxx|inc|mdx|rst|adoc|html|htm|vue|jsx|tsx)$/i;
 
 export function validIpv4(text: string): boolean {
   const match = IPV4.exec(text);

@@ -205,6 +205,11 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "column",
   "char",
   "character",
+  // a DNS zone's SOA timers
+  "refresh",
+  "expire",
+  "serial",
+  "minimum",
   "process",
   "vers",
   // nmap's `--top-ports 1000` counts ports

@@ -149,6 +149,9 @@ const DOCKER_PUBLISHED = /^->\d{1,5}\/(?:tcp|udp)\b/i;
 const HTML_ESCAPES = /&(?:gt|lt|amp|quot|#39);/g;
 const HTML_CHARACTERS: Readonly<Record<string, string>> = { "&gt;": ">", "&lt;": "<", "&amp;": "&", "&quot;": '"', "&#39;": "'" };
 /** Settings that take a switch (`use ssl = 1`), not a port. */
+const ENDPOINT_CONSTRUCTOR =
+  /\b(?:IPEndPoint|DnsEndPoint|InetSocketAddress|InetSocketTransportAddress|TcpClient|UdpClient)\s*\([^()]{0,80}(?:\([^()]{0,80}\)[^()]{0,20})?$/;
+const PORT_AFTER_WORDS = new Set(["port", "ports"]);
 const OF_WORDS = new Set(["of", "in", "for", "on"]);
 const IS_WORDS = new Set(["is", "was", "are", "="]);
 const SWITCH_WORDS = new Set(["ssl", "tls", "use_ssl", "use-ssl"]);
@@ -764,6 +767,11 @@ class PasteReader {
       return i;
     }
     const nextKey = this.key(i + 1);
+    // `5985/5986 ports are opened` (two ports are no count of ports)
+    if (single === undefined && PORT_AFTER_WORDS.has(nextKey) && PORT_SLASH_PORT.test(key) && !this.gapHasNewline(i)) {
+      this.readPortValue(key, protocolBefore, chunk.start, this.endOf(i + 1), i, "plain");
+      return i + 1;
+    }
     const unitAfter = UNITS.has(nextKey) && !this.gapHasNewline(i);
     const label = this.labelBefore(i);
     if (label?.role === "nonport" || (unitAfter && label === undefined)) {
@@ -864,7 +872,13 @@ class PasteReader {
       return i + 1;
     }
     // (a tab parts a table's columns: Wireshark's `MDNS	100` is a protocol and a frame's length)
-    if (isServiceWord(previous) && !this.gapHasNewline(i - 1) && !this.gapHas(i - 1, "\t")) {
+    // (a comma with no quote parts a record's fields: IPBan's `Login failure: 178.32.197.95, , RDP, 1, 14`)
+    if (
+      isServiceWord(previous) &&
+      !this.gapHasNewline(i - 1) &&
+      !this.gapHas(i - 1, "\t") &&
+      !/^\s*,\s*$/.test(this.gap(i - 1))
+    ) {
       // `HTTP 401` is a status; `HTTP = 5985` (winrm get winrm/config) is a setting's value
       const setting = this.gapHas(i - 1, "=");
       // `use ssl = 1`, `tls = 0`: a switch, not a port
@@ -909,6 +923,12 @@ class PasteReader {
     }
     // SQL Server's `Server=tcp:db01,1433`, `sqlcmd -S db01.corp,1433`: a host, a comma, its port
     if (this.gap(i - 1) === "," && this.isSqlServerHost(i - 1)) {
+      this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
+      return i;
+    }
+    // an endpoint built from an address and a port: .NET's `new IPEndPoint(IPAddress.Parse("192.168.1.2"), 161)`,
+    // Java's `new InetSocketAddress("db01", 1433)`
+    if (this.gap(i - 1).includes(",") && this.lineHas(chunk, ENDPOINT_CONSTRUCTOR)) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
       return i;
     }
@@ -1011,7 +1031,8 @@ class PasteReader {
           role: key === "-p" && this.raw(j) === "-P" && this.lineHas(chunk, PASSWORD_P_CLIENTS) ? "nonport" : "plain",
         };
       // `host: 3389` after `guest: 3389` (Vagrant), never a host name
-      if (key === "host" && this.source[this.endOf(j)] === ":" && Number(chunk.key) >= 10) return { at: j, role: "plain" };
+      if (key === "host" && this.source[this.endOf(j)] === ":" && Number(chunk.key) >= 10 && this.guestBefore(j))
+        return { at: j, role: "plain" };
       const role = labelRole(key);
       // `Listening on 3666`, never `LISTENING 6135` (a socket's inode)
       if (LISTENING.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
@@ -1196,9 +1217,15 @@ class PasteReader {
     return this.source.lastIndexOf("\n", chunk.start - 1) + 1;
   }
 
+  /** Vagrant's `guest: 3389, host: 55985`: a guest port written just before. */
+  private guestBefore(j: number): boolean {
+    for (let k = j - 1; k >= 0 && k >= j - 8; k--) if (this.key(k) === "guest") return true;
+    return false;
+  }
+
   /** `2. Opened port 1433`, `3) Restart`: a list's number at the start of its line. */
   private isListMarker(chunk: Chunk): boolean {
-    if (chunk.key.length > 2 || !/^[.)] +[a-z]/i.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
+    if (chunk.key.length > 2 || !/^[.)] +[^\s\d]/.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
     const lineStart = this.source.lastIndexOf("\n", chunk.start - 1) + 1;
     return /^[\s>*-]*$/.test(this.source.slice(lineStart, chunk.start));
   }

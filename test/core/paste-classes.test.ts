@@ -86,7 +86,7 @@ const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
   (p) => fc.constant(`error: refused\nallow tcp traffic on ${p} from the ALB to EC2`),
   (p) => fc.constant(`failed to check the health of member b6ef on http://***.69:${p}: i/o timeout`),
   (p) => fc.constant(`parsing [/etc/haproxy/haproxy.cfg:38] : 'bind :::${p}' :`),
-  (p) => fc.constant("```\n.:" + p + " {\n        errors\n        health\n}"),
+  (p) => fc.constant(`\`\`\`\n.:${p} {\n        errors\n        health\n}`),
   (p) => fc.constant(`redis_exporter --web.listen-address=:${p} --redis.addr=`),
   (p) => fc.constant(`mysql -uroot -p123456 -h139.129.230.219 -P${p}`),
   (p) => fc.constant(`ssh -p${p} admin@10.0.0.5\nConnection refused`),
@@ -105,6 +105,11 @@ const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
   (p) => fc.constant(`java.rmi.server.ExportException: Port already in use: ${p}; nested exception is:`),
   (p) => fc.constant(`error: use cloudflare before server. port ~${p}, http mode`),
   (p) => fc.constant(`[TCP Retransmission] [TCP Port numbers reused] 52055 → ${p} [SYN]`),
+  (p) =>
+    fc.constant(
+      `Messenger.Walk(VersionCode.V2,\n    new IPEndPoint(IPAddress.Parse("192.168.1.2"), ${p}),\n    new OctetString(community))`,
+    ),
+  (p) => fc.constant(`client.addTransportAddress(new InetSocketTransportAddress(InetAddress.getByName("db01"), ${p}));`),
 ];
 
 /** Numbers the text itself says are something else. */
@@ -148,6 +153,12 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
   (n) =>
     `sqlcmd -S 10.0.0.5/SQLEXPRESS -U SA -P ${n}\nSqlcmd: Error: Microsoft ODBC Driver 13 for SQL Server : Login timeout expired.`,
   (n) => `mount.nfs: trying text-based options 'port=2049,vers=${n % 5},tcp'`,
+  (n) => `2022-11-17 16:46:24.2351|WARN|IPBan|Login failure: 178.32.197.95, , RDP, ${n}, 14`,
+  (n) => `start of authority record:\n      serial:1\n      refresh:${n}\n      retry:1200`,
+  (n) => `docs/pages/desktop-access/troubleshooting.mdx:${n}\n Rdp(Io(Os { code: 54, kind: ConnectionReset }))`,
+  (n) => `2022/02/02 22:16:17 plugin: [DEBUG] Error getting WinRM host: ${n} QEMU guest agent is not running`,
+  (n) =>
+    `当远程服务器是Windows 2003 Server时，进行RDP连接，出现下列问题：\n  ${1 + (n % 9)}. 远程服务器的RDP安全层设置为使用TLS时`,
 ];
 
 const found = (text: string) => findPorts(text).map((f) => f.port);
@@ -308,6 +319,18 @@ describe("pasted text: records with a fixed field order and no header", () => {
     expect(
       found("2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK"),
     ).toEqual([]);
+  });
+});
+
+describe("pasted text: two ports before the word port", () => {
+  it("`5985/5986 ports are opened` names both, and counts no ports", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 65535 }), fc.integer({ min: 10, max: 65535 }), (a, b) => {
+        const text = `error: the script was launched on all of them, ${a}/${b} ports are opened, but i cannot execute`;
+        expect(new Set(found(text))).toEqual(new Set([a, b]));
+      }),
+      { numRuns: propertyRuns(200) },
+    );
   });
 });
 
