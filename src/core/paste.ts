@@ -135,6 +135,7 @@ const HOST_PORT_PATH = /^([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}|\$\{[a-z0-9
 /** `:9182/metrics` after `<ip-of-server>`, whose brackets cut it from its host. */
 const PLACEHOLDER_PORT = /^:(\d{1,5})(?:\/\S*)?$/;
 const RPC_BINDING = /^(ncacn_ip_tcp:)?([a-z0-9][a-z0-9.-]{0,253})\[(\d{1,5})\]$/;
+const LABELLED_PORT_SLASH_PROTOCOL = /[#:]ports?:(\d{1,5})\/(tcp|udp)$/;
 const PUBLISHED_WITH_PROTOCOL = /^(\d{1,5}):(\d{1,5})\/(tcp|udp)$/;
 const GLUED_PORT_FLAG = /^-([pP])(\d{1,5})$/;
 const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
@@ -159,7 +160,7 @@ const PERCENTAGE = /^\d{1,5}%/;
 const SERVICE_PORT = /^[a-z][a-z0-9-]{0,40}:(\d{1,5})$/;
 const MAPPING_GAP = /^[ \t]*(?:[=-]>|→)[ \t]*$/;
 /** A number glued to a word by a dot: a list's `1.Open`, Guacamole's length-prefixed `5.error`. */
-const NUMBER_DOT_WORD = /^(\d{1,5})\.[a-z][a-z-]*$/;
+const NUMBER_DOT_WORD = /^(\d{1,5})\.(?:[a-z][a-z-]*|[\u0080-\uffff].*)$/;
 /** Words after a number that make it a port: `445 port`, Vagrant's `5985 (guest)`. */
 const PORT_AFTER = new Set(["port", "guest", "host"]);
 /** What may follow a service's name in a compound that still names its port: `winrm-ssl`, `ldap_tls`. */
@@ -558,6 +559,12 @@ class PasteReader {
         this.candidate(Number(published[2]), protocol, chunk.start, chunk.end, i);
         return i;
       }
+      // a label glued before the first of a list: `./ldap:#PORTS:389/tcp,636/tcp`
+      const labelled = LABELLED_PORT_SLASH_PROTOCOL.exec(key);
+      if (labelled) {
+        this.candidate(Number(labelled[1]), PROTOCOL_WORDS.get(labelled[2] as string), chunk.start, chunk.end, i);
+        return i;
+      }
       const slashed = PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key);
       if (slashed) {
         const [a, b] = [slashed[1] as string, slashed[2] as string];
@@ -767,6 +774,12 @@ class PasteReader {
       return i;
     }
     const nextKey = this.key(i + 1);
+    // `161/162 udp`: two ports, then their protocol
+    const protocolAfterPair = single === undefined && PORT_SLASH_PORT.test(key) ? PROTOCOL_WORDS.get(nextKey) : undefined;
+    if (protocolAfterPair && !this.gapHasNewline(i)) {
+      this.readPortValue(key, protocolAfterPair, chunk.start, this.endOf(i + 1), i, "plain");
+      return i + 1;
+    }
     // `5985/5986 ports are opened` (two ports are no count of ports)
     if (single === undefined && PORT_AFTER_WORDS.has(nextKey) && PORT_SLASH_PORT.test(key) && !this.gapHasNewline(i)) {
       this.readPortValue(key, protocolBefore, chunk.start, this.endOf(i + 1), i, "plain");
@@ -1037,6 +1050,9 @@ class PasteReader {
       // `Listening on 3666`, never `LISTENING 6135` (a socket's inode)
       if (LISTENING.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
       if (role !== undefined) {
+        // a setting (`local_port = 445`, `remote_port = 10445` of frp's ini) is no end of a connection;
+        // iptables' `SPT=1024 DPT=1025`, with no space before its `=`, is one
+        if (role !== "nonport" && role !== "plain" && /^[ \t]+=/.test(this.gap(j))) return { at: j, role: "plain" };
         if (role !== "nonport" && (key === "port" || key === "ports") && SOURCE_WORDS.has(this.key(j - 1)))
           return { at: j - 1, role: "source" };
         if (role === "nonport" && j !== i - 1 && !chunk.colon) return undefined;

@@ -110,6 +110,8 @@ const WRITTEN: readonly ((p: number) => fc.Arbitrary<string>)[] = [
       `Messenger.Walk(VersionCode.V2,\n    new IPEndPoint(IPAddress.Parse("192.168.1.2"), ${p}),\n    new OctetString(community))`,
     ),
   (p) => fc.constant(`client.addTransportAddress(new InetSocketTransportAddress(InetAddress.getByName("db01"), ${p}));`),
+  (p) => fc.constant(`./ldap:#PORTS:${p}/tcp,3269/tcp`),
+  (p) => fc.constant(`[smb]\ntype = tcp\nlocal_ip = 127.0.0.1\nlocal_port = 445\nremote_port = ${p}`),
 ];
 
 /** Numbers the text itself says are something else. */
@@ -159,6 +161,7 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
   (n) => `2022/02/02 22:16:17 plugin: [DEBUG] Error getting WinRM host: ${n} QEMU guest agent is not running`,
   (n) =>
     `当远程服务器是Windows 2003 Server时，进行RDP连接，出现下列问题：\n  ${1 + (n % 9)}. 远程服务器的RDP安全层设置为使用TLS时`,
+  (n) => `**${1 + (n % 9)}.samba设置不能改端口，比如445端口用不了，445端口改成446。`,
 ];
 
 const found = (text: string) => findPorts(text).map((f) => f.port);
@@ -319,6 +322,20 @@ describe("pasted text: records with a fixed field order and no header", () => {
     expect(
       found("2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK"),
     ).toEqual([]);
+  });
+});
+
+describe("pasted text: two ports then their protocol", () => {
+  it("`161/162 udp` names both over that protocol", () => {
+    fc.assert(
+      fc.property(port, port, fc.constantFrom("udp", "tcp"), (a, b, protocol) => {
+        fc.pre(a >= 10 && b >= 10);
+        const read = findPorts(`error: no answer\n${a}/${b} ${protocol}\n-t <TARGET IP> -o result.json`);
+        expect(new Set(read.map((f) => f.port))).toEqual(new Set([a, b]));
+        expect(new Set(read.map((f) => f.protocol))).toEqual(new Set([protocol.toUpperCase()]));
+      }),
+      { numRuns: propertyRuns(200) },
+    );
   });
 });
 
