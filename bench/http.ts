@@ -61,7 +61,15 @@ export interface Served {
 export async function serve(kind: "amiport" | "floor", apiUrl: string, env: Record<string, string> = {}): Promise<Served> {
   const child = spawn(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url)), kind],
+    [
+      "--expose-gc",
+      // `BENCH_CPU_PROFILE=<dir> npm run bench -- http`: a CPU profile of each app under load
+      ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
+      "--import",
+      "tsx",
+      fileURLToPath(new URL("./serve.ts", import.meta.url)),
+      kind,
+    ],
     {
       env: {
         PATH: process.env.PATH,
