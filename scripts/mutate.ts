@@ -1,0 +1,127 @@
+/**
+ * `npm run mutate`: Stryker once per source folder (src/core, src/slack, src/store), each with its
+ * own committed incremental file (mutation/<folder>.incremental.json), so a run after a change tests
+ * only the mutants that change touched. Prints each folder's counts, score and wall time, then one
+ * line with the three scores and the total time.
+ *
+ *   npm run mutate                 all three folders
+ *   npm run mutate -- slack        one folder (or two: `-- slack store`)
+ *   npm run mutate -- slack --mutate src/slack/app.ts   a narrower glob, same incremental file
+ *
+ * src/slack and src/store are also exercised by the tests that start amiport as its own process
+ * (the hostile suite, replicas): those run under test/helpers/main-process.ts, which starts the
+ * sandbox's mutated src/main.ts with the active mutant, so they need every test file in the run,
+ * not only the files that import the mutated one (vitest's "related" mode).
+ */
+import { performance } from "node:perf_hooks";
+import type { MutantResult, PartialStrykerOptions } from "@stryker-mutator/api/core";
+import { Stryker } from "@stryker-mutator/core";
+
+const FOLDERS = ["core", "slack", "store"] as const;
+type Folder = (typeof FOLDERS)[number];
+
+/** The tests of the folders amiport's transport and store are driven through, in-process and spawned. */
+const TRANSPORT_TESTS = ["test/slack/**/*.test.ts", "test/store/**/*.test.ts"];
+const SPAWNING_RUN: PartialStrykerOptions = {
+  testFiles: TRANSPORT_TESTS,
+  vitest: { configFile: "vitest.stryker.config.ts", related: false },
+};
+
+/** What differs per folder; everything else is stryker.config.mjs. core's tests import what they test. */
+const FOLDER_OPTIONS: Record<Folder, PartialStrykerOptions> = {
+  core: {},
+  slack: SPAWNING_RUN,
+  store: SPAWNING_RUN,
+};
+
+interface FolderScore {
+  mutants: number;
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  timeout: number;
+  /** CompileError, RuntimeError and Ignored: not part of the score, as in Stryker's own report. */
+  excluded: number;
+  /** detected (killed + timeout) over valid (detected + survived + no coverage), in percent */
+  score: number;
+}
+
+function scoreOf(results: readonly Pick<MutantResult, "status">[]): FolderScore {
+  const count = (status: MutantResult["status"]) => results.filter((r) => r.status === status).length;
+  const killed = count("Killed");
+  const survived = count("Survived");
+  const noCoverage = count("NoCoverage");
+  const timeout = count("Timeout");
+  const valid = killed + timeout + survived + noCoverage;
+  return {
+    mutants: results.length,
+    killed,
+    survived,
+    noCoverage,
+    timeout,
+    excluded: results.length - valid,
+    score: valid === 0 ? Number.NaN : (100 * (killed + timeout)) / valid,
+  };
+}
+
+function minutes(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
+}
+
+function parseArgs(argv: readonly string[]): { folders: Folder[]; mutate?: string } {
+  const folders: Folder[] = [];
+  let mutate: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--mutate" && argv[i + 1] !== undefined) mutate = argv[++i];
+    else if ((FOLDERS as readonly string[]).includes(arg)) folders.push(arg as Folder);
+    else
+      throw new Error(
+        `unknown argument ${JSON.stringify(arg)}: give folders (${FOLDERS.join(", ")}) and optionally --mutate <glob>`,
+      );
+  }
+  if (mutate !== undefined && folders.length !== 1) throw new Error("--mutate narrows one folder: name exactly one");
+  return { folders: folders.length > 0 ? folders : [...FOLDERS], mutate };
+}
+
+async function mutateFolder(folder: Folder, mutate: string | undefined): Promise<{ score: FolderScore; ms: number }> {
+  const started = performance.now();
+  const results = await new Stryker({
+    ...FOLDER_OPTIONS[folder],
+    mutate: [mutate ?? `src/${folder}/**/*.ts`],
+    incrementalFile: `mutation/${folder}.incremental.json`,
+    htmlReporter: { fileName: `reports/mutation/${folder}.html` },
+    jsonReporter: { fileName: `reports/mutation/${folder}.json` },
+  }).runMutationTest();
+  return { score: scoreOf(results), ms: performance.now() - started };
+}
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`mutate: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const lines: string[] = [];
+  const scores: string[] = [];
+  for (const folder of args.folders) {
+    const { score: s, ms } = await mutateFolder(folder, args.mutate);
+    const line =
+      `src/${folder}${args.mutate ? ` (${args.mutate})` : ""}: ${s.mutants} mutants, ${s.killed} killed, ` +
+      `${s.survived} survived, ${s.noCoverage} no coverage, ${s.timeout} timeout` +
+      `${s.excluded ? `, ${s.excluded} not counted (errors, ignored)` : ""}; score ${s.score.toFixed(2)}%; ${minutes(ms)}`;
+    lines.push(line);
+    scores.push(`${folder} ${s.score.toFixed(2)}%`);
+    // printed at once too, so a long run shows each folder as it ends
+    process.stdout.write(`\n${line}\n`);
+  }
+  process.stdout.write(
+    `\n${lines.join("\n")}\nmutation scores: ${scores.join(", ")}; total ${minutes(performance.now() - started)}\n`,
+  );
+}
+
+await main();
