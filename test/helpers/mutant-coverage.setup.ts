@@ -1,21 +1,30 @@
 /**
  * Setup file of vitest.stryker.config.ts (mutation testing only). In Stryker's coverage run, each
  * test is also credited with the mutants reached by the amiport processes it used (see
- * main-process.ts): the processes still running are asked to write their coverage now, and what
- * each process reached so far counts for this test. A process started in `beforeAll` thus counts
- * for every test of its file that ran while it lived: more tests per mutant than strictly needed,
- * never fewer.
+ * main-process.ts), as Stryker credits in-process code: what ran during the test (the process
+ * is asked to write its coverage before and after each test), and what ran while the process
+ * started, which counts for every test that used that process (as Stryker counts code run at
+ * import time for every test).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach } from "vitest";
 import { strykerNamespace } from "./main-process.js";
 
+type Counts = Record<string, number>;
+
 interface ChildCoverage {
   pid: number;
   seq: number;
   exited: boolean;
-  coverage: { static: Record<string, number>; perTest: Record<string, Record<string, number>> } | null;
+  coverage: { static: Counts; perTest: Record<string, Counts> } | null;
 }
+
+/** What a process reached at its start and at the last look. */
+interface Seen {
+  startup: Counts;
+  last: Counts;
+}
+const seen = new Map<string, Seen>();
 
 const read = (file: string): ChildCoverage | undefined =>
   existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ChildCoverage) : undefined;
@@ -42,11 +51,25 @@ async function fresh(file: string): Promise<ChildCoverage | undefined> {
   }
 }
 
+function countsOf(child: ChildCoverage): Counts {
+  const counts: Counts = {};
+  for (const part of [child.coverage?.static ?? {}, ...Object.values(child.coverage?.perTest ?? {})])
+    for (const [mutant, hits] of Object.entries(part)) counts[mutant] = (counts[mutant] ?? 0) + hits;
+  return counts;
+}
+
 let testId: string | undefined;
 
-beforeEach(() => {
+beforeEach(async () => {
   // Stryker's own setup file (first in the list) has named the test by now; in a mutant run it names none
   testId = strykerNamespace()?.currentTestId;
+  if (testId === undefined) return;
+  // a process started before this test (in a beforeAll) and not looked at yet: what it reached so far is its start
+  for (const file of strykerNamespace()?.amiportChildCoverage ?? []) {
+    if (seen.has(file)) continue;
+    const child = await fresh(file);
+    if (child) seen.set(file, { startup: countsOf(child), last: countsOf(child) });
+  }
 });
 
 afterEach(async () => {
@@ -55,6 +78,9 @@ afterEach(async () => {
   ns.mutantCoverage ??= { static: {}, perTest: {} };
   const credited = ns.mutantCoverage.perTest[testId] ?? {};
   ns.mutantCoverage.perTest[testId] = credited;
+  const credit = (mutant: string, hits: number) => {
+    credited[mutant] = (credited[mutant] ?? 0) + hits;
+  };
   const stillRunning: string[] = [];
   for (const file of ns.amiportChildCoverage) {
     const child = await fresh(file);
@@ -63,10 +89,16 @@ afterEach(async () => {
       stillRunning.push(file);
       continue;
     }
-    const reached = [child.coverage?.static ?? {}, ...Object.values(child.coverage?.perTest ?? {})];
-    for (const counts of reached)
-      for (const [mutant, hits] of Object.entries(counts)) credited[mutant] = (credited[mutant] ?? 0) + hits;
-    if (!child.exited && running(child.pid)) stillRunning.push(file);
+    const now = countsOf(child);
+    // a process started during this test: all it reached is this test's, and (its start not
+    // being told apart) counts as its start for the tests after
+    const { startup, last } = seen.get(file) ?? { startup: now, last: {} };
+    for (const [mutant, hits] of Object.entries(startup)) credit(mutant, hits);
+    for (const [mutant, hits] of Object.entries(now)) if (hits > (last[mutant] ?? 0)) credit(mutant, hits - (last[mutant] ?? 0));
+    if (!child.exited && running(child.pid)) {
+      seen.set(file, { startup, last: now });
+      stillRunning.push(file);
+    } else seen.delete(file);
   }
   ns.amiportChildCoverage = stillRunning;
 });
