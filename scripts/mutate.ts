@@ -7,6 +7,7 @@
  *   npm run mutate                 all three folders
  *   npm run mutate -- slack        one folder (or two: `-- slack store`)
  *   npm run mutate -- slack --mutate src/slack/app.ts   narrower globs (repeat --mutate), same incremental file
+ *   npm run mutate -- slack --tests test/slack/http.test.ts   fewer tests: a quick lower bound
  *
  * src/slack and src/store are also exercised by the tests that start amiport as its own process
  * (the hostile suite, replicas): those run under test/helpers/main-process.ts, which starts the
@@ -20,18 +21,18 @@ import { Stryker } from "@stryker-mutator/core";
 const FOLDERS = ["core", "slack", "store"] as const;
 type Folder = (typeof FOLDERS)[number];
 
-/** The tests of the folders amiport's transport and store are driven through, in-process and spawned. */
-const TRANSPORT_TESTS = ["test/slack/**/*.test.ts", "test/store/**/*.test.ts"];
-const SPAWNING_RUN: PartialStrykerOptions = {
-  testFiles: TRANSPORT_TESTS,
-  vitest: { configFile: "vitest.stryker.config.ts", related: false },
-};
+/** The tests that start amiport as a process count only when every listed test file runs, not only those importing the mutant's file. */
+const SPAWNING_RUN: PartialStrykerOptions = { vitest: { configFile: "vitest.stryker.config.ts", related: false } };
 
-/** What differs per folder; everything else is stryker.config.mjs. core's tests import what they test. */
+/**
+ * The tests each folder is measured with; everything else is stryker.config.mjs. Fewer tests can
+ * only lower a score. src/store's own tests run against PostgreSQL; the slack tests use the store
+ * too, but every one of them would then run for each store mutant (minutes each).
+ */
 const FOLDER_OPTIONS: Record<Folder, PartialStrykerOptions> = {
   core: { testFiles: ["test/core/**/*.test.ts"] },
-  slack: SPAWNING_RUN,
-  store: SPAWNING_RUN,
+  slack: { ...SPAWNING_RUN, testFiles: ["test/slack/**/*.test.ts"] },
+  store: { ...SPAWNING_RUN, testFiles: ["test/store/**/*.test.ts"] },
 };
 
 interface FolderScore {
@@ -69,26 +70,37 @@ function minutes(ms: number): string {
   return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
 }
 
-function parseArgs(argv: readonly string[]): { folders: Folder[]; mutate?: string[] } {
+interface Args {
+  folders: Folder[];
+  mutate?: string[];
+  /** Narrower test files (a lower bound of the score, for a quick look). */
+  tests?: string[];
+}
+
+function parseArgs(argv: readonly string[]): Args {
   const folders: Folder[] = [];
   let mutate: string[] | undefined;
+  let tests: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--mutate" && argv[i + 1] !== undefined) mutate = [...(mutate ?? []), argv[++i] as string];
+    else if (arg === "--tests" && argv[i + 1] !== undefined) tests = [...(tests ?? []), argv[++i] as string];
     else if ((FOLDERS as readonly string[]).includes(arg)) folders.push(arg as Folder);
     else
       throw new Error(
         `unknown argument ${JSON.stringify(arg)}: give folders (${FOLDERS.join(", ")}) and optionally --mutate <glob>`,
       );
   }
-  if (mutate !== undefined && folders.length !== 1) throw new Error("--mutate narrows one folder: name exactly one");
-  return { folders: folders.length > 0 ? folders : [...FOLDERS], mutate };
+  if ((mutate ?? tests) !== undefined && folders.length !== 1)
+    throw new Error("--mutate and --tests narrow one folder: name exactly one");
+  return { folders: folders.length > 0 ? folders : [...FOLDERS], mutate, tests };
 }
 
-async function mutateFolder(folder: Folder, mutate: string[] | undefined): Promise<{ score: FolderScore; ms: number }> {
+async function mutateFolder(folder: Folder, { mutate, tests }: Args): Promise<{ score: FolderScore; ms: number }> {
   const started = performance.now();
   const results = await new Stryker({
     ...FOLDER_OPTIONS[folder],
+    ...(tests ? { testFiles: tests } : {}),
     // A static mutant (in code run at import, e.g. a module's constants) is run against every test
     // of the folder's run (minutes each on 2 cores): too slow for the 60 minutes. Stryker reports them
     // as ignored, outside the score; the printed line counts them.
@@ -113,9 +125,9 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   const scores: string[] = [];
   for (const folder of args.folders) {
-    const { score: s, ms } = await mutateFolder(folder, args.mutate);
+    const { score: s, ms } = await mutateFolder(folder, args);
     const line =
-      `src/${folder}${args.mutate ? ` (${args.mutate.join(", ")})` : ""}: ${s.mutants} mutants, ${s.killed} killed, ` +
+      `src/${folder}${args.mutate ? ` (${args.mutate.join(", ")})` : ""}${args.tests ? ` [tests: ${args.tests.join(", ")}]` : ""}: ${s.mutants} mutants, ${s.killed} killed, ` +
       `${s.survived} survived, ${s.noCoverage} no coverage, ${s.timeout} timeout` +
       `${s.excluded ? `, ${s.excluded} not counted (static: ignored; errors)` : ""}; score ${s.score.toFixed(2)}%; ${minutes(ms)}`;
     lines.push(line);
