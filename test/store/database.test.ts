@@ -6,8 +6,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database, type QueryOutcome } from "../../src/store/database.js";
+import type { AnyInstallation } from "../../src/store/installations.js";
+import { PostgresInstallations } from "../../src/store/postgres-installations.js";
 import { PostgresReplyClaims } from "../../src/store/postgres-reply-claims.js";
 import { PostgresServedSignatures } from "../../src/store/postgres-served-signatures.js";
+import { TokenKeyError } from "../../src/store/token-keys.js";
 import { freePort, startPostgres, type TestPostgres } from "../helpers/postgres.js";
 
 const started = await startPostgres();
@@ -127,6 +130,67 @@ describe.skipIf(!server)(`Database on PostgreSQL${server ? "" : ` (skipped: ${"s
       "outbox_take ok",
       "reply_settle ok",
       "seen_event_cleanup ok",
+    ]);
+  });
+
+  it("keeps installations' ids in plain columns and their tokens sealed, reports each opening, and re-seals with the current key", async () => {
+    const KEY = Buffer.alloc(32, 1);
+    const NEW_KEY = Buffer.alloc(32, 2);
+    const org = {
+      team: undefined,
+      enterprise: { id: "EPLAIN", name: "Grid" },
+      bot: { id: "BBOT", userId: "UBOT", token: "xoxb-org-secret", scopes: ["commands"] },
+      user: { id: "UINSTALLER" },
+      isEnterpriseInstall: true,
+      appId: "A0AMIPORT",
+    } as unknown as AnyInstallation;
+    const team = {
+      ...org,
+      team: { id: "TPLAIN", name: "Team" },
+      enterprise: undefined,
+      isEnterpriseInstall: false,
+    } as AnyInstallation;
+    const opens: (string | undefined)[] = [];
+    const old = new PostgresInstallations(database, { current: KEY, old: [] }, (error) => opens.push(error?.name));
+    const mark = counted.length;
+    await old.storeInstallation(org);
+    await old.storeInstallation(team);
+    const columns = await database.query<{
+      install_key: string;
+      enterprise_id: string | null;
+      team_id: string | null;
+      is_enterprise_install: boolean;
+    }>(
+      "test",
+      "SELECT install_key, enterprise_id, team_id, is_enterprise_install FROM amiport_installations WHERE install_key IN ('enterprise:EPLAIN', 'team:TPLAIN') ORDER BY install_key",
+    );
+    expect(columns.rows).toEqual([
+      { install_key: "enterprise:EPLAIN", enterprise_id: "EPLAIN", team_id: null, is_enterprise_install: true },
+      { install_key: "team:TPLAIN", enterprise_id: null, team_id: "TPLAIN", is_enterprise_install: false },
+    ]);
+    const wrong = new PostgresInstallations(database, { current: NEW_KEY, old: [] }, (error) => opens.push(error?.name));
+    await expect(wrong.fetchInstallation({ teamId: "TPLAIN", isEnterpriseInstall: false } as never)).rejects.toBeInstanceOf(
+      TokenKeyError,
+    );
+    expect(opens).toEqual(["TokenKeyError"]);
+    const rotated = new PostgresInstallations(database, { current: NEW_KEY, old: [KEY] }, (error) => opens.push(error?.name));
+    expect((await rotated.fetchInstallation({ teamId: "TPLAIN", isEnterpriseInstall: false } as never)).bot?.token).toBe(
+      "xoxb-org-secret",
+    );
+    expect(opens).toEqual(["TokenKeyError", undefined]);
+    // re-sealed: the new key alone opens it now
+    expect((await wrong.fetchInstallation({ teamId: "TPLAIN", isEnterpriseInstall: false } as never)).bot?.token).toBe(
+      "xoxb-org-secret",
+    );
+    await wrong.deleteInstallation({ teamId: "TPLAIN", isEnterpriseInstall: false } as never);
+    expect(since(mark).filter((c) => c.startsWith("installation"))).toEqual([
+      "installation_store ok",
+      "installation_store ok",
+      "installation_fetch ok",
+      "installation_fetch ok",
+      "installation_reseal ok",
+      "installation_fetch ok",
+      "installation_delete ok",
     ]);
   });
 });

@@ -127,6 +127,7 @@ describe.skipIf(!server)(
         lost.observer,
       );
       await expect(refused).rejects.toBeInstanceOf(TokenKeyError);
+      await expect(refused).rejects.toMatchObject({ name: "TokenKeyError" });
       await expect(refused).rejects.toThrow(/TOKEN_ENCRYPTION_KEY/);
       // the start says what went wrong; the observer is not told it twice
       expect(lost.events.filter((e) => e.startsWith("key"))).toEqual([]);
