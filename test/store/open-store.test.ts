@@ -3,7 +3,7 @@
  * one, migrated and shared by replicas; with token keys (distributed mode), a database that cannot
  * be migrated or a key that opens no stored installation stops the start.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { openStore, type StoreObserver } from "../../src/store/index.js";
 import type { AnyInstallation } from "../../src/store/installations.js";
 import { TokenKeyError } from "../../src/store/token-keys.js";
@@ -140,6 +140,51 @@ describe.skipIf(!server)(
         expect((await rotated.installations!.fetchInstallation(teamQuery("T0OPEN"))).bot?.token).toBe("xoxb-bot-T0OPEN-secret");
       } finally {
         await rotated.close();
+      }
+    });
+
+    it("removes expired claims and served signatures every minute, and says when that fails", async () => {
+      // only the store's own timer is driven by hand; the database's timeouts keep real time
+      vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+      const { events, observer } = recorder();
+      const store = await openStore({ database: { url: server!.url, poolSize: 2 } }, observer);
+      try {
+        const database = store.database!;
+        await database.query(
+          "test",
+          "INSERT INTO amiport_seen_events (event_id, expires_at) VALUES ('EvLongGone', now() - interval '1 minute')",
+        );
+        await database.query(
+          "test",
+          "INSERT INTO amiport_served_signatures (signature, expires_at) VALUES ('v0=long-gone', now() - interval '1 minute')",
+        );
+        await vi.advanceTimersByTimeAsync(59_000);
+        expect(events.filter((e) => e.includes("cleanup"))).toEqual([]);
+        await vi.advanceTimersByTimeAsync(1000);
+        const until = Date.now() + 5000;
+        while (!events.includes("query served_signature_cleanup ok") && Date.now() < until)
+          await new Promise((r) => setTimeout(r, 10));
+        expect(events.filter((e) => e.includes("cleanup"))).toEqual([
+          "query seen_event_cleanup ok",
+          "query served_signature_cleanup ok",
+        ]);
+        const left = await database.query<{ n: string }>(
+          "test",
+          "SELECT (SELECT count(*) FROM amiport_seen_events WHERE event_id = 'EvLongGone') + (SELECT count(*) FROM amiport_served_signatures WHERE signature = 'v0=long-gone') AS n",
+        );
+        expect(Number(left.rows[0]?.n)).toBe(0);
+        await database.query("test", "ALTER TABLE amiport_served_signatures RENAME TO amiport_served_signatures_away");
+        try {
+          await vi.advanceTimersByTimeAsync(60_000);
+          const failedBy = Date.now() + 5000;
+          while (!events.includes("error cleanup") && Date.now() < failedBy) await new Promise((r) => setTimeout(r, 10));
+          expect(events).toContain("error cleanup");
+        } finally {
+          await database.query("test", "ALTER TABLE amiport_served_signatures_away RENAME TO amiport_served_signatures");
+        }
+      } finally {
+        await store.close();
+        vi.useRealTimers();
       }
     });
   },
