@@ -131,17 +131,23 @@ class Switchable implements ReplyClaims {
   }
 }
 
+/** SharedReplyClaims over a Switchable store, on a clock the test moves, with the scope changes it told. */
+function sharedOnClock() {
+  const clock = { now: 0 };
+  const shared = new Switchable();
+  const changes: string[] = [];
+  const claims = new SharedReplyClaims(
+    shared,
+    (scope) => changes.push(scope),
+    new MemoryReplyClaims(),
+    () => clock.now,
+  );
+  return { clock, shared, changes, claims };
+}
+
 describe("SharedReplyClaims", () => {
   it("falls back to memory while the shared store fails, says so, and returns to it", async () => {
-    let now = 0;
-    const shared = new Switchable();
-    const changes: string[] = [];
-    const claims = new SharedReplyClaims(
-      shared,
-      (scope) => changes.push(scope),
-      new MemoryReplyClaims(),
-      () => now,
-    );
+    const { clock, shared, changes, claims } = sharedOnClock();
     expect(await claims.claim("a")).toMatchObject({ shared: true });
     shared.up = false;
     expect(await claims.claim("b")).toMatchObject({ shared: false });
@@ -156,7 +162,7 @@ describe("SharedReplyClaims", () => {
     expect(await claims.takeExpired(10)).toEqual([]);
     expect(shared.asked).toBe(asked);
     shared.up = true;
-    now += 5001;
+    clock.now += 5001;
     expect(await claims.claim("d")).toMatchObject({ shared: true });
     expect(claims.currentScope).toBe("shared");
     expect(changes).toEqual(["memory", "shared"]);
@@ -215,27 +221,19 @@ describe("SharedReplyClaims", () => {
   });
 
   it("tries the shared store again exactly at the retry time, for claims and sweeps, and says 'memory' once per outage", async () => {
-    let now = 0;
-    const shared = new Switchable();
-    const changes: string[] = [];
-    const claims = new SharedReplyClaims(
-      shared,
-      (scope) => changes.push(scope),
-      new MemoryReplyClaims(),
-      () => now,
-    );
+    const { clock, shared, changes, claims } = sharedOnClock();
     shared.up = false;
     await claims.claim("x1");
-    now += 4999;
+    clock.now += 4999;
     const asked = shared.asked;
     await claims.claim("x2");
     expect(shared.asked).toBe(asked);
-    now += 1;
+    clock.now += 1;
     await claims.claim("x3");
     expect(shared.asked).toBe(asked + 1);
     // still down: still on memory, and not said again
     expect(changes).toEqual(["memory"]);
-    now += 5000;
+    clock.now += 5000;
     // the first thing after the retry time is a sweep: it asks the shared store
     shared.up = true;
     expect(await claims.takeExpired(10)).toEqual([]);
