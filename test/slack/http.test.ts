@@ -195,6 +195,15 @@ describe("request verification", () => {
     expect(await res.json()).toEqual({ challenge: "abc123" });
   });
 
+  it("answers Slack's unsigned ssl_check probe (a form of at most 256 bytes), and nothing else unsigned", async () => {
+    const unsigned = (body: string, type = FORM) => fetch(eventsUrl, { method: "POST", headers: { "Content-Type": type }, body });
+    const probe = (bytes: number) => "ssl_check=1&token=".padEnd(bytes, "t");
+    expect((await unsigned(probe(256))).status).toBe(200);
+    expect((await unsigned(probe(257))).status).toBe(401);
+    expect((await unsigned("ssl_check=0&token=t")).status).toBe(401);
+    expect((await unsigned(probe(40), "text/plain")).status).toBe(401);
+  });
+
   it("takes a signed body of exactly the size cap, and refuses one byte more with 413", async () => {
     const verification = JSON.stringify({ type: "url_verification", token: "t", challenge: "at-the-cap" });
     // JSON allows trailing spaces: the same request, padded to the byte
