@@ -13,6 +13,7 @@ const started = await startPostgres();
 const server: TestPostgres | undefined = "server" in started ? started.server : undefined;
 const KEY = Buffer.alloc(32, 7);
 const OTHER_KEY = Buffer.alloc(32, 8);
+const THIRD_KEY = Buffer.alloc(32, 9);
 
 /** What the store told its observer, in order. */
 function recorder() {
@@ -141,6 +142,32 @@ describe.skipIf(!server)(
       } finally {
         await rotated.close();
       }
+    });
+
+    it("says which stored installation no key opens at run time, until one opens again; closed, it asks the database nothing", async () => {
+      const { events, observer } = recorder();
+      const store = await openStore(
+        { database: { url: server!.url, poolSize: 2 }, tokenKeys: { current: KEY, old: [OTHER_KEY] } },
+        observer,
+      );
+      const elsewhere = await openStore(
+        { database: { url: server!.url, poolSize: 1 }, tokenKeys: { current: THIRD_KEY, old: [KEY, OTHER_KEY] } },
+        recorder().observer,
+      );
+      try {
+        // written by a replica with another key, after this one started
+        await elsewhere.installations!.storeInstallation(installation("T0OTHERKEY"));
+        await expect(store.installations!.fetchInstallation(teamQuery("T0OTHERKEY"))).rejects.toBeInstanceOf(TokenKeyError);
+        expect(store.tokenKeyProblem()).toMatch(/team:T0OTHERKEY cannot be decrypted/);
+        expect(events).toContain("key TokenKeyError");
+        await store.installations!.storeInstallation(installation("T0MINE"));
+        await store.installations!.fetchInstallation(teamQuery("T0MINE"));
+        expect(store.tokenKeyProblem()).toBeUndefined();
+      } finally {
+        await elsewhere.close();
+        await store.close();
+      }
+      await expect(store.database!.query("test", "SELECT 1")).rejects.toThrow();
     });
 
     it("removes expired claims and served signatures every minute, and says when that fails", async () => {

@@ -215,6 +215,10 @@ describe("SharedReplyClaims", () => {
     expect(inMemory.shared).toBe(false);
     await claims.keep(inMemory, { text: "not kept" });
     expect(await claims.renew(inMemory)).toBe(true);
+    shared.up = true;
+    // answered in memory: settled there, not in the shared store, which never held it
+    await claims.settle(inMemory);
+    expect(shared.settled).toEqual([]);
     expect(shared.kept).toEqual(["s1"]);
     expect(shared.renewed).toEqual(["s1"]);
     expect(await claims.depth()).toBe(7);
