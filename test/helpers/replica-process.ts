@@ -1,14 +1,12 @@
 /**
- * A replica as its own process: `npm start`'s dist/main.js (built by `npm test`'s pretest), on a
- * free loopback port, with only the environment given (an empty working directory, so no .env).
- * Tests kill it as the system would, SIGKILL included.
+ * A replica as its own process (main-process.ts: `npm start`'s dist/main.js, or the mutated src under
+ * mutation testing), on a free loopback port, with only the environment given (an empty working
+ * directory, so no .env). Tests kill it as the system would, SIGKILL included.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
-
-const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+import { mainCommand } from "./main-process.js";
 
 export interface ReplicaProcess {
   readonly child: ChildProcess;
@@ -24,9 +22,10 @@ export interface ReplicaProcess {
 }
 
 export async function startReplicaProcess(env: Record<string, string>, startTimeoutMs = 15_000): Promise<ReplicaProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+  const main = mainCommand({ PATH: process.env.PATH ?? "", NODE_ENV: "test", PORT: "0", ...env });
+  const child = spawn(process.execPath, main.args, {
     cwd: mkdtempSync(`${tmpdir()}/amiport-replica-`),
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", PORT: "0", ...env },
+    env: main.env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

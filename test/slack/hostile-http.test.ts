@@ -6,12 +6,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, rawRequest, rssMiB, signedHeaders, slowBody, statusOf, whileProbingHealth } from "../helpers/hostile-client.js";
+import { mainCommand } from "../helpers/main-process.js";
 import { eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
 
-const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const BOT = "xoxb-7-7-hostiletestbottoken";
 const SECRET = "hostile-test-signing-secret-0123";
 const cwd = mkdtempSync(`${tmpdir()}/amiport-hostile-`);
@@ -33,18 +32,16 @@ const lines = () =>
 
 beforeAll(async () => {
   slack = await new SlackStandIn().start();
-  child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? "",
-      SLACK_BOT_TOKEN: BOT,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_MODE: "http",
-      PORT: "0",
-      SLACK_API_URL: slack.apiUrl,
-      LOG_LEVEL: "info",
-    },
+  const main = mainCommand({
+    PATH: process.env.PATH ?? "",
+    SLACK_BOT_TOKEN: BOT,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_MODE: "http",
+    PORT: "0",
+    SLACK_API_URL: slack.apiUrl,
+    LOG_LEVEL: "info",
   });
+  child = spawn(process.execPath, main.args, { cwd, env: main.env });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   child.once("exit", (code) => (exitCode = code));

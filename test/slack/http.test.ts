@@ -3,6 +3,7 @@ import { ACTIONS, encodeButtonState, encodeCommandsRequest } from "../../src/ren
 import { type RunningApp, startSlackApp } from "../../src/slack/app.js";
 import { readConfig, secretsOf } from "../../src/slack/config.js";
 import { createLogger } from "../../src/slack/logger.js";
+import { REQUEST_LIMITS } from "../../src/slack/request-guard.js";
 import { book } from "../helpers/book.js";
 import { blockActionBody, eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
 
@@ -192,6 +193,26 @@ describe("request verification", () => {
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: "abc123" });
+  });
+
+  it("answers Slack's unsigned ssl_check probe (a form of at most 256 bytes), and nothing else unsigned", async () => {
+    const unsigned = (body: string, type = FORM) => fetch(eventsUrl, { method: "POST", headers: { "Content-Type": type }, body });
+    const probe = (bytes: number) => "ssl_check=1&token=".padEnd(bytes, "t");
+    expect((await unsigned(probe(256))).status).toBe(200);
+    expect((await unsigned(probe(257))).status).toBe(401);
+    expect((await unsigned("ssl_check=0&token=t")).status).toBe(401);
+    expect((await unsigned(probe(40), "text/plain")).status).toBe(401);
+  });
+
+  it("takes a signed body of exactly the size cap, and refuses one byte more with 413", async () => {
+    const verification = JSON.stringify({ type: "url_verification", token: "t", challenge: "at-the-cap" });
+    // JSON allows trailing spaces: the same request, padded to the byte
+    const padded = (bytes: number) => verification.padEnd(bytes, " ");
+    const atCap = await postSigned(eventsUrl, padded(REQUEST_LIMITS.maxBodyBytes), JSON_TYPE, { secret: SECRET });
+    expect(atCap.status).toBe(200);
+    expect(await atCap.json()).toEqual({ challenge: "at-the-cap" });
+    const over = await postSigned(eventsUrl, padded(REQUEST_LIMITS.maxBodyBytes + 1), JSON_TYPE, { secret: SECRET });
+    expect(over.status).toBe(413);
   });
 });
 

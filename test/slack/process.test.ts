@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mainCommand } from "../helpers/main-process.js";
 import { postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
 
-const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const BOT = "xoxb-9-9-processtestsecret";
 const SIGNING = "process-test-signing-secret";
 // an empty working directory, so no developer's .env is read
@@ -14,7 +13,8 @@ const baseEnv = { PATH: process.env.PATH ?? "", NODE_ENV: "test" };
 
 describe("npm start (dist/main.js)", () => {
   it("exits 1 with one clear message on a bad configuration, no stack trace, no secret", () => {
-    const result = spawnSync(process.execPath, [MAIN], { cwd, env: { ...baseEnv, SLACK_BOT_TOKEN: BOT }, encoding: "utf8" });
+    const main = mainCommand({ ...baseEnv, SLACK_BOT_TOKEN: BOT });
+    const result = spawnSync(process.execPath, main.args, { cwd, env: main.env, encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
       'amiport: SLACK_SIGNING_SECRET is missing; HTTP mode needs it to verify Slack\'s requests. See "Configuration" in README.md.\n',
@@ -30,17 +30,15 @@ describe("npm start (dist/main.js)", () => {
 
     beforeAll(async () => {
       slack = await new SlackStandIn().start();
-      child = spawn(process.execPath, [MAIN], {
-        cwd,
-        env: {
-          ...baseEnv,
-          SLACK_BOT_TOKEN: BOT,
-          SLACK_SIGNING_SECRET: SIGNING,
-          PORT: "0",
-          SLACK_API_URL: slack.apiUrl,
-          LOG_LEVEL: "debug",
-        },
+      const main = mainCommand({
+        ...baseEnv,
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SIGNING,
+        PORT: "0",
+        SLACK_API_URL: slack.apiUrl,
+        LOG_LEVEL: "debug",
       });
+      child = spawn(process.execPath, main.args, { cwd, env: main.env });
       child.stdout?.on("data", (d) => (output += d));
       child.stderr?.on("data", (d) => (output += d));
       const until = Date.now() + 10_000;

@@ -7,17 +7,16 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../../src/store/index.js";
 import { PostgresInstallations } from "../../src/store/postgres-installations.js";
+import { mainCommand } from "../helpers/main-process.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const started = await startPostgres();
 const server: TestPostgres | undefined = "server" in started ? started.server : undefined;
-const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const SECRET = "token-key-signing-secret";
 const FORM = "application/x-www-form-urlencoded";
 const OLD = "a1".repeat(32);
@@ -75,7 +74,8 @@ describe.skipIf(!server)(`TOKEN_ENCRYPTION_KEY${server ? "" : ` (skipped: ${"ski
   it("refuses to start when TOKEN_ENCRYPTION_KEY opens no stored installation: one line naming it, no key", () => {
     const cwd = mkdtempSync(`${tmpdir()}/amiport-key-`);
     const env = { PATH: process.env.PATH ?? "", SLACK_SIGNING_SECRET: SECRET, PORT: "0", LOG_LEVEL: "error", ...oauthEnv(NEW) };
-    const result = spawnSync(process.execPath, [MAIN], { cwd, env, encoding: "utf8", timeout: 20_000 });
+    const main = mainCommand(env);
+    const result = spawnSync(process.execPath, main.args, { cwd, env: main.env, encoding: "utf8", timeout: 20_000 });
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);

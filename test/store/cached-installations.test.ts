@@ -59,4 +59,28 @@ describe("CachedInstallations", () => {
     await cached.fetchInstallation(query("T1"));
     expect(inner.fetches - before).toBe(1);
   });
+
+  it("holds exactly its bound, and reuses an entry for its TTL only, not at it", async () => {
+    let now = 0;
+    const inner = new Counted();
+    for (const team of ["T1", "T2"]) await inner.storeInstallation(installation(team, `xoxb-${team}`));
+    const cached = new CachedInstallations(inner, 1000, 2, () => now);
+    for (const team of ["T1", "T2", "T1", "T2"]) await cached.fetchInstallation(query(team));
+    expect(inner.fetches).toBe(2);
+    now = 999;
+    await cached.fetchInstallation(query("T1"));
+    expect(inner.fetches).toBe(2);
+    now = 1000;
+    await cached.fetchInstallation(query("T1"));
+    expect(inner.fetches).toBe(3);
+  });
+
+  it("keeps a user's fetch apart from another user's and from the workspace's", async () => {
+    const inner = new Counted();
+    await inner.storeInstallation(installation("T1", "xoxb-1"));
+    const cached = new CachedInstallations(inner);
+    for (const userId of ["U1", "U2", undefined, "U1", "U2", undefined])
+      await cached.fetchInstallation({ ...query("T1"), ...(userId ? { userId } : {}) } as AnyQuery);
+    expect(inner.fetches).toBe(3);
+  });
 });

@@ -197,6 +197,33 @@ describe.skipIf(!server)(`PostgreSQL store${server ? "" : ` (skipped: ${"skip" i
       await expect(store.fetchInstallation(teamQuery("T404"))).rejects.toMatchObject({ name: "InstallationNotFoundError" });
     });
 
+    it("refuses a query without the id its kind needs, saying which", async () => {
+      const store = make();
+      await expect(store.fetchInstallation({ isEnterpriseInstall: true } as never)).rejects.toThrow(
+        "an org-wide installation without an enterprise id",
+      );
+      await expect(store.fetchInstallation({ isEnterpriseInstall: false } as never)).rejects.toThrow(
+        "an installation without a team id",
+      );
+    });
+
+    it("keeps two organisations' installations apart", async () => {
+      const store = make();
+      await store.storeInstallation(installation("org-a", { enterprise: "EA", org: true }));
+      await store.storeInstallation(installation("org-b", { enterprise: "EB", org: true }));
+      expect((await store.fetchInstallation(orgQuery("EA"))).bot?.token).toBe("xoxb-bot-org-a-secret");
+      expect((await store.fetchInstallation(orgQuery("EB"))).bot?.token).toBe("xoxb-bot-org-b-secret");
+    });
+
+    it("tokens_revoked for another user keeps the installer's token; for an unknown workspace, does nothing", async () => {
+      const store = make();
+      await store.storeInstallation(installation("T6", { user: "UINSTALLER6" }));
+      await store.revokeTokens(teamQuery("T6"), { userIds: ["USOMEONEELSE"], bot: false });
+      expect((await store.fetchInstallation(teamQuery("T6"))).user.token).toBe("xoxp-user-T6-secret");
+      await expect(store.revokeTokens(teamQuery("T404"), { userIds: ["U1"], bot: false })).resolves.toBeUndefined();
+      await expect(store.fetchInstallation(teamQuery("T404"))).rejects.toMatchObject({ name: "InstallationNotFoundError" });
+    });
+
     it("a reinstall replaces the old tokens", async () => {
       const store = make();
       await store.storeInstallation(installation("T3"));
@@ -214,6 +241,16 @@ describe.skipIf(!server)(`PostgreSQL store${server ? "" : ` (skipped: ${"skip" i
       await store.revokeTokens(teamQuery("T4"), { userIds: [], bot: true });
       await expect(store.fetchInstallation(teamQuery("T4"))).rejects.toThrow(/no installation/);
     });
+  });
+
+  it("keeps installations in memory within its bound, dropping the oldest first", async () => {
+    const store = new MemoryInstallations(2);
+    for (const team of ["TM1", "TM2"]) await store.storeInstallation(installation(team));
+    expect((await store.fetchInstallation(teamQuery("TM1"))).bot?.token).toBe("xoxb-bot-TM1-secret");
+    await store.storeInstallation(installation("TM3"));
+    await expect(store.fetchInstallation(teamQuery("TM1"))).rejects.toThrow(/no installation/);
+    expect((await store.fetchInstallation(teamQuery("TM2"))).bot?.token).toBe("xoxb-bot-TM2-secret");
+    expect((await store.fetchInstallation(teamQuery("TM3"))).bot?.token).toBe("xoxb-bot-TM3-secret");
   });
 
   it("keeps tokens encrypted at rest: the table holds no xoxb- or xoxp-, and a wrong key cannot read it", async () => {

@@ -59,6 +59,37 @@ describe("MemoryReplyClaims", () => {
     expect(await claims.claim("d")).toBeUndefined();
     expect(await claims.claim("a")).toBeDefined();
   });
+
+  it("drops only as many keys as it must, claimed or remembered", async () => {
+    const claims = new MemoryReplyClaims(60_000, 60_000, 2, () => 0);
+    for (const key of ["a", "b", "c"]) await claims.claim(key);
+    expect(await claims.claim("b")).toBeUndefined();
+    expect(await claims.claim("c")).toBeUndefined();
+    const remembered = new MemoryReplyClaims(60_000, 60_000, 2, () => 0);
+    for (const key of ["a", "b", "c"]) remembered.remember(key);
+    expect(await remembered.claim("b")).toBeUndefined();
+    expect(await remembered.claim("c")).toBeUndefined();
+    expect(await remembered.claim("a")).toMatchObject({ attempts: 1 });
+  });
+
+  it("lets a key go at the very end of its lease and of its TTL", async () => {
+    let now = 0;
+    const claims = new MemoryReplyClaims(100, 1000, 100, () => now);
+    await claims.claim("Ev5");
+    now = 100;
+    expect(await claims.claim("Ev5")).toMatchObject({ attempts: 2 });
+    claims.remember("Ev6");
+    now = 1100;
+    expect(await claims.claim("Ev6")).toMatchObject({ attempts: 1 });
+  });
+
+  it("settles a key it no longer holds without failing", async () => {
+    const claims = new MemoryReplyClaims(60_000, 60_000, 1, () => 0);
+    const first = (await claims.claim("gone"))!;
+    await claims.claim("newer");
+    await expect(claims.settle(first)).resolves.toBeUndefined();
+    expect(await claims.claim("gone")).toMatchObject({ attempts: 1 });
+  });
 });
 
 /** A shared store that can be switched off, as a database outage would. */
@@ -66,6 +97,8 @@ class Switchable implements ReplyClaims {
   up = true;
   asked = 0;
   readonly settled: string[] = [];
+  readonly kept: string[] = [];
+  readonly renewed: string[] = [];
   private readonly inner = new MemoryReplyClaims();
   private check(): void {
     this.asked++;
@@ -78,10 +111,12 @@ class Switchable implements ReplyClaims {
   }
   async renew(claim: Claim): Promise<boolean> {
     this.check();
+    this.renewed.push(claim.key);
     return this.inner.renew({ ...claim, shared: false });
   }
-  async keep(): Promise<void> {
+  async keep(claim: Claim): Promise<void> {
     this.check();
+    this.kept.push(claim.key);
   }
   async settle(claim: Claim): Promise<void> {
     this.check();
@@ -92,21 +127,27 @@ class Switchable implements ReplyClaims {
     return [];
   }
   async depth(): Promise<number> {
-    return 0;
+    return 7;
   }
+}
+
+/** SharedReplyClaims over a Switchable store, on a clock the test moves, with the scope changes it told. */
+function sharedOnClock() {
+  const clock = { now: 0 };
+  const shared = new Switchable();
+  const changes: string[] = [];
+  const claims = new SharedReplyClaims(
+    shared,
+    (scope) => changes.push(scope),
+    new MemoryReplyClaims(),
+    () => clock.now,
+  );
+  return { clock, shared, changes, claims };
 }
 
 describe("SharedReplyClaims", () => {
   it("falls back to memory while the shared store fails, says so, and returns to it", async () => {
-    let now = 0;
-    const shared = new Switchable();
-    const changes: string[] = [];
-    const claims = new SharedReplyClaims(
-      shared,
-      (scope) => changes.push(scope),
-      new MemoryReplyClaims(),
-      () => now,
-    );
+    const { clock, shared, changes, claims } = sharedOnClock();
     expect(await claims.claim("a")).toMatchObject({ shared: true });
     shared.up = false;
     expect(await claims.claim("b")).toMatchObject({ shared: false });
@@ -121,7 +162,7 @@ describe("SharedReplyClaims", () => {
     expect(await claims.takeExpired(10)).toEqual([]);
     expect(shared.asked).toBe(asked);
     shared.up = true;
-    now += 5001;
+    clock.now += 5001;
     expect(await claims.claim("d")).toMatchObject({ shared: true });
     expect(claims.currentScope).toBe("shared");
     expect(changes).toEqual(["memory", "shared"]);
@@ -139,5 +180,79 @@ describe("SharedReplyClaims", () => {
     expect(shared.settled).toEqual(["e"]);
     await claims.takeExpired(10);
     expect(shared.settled).toEqual(["e"]);
+  });
+
+  it("mirrors the shared answer in memory: a claim stays claimable after its lease, another replica's answer does not", async () => {
+    let now = 0;
+    const shared = new Switchable();
+    const claims = new SharedReplyClaims(
+      shared,
+      () => undefined,
+      new MemoryReplyClaims(100, 60_000, 100, () => now),
+      () => now,
+    );
+    expect(await claims.claim("mine")).toMatchObject({ shared: true });
+    // the shared store says another replica has it (or answered it)
+    await shared.claim("theirs");
+    expect(await claims.claim("theirs")).toBeUndefined();
+    shared.up = false;
+    now += 101;
+    // Slack's retry during an outage: this replica's unanswered claim ran out, the other's answer holds
+    expect(await claims.claim("mine")).toMatchObject({ shared: false, attempts: 2 });
+    expect(await claims.claim("theirs")).toBeUndefined();
+  });
+
+  it("keeps and renews through the store that holds the claim, and counts depth in the shared one", async () => {
+    const shared = new Switchable();
+    const claims = new SharedReplyClaims(shared, () => undefined);
+    const onShared = (await claims.claim("s1"))!;
+    await claims.keep(onShared, { text: "kept" });
+    expect(await claims.renew(onShared)).toBe(true);
+    expect(shared.kept).toEqual(["s1"]);
+    expect(shared.renewed).toEqual(["s1"]);
+    shared.up = false;
+    const inMemory = (await claims.claim("m1"))!;
+    expect(inMemory.shared).toBe(false);
+    await claims.keep(inMemory, { text: "not kept" });
+    expect(await claims.renew(inMemory)).toBe(true);
+    shared.up = true;
+    // answered in memory: settled there, not in the shared store, which never held it
+    await claims.settle(inMemory);
+    expect(shared.settled).toEqual([]);
+    expect(shared.kept).toEqual(["s1"]);
+    expect(shared.renewed).toEqual(["s1"]);
+    expect(await claims.depth()).toBe(7);
+  });
+
+  it("tries the shared store again exactly at the retry time, for claims and sweeps, and says 'memory' once per outage", async () => {
+    const { clock, shared, changes, claims } = sharedOnClock();
+    shared.up = false;
+    await claims.claim("x1");
+    clock.now += 4999;
+    const asked = shared.asked;
+    await claims.claim("x2");
+    expect(shared.asked).toBe(asked);
+    clock.now += 1;
+    await claims.claim("x3");
+    expect(shared.asked).toBe(asked + 1);
+    // still down: still on memory, and not said again
+    expect(changes).toEqual(["memory"]);
+    clock.now += 5000;
+    // the first thing after the retry time is a sweep: it asks the shared store
+    shared.up = true;
+    expect(await claims.takeExpired(10)).toEqual([]);
+    expect(shared.asked).toBe(asked + 2);
+  });
+
+  it("keeps at most 10,000 answers to record after an outage", async () => {
+    const shared = new Switchable();
+    const claims = new SharedReplyClaims(shared, () => undefined);
+    const taken: Claim[] = [];
+    for (let i = 0; i <= 10_000; i++) taken.push((await claims.claim(`k${i}`))!);
+    shared.up = false;
+    for (const claim of taken) await expect(claims.settle(claim)).rejects.toThrow(/ECONNREFUSED/);
+    shared.up = true;
+    await claims.takeExpired(10);
+    expect(shared.settled).toHaveLength(10_000);
   });
 });

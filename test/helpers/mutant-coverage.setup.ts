@@ -1,0 +1,104 @@
+/**
+ * Setup file of vitest.stryker.config.ts (mutation testing only). In Stryker's coverage run, each
+ * test is also credited with the mutants reached by the amiport processes it used (see
+ * main-process.ts), as Stryker credits in-process code: what ran during the test (the process
+ * is asked to write its coverage before and after each test), and what ran while the process
+ * started, which counts for every test that used that process (as Stryker counts code run at
+ * import time for every test).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { afterEach, beforeEach } from "vitest";
+import { strykerNamespace } from "./main-process.js";
+
+type Counts = Record<string, number>;
+
+interface ChildCoverage {
+  pid: number;
+  seq: number;
+  exited: boolean;
+  coverage: { static: Counts; perTest: Record<string, Counts> } | null;
+}
+
+/** What a process reached at its start and at the last look. */
+interface Seen {
+  startup: Counts;
+  last: Counts;
+}
+const seen = new Map<string, Seen>();
+
+const read = (file: string): ChildCoverage | undefined =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ChildCoverage) : undefined;
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Asks a running process for its coverage and waits (a bounded time) for the file to change. */
+async function fresh(file: string): Promise<ChildCoverage | undefined> {
+  const before = read(file);
+  if (!before || before.exited || !running(before.pid)) return before;
+  process.kill(before.pid, "SIGUSR2");
+  const until = Date.now() + 3000;
+  for (;;) {
+    const now = read(file);
+    if (!now || now.seq > before.seq || Date.now() > until || !running(before.pid)) return now;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function countsOf(child: ChildCoverage): Counts {
+  const counts: Counts = {};
+  for (const part of [child.coverage?.static ?? {}, ...Object.values(child.coverage?.perTest ?? {})])
+    for (const [mutant, hits] of Object.entries(part)) counts[mutant] = (counts[mutant] ?? 0) + hits;
+  return counts;
+}
+
+let testId: string | undefined;
+
+beforeEach(async () => {
+  // Stryker's own setup file (first in the list) has named the test by now; in a mutant run it names none
+  testId = strykerNamespace()?.currentTestId;
+  if (testId === undefined) return;
+  // a process started before this test (in a beforeAll) and not looked at yet: what it reached so far is its start
+  for (const file of strykerNamespace()?.amiportChildCoverage ?? []) {
+    if (seen.has(file)) continue;
+    const child = await fresh(file);
+    if (child) seen.set(file, { startup: countsOf(child), last: countsOf(child) });
+  }
+});
+
+afterEach(async () => {
+  const ns = strykerNamespace();
+  if (!ns || testId === undefined || !ns.amiportChildCoverage?.length) return;
+  ns.mutantCoverage ??= { static: {}, perTest: {} };
+  const credited = ns.mutantCoverage.perTest[testId] ?? {};
+  ns.mutantCoverage.perTest[testId] = credited;
+  const credit = (mutant: string, hits: number) => {
+    credited[mutant] = (credited[mutant] ?? 0) + hits;
+  };
+  const stillRunning: string[] = [];
+  for (const file of ns.amiportChildCoverage) {
+    const child = await fresh(file);
+    if (!child) {
+      // not started yet (or it failed before loading the coverage writer): look again after the next test
+      stillRunning.push(file);
+      continue;
+    }
+    const now = countsOf(child);
+    // a process started during this test: all it reached is this test's, and (its start not
+    // being told apart) counts as its start for the tests after
+    const { startup, last } = seen.get(file) ?? { startup: now, last: {} };
+    for (const [mutant, hits] of Object.entries(startup)) credit(mutant, hits);
+    for (const [mutant, hits] of Object.entries(now)) if (hits > (last[mutant] ?? 0)) credit(mutant, hits - (last[mutant] ?? 0));
+    if (!child.exited && running(child.pid)) {
+      seen.set(file, { startup, last: now });
+      stillRunning.push(file);
+    } else seen.delete(file);
+  }
+  ns.amiportChildCoverage = stillRunning;
+});
