@@ -34,6 +34,10 @@ describe("parseQuery: ports", () => {
     ]);
   });
 
+  it("names the bad number in a sentence of its own", () => {
+    expect(parse("port 70000").notices).toEqual([{ kind: "bad-port", text: "70000 is not a port: ports go from 0 to 65535." }]);
+  });
+
   it("takes a year as a port where it is written as one", () => {
     expect(parse("port 2019").ports).toEqual([{ from: 2019, to: 2019 }]);
     expect(parse("port 2019").versions).toEqual([]);
