@@ -59,4 +59,16 @@ describe("addFilter", () => {
     const long = add("rdp", "os", `2019 ${"- ".repeat(300)}`);
     expect(long).toMatchObject({ ok: true, query: { versions: ["Windows Server 2019"], notices: [] } });
   });
+
+  it("reads a year given to --os with spaces around it as a version", () => {
+    expect(add("rdp", "os", " 2030 ")).toMatchObject({
+      ok: true,
+      query: { ports: [], unknownVersions: ["Windows Server 2030"] },
+    });
+  });
+
+  it("offers the filter's version alone when the question has no words", () => {
+    const added = add("", "os", "2025");
+    expect(added.ok && added.query.notices.map((n) => n.offer?.question)).toEqual(["2022"]);
+  });
 });

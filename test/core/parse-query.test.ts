@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PASTE_LENGTH, MAX_QUERY_LENGTH, parseQuery, searchRules } from "../../src/core/index.js";
+import { loadRuleBook, MAX_PASTE_LENGTH, MAX_QUERY_LENGTH, parseQuery, searchRules } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
 
 const parse = (text: string) => parseQuery(book, text);
@@ -32,6 +32,10 @@ describe("parseQuery: ports", () => {
     expect(parsed.notices).toEqual([
       { kind: "bad-port", text: expect.stringMatching(/is not a port: ports go from 0 to 65535\.$/) },
     ]);
+  });
+
+  it("names the bad number in a sentence of its own", () => {
+    expect(parse("port 70000").notices).toEqual([{ kind: "bad-port", text: "70000 is not a port: ports go from 0 to 65535." }]);
   });
 
   it("takes a year as a port where it is written as one", () => {
@@ -161,6 +165,13 @@ describe("parseQuery: bad input", () => {
     expect(parse(`  rdp \u0000\u0007  \t 2019  `).text).toBe("rdp 2019");
   });
 
+  it("counts a long question's length once runs of spaces are one", () => {
+    const spaced = `rdp${"  x".repeat(300)}`;
+    expect(parse(spaced).notices).toEqual([
+      { kind: "truncated", text: `That question is ${3 + 2 * 300} characters long; amiport read the first ${MAX_QUERY_LENGTH}.` },
+    ]);
+  });
+
   it("cuts very long input and says so", () => {
     const parsed = parse(`rdp ${"x".repeat(100_000)}`);
     expect(parsed.pasted).toBe(false);
@@ -212,5 +223,178 @@ describe("parseQuery: more ways people write it", () => {
     ["5980-5990 5985", { ports: [p(5980, 5990)] }],
   ])("%s", (text, expected) => {
     expect(parse(text)).toMatchObject(expected);
+  });
+});
+
+describe("parseQuery: a one-line question with a sign of a paste", () => {
+  const instance = "on i-0abc12345678";
+  it.each([
+    [`why can't I reach 5986 ${instance}`, [5986]],
+    [`why can't I reach 5986 ${instance}\n`, [5986]],
+    [`can't reach 5985 5986 3389 ${instance}`, [3389, 5985, 5986]],
+  ])("%j keeps the ports it asks about", (text, ports) => {
+    const parsed = parse(text);
+    expect(parsed.pasted).toBe(false);
+    expect(parsed.ports).toEqual(ports.map((p) => ({ from: p, to: p })));
+  });
+
+  it.each([
+    ["four ports", `can't reach 5985 5986 3389 445 ${instance}`],
+    ["a range", `can't reach 5985-5986 ${instance}`],
+    ["a range beside a port", `5985-5986 3389 ${instance}`],
+    ["an error's words", `error: can't reach 5986 ${instance}`],
+    ["two lines", `why can't I reach 5986\n${instance}`],
+  ])("is read as pasted with %s", (_, text) => {
+    const parsed = parse(text);
+    expect(parsed.pasted).toBe(true);
+    expect(parsed.ports).toEqual([]);
+  });
+
+  it("is a question up to 200 characters, pasted beyond", () => {
+    const question = `why can't I reach 5986 ${instance} `;
+    const at200 = question.padEnd(200, "x");
+    expect(parse(at200)).toMatchObject({ pasted: false, ports: [{ from: 5986, to: 5986 }] });
+    expect(parse(`${at200}x`)).toMatchObject({ pasted: true, ports: [] });
+  });
+});
+
+describe("parseQuery: pasted text", () => {
+  const log = (text: string) => `2026-11-27 10:00:01 host01 ${text}`;
+
+  it("takes the protocol only where every port found has the same one", () => {
+    const listening = "  TCP    0.0.0.0:3389    0.0.0.0:0    LISTENING";
+    expect(parse(`${listening}\n  TCP    0.0.0.0:5985    0.0.0.0:0    LISTENING`).protocols).toEqual(["TCP"]);
+    const mixed = parse(`${listening}\n  UDP    0.0.0.0:123    *:*`);
+    expect(mixed.ports).toEqual([
+      { from: 123, to: 123 },
+      { from: 3389, to: 3389 },
+    ]);
+    expect(mixed.protocols).toEqual([]);
+  });
+
+  it("narrows to a Windows version the data knows, written with a prefix or an edition", () => {
+    expect(parse(log("Windows Server 2019 agent stopped"))).toMatchObject({
+      pasted: true,
+      versions: [ws("2019")],
+      versionsAsWritten: [ws("2019")],
+    });
+    expect(parse(log("build 2012 R2 agent stopped")).versions).toEqual([ws("2012 R2")]);
+  });
+
+  it("names no version the data lacks and offers none: a log may name any release", () => {
+    const parsed = parse(log("Windows Server 2003 R2 agent stopped"));
+    expect(parsed).toMatchObject({ pasted: true, versions: [], unknownVersions: [], versionsAsWritten: [] });
+    expect(parsed.notices).toEqual([]);
+  });
+
+  it.each(["server 2016-04-01", "ws2016/04", "ws2016 -04", "ws2016 - 04", "windows 2019.10"])(
+    "reads no version in %j, a year that starts a date or a number",
+    (text) => {
+      expect(parse(log(`${text} agent stopped`)).versions).toEqual([]);
+    },
+  );
+
+  it("reads a version followed by a letter after a dash", () => {
+    expect(parse(log("windows 2019-ab agent stopped")).versions).toEqual([ws("2019")]);
+  });
+
+  it("says nothing about a protocol number in a log", () => {
+    const parsed = parse(log("protocol 99 dropped"));
+    expect(parsed.pasted).toBe(true);
+    expect(parsed.notices).toEqual([]);
+  });
+
+  it("reads exactly MAX_PASTE_LENGTH characters without a cut, and says so past it", () => {
+    const line = "TCP 10.0.0.5:3389 ESTABLISHED\n";
+    const exact = line.repeat(Math.ceil(MAX_PASTE_LENGTH / line.length)).slice(0, MAX_PASTE_LENGTH);
+    expect(parse(exact).notices).toEqual([]);
+    expect(parse(`${exact}x`).notices).toEqual([
+      {
+        kind: "truncated",
+        text: `That message is longer than ${MAX_PASTE_LENGTH} characters; amiport read the first ${MAX_PASTE_LENGTH}.`,
+      },
+    ]);
+  });
+});
+
+describe("parseQuery: where a year is a port", () => {
+  const p = (from: number, to = from) => ({ from, to });
+  it.each([
+    ["port 2019 is it open for remote desktop users", [p(2019)]],
+    ["2019 - 2022", [p(2019, 2022)]],
+    ["2019, 2022", [p(2019), p(2022)]],
+    ["2019 / tcp", [p(2019)]],
+    ["port 0", [p(0)]],
+  ])("%s", (text, ports) => {
+    expect(parse(text)).toMatchObject({ ports, versions: [] });
+  });
+
+  it("reads a year as a version when only a later number is a port list", () => {
+    expect(parse("2019 and 445,446 open?")).toMatchObject({ ports: [p(445), p(446)], versions: [ws("2019")] });
+  });
+
+  it("reads any year with an edition as a version", () => {
+    expect(parse("2010 r2")).toMatchObject({ ports: [], unknownVersions: [ws("2010 R2")] });
+  });
+});
+
+describe("parseQuery: versions the page does not list", () => {
+  const retrieved = book.attribution.retrieved;
+
+  it("says 'yet' only for a version newer than every listed one", () => {
+    expect(parse("2019 r2").notices[0]?.text).toBe(
+      `AWS's page does not list Windows Server 2019 R2 (retrieved ${retrieved}); the nearest it lists is 2019.`,
+    );
+    expect(parse("2022 r2").notices[0]?.text).toBe(
+      `AWS's page does not list Windows Server 2022 R2 (retrieved ${retrieved}); the nearest it lists is 2022.`,
+    );
+  });
+
+  it("offers the nearest release in the words of a question: `2012 r2`", () => {
+    expect(parse("rdp windows 2013").notices[0]?.offer).toEqual({ label: "Show 2012 R2's answer", question: "rdp 2012 r2" });
+  });
+
+  it("replaces every mention of the version, however long it was written", () => {
+    expect(parse("ws2025 vs windows server 2025 rdp").notices[0]?.offer?.question).toBe("2022 vs 2022 rdp");
+  });
+
+  it("offers one question per unknown version, each changing only its own", () => {
+    expect(parse("2003 and 2025 rdp").notices.map((n) => n.offer?.question)).toEqual([
+      "2008 sp2 and 2025 rdp",
+      "2003 and 2022 rdp",
+    ]);
+  });
+
+  it("offers a question with single spaces where a phrase was read", () => {
+    expect(parse("ps remoting on 2025").notices[0]?.offer?.question).toBe("winrm on 2022");
+  });
+
+  it("keeps every version as written, known or not, in order", () => {
+    expect(parse("2016 vs 2025").versionsAsWritten).toEqual([ws("2016"), ws("2025")]);
+  });
+
+  it("chooses the nearest year whatever the order of the data's versions: on a tie the later year", () => {
+    const reversed = { ...book, operatingSystems: [...book.operatingSystems].reverse() };
+    expect(parseQuery(reversed, "rdp windows 2010").notices[0]?.text).toMatch(/the nearest it lists is 2012( R2)?\.$/);
+    expect(parseQuery(reversed, "rdp windows 2003").notices[0]?.text).toMatch(/the nearest it lists is 2008 (R2|SP2)\.$/);
+  });
+});
+
+describe("parseQuery: phrases of the vocabulary", () => {
+  const withPhrases = (phrases: Record<string, string>) => ({ ...book, vocabulary: { ...book.vocabulary, phrases } });
+
+  it("reads phrases with a book of its own as with the shared one", () => {
+    expect(parseQuery(loadRuleBook(), "ps remoting").words).toEqual(["winrm"]);
+  });
+
+  it("prefers the longest phrase whatever the order of the data", () => {
+    const shortFirst = withPhrases({ "file sharing": "smb", "windows file sharing": "filesharing" });
+    expect(parseQuery(shortFirst, "windows file sharing").words).toEqual(["filesharing"]);
+  });
+
+  it("reads a phrase's punctuation literally", () => {
+    const dotted = withPhrases({ "wf.msc": "rdp" });
+    expect(parseQuery(dotted, "wf.msc").words).toEqual(["rdp"]);
+    expect(parseQuery(dotted, "wfxmsc").words).toEqual(["wfxmsc"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePortList } from "../../src/core/index.js";
-import { joinAdjacentRanges } from "../../src/core/ports.js";
+import { formatRange, joinAdjacentRanges, rangesOverlap } from "../../src/core/ports.js";
 
 describe("parsePortList", () => {
   it("reads single ports, ranges and lists", () => {
@@ -59,5 +59,41 @@ describe("joinAdjacentRanges", () => {
       { from: 23554, to: 23556 },
     ]);
     expect(joinAdjacentRanges([])).toEqual([]);
+  });
+});
+
+describe("port numbers at their edges", () => {
+  it("takes 0 and 65535, and a range written with spaces", () => {
+    expect(parsePortList("0")).toEqual({ ok: true, ranges: [{ from: 0, to: 0 }] });
+    expect(parsePortList("65535")).toEqual({ ok: true, ranges: [{ from: 65535, to: 65535 }] });
+    expect(parsePortList("65536")).toEqual({ ok: false, problem: "65536 is not a port: ports go from 0 to 65535" });
+    expect(parsePortList("5985 - 5986")).toEqual({ ok: true, ranges: [{ from: 5985, to: 5986 }] });
+  });
+
+  it("refuses a list with a part that is not a port, naming that part", () => {
+    expect(parsePortList("5985, rdp")).toEqual({ ok: false, problem: '"rdp" is not a port number' });
+    expect(parsePortList("x5985")).toEqual({ ok: false, problem: '"x5985" is not a port number' });
+    expect(parsePortList("5985x")).toEqual({ ok: false, problem: '"5985x" is not a port number' });
+  });
+
+  it("counts ranges that share an end as overlapping, and no others", () => {
+    expect(rangesOverlap({ from: 1, to: 5 }, { from: 5, to: 9 })).toBe(true);
+    expect(rangesOverlap({ from: 5, to: 9 }, { from: 1, to: 5 })).toBe(true);
+    expect(rangesOverlap({ from: 1, to: 4 }, { from: 5, to: 9 })).toBe(false);
+    expect(rangesOverlap({ from: 6, to: 9 }, { from: 1, to: 5 })).toBe(false);
+  });
+
+  it("writes a single port as a number and a range with a dash", () => {
+    expect(formatRange({ from: 3389, to: 3389 })).toBe("3389");
+    expect(formatRange({ from: 5985, to: 5986 })).toBe("5985-5986");
+  });
+
+  it("keeps a range that holds the next one whole", () => {
+    expect(
+      joinAdjacentRanges([
+        { from: 1, to: 10 },
+        { from: 2, to: 3 },
+      ]),
+    ).toEqual([{ from: 1, to: 10 }]);
   });
 });

@@ -75,6 +75,29 @@ describe("ports no default rule uses", () => {
     expect(unopenedPorts(book, [{ from: 1, to: 65535 }], []).unopened).toEqual([]);
   });
 
+  it("looks at a range narrower than 64 ports port by port, naming ten at most", () => {
+    // no rule and no keyword names a port from 9000 to 9100 (the AWS page's highest named port below 49152 is 23556)
+    expect(unopenedPorts(book, [{ from: 9000, to: 9063 }], []).unopened.map((u) => u.port)).toEqual([
+      9000, 9001, 9002, 9003, 9004, 9005, 9006, 9007, 9008, 9009,
+    ]);
+    expect(unopenedPorts(book, [{ from: 9000, to: 9064 }], [])).toEqual({ unopened: [], registered: [] });
+  });
+
+  it("leaves out the ports at both ends of a rule's range", () => {
+    // Cast to Device names 554, 8554-8558
+    expect(unopenedPorts(book, [{ from: 8550, to: 8560 }], []).unopened.map((u) => u.port)).toEqual([
+      8550, 8551, 8552, 8553, 8559, 8560,
+    ]);
+  });
+
+  it("names a port once per asked protocol, and none for a protocol without ports", () => {
+    expect(unopenedPorts(book, [{ from: 8080, to: 8080 }], ["TCP", "UDP"]).unopened).toEqual([
+      { port: 8080, protocol: "tcp" },
+      { port: 8080, protocol: "udp" },
+    ]);
+    expect(unopenedPorts(book, [{ from: 8080, to: 8080 }], ["ICMPv4"])).toEqual({ unopened: [], registered: [] });
+  });
+
   it("takes the asked protocol, even where IANA has nothing", () => {
     expect(unopenedPorts(book, [{ from: 49151, to: 49151 }], ["UDP"])).toEqual({
       unopened: [{ port: 49151, protocol: "udp" }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuery, searchRules } from "../../src/core/index.js";
+import { parseQuery, protocolName, searchRules } from "../../src/core/index.js";
 import { book } from "../helpers/book.js";
 
 const search = (text: string) => searchRules(book, text);
@@ -248,5 +248,42 @@ describe("searchRules", () => {
       .filter((r) => r.protocol === "UDP" && r.direction === "In" && r.os.includes("Windows Server 2022"))
       .map((r) => r.id);
     expect(answer.results.map((r) => r.rule.id)).toEqual(expected);
+  });
+
+  it("pages from the start for a negative offset, and whole results only", () => {
+    const all = search("icmp").results.map((r) => r.rule.id);
+    const page = (offset: number, limit: number) => searchRules(book, "icmp", { offset, limit }).results.map((r) => r.rule.id);
+    expect(page(-3, 2.7)).toEqual(all.slice(0, 2));
+    expect(page(1.9, 2)).toEqual(all.slice(1, 3));
+    expect(page(0, -1)).toEqual([]);
+  });
+
+  it("answers a port and names the words beside it that no rule mentions", () => {
+    const answer = search("5985 xyzzy");
+    expect(ids("5985 xyzzy")).toEqual(ids("5985"));
+    expect(answer.notices).toEqual([{ kind: "ignored-words", text: "No rule mentions “xyzzy”; amiport left it out." }]);
+  });
+
+  it("reads every service word of a question as its IANA ports", () => {
+    const answer = search("ssh ldap");
+    expect(answer.understood.ports).toEqual(["22", "389"]);
+    expect(answer.understood.services.map((s) => s.service)).toEqual(["ssh", "ldap"]);
+  });
+
+  it.each([
+    ["xyzzy plugh frobozz grue zork 5985", "“xyzzy”, “plugh”, “frobozz”, “grue”, “zork”"],
+    ["xyzzy plugh frobozz grue zork quux 5985", "“xyzzy”, “plugh”, “frobozz”, “grue”, “zork” or 1 more word"],
+    ["xyzzy plugh frobozz grue zork quux foo 5985", "“xyzzy”, “plugh”, “frobozz”, “grue”, “zork” or 2 more words"],
+  ])("names five ignored words at most: %j", (question, named) => {
+    expect(search(question).notices).toEqual([
+      { kind: "ignored-words", text: `No rule mentions ${named}; amiport left them out.` },
+    ]);
+  });
+
+  it("names each protocol for people", () => {
+    expect(protocolName("Any")).toBe("any protocol");
+    expect(protocolName("2")).toBe("IGMP (protocol 2)");
+    expect(protocolName("41")).toBe("IPv6 in IPv4 (protocol 41)");
+    expect(protocolName("ICMPv6")).toBe("ICMPv6");
   });
 });

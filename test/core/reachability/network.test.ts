@@ -326,3 +326,35 @@ describe("security group layer", () => {
     );
   });
 });
+
+describe("instance layer: what it cites and when it cannot tell", () => {
+  it("cites the state, every address and the platform, and counts the interfaces", () => {
+    expect(evaluateInstance(snapshot().instance)).toEqual({
+      layer: "instance",
+      verdict: "pass",
+      cite: `${INSTANCE} (running; private 10.0.1.10, public 198.51.100.10; Windows)`,
+      reason: `${INSTANCE} is running with 1 network interface(s): eni-44444444`,
+    });
+    const linux = evaluateInstance(
+      snapshot({}, { platform: undefined, ipv6Addresses: ["2001:db8::10"], networkInterfaceIds: ["eni-1", "eni-2"] }).instance,
+    );
+    expect(linux.cite).toBe(`${INSTANCE} (running; private 10.0.1.10, public 198.51.100.10, IPv6 2001:db8::10; not Windows)`);
+    expect(linux.reason).toBe(`${INSTANCE} is running with 2 network interface(s): eni-1, eni-2`);
+  });
+
+  it("cites no address list where the instance has none", () => {
+    const bare = evaluateInstance(snapshot({}, { privateAddresses: [], publicAddress: undefined }).instance);
+    expect(bare.cite).toBe(`${INSTANCE} (running; Windows)`);
+  });
+
+  it.each([
+    ["no subnet", { subnetId: undefined }],
+    ["no network interface", { networkInterfaceIds: [] }],
+  ])("is unknown for a running instance with %s", (_, instance) => {
+    expect(evaluateInstance(snapshot({}, instance).instance)).toMatchObject({
+      layer: "instance",
+      verdict: "unknown",
+      reason: `${INSTANCE} reports no subnet or network interface`,
+    });
+  });
+});
