@@ -35,6 +35,10 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ["IPv6 colons", "a:".repeat(MAX_PASTE_LENGTH / 2)],
   ["newlines", "\n".repeat(MAX_PASTE_LENGTH)],
   ["distinct host:ports", Array.from({ length: 3000 }, (_, i) => `h:${i + 1}`).join(" ")],
+  // checks that look back to a line's start: one long line of many numbers must stay linear
+  ["numbers on one line", "100 ".repeat(MAX_PASTE_LENGTH / 4)],
+  ["list numbers on one line", "1. a ".repeat(MAX_PASTE_LENGTH / 5)],
+  ["pipes into grep on one line", "| grep 80 ".repeat(MAX_PASTE_LENGTH / 10)],
 ];
 
 export function benchPaste(): string[] {

@@ -128,6 +128,8 @@ const FILTER = /^\s*(?:grep|egrep|findstr|select-string)(?:\s+-{1,2}[a-z]+)*\s+[
 const LISTERS = /\b(?:netstat|ss|lsof|sockstat|get-nettcpconnection|tasklist|ps|pgrep|get-process)\b/gi;
 const PROCESS_LISTERS = new Set(["tasklist", "ps", "pgrep", "get-process"]);
 const MAX_COMMAND_LINE = 200;
+/** A list's number or a reply code stands this close to its line's start (after spaces, `>`, `*`). */
+const MAX_LINE_LEAD = 10;
 /** ssh's `-L`/`-R` (alone or among flags: `-NL`, `-fR`) and its `[bind:]port:host:hostport`. */
 const SSH_FORWARD_FLAG = /^-[a-z]*[lr]$/;
 const SSH_FORWARD = /^(?:[^:]{1,100}:)?(\d{1,5}):[a-z0-9._-]{1,200}:(\d{1,5})$/;
@@ -149,12 +151,12 @@ const LSOF_ADDRESS = /^-i[46]?(tcp|udp)?@?[^:]*:(\d{1,5})$/;
 const DOCKER_PUBLISHED = /^->\d{1,5}\/(?:tcp|udp)\b/i;
 const HTML_ESCAPES = /&(?:gt|lt|amp|quot|#39);/g;
 const HTML_CHARACTERS: Readonly<Record<string, string>> = { "&gt;": ">", "&lt;": "<", "&amp;": "&", "&quot;": '"', "&#39;": "'" };
-/** Settings that take a switch (`use ssl = 1`), not a port. */
 const ENDPOINT_CONSTRUCTOR =
   /\b(?:IPEndPoint|DnsEndPoint|InetSocketAddress|InetSocketTransportAddress|TcpClient|UdpClient)\s*\([^()]{0,80}(?:\([^()]{0,80}\)[^()]{0,20})?$/;
 const PORT_AFTER_WORDS = new Set(["port", "ports"]);
 const OF_WORDS = new Set(["of", "in", "for", "on"]);
 const IS_WORDS = new Set(["is", "was", "are", "="]);
+/** Settings that take a switch (`use ssl = 1`), not a port. */
 const SWITCH_WORDS = new Set(["ssl", "tls", "use_ssl", "use-ssl"]);
 const PERCENTAGE = /^\d{1,5}%/;
 const SERVICE_PORT = /^[a-z][a-z0-9-]{0,40}:(\d{1,5})$/;
@@ -834,13 +836,8 @@ class PasteReader {
       return i;
     }
     // an FTP or SMTP server's reply code opening its line
-    const lineStart = this.lineStartOf(chunk);
-    if (
-      single >= 100 &&
-      single <= 599 &&
-      chunk.start - lineStart <= 8 &&
-      REPLY_CODE_LINE.test(this.source.slice(lineStart, chunk.end + 3))
-    ) {
+    const lead = single >= 100 && single <= 599 ? this.lineBefore(chunk, MAX_LINE_LEAD) : undefined;
+    if (lead?.whole && REPLY_CODE_LINE.test(lead.text + this.source.slice(chunk.start, chunk.end + 3))) {
       this.nonPorts.add(single);
       return i;
     }
@@ -1153,9 +1150,8 @@ class PasteReader {
    * `lsof` (`netstat -ano | findstr "80"`), a process id after `tasklist` or `ps`.
    */
   private commandFilter(chunk: Chunk): "port" | "pid" | undefined {
-    const lineStart = this.source.lastIndexOf("\n", chunk.start - 1) + 1;
-    if (chunk.start - lineStart > MAX_COMMAND_LINE) return undefined;
-    const line = this.source.slice(lineStart, chunk.start);
+    const { text: line, whole } = this.lineBefore(chunk, MAX_COMMAND_LINE);
+    if (!whole) return undefined;
     const pipe = line.lastIndexOf("|");
     if (pipe < 0 || !FILTER.test(line.slice(pipe + 1))) return undefined;
     let command = "";
@@ -1223,14 +1219,21 @@ class PasteReader {
     return false;
   }
 
-  /** Whether the line of `chunk`, up to it, has what `pattern` looks for. */
+  /** Whether the line of `chunk`, up to it (its last MAX_COMMAND_LINE characters), has what `pattern` looks for. */
   private lineHas(chunk: Chunk, pattern: RegExp): boolean {
-    const lineStart = Math.max(this.source.lastIndexOf("\n", chunk.start - 1) + 1, chunk.start - MAX_COMMAND_LINE);
-    return pattern.test(this.source.slice(lineStart, chunk.start));
+    return pattern.test(this.lineBefore(chunk, MAX_COMMAND_LINE).text);
   }
 
-  private lineStartOf(chunk: Chunk): number {
-    return this.source.lastIndexOf("\n", chunk.start - 1) + 1;
+  /**
+   * The text of `chunk`'s line before it, looked for at most `reach` characters back (never the
+   * whole of a long line: that would make a line of many numbers quadratic); `whole` says whether
+   * the line starts within reach.
+   */
+  private lineBefore(chunk: Chunk, reach: number): { text: string; whole: boolean } {
+    const from = Math.max(0, chunk.start - reach);
+    const window = this.source.slice(from, chunk.start);
+    const newline = window.lastIndexOf("\n");
+    return newline >= 0 ? { text: window.slice(newline + 1), whole: true } : { text: window, whole: from === 0 };
   }
 
   /** Vagrant's `guest: 3389, host: 55985`: a guest port written just before. */
@@ -1242,8 +1245,8 @@ class PasteReader {
   /** `2. Opened port 1433`, `3) Restart`: a list's number at the start of its line. */
   private isListMarker(chunk: Chunk): boolean {
     if (chunk.key.length > 2 || !/^[.)] +[^\s\d]/.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
-    const lineStart = this.source.lastIndexOf("\n", chunk.start - 1) + 1;
-    return /^[\s>*-]*$/.test(this.source.slice(lineStart, chunk.start));
+    const { text, whole } = this.lineBefore(chunk, MAX_LINE_LEAD);
+    return whole && /^[\s>*-]*$/.test(text);
   }
 
   private gapIsListSeparator(i: number): boolean {
