@@ -322,9 +322,12 @@ describe("floods", () => {
       `RSS under 400 KB questions: +${(first - before).toFixed(1)} MiB after 60, +${(third - first).toFixed(1)} MiB over the next 120`,
     );
     // The first batch grows V8's heap spaces (in process, the heap after a full GC grows 14 MiB and
-    // then stays flat); answers keyed on whole questions would keep ~48 MiB more with every batch.
+    // then stays flat); answers keyed on whole questions would keep ~48 MiB more with every batch,
+    // about 96 MiB over the next two. Without such a leak the RSS over those two batches moved from
+    // -37 to +64 MiB in 12 runs of this test (when the collector runs is not ours to choose), so the
+    // bound sits between the two.
     expect(first - before).toBeLessThan(150);
-    expect(third - first).toBeLessThan(60);
+    expect(third - first).toBeLessThan(80);
   }, 60_000);
 });
 
