@@ -21,6 +21,8 @@ export interface PasteService {
   readonly protocol?: Transport;
   /** Words that switch the service to its TLS ports (`winrm` with `-UseSSL` is 5986). */
   readonly secure?: { readonly words: readonly string[]; readonly ports: readonly number[] };
+  /** The service's other ports, read when prose writes them bare but never added as its default (LDAP's 3268). */
+  readonly related?: readonly number[];
 }
 
 export interface PasteServices {
@@ -117,7 +119,7 @@ export function readPasteServices(raw: unknown): PasteServices {
     schemeMap.set(scheme, readNamedPort(value, `scheme "${scheme}"`));
   }
   const read: PasteService[] = services.map((entry, i) => {
-    const { name, words, ports, protocol, secure } = (entry ?? {}) as Record<string, unknown>;
+    const { name, words, ports, protocol, secure, related } = (entry ?? {}) as Record<string, unknown>;
     const valid =
       typeof name === "string" &&
       name !== "" &&
@@ -125,8 +127,10 @@ export function readPasteServices(raw: unknown): PasteServices {
       Array.isArray(ports) &&
       ports.length > 0 &&
       ports.every(isPort) &&
-      isTransport(protocol);
-    if (!valid) throw new DataError(`${FILE}: services[${i}] needs a name, words, ports and an optional protocol`);
+      isTransport(protocol) &&
+      (related === undefined || (Array.isArray(related) && related.every(isPort)));
+    if (!valid)
+      throw new DataError(`${FILE}: services[${i}] needs a name, words, ports, and optional protocol and related ports`);
     let secureWords: { words: string[]; ports: number[] } | undefined;
     if (secure !== undefined) {
       const s = secure as { words?: unknown; ports?: unknown };
@@ -141,6 +145,7 @@ export function readPasteServices(raw: unknown): PasteServices {
       ports: ports as number[],
       ...(protocol ? { protocol } : {}),
       ...(secureWords ? { secure: secureWords } : {}),
+      ...(related ? { related: related as number[] } : {}),
     };
   });
   const byWord = new Map<string, PasteService[]>();

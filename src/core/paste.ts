@@ -299,6 +299,8 @@ class PasteReader {
   private readonly seenWords = new Set<string>();
   /** What each distinct word names, looked up once per paste. */
   private readonly serviceWords = new Map<string, { services: readonly PasteService[]; secure: readonly string[] }>();
+  /** Bare numbers with nothing around them that says what they are: `switching to 636 or 3268`. */
+  private readonly unlabelled: number[] = [];
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
   /** What some readers need anywhere in the text, looked for once: most texts have none of it. */
@@ -341,6 +343,7 @@ class PasteReader {
   }
 
   result(): PasteReading {
+    this.readServicesOwnPorts();
     const written = pairUp(this.candidates);
     const single = this.eventProtocols.size === 1 ? [...this.eventProtocols][0] : undefined;
     const found: FoundPort[] = [];
@@ -375,6 +378,23 @@ class PasteReader {
     }
     for (const f of found) this.nonPorts.delete(f.port);
     return { found, nonPorts: this.nonPorts };
+  }
+
+  /**
+   * A bare number in prose is a port when it is one of the ports of a service the text names:
+   * `LDAP … works on 389 but not at 636`, `IPsec … on 500 are ignored`. Numbers anything marked as
+   * not a port stay out.
+   */
+  private readServicesOwnPorts(): void {
+    if (this.unlabelled.length === 0 || this.services.length === 0) return;
+    const known = new Set<number>();
+    for (const { service } of this.services) {
+      for (const port of [...service.ports, ...(service.secure?.ports ?? []), ...(service.related ?? [])]) known.add(port);
+    }
+    for (const at of this.unlabelled) {
+      const port = Number(this.key(at));
+      if (known.has(port) && !this.nonPorts.has(port)) this.candidate(port, undefined, this.startOf(at), this.endOf(at), at);
+    }
   }
 
   /**
@@ -970,7 +990,7 @@ class PasteReader {
     const placeholder = this.source[this.startOf(i - 1) - 1] === "<" && /^> +$/.test(this.gap(i - 1));
     if (introduced && ((isHostLike(previous) && this.gapIsSpaces(i - 1)) || placeholder)) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
-    }
+    } else if (this.unlabelled.length < MAX_FOUND) this.unlabelled.push(i);
     return i;
   }
 

@@ -488,6 +488,20 @@ describe("pasted text: ports named without a number", () => {
     }
   });
 
+  it("a bare number in prose is a port when it is one of the ports of a service the text names", () => {
+    for (const service of pasteServices().services) {
+      const word = service.words[0] as string;
+      for (const p of [...service.ports, ...(service.secure?.ports ?? []), ...(service.related ?? [])]) {
+        const text = `2026-11-27 12:00:01 ERROR ${word} bind failed, switching to ${p} did not help`;
+        expect(found(text), `${service.name}'s ${p}`).toContain(p);
+      }
+    }
+    // a number that is none of the named service's ports stays a number, as does one marked as no port
+    expect(found("2026-11-27 12:00:01 ERROR ldap bind failed, switching to 4242 did not help")).not.toContain(4242);
+    expect(found("2026-11-27 12:00:01 ERROR ldap bind failed after 636 ms")).not.toContain(636);
+    expect(found("2026-11-27 12:00:01 ERROR bind failed, switching to 636 did not help")).not.toContain(636);
+  });
+
   it("tcpdump's service names stand for their ports, the client's ephemeral port does not", () => {
     const text =
       "12:00:01.123 IP 10.0.0.5.52718 > 10.0.0.9.kerberos: Flags [S]\n12:00:01.124 IP 10.0.0.5.52719 > dc01.corp.example.ldap: Flags [S]";
