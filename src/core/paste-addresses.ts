@@ -14,6 +14,15 @@ const BARE_PORT = /^\d{1,5}$/;
 const REDIS_DATABASE = /@\d{1,2}$/;
 const HAS_LETTER = /[a-z]/i;
 const UNBRACKETED_IPV6 = /^[0-9a-f:.]+$/i;
+/** What a bracket holds before a port: an IPv6 or IPv4 address, a placeholder, a mask or a variable. */
+const BRACKETED_ADDRESS =
+  /^\[(?:[0-9a-f:.%]*:[0-9a-f:.%]*|\d{1,3}(?:\.\d{1,3}){3}|<[^>]{1,60}>|[*x.]+|\$\{?\w{1,60}\}?|[\w -]{0,30}(?:ip|host|addr|server|redact|hidden|censor|mask|remov)[\w -]{0,30})\]$/i;
+/** A placeholder in capitals: `[REDACTED]`, `[MY_DC]`. */
+const BRACKETED_PLACEHOLDER = /^\[[A-Z][A-Z0-9_ -]{1,40}\]$/;
+/** Linux's network interfaces: `eth0`, `ens33`, `enp0s3`, `wlan0`, `lo`, `docker0`, `br0`, `bond0`. */
+const INTERFACE = /^(?:eth|ens|enp\d{1,3}s|eno|wlan|wlp\d{1,3}s|docker|br|bond|veth|virbr|tun|tap)\d{1,4}$|^lo$/i;
+/** An identifier of three words or more in camelCase or PascalCase: a field's name, not a host's. */
+const FIELD_NAME = /^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+){2,}$/;
 const ONLY_MASK = /^(?:[*x.]+|\+)$/i;
 const MASKED_IPV4 = /^(?:(?:[*x]{1,3}|\d{1,3})?\.){1,3}(?:[*x]{1,3}|\d{1,3})$/i;
 const IPV6_ANY_PORT = /^:::\d{1,5}$/;
@@ -58,11 +67,16 @@ export function hostPort(address: string): number | undefined {
   if (MASKED_IPV4.test(text.slice(0, colon))) return port;
   const host = hostBefore(text.slice(0, colon));
   if (host === undefined) return undefined;
-  if (host.startsWith("[")) return port;
+  // `[::1]`, `[10.0.0.5]`, `[<ip>]`; never a log's tag (`helpers.js [sm]:97` is a source line)
+  if (host.startsWith("[")) return BRACKETED_ADDRESS.test(host) || BRACKETED_PLACEHOLDER.test(host) ? port : undefined;
+  // an interface's alias (`eth0:1`, `ens33:2`) is no host and its number no port
+  if (INTERFACE.test(host)) return undefined;
   // a masked host, whole or in part (`***.69`, `x.x.x.12`) after a key (`addr:***.69`)
   if (ONLY_MASK.test(host) || MASKED_IPV4.test(host)) return port;
   if (IPV4.test(host)) return validIpv4(host) ? port : undefined;
   if (!HAS_LETTER.test(host) || FILE_EXTENSION.test(host) || CLASS_NAME.test(host)) return undefined;
+  // a field of a printed struct: Go's `{MaxSpansPerPayload:1000 FlushPeriod:5s}`
+  if (FIELD_NAME.test(host.startsWith("{") ? host.slice(1) : host)) return undefined;
   const lower = host.toLowerCase();
   if (NON_PORT_LABELS.has(lower)) return undefined;
   const role = labelRole(lower);

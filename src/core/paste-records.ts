@@ -15,7 +15,7 @@ const FLOW_RECORD =
  * user, client address, …: `2017-07-18 00:09:01 172.18.40.65 GET /healthcheck.html - 443 - 172.18.1.11 ELB-HealthChecker/2.0 - 200 0 0 0`.
  */
 const IIS_RECORD =
-  /^[ \t]*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f.:]{2,45} [A-Z][A-Z_-]{1,30} \S{1,4000} \S{1,4000} (\d{1,5}) \S{1,300} [0-9a-f.:]{2,45}(?: |$)/;
+  /^[ \t`]*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f.:]{2,45} [A-Z][A-Z_-]{1,30} \S{1,4000} \S{1,4000} (\d{1,5}) \S{1,300} [0-9a-f.:]{2,45}(?: |$)/;
 /** The protocols a flow record gives as numbers that have ports. */
 const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
   ["6", "TCP"],
@@ -50,16 +50,21 @@ export function readRecordPorts(text: string): RecordPorts[] {
   return records;
 }
 
+/** A record quoted as code in Markdown keeps its backtick: `` `2016-12-10 03:47:14 … ` ``. */
+function isLead(code: number): boolean {
+  return code === 32 || code === 9 || code === 96;
+}
+
 function beginsWithDigit(text: string, start: number): boolean {
   let at = start;
-  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  while (isLead(text.charCodeAt(at))) at++;
   const code = text.charCodeAt(at);
   return code >= 48 && code <= 57;
 }
 
 function readRecord(line: string): Omit<RecordPorts, "from" | "to"> | undefined {
   let at = 0;
-  while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) at++;
+  while (isLead(line.charCodeAt(at))) at++;
   const first = line.charCodeAt(at);
   if (first === 50 /* 2 */ && line.charCodeAt(at + 1) === 32) {
     const flow = FLOW_RECORD.exec(line);

@@ -35,6 +35,8 @@ export interface PasteServices {
   readonly phraseStarts: ReadonlySet<string>;
   /** Every word that switches some service to its TLS ports. */
   readonly secureWords: ReadonlySet<string>;
+  /** Service words in Chinese or Japanese, which texts glue to the words around them: `远程桌面连接`. */
+  readonly gluedWords: readonly string[];
   /** Single service words of four letters or more, by their first four: `mdnslookup` starts with `mdns`. */
   readonly byPrefix: ReadonlyMap<string, readonly string[]>;
 }
@@ -46,6 +48,8 @@ const COMPOUND_SEPARATORS = /[-_.:/\\[\](){}@]+/;
 /** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`. */
 const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])/;
 const NON_ASCII = /[\u0080-\uffff]/;
+/** Scripts written without spaces between words: Chinese and Japanese. */
+const GLUED_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff]/;
 const ASCII_WORDS = /[a-z][a-z0-9.-]{1,30}/g;
 const COMPOUND_OR_CAMEL = /[-_.:/\\[\](){}@]|[a-z][A-Z]/;
 
@@ -62,6 +66,7 @@ export function servicesNamedBy(raw: string): PasteService[] {
   // Chinese and Japanese write no spaces: `ssh每次连接都提示` names SSH
   if (NON_ASCII.test(raw)) {
     for (const run of lower.match(ASCII_WORDS) ?? []) found.push(...(byWord.get(run) ?? []));
+    for (const word of pasteServices().gluedWords) if (lower.includes(word)) found.push(...(byWord.get(word) ?? []));
     return found;
   }
   if (!COMPOUND_OR_CAMEL.test(raw)) {
@@ -154,11 +159,21 @@ export function readPasteServices(raw: unknown): PasteServices {
   }
   const phraseStarts = new Set([...byWord.keys()].filter((w) => w.includes(" ")).map((w) => w.slice(0, w.indexOf(" "))));
   const secureWords = new Set(read.flatMap((service) => service.secure?.words ?? []));
+  const gluedWords = [...byWord.keys()].filter((w) => !w.includes(" ") && GLUED_SCRIPT.test(w));
   const byPrefix = new Map<string, string[]>();
   for (const word of byWord.keys()) {
     if (word.length < MIN_PREFIX || !/^[a-z0-9]+$/.test(word)) continue;
     const key = word.slice(0, MIN_PREFIX);
     byPrefix.set(key, [...(byPrefix.get(key) ?? []), word]);
   }
-  return { schemes: schemeMap, unc: readNamedPort(unc, "unc"), services: read, byWord, phraseStarts, secureWords, byPrefix };
+  return {
+    schemes: schemeMap,
+    unc: readNamedPort(unc, "unc"),
+    services: read,
+    byWord,
+    phraseStarts,
+    secureWords,
+    gluedWords,
+    byPrefix,
+  };
 }

@@ -76,6 +76,8 @@ export const PORT_LABELS: ReadonlySet<string> = new Set([
   "htons",
   "ntohs",
   "portid",
+  // Envoy's `socket_address: { port_value: 8001 }`
+  "portvalue",
   "guest",
   "guestport",
   "listening",
@@ -131,7 +133,7 @@ export const NOT_PORT_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Endings that make a label a port label: `ExternalPort`, `LDAP_PORT`, `localPortNumber`. */
-export const PORT_LABEL_ENDINGS: readonly string[] = ["port", "ports", "portnumber", "portno"];
+export const PORT_LABEL_ENDINGS: readonly string[] = ["port", "ports", "portnumber", "portno", "portvalue"];
 
 /** The client's side of a pair: read only to choose between it and its partner (`SPT=51515 DPT=3389`). */
 export const SOURCE_LABELS: ReadonlySet<string> = new Set([

@@ -49,7 +49,7 @@ export const FOUND_PREFIX = "Found in the message:";
 const MAX_CHUNK = 200;
 const MAX_SNIPPET = 80;
 /** A range in pasted text is read port by port only when it is this narrow (`5985-5986`). */
-const MAX_PASTED_RANGE = 10;
+export const MAX_PASTED_RANGE = 10;
 /** How far apart a source port and its destination may stand to be read as one pair. */
 const PAIR_DISTANCE = 16;
 /** A port written this many chunks or fewer from a service word is that service's port. */
@@ -110,8 +110,10 @@ const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
 const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
 
 // Each is anchored and runs over one chunk of at most MAX_CHUNK characters.
-const PROTOCOL_SLASH_PORT = /^(tcp|udp)\/(\d{1,5})$/;
+/** `tcp/445`, `TCP/3389/RDP` (with the service's name after it). */
+const PROTOCOL_SLASH_PORT = /^(tcp|udp)\/(\d{1,5})(?:\/[a-z][a-z0-9-]{0,30})?$/;
 const PORT_SLASH_PROTOCOL = /^(\d{1,5})\/(tcp|udp)$/;
+const RANGE_SLASH_PROTOCOL = /^(\d{1,5}-\d{1,5})\/(tcp|udp)$/;
 const URL_AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
 const BARE_PORT = /^\d{1,5}$/;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
@@ -135,16 +137,30 @@ const SSH_FORWARD_FLAG = /^-[a-z]*[lr]$/;
 const SSH_FORWARD = /^(?:[^:]{1,100}:)?(\d{1,5}):[a-z0-9._-]{1,200}:(\d{1,5})$/;
 const HOST_PORT_PATH = /^([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}|\$\{[a-z0-9_]{1,60}\}):(\d{1,5})\/\S*$/;
 /** `:9182/metrics` after `<ip-of-server>`, whose brackets cut it from its host. */
+/** An IPv4 address with its last octets masked by letters: `74.121.xx.yy`, `10.x.x.x`. */
+const MASKED_IPV4 = /^\d{1,3}(?:\.(?:\d{1,3}|[a-z*]{1,3})){3}$/;
+/** At most this many `Name: port` pairs in one parenthesis. */
+const MAX_NAMED_PORTS = 8;
+/** What may stand between a number and its unit: spaces and quotes (`422" error`), never `;` or `<` (`3268; <s>`). */
+const UNIT_GAP = /^["'`]?[ \t]*["'`]?$/;
+const TRAFFIC_SELECTOR = /^[0-9a-f.:]{2,45}\/\d{1,3}\[(tcp|udp)\/([a-z0-9][a-z0-9-]{0,30})\]$/;
+const NETSTAT_IPV6 = /^::(?:1|ffff:\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/;
+const IIS_BINDING = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\*):(\d{1,5}):[a-z0-9][a-z0-9.-]{0,253}$/;
 const PLACEHOLDER_PORT = /^:(\d{1,5})(?:\/\S*)?$/;
 const RPC_BINDING = /^(ncacn_ip_tcp:)?([a-z0-9][a-z0-9.-]{0,253})\[(\d{1,5})\]$/;
 const LABELLED_PORT_SLASH_PROTOCOL = /[#:]ports?:(\d{1,5})\/(tcp|udp)$/;
-const PUBLISHED_WITH_PROTOCOL = /^(\d{1,5}):(\d{1,5})\/(tcp|udp)$/;
+/** A published port's host address: an IPv4 address or a shell variable (`-p $PRIVATE_IP:8300:8300`). */
+const PUBLISHED_HOST = String.raw`(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\$\{?[a-z_][a-z0-9_]{0,60}\}?):`;
+const PUBLISHED_WITH_PROTOCOL = new RegExp(String.raw`^(?:${PUBLISHED_HOST})?(\d{1,5}):(\d{1,5})\/(tcp|udp)$`);
+/** Docker's `-p 8091-8094:8091-8094`, `-p 10.0.0.5:5000-5002:5000-5002/udp`: ranges published. */
+const PUBLISHED_RANGE = new RegExp(String.raw`^(?:${PUBLISHED_HOST})?(\d{1,5}-\d{1,5}):(\d{1,5}-\d{1,5})(?:\/(tcp|udp))?$`);
 const GLUED_PORT_FLAG = /^-([pP])(\d{1,5})$/;
 const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
 const UPPER_P_CLIENTS = /\b(?:mysql|mysqldump|mysqladmin|mariadb|scp)\b/i;
-const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli)\b/i;
+const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli|nmap|masscan|zmap|rustscan|hping3)\b/i;
 /** An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested action`. */
-const REPLY_CODE_LINE = /^[ \t]*[1-5]\d\d[ -][A-Z][a-z]/;
+const ERROR_MESSAGE_AFTER = /^,? ?["'][A-Za-z]/;
+const REPLY_CODE_LINE = /^[ \t]*(?:[1-5]\d\d[ -]|\d{3,5} - )[A-Z][a-z]/;
 /** An RD Gateway carries RDP inside HTTPS. */
 const RD_GATEWAY = { ports: [443], protocol: "TCP" } as const;
 const LSOF_ADDRESS = /^-i[46]?(tcp|udp)?@?[^:]*:(\d{1,5})$/;
@@ -167,9 +183,12 @@ const NUMBER_DOT_WORD = /^(\d{1,5})\.(?:[a-z][a-z-]*|[\u0080-\uffff].*)$/;
 const PORT_AFTER = new Set(["port", "guest", "host"]);
 /** What may follow a service's name in a compound that still names its port: `winrm-ssl`, `ldap_tls`. */
 const SERVICE_SUFFIXES = new Set(["ssl", "tls", "https", "http", "s", "secure", "server", "listener"]);
+const OFF_VALUES = new Set(["false", "0", "no", "off", "$false", "none", "disabled"]);
+const SWITCHED_OFF_GLUED = /[=:](?:false|0|no|off|\$false|none|disabled)$/;
+const SERVICE_NAME_WORD = /^[a-z][a-z0-9-]{1,30}$/;
 const IPTABLES_LABEL = /^(?:dports?|dpts?)$/;
 /** `127.0.0.1:8080:80`, `0.0.0.0:5986:5986`: an address, the host's port, the container's port. */
-const PUBLISHED = /^(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:)(\d{1,5}):(\d{1,5})$/;
+const PUBLISHED = new RegExp(String.raw`^(?:${PUBLISHED_HOST})(\d{1,5}):(\d{1,5})$`);
 const SQL_HOST_LABELS = new Set(["server", "-s", "address", "addr", "network address", "datasource"]);
 /** Words before a `host:port` that make it a client's address, whose port is its own ephemeral one. */
 const CLIENT_WORDS = new Set([
@@ -201,6 +220,10 @@ const HAS_LETTER = /[a-z]/;
 const MIN_WRAPPED_LINE = 60;
 const HAS_DIGIT = /\d/;
 const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт"] as const;
+const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号]*$/;
+/** A number glued to a Chinese, Japanese or Korean counter or unit of time. */
+const CJK_COUNT =
+  /(?<!\d)(\d{1,5})\s?(?:毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|번|개|대|년|월|장|쪽)/g;
 /** A chunk of punctuation alone (`:`, `:[`, `=>`, `->`) stands between a label and its number. */
 const PUNCTUATION_ONLY = /^[^\p{L}\p{N}*#&+]+$/u;
 /** Ports at or above this are a client's ephemeral ports on Linux (32768-60999) and Windows (49152-65535). */
@@ -468,12 +491,7 @@ class PasteReader {
     if (this.source.startsWith("\\\\", this.startOf(i))) return this.readUnc(i);
     if (key.includes(".") && this.readTcpdump(i)) return i + 1;
     this.readServiceWords(i);
-    // iptables -L names ports: `multiport dports ssh`
-    if (IPTABLES_LABEL.test(this.key(i - 1)) && /^[a-z][a-z0-9-]{1,30}$/.test(key) && this.gapIsSpaces(i - 1)) {
-      const port = servicePort(key);
-      if (port !== undefined)
-        this.candidate(port, PROTOCOL_WORDS.get(this.key(i - 2)), this.startOf(i - 1), this.endOf(i), i, "plain", "named");
-    }
+    this.readIptablesName(i);
     if (key.length <= 12 && PROTOCOL_LABELS.has(labelKey(key))) {
       const next = this.nextValue(i);
       const protocol = next === undefined ? undefined : PROTOCOL_WORDS.get(this.key(next));
@@ -490,6 +508,24 @@ class PasteReader {
     if (named !== undefined)
       this.candidate(named, PROTOCOL_WORDS.get(this.key(i - 3)), this.startOf(i), this.endOf(i), i, "plain", "named");
     return i;
+  }
+
+  /** iptables -L names ports: `multiport dports ssh`, `dports http,https,pop3`. */
+  private readIptablesName(i: number): boolean {
+    const key = this.key(i);
+    const listed = SERVICE_NAME_WORD.test(key) ? this.iptablesLabelBefore(i) : undefined;
+    const port = listed === undefined ? undefined : servicePort(key);
+    if (listed === undefined || port === undefined) return false;
+    this.candidate(port, PROTOCOL_WORDS.get(this.key(listed - 1)), this.startOf(listed), this.endOf(i), i, "plain", "named");
+    return true;
+  }
+
+  /** iptables' `dports` label before a name or a list of names: `multiport dports http,https,sip-tls`. */
+  private iptablesLabelBefore(i: number): number | undefined {
+    let first = i;
+    while (first > 0 && i - first < MAX_LIST && this.gap(first - 1) === "," && SERVICE_NAME_WORD.test(this.key(first - 1)))
+      first--;
+    return IPTABLES_LABEL.test(this.key(first - 1)) && this.gapIsSpaces(first - 1) ? first - 1 : undefined;
   }
 
   /**
@@ -523,7 +559,8 @@ class PasteReader {
       };
       if (this.serviceWords.size < MAX_WORDS_REMEMBERED) this.serviceWords.set(key, named);
     }
-    for (const word of named.secure) this.seenWords.add(word);
+    // `ssl=False`, `use_ssl: false`, `-UseSSL:$false`: TLS named only to turn it off
+    if (named.secure.length > 0 && !this.isSwitchedOff(i)) for (const word of named.secure) this.seenWords.add(word);
     for (const service of named.services) this.services.push({ service, at: i, last: i });
     if (services.phraseStarts.has(key)) {
       // a bracket glues the next word to what follows it: `[ODBC Driver 17 for SQL Server]Provedor`
@@ -535,6 +572,12 @@ class PasteReader {
         }
       });
     }
+  }
+
+  private isSwitchedOff(i: number): boolean {
+    const glued = SWITCHED_OFF_GLUED.exec(this.key(i));
+    if (glued) return true;
+    return /^[ \t]*[=:][ \t]*$/.test(this.gap(i)) && OFF_VALUES.has(this.key(i + 1));
   }
 
   private readUrl(i: number): number {
@@ -572,6 +615,13 @@ class PasteReader {
     const netstat = this.readNetstat(i);
     if (netstat !== undefined) return netstat;
     const protocolBefore = PROTOCOL_WORDS.get(this.key(i - 1));
+    const publishedRange = key.includes("-") && key.includes(":") ? PUBLISHED_RANGE.exec(key) : null;
+    if (publishedRange) {
+      const protocol = publishedRange[3] === undefined ? protocolBefore : PROTOCOL_WORDS.get(publishedRange[3]);
+      this.readPortValue(publishedRange[1] as string, protocol, chunk.start, chunk.end, i, "plain");
+      this.readPortValue(publishedRange[2] as string, protocol, chunk.start, chunk.end, i, "plain");
+      return i;
+    }
     if (key.includes("/")) {
       // Docker's `-p 8600:53/udp`: the host's port and the container's, over the protocol
       const published = PUBLISHED_WITH_PROTOCOL.exec(key);
@@ -585,6 +635,19 @@ class PasteReader {
       const labelled = LABELLED_PORT_SLASH_PROTOCOL.exec(key);
       if (labelled) {
         this.candidate(Number(labelled[1]), PROTOCOL_WORDS.get(labelled[2] as string), chunk.start, chunk.end, i);
+        return i;
+      }
+      // firewalld's `2001-2003/tcp`
+      const rangeSlashed = RANGE_SLASH_PROTOCOL.exec(key);
+      if (rangeSlashed) {
+        this.readPortValue(
+          rangeSlashed[1] as string,
+          PROTOCOL_WORDS.get(rangeSlashed[2] as string),
+          chunk.start,
+          chunk.end,
+          i,
+          "plain",
+        );
         return i;
       }
       const slashed = PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key);
@@ -659,13 +722,38 @@ class PasteReader {
       this.nonPorts.add(Number.parseInt(key, 10));
       return i;
     }
-    if (this.readGluedLabel(i, protocolBefore)) return i;
+    if (this.readGluedLabel(i, protocolBefore) || this.readIptablesName(i)) return i;
     const counted = key.includes(".") ? NUMBER_DOT_WORD.exec(key) : null;
     if (counted) this.nonPorts.add(Number(counted[1]));
+    // strongSwan's traffic selectors: `10.0.0.0/24[tcp/443]`, `172.16.11.171/32[udp/l2f]`
+    const selector = key.endsWith("]") ? TRAFFIC_SELECTOR.exec(key) : null;
+    const selected = selector
+      ? BARE_PORT.test(selector[2] as string)
+        ? Number(selector[2])
+        : servicePort(selector[2] as string)
+      : undefined;
+    if (selector && selected !== undefined) {
+      this.candidate(
+        selected,
+        PROTOCOL_WORDS.get(selector[1] as string),
+        chunk.start,
+        chunk.end,
+        i,
+        "plain",
+        BARE_PORT.test(selector[2] as string) ? "written" : "named",
+      );
+      return i;
+    }
     // DCE/RPC's string bindings: `StringBinding: MYMACHINE[49155]`, `ncacn_ip_tcp:10.0.0.5[49667]`
     // strongSwan's `from 172.38.200.1[500] to 172.38.1.131[500]`
     const binding = key.endsWith("]") ? RPC_BINDING.exec(key) : null;
-    if (binding && (binding[1] !== undefined || this.key(i - 1) === "stringbinding" || validIpv4(binding[2] as string))) {
+    if (
+      binding &&
+      (binding[1] !== undefined ||
+        this.key(i - 1) === "stringbinding" ||
+        validIpv4(binding[2] as string) ||
+        MASKED_IPV4.test(binding[2] as string))
+    ) {
       this.candidate(
         Number(binding[3]),
         binding[1] !== undefined || this.key(i - 1) === "stringbinding" ? "TCP" : undefined,
@@ -717,6 +805,9 @@ class PasteReader {
   }
 
   private addressPort(key: string): number | undefined {
+    // Linux netstat writes IPv6 addresses without brackets: `::1:3350`, `::ffff:10.0.0.5:8080`
+    const ipv6 = NETSTAT_IPV6.exec(key);
+    if (ipv6) return Number(ipv6[1]);
     return hostPort(key) ?? netstatAny(key) ?? dottedPort(key, false)?.port ?? hostService(key, true);
   }
 
@@ -749,12 +840,20 @@ class PasteReader {
       const after = /^[\s:：#号番]*[\u4e00-\u9fff]{0,3}[\s:：]*(\d{1,5})(?!\d)/.exec(
         key.slice(at + label.length, at + label.length + 12),
       );
-      const before = /(?<!\d)(\d{1,5})[\s号]*$/.exec(key.slice(Math.max(0, at - 8), at));
-      const digits = after?.[1] ?? before?.[1];
+      // `2379和2380端口`: two ports joined by a CJK `and` or `or` before one label
+      const before = CJK_PORTS_BEFORE_LABEL.exec(key.slice(Math.max(0, at - 16), at));
+      const digits = after?.[1] ?? before?.[2];
       if (digits) {
+        if (after === null && before?.[1] !== undefined)
+          this.candidate(Number(before[1]), protocolBefore, chunk.start, chunk.end, i);
         this.candidate(Number(digits), protocolBefore, chunk.start, chunk.end, i);
         return true;
       }
+    }
+    // `30天` (30 days), `3台` (three machines), `5초` (5 seconds): a count, not a port
+    if (NON_ASCII.test(key)) {
+      CJK_COUNT.lastIndex = 0;
+      for (let m = CJK_COUNT.exec(key); m !== null; m = CJK_COUNT.exec(key)) this.nonPorts.add(Number(m[1]));
     }
     if (!endsInShortNumberAfterLabel(key)) return false;
     const glued = GLUED_LABEL.exec(key);
@@ -807,13 +906,19 @@ class PasteReader {
       this.readPortValue(key, protocolBefore, chunk.start, this.endOf(i + 1), i, "plain");
       return i + 1;
     }
-    const unitAfter = UNITS.has(nextKey) && !this.gapHasNewline(i);
+    const unitAfter = UNITS.has(nextKey) && UNIT_GAP.test(this.gap(i));
     const label = this.labelBefore(i);
-    if (label?.role === "nonport" || (unitAfter && label === undefined)) {
+    // a quantity: `in 67 seconds` (after `guest`), unless its label stands right before it
+    if (label?.role === "nonport" || (unitAfter && (label === undefined || label.at < i - 1))) {
       if (single !== undefined) this.nonPorts.add(single);
       return i;
     }
-    if (single !== undefined && this.isParenthesised(chunk) && label === undefined) {
+    // an error number and its message: `(10060 "Unknown error")`, Python's `(111, 'Connection refused')`
+    const errorMessage =
+      this.source[chunk.start - 1] === "(" && ERROR_MESSAGE_AFTER.test(this.source.slice(chunk.end, chunk.end + 4));
+    // a JSON object's key: `{"1":"allow 22"}`
+    const jsonKey = this.source[chunk.start - 1] === '"' && this.source.startsWith('":', chunk.end);
+    if (single !== undefined && ((this.isParenthesised(chunk) && label === undefined) || errorMessage || jsonKey)) {
       this.nonPorts.add(single);
       return i;
     }
@@ -856,8 +961,8 @@ class PasteReader {
       return i;
     }
     // an FTP or SMTP server's reply code opening its line
-    const lead = single >= 100 && single <= 599 ? this.lineBefore(chunk, MAX_LINE_LEAD) : undefined;
-    if (lead?.whole && REPLY_CODE_LINE.test(lead.text + this.source.slice(chunk.start, chunk.end + 3))) {
+    const lead = single >= 100 ? this.lineBefore(chunk, MAX_LINE_LEAD) : undefined;
+    if (lead?.whole && REPLY_CODE_LINE.test(lead.text + this.source.slice(chunk.start, chunk.end + 5))) {
       this.nonPorts.add(single);
       return i;
     }
@@ -940,6 +1045,11 @@ class PasteReader {
       for (const k of [...listBefore, i]) this.candidate(Number(this.key(k)), undefined, this.startOf(k), this.endOf(i + 1), k);
       return i + 1;
     }
+    // Consul's `Client Addr: 127.0.0.1 (HTTP: 8500, DNS: 8600)`: an address's ports, each named
+    if (this.isNamedPortOfAddress(i)) {
+      this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
+      return i;
+    }
     // `(10.0.0.5 : 5986)`: Test-NetConnection's warning spaces out host and port
     if (
       previous === "" &&
@@ -986,12 +1096,33 @@ class PasteReader {
       return i + 2;
     }
     // NetExec's `SMB 10.0.0.5 445 DC01`, `nc -zv host 5985`, `telnet 10.0.0.5 3389`
-    const introduced = SERVICE_WORDS.has(this.key(i - 2)) || this.toolBefore(i - 1);
+    // … and xrdp's `VNC connecting to 127.0.0.1 5900`
+    const introduced =
+      SERVICE_WORDS.has(this.key(i - 2)) || this.toolBefore(i - 1) || (this.key(i - 2) === "to" && validIpv4(previous));
     const placeholder = this.source[this.startOf(i - 1) - 1] === "<" && /^> +$/.test(this.gap(i - 1));
     if (introduced && ((isHostLike(previous) && this.gapIsSpaces(i - 1)) || placeholder)) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
-    } else if (this.unlabelled.length < MAX_FOUND) this.unlabelled.push(i);
+    } else if (this.unlabelled.length < MAX_FOUND && !(isServiceWord(previous) && /^\s*,\s*$/.test(this.gap(i - 1)))) {
+      // (a record's field after a service word, IPBan's `RDP, 3389, 14`, is a count whatever its value)
+      this.unlabelled.push(i);
+    }
     return i;
+  }
+
+  /** Chunk `i` is the value of a `Name:` inside a parenthesis that follows an address: `172.20.20.1 (LAN: 8301, WAN: 8302)`. */
+  private isNamedPortOfAddress(i: number): boolean {
+    const name = i - 1;
+    if (this.source[this.endOf(name)] !== ":" || !/^[a-z][a-z0-9-]{0,20}$/.test(this.key(name))) return false;
+    for (let j = name, pairs = 0; j > 0 && pairs < MAX_NAMED_PORTS; j -= 2, pairs++) {
+      const open = this.source[this.startOf(j) - 1] === "(";
+      if (open) {
+        const address = this.key(j - 1);
+        return /^\]?[ \t]*\($/.test(this.gap(j - 1)) && (isHostLike(address) || hostPort(`${address}:80`) === 80);
+      }
+      // the pair before: `HTTP: 8500,`
+      if (!/^[ \t]*,[ \t]*$/.test(this.gap(j - 1)) || !/^-?\d{1,5}$/.test(this.key(j - 1))) return false;
+    }
+    return false;
   }
 
   /** The bare numbers written just before chunk `i`, each separated by a comma: `80,8080` of `80,8080,443 port`. */
@@ -1014,13 +1145,13 @@ class PasteReader {
       if (!this.readPortValue(this.key(k), protocol, from, this.endOf(k), k, role)) break;
       last = k;
       let next = k + 1;
-      if (LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(k)) next += 1;
+      if (LIST_WORDS.has(this.key(next)) && this.gapIsSpacesOrCode(k)) next += 1;
       // `default ports 8530 / 8531`: the slash is a chunk of its own
       else if (this.key(next) === "" && this.raw(next) === "/" && this.gapIsSpaces(k)) next += 1;
       else if (!this.gapIsListSeparator(k)) break;
       const nextKey = this.key(next);
       if (!BARE_PORT.test(nextKey) && !PORT_RANGE.test(nextKey) && !PORT_PAIR.test(nextKey)) break;
-      if (UNITS.has(this.key(next + 1))) break;
+      if (UNITS.has(this.key(next + 1)) && UNIT_GAP.test(this.gap(next))) break;
       k = next;
     }
     return last;
@@ -1201,6 +1332,12 @@ class PasteReader {
       this.candidate(Number(pathed[2]), protocol, chunk.start, chunk.end, i);
       return true;
     }
+    // IIS's binding information, address:port:host header: `192.168.1.3:443:www.example.com`, `*:21:`
+    const binding = IIS_BINDING.exec(key);
+    if (binding) {
+      this.candidate(Number(binding[1]), protocol, chunk.start, chunk.end, i);
+      return true;
+    }
     const placeholder = this.source[chunk.start - 1] === ">" ? PLACEHOLDER_PORT.exec(key) : null;
     if (placeholder) {
       this.candidate(Number(placeholder[1]), protocol, chunk.start, chunk.end, i);
@@ -1270,7 +1407,12 @@ class PasteReader {
   }
 
   private gapIsListSeparator(i: number): boolean {
-    return /^[ \t]*[,;/][ \t]*$/.test(this.gap(i));
+    return /^[ \t`]*[,;/][ \t`]*$/.test(this.gap(i));
+  }
+
+  /** Spaces, or spaces and Markdown's code marks: `` port `2375` or `2376` ``. */
+  private gapIsSpacesOrCode(i: number): boolean {
+    return /^[ \t`]+$/.test(this.gap(i)) && /[ \t]/.test(this.gap(i));
   }
 }
 

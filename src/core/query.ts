@@ -8,9 +8,9 @@ import { WORD_PATTERN } from "./text-index.js";
 /** A message this short on one line may be a question that happens to name an address or an id. */
 const MAX_ONE_LINE_QUESTION = 200;
 const MAX_QUESTION_PORTS = 3;
-/** What a text marking a number as something other than a port has: `(502)`, `timeout=30`, `343 ms`, `line 445`. */
+/** What a text marking a number as something other than a port has: `(502)`, `timeout=30`, `343 ms`, `line 445`, `30天`. */
 const NON_PORT_HINT =
-  /[(=:[|%]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|process|build|option|after|event(?:id)?|exit|version|id|win|windows|ubuntu|debian|centos|rhel|fedora|macos|ios|android)\b|\d\.[a-z]|(?:^|\n)[ \t>*-]{0,8}\d{1,2}[.)] /i;
+  /[(=:[|%]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|process|build|option|after|event(?:id)?|exit|version|id|win|windows|ubuntu|debian|centos|rhel|fedora|macos|ios|android)\b|\d\.[a-z]|(?:^|\n)[ \t>*-]{0,8}\d{1,2}[.)] |\d\s?[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|(?:^|\n)[ \t]*\d{3,5} - [A-Z]/i;
 /** What a person asking does not write: an error's words, `key=value`, JSON's `{"key":`. */
 const MACHINE_WRITTEN = /error|exception|fail|refused|denied|timed?\s?out|=|\{"|":/i;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */

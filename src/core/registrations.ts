@@ -48,7 +48,9 @@ function readAliasFile(raw: unknown): { aliases: Record<string, string>; notServ
     typeof aliases === "object" &&
     aliases !== null &&
     !Array.isArray(aliases) &&
-    Object.entries(aliases).every(([word, service]) => /^[a-z0-9]+$/.test(word) && typeof service === "string" && service !== "");
+    Object.entries(aliases).every(
+      ([word, service]) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(word) && typeof service === "string" && service !== "",
+    );
   const validWords = Array.isArray(notServices) && notServices.every((w) => typeof w === "string" && w !== "");
   if (!validAliases || !validWords) {
     throw new DataError('data/service-aliases.json: expected { "aliases": { "word": "iana-service" }, "notServices": ["word"] }');

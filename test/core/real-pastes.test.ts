@@ -134,6 +134,13 @@ describe("real pastes: the scorer", () => {
     expect(score.exact).toBe(false);
   });
 
+  it("reads a question's single ports and each port of a short range, never of a long one", () => {
+    expect(readPorts(book, "port forwarding for port 1337-1339 and 5985 does not work").map((p) => p.port)).toEqual(
+      expect.arrayContaining([1337, 1338, 1339, 5985]),
+    );
+    expect(readPorts(book, "is 49152-65535 open for rpc").map((p) => p.port)).toEqual([]);
+  });
+
   it("sums shares over cases and ports, and by kind", () => {
     const scores = [
       scoreCase({ ...labelled([{ port: 1 }, { port: 2 }], [9]), kind: "a" }, [{ port: 1 }, { port: 9 }]),

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type RuleBook, searchRules } from "../../src/core/index.js";
+import { MAX_PASTED_RANGE } from "../../src/core/paste.js";
 
 export const REAL_PASTES_DIR = fileURLToPath(new URL("../fixtures/real-pastes/", import.meta.url));
 const KNOWN_MISSES_FILE = "known-misses.json";
@@ -75,14 +76,19 @@ export function loadKnownMisses(dir: string = REAL_PASTES_DIR): KnownMiss[] {
 
 /**
  * The ports amiport's answer to `text` is about: the ports it found in pasted text when it found
- * any, else the single ports it understood from the question (ranges are left out).
+ * any, else the ports it understood from the question: single ports, and each port of a range
+ * as short as the paste reader reads port by port (`1337-1339`; longer ranges are left out).
  */
 export function readPorts(book: RuleBook, text: string): ReadPort[] {
   const answer = searchRules(book, text);
   if (answer.found.length > 0) {
     return answer.found.map((f) => (f.protocol === undefined ? { port: f.port } : { port: f.port, protocol: f.protocol }));
   }
-  return answer.understood.ports.filter((p) => /^\d{1,5}$/.test(p)).map((p) => ({ port: Number(p) }));
+  return answer.understood.ports.flatMap((p) => {
+    const [from, to = from] = p.split("-").map(Number) as [number, number?];
+    if (!Number.isInteger(from) || !Number.isInteger(to) || to < from || to - from >= MAX_PASTED_RANGE) return [];
+    return Array.from({ length: to - from + 1 }, (_, k) => ({ port: from + k }));
+  });
 }
 
 export interface CaseScore {
