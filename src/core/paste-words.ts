@@ -201,6 +201,10 @@ export const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or", "to", "&", 
 
 /** Labels of numbers that are never ports: `timeout=30`, `line 445`, `System error 53`, `Option 53`. */
 export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
+  "severity",
+  "rfc",
+  "numberofports",
+  "portcount",
   "line",
   "lines",
   "col",

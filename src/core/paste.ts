@@ -104,7 +104,7 @@ interface Candidate {
   readonly side: FoundPort["side"];
 }
 
-const CHUNKS = /[^\s,;()"'<>|=`、，；]+/g;
+const CHUNKS = /[^\s,;()"'<>|=`、，；“”‘’]+/g;
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
 const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
 const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
@@ -159,8 +159,17 @@ const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
 const UPPER_P_CLIENTS = /\b(?:mysql|mysqldump|mysqladmin|mariadb|scp)\b/i;
 const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli|nmap|masscan|zmap|rustscan|hping3)\b/i;
 /** An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested action`. */
+/** A server's `listen(port)` (Node's `app.listen(3000)`); a socket's `listen(5)` takes a backlog, not a port. */
+const LISTEN_CALL = /\b(?:server|app|srv|http|https|listener)\.listen\($/i;
+/** What a text says a port is: `161 is open`, `80 is blocked`. */
+const PORT_STATES = new Set(["open", "opened", "closed", "blocked", "filtered", "listening", "unreachable", "reachable"]);
+const GLUED_TABLE_CELL = /^(\d{2,5})[A-Z][A-Za-z]/;
+/** `(TCP)`, `(UDP)`, `(TCP/UDP)`: the second group is set where both are named. */
+const TRANSPORT_IN_PARENTHESES = /\((TCP|UDP)(\/(?:TCP|UDP))?\)/;
+const ISSUE_NUMBER = /^#\d{1,5}$/;
 const ERROR_MESSAGE_AFTER = /^,? ?["'][A-Za-z]/;
-const REPLY_CODE_LINE = /^[ \t]*(?:[1-5]\d\d[ -]|\d{3,5} - )[A-Z][a-z]/;
+const REPLY_CODE_LINE =
+  /^[ \t]*(?:[1-5]\d\d[ -][A-Z][a-z]|\d{3,5} - (?:Can't|Cannot|Could not|Unable|Error|Failed|Unknown|Access|Lost|Connection|Timeout|Timed|Invalid|No )[a-z ]?)/;
 /** An RD Gateway carries RDP inside HTTPS. */
 const RD_GATEWAY = { ports: [443], protocol: "TCP" } as const;
 const LSOF_ADDRESS = /^-i[46]?(tcp|udp)?@?[^:]*:(\d{1,5})$/;
@@ -183,6 +192,7 @@ const NUMBER_DOT_WORD = /^(\d{1,5})\.(?:[a-z][a-z-]*|[\u0080-\uffff].*)$/;
 const PORT_AFTER = new Set(["port", "guest", "host"]);
 /** What may follow a service's name in a compound that still names its port: `winrm-ssl`, `ldap_tls`. */
 const SERVICE_SUFFIXES = new Set(["ssl", "tls", "https", "http", "s", "secure", "server", "listener"]);
+const NEGATED_COMPOUND = /^(?:non|no|not|without|un)-/;
 const OFF_VALUES = new Set(["false", "0", "no", "off", "$false", "none", "disabled"]);
 const SWITCHED_OFF_GLUED = /[=:](?:false|0|no|off|\$false|none|disabled)$/;
 const SERVICE_NAME_WORD = /^[a-z][a-z0-9-]{1,30}$/;
@@ -220,10 +230,11 @@ const HAS_LETTER = /[a-z]/;
 const MIN_WRAPPED_LINE = 60;
 const HAS_DIGIT = /\d/;
 const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт"] as const;
-const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号]*$/;
+const NUMBERED = /^(\d{1,5})[号號번]$/;
+const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号號번]*$/;
 /** A number glued to a Chinese, Japanese or Korean counter or unit of time. */
 const CJK_COUNT =
-  /(?<!\d)(\d{1,5})\s?(?:毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|번|개|대|년|월|장|쪽)/g;
+  /(?<!\d)(\d{1,5})\s?(?:毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|개|대|년|월|장|쪽)/g;
 /** A chunk of punctuation alone (`:`, `:[`, `=>`, `->`) stands between a label and its number. */
 const PUNCTUATION_ONLY = /^[^\p{L}\p{N}*#&+]+$/u;
 /** Ports at or above this are a client's ephemeral ports on Linux (32768-60999) and Windows (49152-65535). */
@@ -327,7 +338,7 @@ class PasteReader {
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
   /** What some readers need anywhere in the text, looked for once: most texts have none of it. */
-  private readonly has: { pipe: boolean; portForward: boolean; srv: boolean; wide: boolean };
+  private readonly has: { pipe: boolean; portForward: boolean; srv: boolean; wide: boolean; iptables: boolean; diff: boolean };
 
   constructor(private readonly source: string) {
     this.chunks = chunksOf(source);
@@ -336,6 +347,8 @@ class PasteReader {
       portForward: source.includes("port-forward"),
       srv: /srv/i.test(source),
       wide: NON_ASCII.test(source),
+      iptables: /\bdp(?:or)?ts?\b/i.test(source),
+      diff: source.includes("@@ -"),
     };
   }
 
@@ -490,6 +503,9 @@ class PasteReader {
     if (key.includes("://")) return this.readUrl(i);
     if (this.source.startsWith("\\\\", this.startOf(i))) return this.readUnc(i);
     if (key.includes(".") && this.readTcpdump(i)) return i + 1;
+    // BSD's netstat row with a port's name: `tcp 0 0 localhost.smtp *.* LISTEN`
+    const netstat = key.includes(".") ? this.readNetstat(i) : undefined;
+    if (netstat !== undefined) return netstat;
     this.readServiceWords(i);
     this.readIptablesName(i);
     if (key.length <= 12 && PROTOCOL_LABELS.has(labelKey(key))) {
@@ -512,6 +528,7 @@ class PasteReader {
 
   /** iptables -L names ports: `multiport dports ssh`, `dports http,https,pop3`. */
   private readIptablesName(i: number): boolean {
+    if (!this.has.iptables) return false;
     const key = this.key(i);
     const listed = SERVICE_NAME_WORD.test(key) ? this.iptablesLabelBefore(i) : undefined;
     const port = listed === undefined ? undefined : servicePort(key);
@@ -560,7 +577,9 @@ class PasteReader {
       if (this.serviceWords.size < MAX_WORDS_REMEMBERED) this.serviceWords.set(key, named);
     }
     // `ssl=False`, `use_ssl: false`, `-UseSSL:$false`: TLS named only to turn it off
-    if (named.secure.length > 0 && !this.isSwitchedOff(i)) for (const word of named.secure) this.seenWords.add(word);
+    // … or `non-SSL/TLS`, `no-tls`: TLS named only to be denied
+    const denied = NEGATED_COMPOUND.test(key);
+    if (named.secure.length > 0 && !denied && !this.isSwitchedOff(i)) for (const word of named.secure) this.seenWords.add(word);
     for (const service of named.services) this.services.push({ service, at: i, last: i });
     if (services.phraseStarts.has(key)) {
       // a bracket glues the next word to what follows it: `[ODBC Driver 17 for SQL Server]Provedor`
@@ -650,6 +669,14 @@ class PasteReader {
         );
         return i;
       }
+      // `TCP 1433/UDP 1434`: two ports, each after its protocol
+      const pair =
+        protocolBefore && this.gapIsSpaces(i) && BARE_PORT.test(this.key(i + 1)) ? PORT_SLASH_PROTOCOL.exec(key) : null;
+      if (pair) {
+        this.candidate(Number(pair[1]), protocolBefore, this.startOf(i - 1), chunk.end, i);
+        this.candidate(Number(this.key(i + 1)), PROTOCOL_WORDS.get(pair[2] as string), chunk.start, this.endOf(i + 1), i + 1);
+        return i + 1;
+      }
       const slashed = PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key);
       if (slashed) {
         const [a, b] = [slashed[1] as string, slashed[2] as string];
@@ -720,6 +747,25 @@ class PasteReader {
     }
     if (PERCENTAGE.test(key)) {
       this.nonPorts.add(Number.parseInt(key, 10));
+      return i;
+    }
+    // a port table copied from a web page, its cells run together: `3268Global Catalog (TCP)Forest-wide searches`
+    const glued = GLUED_TABLE_CELL.exec(this.raw(i));
+    const rest = glued ? this.lineAfter(chunk) : "";
+    const protocols = glued && this.opensLine(chunk) ? TRANSPORT_IN_PARENTHESES.exec(rest) : null;
+    if (glued && protocols) {
+      this.candidate(
+        Number(glued[1]),
+        protocols[2] === undefined ? PROTOCOL_WORDS.get((protocols[1] ?? "").toLowerCase()) : undefined,
+        chunk.start,
+        chunk.end,
+        i,
+      );
+      return i;
+    }
+    // an issue or a list item: `Resolves #25`
+    if (ISSUE_NUMBER.test(key)) {
+      this.nonPorts.add(Number(key.slice(1)));
       return i;
     }
     if (this.readGluedLabel(i, protocolBefore) || this.readIptablesName(i)) return i;
@@ -808,7 +854,8 @@ class PasteReader {
     // Linux netstat writes IPv6 addresses without brackets: `::1:3350`, `::ffff:10.0.0.5:8080`
     const ipv6 = NETSTAT_IPV6.exec(key);
     if (ipv6) return Number(ipv6[1]);
-    return hostPort(key) ?? netstatAny(key) ?? dottedPort(key, false)?.port ?? hostService(key, true);
+    // BSD's netstat names ports after a dot: `localhost.smtp`, `*.https`, `ns.lan.ssh`
+    return hostPort(key) ?? netstatAny(key) ?? dottedPort(key, true)?.port ?? hostService(key, true);
   }
 
   /** `10.0.0.5.49712 > 10.0.0.9.3389:` or `host.ldap`: tcpdump's address.port pairs. */
@@ -849,6 +896,12 @@ class PasteReader {
         this.candidate(Number(digits), protocolBefore, chunk.start, chunk.end, i);
         return true;
       }
+    }
+    // `80번 포트` (port number 80): the label stands after a space
+    const numbered = NUMBERED.exec(key);
+    if (numbered && NON_ASCII_LABELS.some((label) => this.key(i + 1).startsWith(label)) && this.gapIsSpaces(i)) {
+      this.candidate(Number(numbered[1]), protocolBefore, chunk.start, this.endOf(i + 1), i);
+      return true;
     }
     // `30天` (30 days), `3台` (three machines), `5초` (5 seconds): a count, not a port
     if (NON_ASCII.test(key)) {
@@ -906,6 +959,38 @@ class PasteReader {
       this.readPortValue(key, protocolBefore, chunk.start, this.endOf(i + 1), i, "plain");
       return i + 1;
     }
+    // an FTP or SMTP server's reply code opening its line (`port:\n220 MyMailServer ESMTP`)
+    const lead = single !== undefined && single >= 100 ? this.lineBefore(chunk, MAX_LINE_LEAD) : undefined;
+    if (single !== undefined && lead?.whole && REPLY_CODE_LINE.test(lead.text + this.source.slice(chunk.start, chunk.end + 16))) {
+      this.nonPorts.add(single);
+      return i;
+    }
+    // a diff's hunk header: `@@ -61,6 +62,7 @@`
+    if (this.has.diff && this.isInDiffHunkHeader(chunk)) {
+      if (single !== undefined) this.nonPorts.add(single);
+      return i;
+    }
+    // `Server.listen(80)`, `app.listen(3000)`: a server's port
+    if (
+      single !== undefined &&
+      LISTEN_CALL.test(this.source.slice(Math.max(0, chunk.start - 24), chunk.start)) &&
+      this.source[chunk.end] === ")"
+    ) {
+      this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
+      return i;
+    }
+    // `102,502 and 161 are open`, `port 80 is blocked`: what a port is said to be
+    if (
+      single !== undefined &&
+      IS_WORDS.has(nextKey) &&
+      PORT_STATES.has(this.key(i + 2)) &&
+      this.gapIsSpaces(i) &&
+      this.gapIsSpaces(i + 1)
+    ) {
+      for (const k of [...this.listBefore(i), i])
+        this.candidate(Number(this.key(k)), protocolBefore, this.startOf(k), this.endOf(i + 2), k);
+      return i + 2;
+    }
     const unitAfter = UNITS.has(nextKey) && UNIT_GAP.test(this.gap(i));
     const label = this.labelBefore(i);
     // a quantity: `in 67 seconds` (after `guest`), unless its label stands right before it
@@ -960,12 +1045,6 @@ class PasteReader {
       this.nonPorts.add(single);
       return i;
     }
-    // an FTP or SMTP server's reply code opening its line
-    const lead = single >= 100 ? this.lineBefore(chunk, MAX_LINE_LEAD) : undefined;
-    if (lead?.whole && REPLY_CODE_LINE.test(lead.text + this.source.slice(chunk.start, chunk.end + 5))) {
-      this.nonPorts.add(single);
-      return i;
-    }
     const filtered = this.has.pipe ? this.commandFilter(chunk) : undefined;
     if (filtered === "pid") {
       this.nonPorts.add(single);
@@ -1002,7 +1081,9 @@ class PasteReader {
       return this.readList(i, protocolBefore, this.startOf(i - 1), "plain");
     }
     const protocolAfter = PROTOCOL_WORDS.get(nextKey);
-    if (protocolAfter && !this.gapHasNewline(i) && !PROTOCOL_WORDS.has(previous)) {
+    // sockstat's `ntpd 4933 20 udp4 172.16.48.1:123`: a column (a file descriptor) before the protocol and its address
+    const addressAfter = protocolAfter !== undefined && hostPort(this.raw(i + 2)) !== undefined;
+    if (protocolAfter && !addressAfter && !this.gapHasNewline(i) && !PROTOCOL_WORDS.has(previous)) {
       this.candidate(single, protocolAfter, chunk.start, this.endOf(i + 1), i);
       return i + 1;
     }
@@ -1100,7 +1181,9 @@ class PasteReader {
     const introduced =
       SERVICE_WORDS.has(this.key(i - 2)) || this.toolBefore(i - 1) || (this.key(i - 2) === "to" && validIpv4(previous));
     const placeholder = this.source[this.startOf(i - 1) - 1] === "<" && /^> +$/.test(this.gap(i - 1));
-    if (introduced && ((isHostLike(previous) && this.gapIsSpaces(i - 1)) || placeholder)) {
+    // (right after the tool any name is a host: `telnet pegasus 1704`)
+    const toolHost = PORT_TOOLS.has(this.key(i - 2)) && /^[a-z][a-z0-9.-]{0,62}$/.test(previous);
+    if (introduced && (((isHostLike(previous) || toolHost) && this.gapIsSpaces(i - 1)) || placeholder)) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
     } else if (this.unlabelled.length < MAX_FOUND && !(isServiceWord(previous) && /^\s*,\s*$/.test(this.gap(i - 1)))) {
       // (a record's field after a service word, IPBan's `RDP, 3389, 14`, is a count whatever its value)
@@ -1377,6 +1460,19 @@ class PasteReader {
   }
 
   /** Whether the line of `chunk`, up to it (its last MAX_COMMAND_LINE characters), has what `pattern` looks for. */
+  /** Whether only spaces stand between chunk and the start of its line. */
+  private opensLine(chunk: Chunk): boolean {
+    const lead = this.lineBefore(chunk, MAX_LINE_LEAD);
+    return lead.whole && lead.text.trim() === "";
+  }
+
+  /** The rest of chunk's line from its start, at most MAX_COMMAND_LINE characters. */
+  private lineAfter(chunk: Chunk): string {
+    const window = this.source.slice(chunk.start, chunk.start + MAX_COMMAND_LINE);
+    const newline = window.indexOf("\n");
+    return newline < 0 ? window : window.slice(0, newline);
+  }
+
   private lineHas(chunk: Chunk, pattern: RegExp): boolean {
     return pattern.test(this.lineBefore(chunk, MAX_COMMAND_LINE).text);
   }
@@ -1386,6 +1482,18 @@ class PasteReader {
    * whole of a long line: that would make a line of many numbers quadratic); `whole` says whether
    * the line starts within reach.
    */
+  private isInDiffHunkHeader(chunk: Chunk): boolean {
+    const start = this.lineStart(chunk);
+    return start >= 0 && this.source.startsWith("@@ -", start);
+  }
+
+  /** Where chunk's line starts, looking back at most MAX_COMMAND_LINE characters (-1: further). */
+  private lineStart(chunk: Chunk): number {
+    const from = Math.max(0, chunk.start - MAX_COMMAND_LINE);
+    for (let k = chunk.start - 1; k >= from; k--) if (this.source.charCodeAt(k) === 10) return k + 1;
+    return from === 0 ? 0 : -1;
+  }
+
   private lineBefore(chunk: Chunk, reach: number): { text: string; whole: boolean } {
     const from = Math.max(0, chunk.start - reach);
     const window = this.source.slice(from, chunk.start);
@@ -1532,6 +1640,8 @@ function chunksOf(text: string): Chunk[] {
       if (TRAILING_CHARACTERS.has(cleaned.charCodeAt(cleaned.length - 1))) cleaned = cleaned.replace(TRAILING, "");
       start += 1;
     }
+    // `[Errno 111]`: the bracket's close, with no open in the chunk, ends it
+    if (cleaned.endsWith("]") && !cleaned.includes("[")) cleaned = cleaned.slice(0, -1);
     const colon = cleaned.length > 1 && cleaned.startsWith(":") && BARE_PORT.test(cleaned.slice(1));
     if (colon) {
       cleaned = cleaned.slice(1);

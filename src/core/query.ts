@@ -10,7 +10,9 @@ const MAX_ONE_LINE_QUESTION = 200;
 const MAX_QUESTION_PORTS = 3;
 /** What a text marking a number as something other than a port has: `(502)`, `timeout=30`, `343 ms`, `line 445`, `30天`. */
 const NON_PORT_HINT =
-  /[(=:[|%]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|process|build|option|after|event(?:id)?|exit|version|id|win|windows|ubuntu|debian|centos|rhel|fedora|macos|ios|android)\b|\d\.[a-z]|(?:^|\n)[ \t>*-]{0,8}\d{1,2}[.)] |\d\s?[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|(?:^|\n)[ \t]*\d{3,5} - [A-Z]/i;
+  /[(=:[|%]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|process|build|option|after|event(?:id)?|exit|version|id|win|windows|ubuntu|debian|centos|rhel|fedora|macos|ios|android)\b|\d\.[a-z]|(?:^|\n)[ \t>*-]{0,8}\d{1,2}[.)] |\d\s?[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|(?:^|\n)[ \t]*\d{3,5} - [A-Z]|(?:^|\s)#\d/i;
+/** Letters of a script other than Latin: Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew… */
+const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** What a person asking does not write: an error's words, `key=value`, JSON's `{"key":`. */
 const MACHINE_WRITTEN = /error|exception|fail|refused|denied|timed?\s?out|=|\{"|":/i;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */
@@ -146,6 +148,15 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
         asQuestion = question;
         pasted = false;
       }
+    }
+  }
+  // a text in another language whose only clue is a service it names (`SMB 端口被禁用`, `удаленный рабочий
+  // стол`) answers for that service's ports: its words will not find the rules' English ones
+  if (!pasted && asQuestion && asQuestion.read.ports.length === 0 && OTHER_SCRIPT.test(cut)) {
+    const named = readPaste(lines);
+    if (named.found.length > 0 && named.found.every((f) => f.how === "service")) {
+      reading = named;
+      pasted = true;
     }
   }
   if (!pasted && asQuestion) {

@@ -271,6 +271,60 @@ describe("pasted text: forms read since the eighth fresh set", () => {
     );
   });
 
+  it("forms read since the ninth fresh set: BSD netstat's names, sockstat, TCP a/UDP b, listen(), states, glued table cells", () => {
+    expect(found("tcp          0      0  localhost.smtp         *.*                    LISTEN")).toEqual([25]);
+    expect(found("root  ntpd 4933 20  udp4  172.16.48.1:123    *:*\nroot  ntpd 4933 23  udp4  127.0.0.1:123      *:*")).toEqual([
+      123,
+    ]);
+    expect(
+      findPorts("2026-11-27 Firewall rules or closed TCP 1433/UDP 1434 ports drop packets").map((f) => `${f.port}/${f.protocol}`),
+    ).toEqual(["1433/TCP", "1434/UDP"]);
+    expect(found("2026-11-27 error in Server/lib/Web/main.js: Server.listen(50000);")).toEqual([50000]);
+    // a socket's listen() takes a backlog
+    expect(found("2026-11-27 error: sock = socket.socket()\nsock.listen(5) failed")).toEqual([]);
+    expect(found("2026-11-27 nmap shows only 80. In actual case, 102,502 and 161 are open too")).toEqual([102, 502, 161]);
+    expect(
+      found("PortProtocol / ServiceRole\n3268Global Catalog (TCP)Forest-wide searches\n53DNS (TCP/UDP)Name resolution"),
+    ).toEqual([3268, 53]);
+    expect(found("2026-11-27 12:00:00 telnet pegasus 1704\ntelnet: Unable to connect to remote host")).toEqual([1704]);
+    expect(found("2026-11-27 80번 포트 방화벽 푸는것")).toEqual([80]);
+  });
+
+  it("an issue's number, a diff's hunk header, an SMTP banner after a port label, an RFC and a severity are no ports", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 999 }), (n) => {
+        const texts = [
+          `Fix failing when changing TCP port to the default 1433\n\nResolves #${n}`,
+          `package/network/config/firewall/files/firewall.config\n@@ -${n},6 +${n + 1},7 @@ config rule\n+\toption src_port\t\t547`,
+          `TCP port 25 (smtp service): LISTENING\nThe following data is returned from the port:\n${200 + (n % 100)} MyMailServer.example.com Microsoft ESMTP MAIL Service`,
+          `Kerberos (RFC ${n + 4000}, TCP port 88) for authentication`,
+          `xecute sql error: (20003, 'DB-Lib error message 20003, severity ${n % 20}:\nAdaptive Server connection timed out')`,
+        ];
+        for (const text of texts) {
+          const number = text.includes("RFC")
+            ? n + 4000
+            : text.includes("ESMTP")
+              ? 200 + (n % 100)
+              : text.includes("severity")
+                ? n % 20
+                : n;
+          expect(
+            readPaste(text).found.map((f) => f.port),
+            text,
+          ).not.toContain(number);
+        }
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+
+  it("a text in another script whose only clue is a service answers for the service's ports", () => {
+    expect(searchRules(book, '“共享失败”\n"SMB 端口被禁用，请检查防火墙策略。"').found.map((f) => f.port)).toEqual([445]);
+    expect(searchRules(book, "最近ntp同步失败").found.map((f) => f.port)).toEqual([123]);
+    // an English question stays a question
+    expect(searchRules(book, "what does rdp need").found).toEqual([]);
+  });
+
   it("NetBIOS, FTP and Remote Desktop in other languages name their ports", () => {
     expect(found("2026-11-27 NetBIOS over Tcpip. . . . . . . . : Disabled")).toEqual([139]);
     expect(found("2026-11-27 12:00:00 vsftpd: connect: No route to host")).toEqual([21]);
