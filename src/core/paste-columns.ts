@@ -63,7 +63,8 @@ interface Header {
   readonly skip: number;
 }
 
-export function readColumnPorts(text: string): ColumnPort[] {
+export function readColumnPorts(pasted: string): ColumnPort[] {
+  const text = unfoldW3cLog(pasted);
   const found: ColumnPort[] = [];
   let header: Header | undefined;
   let rows = 0;
@@ -171,3 +172,27 @@ function overlapping(headerCell: Cell, cells: readonly Cell[]): Cell | undefined
   const to = headerCell.column + headerCell.text.length;
   return cells.find((cell) => cell.column < to && cell.column + cell.text.length > from);
 }
+
+/**
+ * A W3C log (Windows Firewall's pfirewall.log, IIS) copied from a web page that joined its lines:
+ * `#Fields: date time action … 2005-11-20 11:43:41 DROP TCP …`. Each record starts again on a line
+ * of its own: the space before each record's date becomes a line break (the text keeps its length,
+ * so every position still points where it did).
+ */
+function unfoldW3cLog(text: string): string {
+  const fields = text.indexOf("#Fields:");
+  if (fields < 0) return text;
+  const lineEnd = text.indexOf("\n", fields);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  if (end - fields > MAX_FOLDED_LOG) return text;
+  const line = text.slice(fields, end).replace(FOLDED_RECORD, "\n$1");
+  if (line === text.slice(fields, end)) return text;
+  // the header starts its own line too: `#Software: … #Fields: date time …`
+  const before = text[fields - 1] === " " ? `${text.slice(0, fields - 1)}\n` : text.slice(0, fields);
+  return before + line + text.slice(end);
+}
+
+/** Longest joined log line unfolded. */
+const MAX_FOLDED_LOG = 20_000;
+/** The space before a record's date and time inside a joined log line. */
+const FOLDED_RECORD = / (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d )/g;

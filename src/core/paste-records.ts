@@ -74,3 +74,40 @@ function readRecord(line: string): Omit<RecordPorts, "from" | "to"> | undefined 
   const iis = first >= 48 && first <= 57 ? IIS_RECORD.exec(line) : null;
   return iis ? { destinationPort: Number(iis[1]) } : undefined;
 }
+
+/** A forwarding rule of a hypervisor's NAT: the host's port and the guest's. */
+export interface ForwardRule {
+  readonly hostPort: number;
+  readonly guestPort: number;
+  readonly protocol: "TCP" | "UDP";
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * VirtualBox's `--natpf1 "name,tcp,host-ip,host-port,guest-ip,guest-port"` and QEMU's
+ * `hostfwd=tcp:host-ip:host-port-guest-ip:guest-port`: both ends of each rule. Only the first
+ * MAX_FORWARD_RULES are read.
+ */
+export function readForwardRules(text: string): ForwardRule[] {
+  const rules: ForwardRule[] = [];
+  FORWARD_RULE.lastIndex = 0;
+  for (let m = FORWARD_RULE.exec(text); m !== null && rules.length < MAX_FORWARD_RULES; m = FORWARD_RULE.exec(text)) {
+    const [protocol, hostPort, guestPort] = m[1] === undefined ? [m[4], m[5], m[6]] : [m[1], m[2], m[3]];
+    const host = Number(hostPort);
+    const guest = Number(guestPort);
+    if (host < 1 || host > 65535 || guest < 1 || guest > 65535) continue;
+    rules.push({
+      hostPort: host,
+      guestPort: guest,
+      protocol: protocol?.toLowerCase() === "udp" ? "UDP" : "TCP",
+      from: m.index,
+      to: m.index + m[0].length,
+    });
+  }
+  return rules;
+}
+
+const MAX_FORWARD_RULES = 50;
+const FORWARD_RULE =
+  /[\w-]{1,40},(tcp|udp),[0-9.]{0,15},(\d{1,5}),[0-9.]{0,15},(\d{1,5})\b|hostfwd=(tcp|udp):[0-9.]{0,15}:(\d{1,5})-[0-9.]{0,15}:(\d{1,5})\b/gi;

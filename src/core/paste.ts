@@ -21,7 +21,7 @@ import {
   validIpv4,
 } from "./paste-addresses.js";
 import { readColumnPorts } from "./paste-columns.js";
-import { readRecordPorts } from "./paste-records.js";
+import { readForwardRules, readRecordPorts } from "./paste-records.js";
 import { type PasteService, pasteServices, servicesNamedBy } from "./paste-services.js";
 import {
   FLAG_LABELS,
@@ -122,6 +122,8 @@ const HEX_PORT = /^0x[0-9a-f]{1,4}$/;
 const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 /** Between a Python tuple's address and its port: `('10.0.0.5', 161)`. */
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
+const SOCKET_CALL_BEFORE =
+  /\b(?:connect|connect_ex|create_connection|bind)\(\([^()\n]{1,60}(?:\([^()\n]{0,20}\))?[^()\n]{0,20},[ \t]*$/;
 const OS_NAMES = new Set(["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"]);
 const CLOCK = /^\d{1,2}:\d\d:\d\d$/;
 /** What filters a pipe's output by the number that follows: `grep`, `findstr "`, `grep -w :`. */
@@ -142,6 +144,12 @@ const MASKED_IPV4 = /^\d{1,3}(?:\.(?:\d{1,3}|[a-z*]{1,3})){3}$/;
 /** At most this many `Name: port` pairs in one parenthesis. */
 const MAX_NAMED_PORTS = 8;
 /** What may stand between a number and its unit: spaces and quotes (`422" error`), never `;` or `<` (`3268; <s>`). */
+/** What may follow a state said without `is`: the sentence's end or a joining word (`open for`, `open too`). */
+const STATE_ENDS = /^(?:[.,;:!)]|\s*$|\s+(?:for|too|on|in|and|or)\b)/;
+const BITS = /^\d{1,3}-?bits?$/;
+const PROGRAM_ID = /:(\d{1,5})$/;
+const RULE_LIST_KEY = /\b(?:inbound_rules|outbound_rules|ingress_rules|egress_rules|allowed_ports|open_ports)\b/i;
+const COMPARISON_BEFORE = /(?:^|[\s(])[<>]=?[ \t]?$/;
 const UNIT_GAP = /^["'`]?[ \t]*["'`]?$/;
 const TRAFFIC_SELECTOR = /^[0-9a-f.:]{2,45}\/\d{1,3}\[(tcp|udp)\/([a-z0-9][a-z0-9-]{0,30})\]$/;
 const NETSTAT_IPV6 = /^::(?:1|ffff:\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/;
@@ -228,6 +236,8 @@ const GLUED_LABEL = /^(.*?)[:=#：]?(\d{1,5})$/;
 const HAS_LETTER = /[a-z]/;
 /** A line at least this long may have been wrapped by a terminal; a number at its end may be cut. */
 const MIN_WRAPPED_LINE = 60;
+/** A line that starts with a date or a time: `2015-06-11`, `07/Sep/2018`, `12:04:02`. */
+const RECORD_DATE = /^\d{1,4}(?:[-/.:]\d|\/[A-Za-z]{3}\/)/;
 const HAS_DIGIT = /\d/;
 const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт"] as const;
 const NUMBERED = /^(\d{1,5})[号號번]$/;
@@ -338,7 +348,16 @@ class PasteReader {
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
   /** What some readers need anywhere in the text, looked for once: most texts have none of it. */
-  private readonly has: { pipe: boolean; portForward: boolean; srv: boolean; wide: boolean; iptables: boolean; diff: boolean };
+  private readonly has: {
+    pipe: boolean;
+    portForward: boolean;
+    srv: boolean;
+    wide: boolean;
+    iptables: boolean;
+    diff: boolean;
+    forwardRule: boolean;
+    firewalld: boolean;
+  };
 
   constructor(private readonly source: string) {
     this.chunks = chunksOf(source);
@@ -349,6 +368,8 @@ class PasteReader {
       wide: NON_ASCII.test(source),
       iptables: /\bdp(?:or)?ts?\b/i.test(source),
       diff: source.includes("@@ -"),
+      forwardRule: source.includes("natpf") || source.includes("hostfwd="),
+      firewalld: source.includes("firewall-cmd") || source.includes("(active)"),
     };
   }
 
@@ -361,6 +382,13 @@ class PasteReader {
     }
     for (const column of readColumnPorts(this.source)) {
       this.candidate(column.port, column.protocol, column.from, column.to, this.chunkIndexAt(column.from));
+    }
+    // VirtualBox's and QEMU's forwarding rules: `--natpf1 "winrm,tcp,127.0.0.1,3091,,55985"`, `hostfwd=tcp::3499-:5985`
+    if (this.has.forwardRule) {
+      for (const rule of readForwardRules(this.source)) {
+        for (const port of [rule.hostPort, rule.guestPort])
+          this.candidate(port, rule.protocol, rule.from, rule.to, this.chunkIndexAt(rule.from));
+      }
     }
     // a flow's two ends: its service is the side that is not a client's ephemeral port
     for (const record of readRecordPorts(this.source)) {
@@ -503,6 +531,7 @@ class PasteReader {
     if (key.includes("://")) return this.readUrl(i);
     if (this.source.startsWith("\\\\", this.startOf(i))) return this.readUnc(i);
     if (key.includes(".") && this.readTcpdump(i)) return i + 1;
+    if (this.readFirewalldService(i)) return i;
     // BSD's netstat row with a port's name: `tcp 0 0 localhost.smtp *.* LISTEN`
     const netstat = key.includes(".") ? this.readNetstat(i) : undefined;
     if (netstat !== undefined) return netstat;
@@ -534,6 +563,17 @@ class PasteReader {
     const port = listed === undefined ? undefined : servicePort(key);
     if (listed === undefined || port === undefined) return false;
     this.candidate(port, PROTOCOL_WORDS.get(this.key(listed - 1)), this.startOf(listed), this.endOf(i), i, "plain", "named");
+    return true;
+  }
+
+  /** firewalld's `services: cockpit dhcpv6-client ssh`: each one names its port (IANA's names, not the services' words). */
+  private readFirewalldService(i: number): boolean {
+    const key = this.key(i);
+    if (!this.has.firewalld || !SERVICE_NAME_WORD.test(key)) return false;
+    if (!/^\s*services:/.test(this.lineBefore(this.chunks[i] as Chunk, MAX_COMMAND_LINE).text)) return false;
+    const port = servicePort(key);
+    if (port === undefined) return false;
+    this.candidate(port, undefined, this.startOf(i), this.endOf(i), i, "plain", "named");
     return true;
   }
 
@@ -608,7 +648,8 @@ class PasteReader {
     if (pasteServices().secureWords.has(url[1] ?? "")) this.seenWords.add(url[1] ?? "");
     const port = hostPort(authority);
     if (port !== undefined) this.candidate(port, undefined, this.startOf(i), to, i);
-    else if (authority !== "" && !authority.includes(":")) {
+    // (a scheme alone, `secured ldaps:// does not work`, names its service too)
+    else if (!authority.includes(":")) {
       const named = pasteServices().schemes.get(url[1] ?? "");
       if (named) this.candidate(named.port, named.protocol, this.startOf(i), to, i, "plain", "named");
     }
@@ -709,6 +750,15 @@ class PasteReader {
       this.candidate(Number(key.slice(1)), protocolBefore, chunk.start, chunk.end, i);
       return i;
     }
+    // GLib's `(remmina:6885): WARNING`: a program and its process id; QEMU's `-vnc 0.0.0.0:87`: a display
+    const programId =
+      key.includes(":") &&
+      ((this.source[chunk.start - 1] === "(" && this.source.startsWith("):", chunk.end)) || this.key(i - 1) === "-vnc");
+    if (programId) {
+      const id = PROGRAM_ID.exec(key);
+      if (id) this.nonPorts.add(Number(id[1]));
+      return i;
+    }
     if ((key.includes(":") || key.includes("#")) && !chunk.colon) {
       // Docker's `-p 127.0.0.1:8080:80`: the host's port and the container's
       const published = PUBLISHED.exec(key);
@@ -745,7 +795,8 @@ class PasteReader {
       this.candidate(Number(lsof[2]), PROTOCOL_WORDS.get(lsof[1] ?? ""), chunk.start, chunk.end, i);
       return i;
     }
-    if (PERCENTAGE.test(key)) {
+    // `64-bit`, `32bit`
+    if (PERCENTAGE.test(key) || BITS.test(key)) {
       this.nonPorts.add(Number.parseInt(key, 10));
       return i;
     }
@@ -768,7 +819,7 @@ class PasteReader {
       this.nonPorts.add(Number(key.slice(1)));
       return i;
     }
-    if (this.readGluedLabel(i, protocolBefore) || this.readIptablesName(i)) return i;
+    if (this.readGluedLabel(i, protocolBefore) || this.readIptablesName(i) || this.readFirewalldService(i)) return i;
     const counted = key.includes(".") ? NUMBER_DOT_WORD.exec(key) : null;
     if (counted) this.nonPorts.add(Number(counted[1]));
     // strongSwan's traffic selectors: `10.0.0.0/24[tcp/443]`, `172.16.11.171/32[udp/l2f]`
@@ -979,17 +1030,44 @@ class PasteReader {
       this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
       return i;
     }
-    // `102,502 and 161 are open`, `port 80 is blocked`: what a port is said to be
+    // `102,502 and 161 are open`, `port 80 is blocked`, `only 135 and 139 open.`: what a port is said to be
+    const state = single === undefined ? undefined : this.stateAfter(i);
+    if (state !== undefined) {
+      for (const k of [...this.listBefore(i), i])
+        this.candidate(Number(this.key(k)), protocolBefore, this.startOf(k), this.endOf(state), k);
+      return state;
+    }
+    // Wireshark's `TCP 74 55208 → 445`: the frame's length before the two ports
+    if (
+      BARE_PORT.test(nextKey) &&
+      this.gapIsSpaces(i) &&
+      /^[ \t]*(?:→|>)[ \t]/.test(this.source.slice(this.endOf(i + 1), this.endOf(i + 1) + 4)) &&
+      PROTOCOL_WORDS.has(this.key(i - 1))
+    ) {
+      this.nonPorts.add(single ?? 0);
+      return i;
+    }
+    // Chef's `inbound_rules '0.0.0.0/0' => [22, 443, 80, 3389]`: a rule's list of ports
+    if (single !== undefined && this.source[chunk.start - 1] === "[" && this.lineHas(chunk, RULE_LIST_KEY))
+      return this.readList(i, protocolBefore, chunk.start, "plain");
+    // a comparison: `<1024`, `> 1023`
     if (
       single !== undefined &&
-      IS_WORDS.has(nextKey) &&
-      PORT_STATES.has(this.key(i + 2)) &&
-      this.gapIsSpaces(i) &&
-      this.gapIsSpaces(i + 1)
+      COMPARISON_BEFORE.test(this.source.slice(Math.max(0, chunk.start - 3), chunk.start)) &&
+      this.source[chunk.end] !== ">"
     ) {
-      for (const k of [...this.listBefore(i), i])
-        this.candidate(Number(this.key(k)), protocolBefore, this.startOf(k), this.endOf(i + 2), k);
-      return i + 2;
+      this.nonPorts.add(single);
+      return i;
+    }
+    // SQL Server's `Server is listening on [ 0.0.0.0 <ipv4> 1433]`
+    const placeholderBefore = this.key(i - 1);
+    if (
+      single !== undefined &&
+      (placeholderBefore === "ipv4" || placeholderBefore === "ipv6") &&
+      this.source.endsWith(">", this.startOf(i - 1) + 5)
+    ) {
+      this.candidate(single, protocolBefore, this.startOf(i - 1) - 1, chunk.end, i);
+      return i;
     }
     const unitAfter = UNITS.has(nextKey) && UNIT_GAP.test(this.gap(i));
     const label = this.labelBefore(i);
@@ -1082,7 +1160,11 @@ class PasteReader {
     }
     const protocolAfter = PROTOCOL_WORDS.get(nextKey);
     // sockstat's `ntpd 4933 20 udp4 172.16.48.1:123`: a column (a file descriptor) before the protocol and its address
-    const addressAfter = protocolAfter !== undefined && hostPort(this.raw(i + 2)) !== undefined;
+    const addressAfter =
+      protocolAfter !== undefined &&
+      (hostPort(this.raw(i + 2)) !== undefined ||
+        // masscan's CSV `14,udp,123,<ip>`: a count, then the protocol and its port
+        (this.gap(i) === "," && this.gap(i + 1) === "," && BARE_PORT.test(this.key(i + 2))));
     if (protocolAfter && !addressAfter && !this.gapHasNewline(i) && !PROTOCOL_WORDS.has(previous)) {
       this.candidate(single, protocolAfter, chunk.start, this.endOf(i + 1), i);
       return i + 1;
@@ -1153,8 +1235,11 @@ class PasteReader {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
       return i;
     }
-    // a Python address tuple: `('10.10.1.51', 161)`, `('::ffff:172.26.12.101', 389, 0, 0)`
-    if (TUPLE_GAP.test(this.gap(i - 1)) && isTupleAddress(this.raw(i - 1))) {
+    // a Python address tuple: `('10.10.1.51', 161)`, `('::ffff:172.26.12.101', 389, 0, 0)`, and one
+    // built in a socket call: `sock.connect((sys.argv[1], 445))`
+    const socketCall =
+      this.source[chunk.end] === ")" && SOCKET_CALL_BEFORE.test(this.source.slice(Math.max(0, chunk.start - 80), chunk.start));
+    if ((TUPLE_GAP.test(this.gap(i - 1)) && isTupleAddress(this.raw(i - 1))) || socketCall) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
       return i;
     }
@@ -1206,6 +1291,14 @@ class PasteReader {
       if (!/^[ \t]*,[ \t]*$/.test(this.gap(j - 1)) || !/^-?\d{1,5}$/.test(this.key(j - 1))) return false;
     }
     return false;
+  }
+
+  /** The chunk of a port's state said right after number `i` (`is open`, `are blocked`, `open.`), if any. */
+  private stateAfter(i: number): number | undefined {
+    if (!this.gapIsSpaces(i)) return undefined;
+    if (IS_WORDS.has(this.key(i + 1)) && PORT_STATES.has(this.key(i + 2)) && this.gapIsSpaces(i + 1)) return i + 2;
+    const end = this.endOf(i + 1);
+    return PORT_STATES.has(this.key(i + 1)) && STATE_ENDS.test(this.source.slice(end, end + 6)) ? i + 1 : undefined;
   }
 
   /** The bare numbers written just before chunk `i`, each separated by a comma: `80,8080` of `80,8080,443 port`. */
@@ -1332,6 +1425,8 @@ class PasteReader {
     const s = this.source;
     const after = s[chunk.end] === "\r" ? chunk.end + 1 : chunk.end;
     if (s[after] === "\n" && isDigitCode(s.charCodeAt(after + 1))) {
+      // (a log's next record starts with its date, `07/Sep/2018 10:10:08`: no wrap)
+      if (RECORD_DATE.test(s.slice(after + 1, after + 12))) return false;
       return chunk.end - (s.lastIndexOf("\n", chunk.start) + 1) >= MIN_WRAPPED_LINE;
     }
     if (s[chunk.start - 1] !== "\n") return false;

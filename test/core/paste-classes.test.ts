@@ -293,6 +293,7 @@ describe("pasted text: forms read since the eighth fresh set", () => {
   it("an issue's number, a diff's hunk header, an SMTP banner after a port label, an RFC and a severity are no ports", () => {
     fc.assert(
       fc.property(fc.integer({ min: 10, max: 999 }), (n) => {
+        fc.pre(n !== 547); // the diff's own port
         const texts = [
           `Fix failing when changing TCP port to the default 1433\n\nResolves #${n}`,
           `package/network/config/firewall/files/firewall.config\n@@ -${n},6 +${n + 1},7 @@ config rule\n+\toption src_port\t\t547`,
@@ -323,6 +324,71 @@ describe("pasted text: forms read since the eighth fresh set", () => {
     expect(searchRules(book, "最近ntp同步失败").found.map((f) => f.port)).toEqual([123]);
     // an English question stays a question
     expect(searchRules(book, "what does rdp need").found).toEqual([]);
+  });
+
+  it("forms read since the tenth fresh set: NAT rules, socket calls, SQL Server's listening line, rule lists, firewalld services, joined W3C logs", () => {
+    expect(
+      new Set(found('Executing VBoxManage: []string{"modifyvm", "vm", "--natpf1", "packercomm,tcp,127.0.0.1,3091,,55985"}')),
+    ).toEqual(new Set([3091, 55985]));
+    expect(found("2015/07/13 qemu -netdev user,id=user.0,hostfwd=tcp::3499-:5985 -vnc 0.0.0.0:87")).toEqual([3499, 5985]);
+    expect(found("Traceback (most recent call last):\n    sock.connect((sys.argv[1],  445))\nsocket.timeout: timed out")).toEqual(
+      [445],
+    );
+    expect(found("2017-04-18 19:06:50.42 spid16s     Server is listening on [ 0.0.0.0 <ipv4> 1433].")).toEqual([1433]);
+    expect(found("aws_security_group \"sg\" do\n  inbound_rules '0.0.0.0/0' => [22, 443, 80, 3389]\nend")).toEqual([
+      22, 443, 80, 3389,
+    ]);
+    expect(found("$ firewall-cmd --list-all\nhome (active)\n  services: cockpit dhcpv6-client ssh\n  ports: 7504/tcp")).toEqual(
+      expect.arrayContaining([9090, 546, 22, 7504]),
+    );
+    const joined =
+      "#Version: 1.5 #Fields: date time action protocol src-ip dst-ip src-port dst-port size 2005-11-20 11:43:41 DROP TCP 192.168.0.7 192.168.0.6 1172 3389 48 2005-11-20 11:44:25 OPEN UDP 192.168.0.6 192.168.0.1 1625 53 -";
+    expect(findPorts(joined).map((f) => `${f.port}/${f.protocol}`)).toEqual(["3389/TCP", "53/UDP"]);
+    expect(found("I have hosts that have port 445 filtered and have only 135 and 139 open.")).toEqual([445, 135, 139]);
+    expect(found("2026-11-27 secured ldaps:// does not work: Can't contact LDAP server")).toEqual([636]);
+  });
+
+  it("a frame's length, a comparison, a program's id, a display, a word size and a log record after a port are read as what they are", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 40, max: 1500 }), (n) => {
+        const texts = [
+          `    1 0.000000000 172.28.120.110 → 10.2.0.142   TCP ${n} 55208 → 445 [SYN] Seq=0`,
+          `2026-11-27 only root can listen on ports <${n} so use a high port`,
+          `(remmina:${n}): libappindicator-WARNING **: Unable to get the session bus`,
+          `qemu-system-x86_64 -m 4096M -vnc 0.0.0.0:${n % 100}`,
+          `Microsoft SQL Server 2017 (RTM) (X64) Developer Edition (${n % 2 === 0 ? 64 : 32}-bit) on Windows Server 2016`,
+          ` ${n % 200},udp,123,<ip_address>\n100,udp,123,<ip_address>`,
+        ];
+        for (const text of texts) {
+          const number = text.includes("-vnc")
+            ? n % 100
+            : text.includes("-bit")
+              ? n % 2 === 0
+                ? 64
+                : 32
+              : text.includes(",udp,")
+                ? n % 200
+                : n;
+          fc.pre(number !== 123 && number !== 445);
+          expect(
+            readPaste(text).found.map((f) => f.port),
+            text,
+          ).not.toContain(number);
+        }
+        const log = `07/Sep/2018 10:10:08 [HTTPserver.cpp:1117] HTTP server listening on ${n + 2000}\n07/Sep/2018 10:10:08 [main.cpp:382] Working directory: /var/tmp/ntopng with a long enough line`;
+        expect(found(log)).toContain(n + 2000);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+
+  it("KMS and NRPE named alone answer for their ports", () => {
+    expect(
+      found(
+        "Error: 0xC004F074 The Software Licensing Service reported that the computer could not be activated. No Key Management Service (KMS) could be contacted.",
+      ),
+    ).toEqual([1688]);
+    expect(found("CHECK_NRPE: Error - Could not complete SSL handshake")).toEqual([5666]);
   });
 
   it("NetBIOS, FTP and Remote Desktop in other languages name their ports", () => {
