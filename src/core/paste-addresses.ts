@@ -24,7 +24,7 @@ const INTERFACE = /^(?:eth|ens|enp\d{1,3}s|eno|wlan|wlp\d{1,3}s|docker|br|bond|v
 /** An identifier of three words or more in camelCase or PascalCase: a field's name, not a host's. */
 const FIELD_NAME = /^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+){2,}$/;
 const ONLY_MASK = /^(?:[*x.]+|\+)$/i;
-const MASKED_IPV4 = /^(?:(?:[*x]{1,3}|\d{1,3})?\.){1,3}(?:[*x]{1,3}|\d{1,3})$/i;
+const MASKED_IPV4 = /^(?:(?:[*x]{1,4}|\d{1,3})?\.){1,3}(?:[*x]{1,4}|\d{1,3})$/i;
 const IPV6_ANY_PORT = /^:::\d{1,5}$/;
 const ROOT_ZONE_PORT = /^\.:\d{1,5}$/;
 const SERVICE_NAME = /^[a-z][a-z0-9-]{1,30}$/;

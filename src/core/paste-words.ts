@@ -202,6 +202,10 @@ export const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or", "to", "&", 
 /** Labels of numbers that are never ports: `timeout=30`, `line 445`, `System error 53`, `Option 53`. */
 export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "severity",
+  "driver",
+  "chapter",
+  "phase",
+  "samples",
   "rfc",
   "numberofports",
   "portcount",
@@ -320,6 +324,7 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
 export const NON_PORT_SUFFIXES: readonly string[] = [
   "level",
   "ms",
+  "msec",
   "sec",
   "secs",
   "seconds",

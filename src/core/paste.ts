@@ -153,6 +153,7 @@ const COMPARISON_BEFORE = /(?:^|[\s(])[<>]=?[ \t]?$/;
 const UNIT_GAP = /^["'`]?[ \t]*["'`]?$/;
 const TRAFFIC_SELECTOR = /^[0-9a-f.:]{2,45}\/\d{1,3}\[(tcp|udp)\/([a-z0-9][a-z0-9-]{0,30})\]$/;
 const NETSTAT_IPV6 = /^::(?:1|ffff:\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/;
+const PLACEHOLDER_PUBLISHED = /^:(\d{1,5}):(\d{1,5})(?:\/(tcp|udp))?$/;
 const IIS_BINDING = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\*):(\d{1,5}):[a-z0-9][a-z0-9.-]{0,253}$/;
 const PLACEHOLDER_PORT = /^:(\d{1,5})(?:\/\S*)?$/;
 const RPC_BINDING = /^(ncacn_ip_tcp:)?([a-z0-9][a-z0-9.-]{0,253})\[(\d{1,5})\]$/;
@@ -343,6 +344,8 @@ class PasteReader {
   private readonly seenWords = new Set<string>();
   /** What each distinct word names, looked up once per paste. */
   private readonly serviceWords = new Map<string, { services: readonly PasteService[]; secure: readonly string[] }>();
+  /** Numbers in parentheses with no label: not ports, unless one of a named service's (`(3268)` beside LDAP). */
+  private readonly parenthesised: number[] = [];
   /** Bare numbers with nothing around them that says what they are: `switching to 636 or 3268`. */
   private readonly unlabelled: number[] = [];
   /** The last chunk of a service's name of several words read so far. */
@@ -450,7 +453,11 @@ class PasteReader {
    * not a port stay out.
    */
   private readServicesOwnPorts(): void {
-    if (this.unlabelled.length === 0 || this.services.length === 0) return;
+    if (this.services.length === 0) {
+      for (const at of this.parenthesised) this.nonPorts.add(Number(this.key(at)));
+      return;
+    }
+    if (this.unlabelled.length === 0 && this.parenthesised.length === 0) return;
     const known = new Set<number>();
     for (const { service } of this.services) {
       for (const port of [...service.ports, ...(service.secure?.ports ?? []), ...(service.related ?? [])]) known.add(port);
@@ -458,6 +465,11 @@ class PasteReader {
     for (const at of this.unlabelled) {
       const port = Number(this.key(at));
       if (known.has(port) && !this.nonPorts.has(port)) this.candidate(port, undefined, this.startOf(at), this.endOf(at), at);
+    }
+    for (const at of this.parenthesised) {
+      const port = Number(this.key(at));
+      if (known.has(port)) this.candidate(port, undefined, this.startOf(at) - 1, this.endOf(at) + 1, at);
+      else this.nonPorts.add(port);
     }
   }
 
@@ -766,7 +778,8 @@ class PasteReader {
         this.readPortValue(`${published[1]}:${published[2]}`, protocolBefore, chunk.start, chunk.end, i, "plain");
         return i;
       }
-      const hosted = hostPort(this.raw(i)) ?? hostService(this.raw(i));
+      const hosted =
+        hostPort(this.raw(i)) ?? hostService(this.raw(i)) ?? (this.has.wide ? embeddedAddressPort(this.raw(i)) : undefined);
       if (hosted !== undefined) {
         // lsof's `10.0.0.5:52000->10.0.0.9:3389`: a connection, client first
         // Docker's `0.0.0.0:49153->80/tcp` publishes a port: a mapping, not a connection
@@ -1082,7 +1095,14 @@ class PasteReader {
     // a JSON object's key: `{"1":"allow 22"}`
     const jsonKey = this.source[chunk.start - 1] === '"' && this.source.startsWith('":', chunk.end);
     if (single !== undefined && ((this.isParenthesised(chunk) && label === undefined) || errorMessage || jsonKey)) {
-      this.nonPorts.add(single);
+      // a named service's own port in parentheses is still its port: `the global catalog port (3268)`
+      if (!errorMessage && !jsonKey && this.unlabelled.length < MAX_FOUND) this.parenthesised.push(i);
+      else this.nonPorts.add(single);
+      return i;
+    }
+    // a Markdown table's row about a port: `| 3023 | Proxy | SSH port clients connect to. |`
+    if (single !== undefined && single >= 10 && this.isPortTableRow(chunk)) {
+      this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
       return i;
     }
     // a forward written as a mapping: Vagrant's `22 => 2222`, `3389 -> 13389`
@@ -1208,6 +1228,11 @@ class PasteReader {
       for (const k of [...listBefore, i]) this.candidate(Number(this.key(k)), undefined, this.startOf(k), this.endOf(i + 1), k);
       return i + 1;
     }
+    // `<$ MASTER>: 6443`: a placeholder host, a colon spaced out, its port
+    if (/>[ \t]?:[ \t]$/.test(this.source.slice(Math.max(0, chunk.start - 4), chunk.start))) {
+      this.candidate(single, undefined, Math.max(0, chunk.start - 4), chunk.end, i);
+      return i;
+    }
     // Consul's `Client Addr: 127.0.0.1 (HTTP: 8500, DNS: 8600)`: an address's ports, each named
     if (this.isNamedPortOfAddress(i)) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
@@ -1264,7 +1289,11 @@ class PasteReader {
     // NetExec's `SMB 10.0.0.5 445 DC01`, `nc -zv host 5985`, `telnet 10.0.0.5 3389`
     // … and xrdp's `VNC connecting to 127.0.0.1 5900`
     const introduced =
-      SERVICE_WORDS.has(this.key(i - 2)) || this.toolBefore(i - 1) || (this.key(i - 2) === "to" && validIpv4(previous));
+      SERVICE_WORDS.has(this.key(i - 2)) ||
+      this.toolBefore(i - 1) ||
+      (this.key(i - 2) === "to" && validIpv4(previous)) ||
+      // Tcl's (eggdrop's) `listen 127.0.0.1 7777 script`, lower case on the same line
+      (this.raw(i - 2) === "listen" && !this.gapHasNewline(i - 2) && validIpv4(previous));
     const placeholder = this.source[this.startOf(i - 1) - 1] === "<" && /^> +$/.test(this.gap(i - 1));
     // (right after the tool any name is a host: `telnet pegasus 1704`)
     const toolHost = PORT_TOOLS.has(this.key(i - 2)) && /^[a-z][a-z0-9.-]{0,62}$/.test(previous);
@@ -1371,8 +1400,9 @@ class PasteReader {
       if (key === "host" && this.source[this.endOf(j)] === ":" && Number(chunk.key) >= 10 && this.guestBefore(j))
         return { at: j, role: "plain" };
       const role = labelRole(key);
-      // `Listening on 3666`, never `LISTENING 6135` (a socket's inode)
-      if (LISTENING.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
+      // `Listening on 3666`, Tcl's `listen 2222 all`, never netstat's `LISTENING 6135` (a socket's inode)
+      const command = key === "listen" && j === i - 1 && this.raw(j) === "listen";
+      if (!command && LISTENING.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
       if (role !== undefined) {
         // a setting (`local_port = 445`, `remote_port = 10445` of frp's ini) is no end of a connection;
         // iptables' `SPT=1024 DPT=1025`, with no space before its `=`, is one
@@ -1508,12 +1538,23 @@ class PasteReader {
     const pathed = key.includes("/") ? HOST_PORT_PATH.exec(key) : null;
     if (pathed && (validIpv4(pathed[1] as string) || isHostLike(pathed[1] as string) || pathed[1]?.startsWith("$"))) {
       this.candidate(Number(pathed[2]), protocol, chunk.start, chunk.end, i);
+      // `demo.pysnmp.com:161/162`: a second port after the slash
+      const second = /\/(\d{2,5})$/.exec(key);
+      if (second) this.candidate(Number(second[1]), protocol, chunk.start, chunk.end, i);
       return true;
     }
     // IIS's binding information, address:port:host header: `192.168.1.3:443:www.example.com`, `*:21:`
     const binding = IIS_BINDING.exec(key);
     if (binding) {
       this.candidate(Number(binding[1]), protocol, chunk.start, chunk.end, i);
+      return true;
+    }
+    // Compose's `"<YOUR-IP>:53:53/udp"`: a placeholder host, then a published port
+    const publishedAfter = this.source[chunk.start - 1] === ">" ? PLACEHOLDER_PUBLISHED.exec(key) : null;
+    if (publishedAfter) {
+      const protocolOf = publishedAfter[3] === undefined ? protocol : PROTOCOL_WORDS.get(publishedAfter[3]);
+      this.candidate(Number(publishedAfter[1]), protocolOf, chunk.start, chunk.end, i);
+      this.candidate(Number(publishedAfter[2]), protocolOf, chunk.start, chunk.end, i);
       return true;
     }
     const placeholder = this.source[chunk.start - 1] === ">" ? PLACEHOLDER_PORT.exec(key) : null;
@@ -1580,6 +1621,14 @@ class PasteReader {
   private isInDiffHunkHeader(chunk: Chunk): boolean {
     const start = this.lineStart(chunk);
     return start >= 0 && this.source.startsWith("@@ -", start);
+  }
+
+  /** A Markdown table row (or a diff's line of one) whose first cell is this number and which speaks of a port. */
+  private isPortTableRow(chunk: Chunk): boolean {
+    const lead = this.lineBefore(chunk, MAX_LINE_LEAD);
+    if (!lead.whole || !/^[ \t+-]?[ \t]*\|[ \t]*$/.test(lead.text)) return false;
+    const rest = this.lineAfter(chunk);
+    return /^\d{1,5}[ \t]*\|/.test(rest) && /port/i.test(rest);
   }
 
   /** Where chunk's line starts, looking back at most MAX_COMMAND_LINE characters (-1: further). */
@@ -1722,7 +1771,10 @@ function chunksOf(text: string): Chunk[] {
     // `(see 10.0.0.1:445).` loses its trailing dot, `[10.0.0.1:445]` its brackets; `[::1]:3389` keeps them
     let start = match.index;
     // Markdown's bold: `**netstat | grep :2775**`
-    const unbolded = raw.endsWith("**") ? raw.replace(/\*+$/, "") : raw;
+    // (and `**Phase:** 12`, bold at its start)
+    const trimmed = raw.endsWith("**") ? raw.replace(/\*+$/, "") : raw;
+    const unbolded = trimmed.startsWith("**") && trimmed.length > 2 ? trimmed.slice(2) : trimmed;
+    if (unbolded !== trimmed) start += 2;
     let cleaned = TRAILING_CHARACTERS.has(unbolded.charCodeAt(unbolded.length - 1)) ? unbolded.replace(TRAILING, "") : unbolded;
     // Zabbix's `[[127.0.0.1]:10050]`: the outer brackets hold a bracketed host and its port
     if (cleaned.startsWith("[[") && cleaned.endsWith("]") && cleaned.includes("]:")) {
@@ -1775,6 +1827,16 @@ function endsInShortNumberAfterLabel(key: string): boolean {
   const before = key[key.length - 1 - digits] as string;
   return ":=#：".includes(before) || (before >= "a" && before <= "z") || before.charCodeAt(0) > 127;
 }
+
+/** An IPv4 address and port inside Chinese or Japanese text: `查询127.0.0.1:5300为pass`. */
+function embeddedAddressPort(text: string): number | undefined {
+  const match = EMBEDDED_ADDRESS_PORT.exec(text);
+  if (!match || !validIpv4(match[1] as string)) return undefined;
+  const port = Number(match[2]);
+  return port >= 1 && port <= 65535 ? port : undefined;
+}
+
+const EMBEDDED_ADDRESS_PORT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})(?!\d)/;
 
 function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;

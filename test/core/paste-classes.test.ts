@@ -382,6 +382,38 @@ describe("pasted text: forms read since the eighth fresh set", () => {
     );
   });
 
+  it("forms read since set 9d was read: Tcl's listen, port tables in Markdown, spaced placeholders, two ports after a slash", () => {
+    expect(found(".tcl listen 2222 all\n.tcl listen 127.0.0.1 7777 script foo\nTcl error: missing flag")).toEqual([2222, 7777]);
+    expect(
+      found(
+        "```diff\n | 3023 | Proxy | SSH port clients connect to. |\n | 3025 | Auth | SSH port used by the Auth Service. |\n```",
+      ),
+    ).toEqual([3023, 3025]);
+    expect(found("Shows: The connection to the server <$ MASTER>: 6443 was refused-did you specify the right host")).toEqual([
+      6443,
+    ]);
+    expect(found('ports:\n    - "<YOU-EXTERNAL-IP>:53:53/udp"\n    - "10000:10000/tcp"')).toEqual([53, 10000]);
+    expect(found("2026-11-27 unable to get it working when testing demo.pysnmp.com:161/162")).toEqual([161, 162]);
+    expect(found("[2016-07-17 16:45:45] ****.140:8380 timed out")).toEqual([8380]);
+    expect(found("2026-11-27 12:00:01 查询127.0.0.1:5300为pass")).toEqual([5300]);
+    // a named service's port in parentheses is its port; another number there is not
+    const catalog = found(
+      "2026-11-27 LDAP clients have to specify the global catalog port in the configuration (3268), or follow (12)",
+    );
+    expect(catalog).toContain(3268);
+    expect(catalog).not.toContain(12);
+    // a netstat LISTEN column is no Tcl listen command
+    const lsof =
+      "systemd-r 165 systemd-resolve 12u IPv4 14824 0t0 TCP *:5355 (LISTEN)\nsystemd-r 165 systemd-resolve 13u IPv6 14825 0t0 UDP *:5355";
+    expect(new Set(found(lsof))).toEqual(new Set([5355]));
+  });
+
+  it("NetBIOS's name service, SNMP traps and bold labels", () => {
+    expect(found("2026-11-27 nmblookup -A 10.0.0.64 failed")).toEqual([137]);
+    expect(found("2026-11-27 snmptrapd: no traps received")).toEqual([162]);
+    expect(found("**Phase:** 12 — Remaining Agent Capabilities\nSend NetBIOS Name Query (UDP 137).")).toEqual([137]);
+  });
+
   it("KMS and NRPE named alone answer for their ports", () => {
     expect(
       found(
