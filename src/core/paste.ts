@@ -1096,7 +1096,7 @@ class PasteReader {
     const jsonKey = this.source[chunk.start - 1] === '"' && this.source.startsWith('":', chunk.end);
     if (single !== undefined && ((this.isParenthesised(chunk) && label === undefined) || errorMessage || jsonKey)) {
       // a named service's own port in parentheses is still its port: `the global catalog port (3268)`
-      if (!errorMessage && !jsonKey && this.unlabelled.length < MAX_FOUND) this.parenthesised.push(i);
+      if (!errorMessage && !jsonKey && this.parenthesised.length < MAX_FOUND) this.parenthesised.push(i);
       else this.nonPorts.add(single);
       return i;
     }

@@ -150,10 +150,10 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
       }
     }
   }
-  // a text in another language whose only clue is a service it names (`SMB 端口被禁用`, `удаленный рабочий
-  // стол`) answers for that service's ports: its words will not find the rules' English ones
+  // a text in another script, or an error report, whose only clue is a service it names (`SMB 端口被禁用`,
+  // `PXE-E32 TFTP open timeout`) answers for that service's ports: its words would find rules by chance
   if (!pasted && asQuestion && asQuestion.read.ports.length === 0 && (OTHER_SCRIPT.test(cut) || MACHINE_WRITTEN.test(cleaned))) {
-    const named = readPaste(lines);
+    const named = reading ?? readPaste(lines);
     if (named.found.length > 0 && named.found.every((f) => f.how === "service")) {
       reading = named;
       pasted = true;
