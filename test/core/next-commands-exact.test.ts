@@ -196,7 +196,7 @@ describe("commandsForRule, the whole list", () => {
     expect(
       rows(commandsForRule(many))
         .filter(([purpose]) => purpose === "open")
-        .map(([, , c]) => c.match(/--port (\d+)/)?.[1]),
+        .map(([, , c]) => c?.match(/--port (\d+)/)?.[1]),
     ).toEqual(["1001", "1003", "1005", "1007", "1009"]);
   });
 });
