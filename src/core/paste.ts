@@ -140,7 +140,7 @@ const SSH_FORWARD = /^(?:[^:]{1,100}:)?(\d{1,5}):[a-z0-9._-]{1,200}:(\d{1,5})$/;
 const HOST_PORT_PATH = /^([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}|\$\{[a-z0-9_]{1,60}\}):(\d{1,5})\/\S*$/;
 /** `:9182/metrics` after `<ip-of-server>`, whose brackets cut it from its host. */
 /** An IPv4 address with its last octets masked by letters: `74.121.xx.yy`, `10.x.x.x`. */
-const MASKED_IPV4 = /^\d{1,3}(?:\.(?:\d{1,3}|[a-z*]{1,3})){3}$/;
+const LETTER_MASKED_IPV4 = /^\d{1,3}(?:\.(?:\d{1,3}|[a-z*]{1,3})){3}$/;
 /** At most this many `Name: port` pairs in one parenthesis. */
 const MAX_NAMED_PORTS = 8;
 /** What may stand between a number and its unit: spaces and quotes (`422" error`), never `;` or `<` (`3268; <s>`). */
@@ -862,7 +862,7 @@ class PasteReader {
       (binding[1] !== undefined ||
         this.key(i - 1) === "stringbinding" ||
         validIpv4(binding[2] as string) ||
-        MASKED_IPV4.test(binding[2] as string))
+        LETTER_MASKED_IPV4.test(binding[2] as string))
     ) {
       this.candidate(
         Number(binding[3]),
