@@ -82,6 +82,20 @@ export function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
+/**
+ * The process's resident memory once it has settled: the least of `samples` readings a fifth of a
+ * second apart. A collection that has not run yet lifts one reading, not the least; memory a leak
+ * keeps lifts them all.
+ */
+export async function settledRssMiB(pid: number, samples = 10): Promise<number> {
+  let least = rssMiB(pid);
+  for (let i = 1; i < samples; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    least = Math.min(least, rssMiB(pid));
+  }
+  return least;
+}
+
 /** Runs `work` while polling `/healthz`; resolves with every poll's status and the slowest poll's time. */
 export async function whileProbingHealth<T>(
   port: number,
