@@ -23,6 +23,8 @@ export interface PasteService {
   readonly secure?: { readonly words: readonly string[]; readonly ports: readonly number[] };
   /** The service's other ports, read when prose writes them bare but never added as its default (LDAP's 3268). */
   readonly related?: readonly number[];
+  /** A tool that reaches any port (`telnet host 1704`): its default counts only in a text that writes no port. */
+  readonly tool?: boolean;
 }
 
 export interface PasteServices {
@@ -124,7 +126,7 @@ export function readPasteServices(raw: unknown): PasteServices {
     schemeMap.set(scheme, readNamedPort(value, `scheme "${scheme}"`));
   }
   const read: PasteService[] = services.map((entry, i) => {
-    const { name, words, ports, protocol, secure, related } = (entry ?? {}) as Record<string, unknown>;
+    const { name, words, ports, protocol, secure, related, tool } = (entry ?? {}) as Record<string, unknown>;
     const valid =
       typeof name === "string" &&
       name !== "" &&
@@ -133,9 +135,10 @@ export function readPasteServices(raw: unknown): PasteServices {
       ports.length > 0 &&
       ports.every(isPort) &&
       isTransport(protocol) &&
-      (related === undefined || (Array.isArray(related) && related.every(isPort)));
+      (related === undefined || (Array.isArray(related) && related.every(isPort))) &&
+      (tool === undefined || typeof tool === "boolean");
     if (!valid)
-      throw new DataError(`${FILE}: services[${i}] needs a name, words, ports, and optional protocol and related ports`);
+      throw new DataError(`${FILE}: services[${i}] needs a name, words, ports, and optional protocol, related ports and tool`);
     let secureWords: { words: string[]; ports: number[] } | undefined;
     if (secure !== undefined) {
       const s = secure as { words?: unknown; ports?: unknown };
@@ -151,6 +154,7 @@ export function readPasteServices(raw: unknown): PasteServices {
       ...(protocol ? { protocol } : {}),
       ...(secureWords ? { secure: secureWords } : {}),
       ...(related ? { related: related as number[] } : {}),
+      ...(tool ? { tool: true } : {}),
     };
   });
   const byWord = new Map<string, PasteService[]>();

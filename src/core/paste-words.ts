@@ -98,6 +98,9 @@ export const PORT_LABELS: ReadonlySet<string> = new Set([
   "端口",
   "端口号",
   "포트",
+  // listening on
+  "监听",
+  "監聽",
 ]);
 
 /** Words that end in `port` and are not port labels (`-Transport`, `Support`, `Teleport`). */
@@ -190,6 +193,9 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   "i.e",
   "by",
   "default",
+  // a form's or a manual's `port default value of 1812`, `Port number field, 1813`
+  "value",
+  "field",
   // Java's `Port already in use: 9000`
   "already",
   "in",
@@ -482,9 +488,13 @@ export function labelRole(word: string): LabelRole | "nonport" | undefined {
   if (NON_PORT_LABELS.has(key) || NON_PORT_SUFFIXES.some((suffix) => key.length >= suffix.length + 3 && key.endsWith(suffix))) {
     return "nonport";
   }
-  if (endsLikePortLabel(key)) return "plain";
+  if (endsLikePortLabel(key) || STARTS_LIKE_PORT_LABEL.test(word)) return "plain";
   return undefined;
 }
+
+/** strongSwan's `port_nat_t`, `port_https`: a setting named by a port word and what it is for (a switch's `port_channel` is an interface). */
+const STARTS_LIKE_PORT_LABEL =
+  /^ports?_(?!(?:channel|security|speed|duplex|mode|state|status|type|group|list|id|index)(?:$|_))[a-z]/i;
 
 const DEST_LABELS: ReadonlySet<string> = new Set(["dport", "dstport", "destport", "destinationport", "dpt", "dports", "dpts"]);
 

@@ -21,6 +21,7 @@ import {
   validIpv4,
 } from "./paste-addresses.js";
 import { readColumnPorts } from "./paste-columns.js";
+import { readListedPorts } from "./paste-lists.js";
 import { readForwardRules, readRecordPorts } from "./paste-records.js";
 import { type PasteService, pasteServices, servicesNamedBy } from "./paste-services.js";
 import {
@@ -114,7 +115,8 @@ const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
 const PROTOCOL_SLASH_PORT = /^(tcp|udp)\/(\d{1,5})(?:\/[a-z][a-z0-9-]{0,30})?$/;
 const PORT_SLASH_PROTOCOL = /^(\d{1,5})\/(tcp|udp)$/;
 const RANGE_SLASH_PROTOCOL = /^(\d{1,5}-\d{1,5})\/(tcp|udp)$/;
-const URL_AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
+// Kafka names its listeners as schemes: `LISTENER_BOB://kafka0:29092`
+const URL_AUTHORITY = /^([a-z][a-z0-9+._-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
 const BARE_PORT = /^\d{1,5}$/;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
 const PORT_PAIR = /^(\d{1,5}):(\d{1,5})$/;
@@ -165,6 +167,8 @@ const PUBLISHED_WITH_PROTOCOL = new RegExp(String.raw`^(?:${PUBLISHED_HOST})?(\d
 const PUBLISHED_RANGE = new RegExp(String.raw`^(?:${PUBLISHED_HOST})?(\d{1,5}-\d{1,5}):(\d{1,5}-\d{1,5})(?:\/(tcp|udp))?$`);
 const GLUED_PORT_FLAG = /^-([pP])(\d{1,5})$/;
 const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
+/** xargs' and GNU parallel's `-P 20`: how many run at once. */
+const PARALLEL_P_TOOLS = /\b(?:xargs|parallel)\b/;
 const UPPER_P_CLIENTS = /\b(?:mysql|mysqldump|mysqladmin|mariadb|scp)\b/i;
 const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli|nmap|masscan|zmap|rustscan|hping3)\b/i;
 /** An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested action`. */
@@ -240,12 +244,29 @@ const MIN_WRAPPED_LINE = 60;
 /** A line that starts with a date or a time: `2015-06-11`, `07/Sep/2018`, `12:04:02`. */
 const RECORD_DATE = /^\d{1,4}(?:[-/.:]\d|\/[A-Za-z]{3}\/)/;
 const HAS_DIGIT = /\d/;
-const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт"] as const;
+/** What a bulleted list of ports needs: an item that is a number, and a port word somewhere. */
+const BULLETED_NUMBER = /\n[ \t]*[-*+•][ \t]+\d/;
+const PORT_WORD = /ports?\b/i;
+/** Both protocols in one word, the first of them taken before the other. */
+const PROTOCOL_PAIRS: ReadonlyMap<string, Transport> = new Map([
+  ["tcp/udp", "TCP"],
+  ["udp/tcp", "UDP"],
+  ["tcp+udp", "TCP"],
+]);
+/** `Number of`, `count of`: what is named next is counted. */
+const COUNT_WORDS: ReadonlySet<string> = new Set(["number", "count", "amount", "no."]);
+/** Port labels in Chinese, Japanese, Korean and Russian; `监听` and `リッスン` (listening on) lead to a port too. */
+const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт", "监听", "監聽", "リッスン"] as const;
 const NUMBERED = /^(\d{1,5})[号號번]$/;
 const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号號번]*$/;
-/** A number glued to a Chinese, Japanese or Korean counter or unit of time. */
-const CJK_COUNT =
-  /(?<!\d)(\d{1,5})\s?(?:毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|개|대|년|월|장|쪽)/g;
+/** Chinese, Japanese and Korean counters and units of time: a number glued before one is a count. */
+const CJK_UNITS =
+  "毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|개|대|년|월|장|쪽";
+const CJK_COUNT = new RegExp(`(?<!\\d)(\\d{1,5})\\s?(?:${CJK_UNITS})`, "g");
+/** Less than, more than, below, above, beyond: a bound in Chinese. */
+const CJK_COMPARISON = /小于|大于|低于|高于|少于|多于|超过|不到|以下|以上/;
+/** What follows a port label's number when the number is a count: `监听了3次`. */
+const CJK_UNIT_AHEAD = new RegExp(`^\\s?(?:${CJK_UNITS})`);
 /** A chunk of punctuation alone (`:`, `:[`, `=>`, `->`) stands between a label and its number. */
 const PUNCTUATION_ONLY = /^[^\p{L}\p{N}*#&+]+$/u;
 /** Ports at or above this are a client's ephemeral ports on Linux (32768-60999) and Windows (49152-65535). */
@@ -360,6 +381,7 @@ class PasteReader {
     diff: boolean;
     forwardRule: boolean;
     firewalld: boolean;
+    portList: boolean;
   };
 
   constructor(private readonly source: string) {
@@ -373,6 +395,7 @@ class PasteReader {
       diff: source.includes("@@ -"),
       forwardRule: source.includes("natpf") || source.includes("hostfwd="),
       firewalld: source.includes("firewall-cmd") || source.includes("(active)"),
+      portList: BULLETED_NUMBER.test(source) && PORT_WORD.test(source),
     };
   }
 
@@ -385,6 +408,11 @@ class PasteReader {
     }
     for (const column of readColumnPorts(this.source)) {
       this.candidate(column.port, column.protocol, column.from, column.to, this.chunkIndexAt(column.from));
+    }
+    if (this.has.portList) {
+      for (const item of readListedPorts(this.source)) {
+        this.candidate(item.port, item.protocol, item.from, item.to, this.chunkIndexAt(item.from));
+      }
     }
     // VirtualBox's and QEMU's forwarding rules: `--natpf1 "winrm,tcp,127.0.0.1,3091,,55985"`, `hostfwd=tcp::3499-:5985`
     if (this.has.forwardRule) {
@@ -435,7 +463,7 @@ class PasteReader {
     for (const { service, at, last } of this.services) {
       const all = [...service.ports, ...(service.secure?.ports ?? [])];
       // a port written beside the service word is that service's port (`mstsc /v:host /port:3388`)
-      if (all.some((p) => numbers.has(p)) || claimed.has(at)) continue;
+      if (all.some((p) => numbers.has(p)) || claimed.has(at) || (service.tool && numbers.size > 0)) continue;
       const secure = service.secure?.words.some((w) => this.seenWords.has(w)) ?? false;
       const [first, end] = [this.chunks[at] as Chunk, this.chunks[last] as Chunk];
       for (const port of secure && service.secure ? service.secure.ports : service.ports) {
@@ -534,7 +562,21 @@ class PasteReader {
     side: FoundPort["side"] = "destination",
   ): void {
     if (port < 1 || port > 65535 || this.candidates.length >= MAX_FOUND * 4) return;
-    this.candidates.push({ port, protocol, from, to, at, role, how, side });
+    const paired = protocol === undefined ? undefined : this.pairedProtocol(at, protocol);
+    // in the order written: `TCP and UDP 389` is TCP first, `TCP/UDP 389` too
+    const [first, second] = paired && !PROTOCOL_PAIRS.has(this.key(at - 1)) ? [paired, protocol] : [protocol, paired];
+    this.candidates.push({ port, protocol: first, from, to, at, role, how, side });
+    if (second) this.candidates.push({ port, protocol: second, from, to, at, role, how, side });
+  }
+
+  /** `TCP and UDP 389`, `TCP, UDP 464`, `TCP/UDP 53`: the other protocol written with the one before the port. */
+  private pairedProtocol(at: number, protocol: Transport): Transport | undefined {
+    const before = this.key(at - 1);
+    if (PROTOCOL_PAIRS.has(before)) return protocol === "TCP" ? "UDP" : "TCP";
+    if (PROTOCOL_WORDS.get(before) !== protocol) return undefined;
+    const joined = LIST_WORDS.has(this.key(at - 2)) ? at - 3 : /^\s*,\s*$/.test(this.gap(at - 2)) ? at - 2 : -1;
+    const other = joined < 0 ? undefined : PROTOCOL_WORDS.get(this.key(joined));
+    return other !== protocol ? other : undefined;
   }
 
   /** A chunk without digits: a URL without a port, a UNC path, a service, `Protocol: TCP`, `dports ssh`. */
@@ -657,7 +699,10 @@ class PasteReader {
     if (!url) return i;
     const authority = url[2] ?? "";
     const to = this.startOf(i) + url[0].length;
-    if (pasteServices().secureWords.has(url[1] ?? "")) this.seenWords.add(url[1] ?? "");
+    // `https://gw.example/`, `https://dc01/wsman` say how a service is reached; a link to a page
+    // (`https://github.com/Hackplayers/evil-winrm#Remote-path-completion`) says nothing of it
+    const endpoint = /^\/?(?:wsman\/?)?$/i.test(key.slice(url[0].length).replace(/[?#].*$/, ""));
+    if (endpoint && pasteServices().secureWords.has(url[1] ?? "")) this.seenWords.add(url[1] ?? "");
     const port = hostPort(authority);
     if (port !== undefined) this.candidate(port, undefined, this.startOf(i), to, i);
     // (a scheme alone, `secured ldaps:// does not work`, names its service too)
@@ -686,7 +731,7 @@ class PasteReader {
     const key = chunk.key;
     const netstat = this.readNetstat(i);
     if (netstat !== undefined) return netstat;
-    const protocolBefore = PROTOCOL_WORDS.get(this.key(i - 1));
+    const protocolBefore = PROTOCOL_WORDS.get(this.key(i - 1)) ?? PROTOCOL_PAIRS.get(this.key(i - 1));
     const publishedRange = key.includes("-") && key.includes(":") ? PUBLISHED_RANGE.exec(key) : null;
     if (publishedRange) {
       const protocol = publishedRange[3] === undefined ? protocolBefore : PROTOCOL_WORDS.get(publishedRange[3]);
@@ -780,6 +825,11 @@ class PasteReader {
       }
       const hosted =
         hostPort(this.raw(i)) ?? hostService(this.raw(i)) ?? (this.has.wide ? embeddedAddressPort(this.raw(i)) : undefined);
+      // `Number of topics:995`: a count's name and its value, not a host and its port
+      if (hosted !== undefined && this.key(i - 1) === "of" && COUNT_WORDS.has(this.key(i - 2))) {
+        this.nonPorts.add(hosted);
+        return i;
+      }
       if (hosted !== undefined) {
         // lsof's `10.0.0.5:52000->10.0.0.9:3389`: a connection, client first
         // Docker's `0.0.0.0:49153->80/tcp` publishes a port: a mapping, not a connection
@@ -948,9 +998,10 @@ class PasteReader {
       if (!NON_ASCII.test(key)) break;
       const at = key.indexOf(label);
       if (at < 0) continue;
-      const after = /^[\s:：#号番]*[\u4e00-\u9fff]{0,3}[\s:：]*(\d{1,5})(?!\d)/.exec(
-        key.slice(at + label.length, at + label.length + 12),
-      );
+      const rest = key.slice(at + label.length, at + label.length + 16);
+      const found = /^[\s:：#号番]*[\u4e00-\u9fff]{0,3}[\s:：]*(\d{1,5})(?!\d)/.exec(rest);
+      // `监听小于1024的端口` (listen below 1024): a bound, not a port
+      const after = found && !CJK_UNIT_AHEAD.test(rest.slice(found[0].length)) && !CJK_COMPARISON.test(found[0]) ? found : null;
       // `2379和2380端口`: two ports joined by a CJK `and` or `or` before one label
       const before = CJK_PORTS_BEFORE_LABEL.exec(key.slice(Math.max(0, at - 16), at));
       const digits = after?.[1] ?? before?.[2];
@@ -1082,7 +1133,8 @@ class PasteReader {
       this.candidate(single, protocolBefore, this.startOf(i - 1) - 1, chunk.end, i);
       return i;
     }
-    const unitAfter = UNITS.has(nextKey) && UNIT_GAP.test(this.gap(i));
+    const unitAfter =
+      UNITS.has(nextKey) && UNIT_GAP.test(this.gap(i)) && !(PORT_AFTER_WORDS.has(nextKey) && this.endsPortList(i));
     const label = this.labelBefore(i);
     // a quantity: `in 67 seconds` (after `guest`), unless its label stands right before it
     if (label?.role === "nonport" || (unitAfter && (label === undefined || label.at < i - 1))) {
@@ -1331,6 +1383,18 @@ class PasteReader {
   }
 
   /** The bare numbers written just before chunk `i`, each separated by a comma: `80,8080` of `80,8080,443 port`. */
+  /**
+   * `allow 22,23,3368 ports`: the number ends a list, so the word after names the list's ports, not
+   * a count of them; `scanned 1,000 ports` is a count written with a thousands separator.
+   */
+  private endsPortList(i: number): boolean {
+    const list = this.listBefore(i);
+    if (list.length === 0) return false;
+    const thousands =
+      list.length === 1 && /^\d{3}$/.test(this.key(i)) && this.gap(i - 1) === "," && Number(this.key(i - 1)) <= 65;
+    return !thousands && !this.key(i).startsWith("0");
+  }
+
   private listBefore(i: number): number[] {
     const list: number[] = [];
     for (let k = i - 1; k >= 0 && list.length < MAX_LIST; k--) {
@@ -1394,7 +1458,11 @@ class PasteReader {
       if (FLAG_LABELS.has(key) && j === i - 1)
         return {
           at: j,
-          role: key === "-p" && this.raw(j) === "-P" && this.lineHas(chunk, PASSWORD_P_CLIENTS) ? "nonport" : "plain",
+          role:
+            (key === "-p" && this.raw(j) === "-P" && this.lineHas(chunk, PASSWORD_P_CLIENTS)) ||
+            (key === "-p" && this.lineHas(chunk, PARALLEL_P_TOOLS))
+              ? "nonport"
+              : "plain",
         };
       // `host: 3389` after `guest: 3389` (Vagrant), never a host name
       if (key === "host" && this.source[this.endOf(j)] === ":" && Number(chunk.key) >= 10 && this.guestBefore(j))

@@ -150,9 +150,15 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
       }
     }
   }
-  // a text in another script, or an error report, whose only clue is a service it names (`SMB 端口被禁用`,
-  // `PXE-E32 TFTP open timeout`) answers for that service's ports: its words would find rules by chance
-  if (!pasted && asQuestion && asQuestion.read.ports.length === 0 && (OTHER_SCRIPT.test(cut) || MACHINE_WRITTEN.test(cleaned))) {
+  // a text in another script, an error report, or sentences written to others, whose only clue is a
+  // service it names (`SMB 端口被禁用`, `PXE-E32 TFTP open timeout`, `I had to add the rdp port again.
+  // It works now`) answers for that service's ports: its words would find rules by chance
+  if (
+    !pasted &&
+    asQuestion &&
+    asQuestion.read.ports.length === 0 &&
+    (OTHER_SCRIPT.test(cut) || MACHINE_WRITTEN.test(cleaned) || isProse(cut))
+  ) {
     const named = reading ?? readPaste(lines);
     if (named.found.length > 0 && named.found.every((f) => f.how === "service")) {
       reading = named;
@@ -194,6 +200,11 @@ function isNameBefore(text: string, end: number): boolean {
   while (start > 0 && start > end - 64 && /[a-z0-9]/.test(text[start - 1] as string)) start--;
   const word = text.slice(start, end);
   return /[a-z]/.test(word) && !PORT_LEADS.has(word);
+}
+
+/** Sentences a person wrote to others (a post, a reply), not a question typed to amiport: two or more. */
+function isProse(text: string): boolean {
+  return /[a-z]{2}[.!?]\s+\S/i.test(text.trim()) || text.trim().includes("\n");
 }
 
 /** One short line with no error's words: what a person types, not what a machine printed. */
@@ -281,8 +292,12 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       else notices.push({ kind: "no-match", text: `The AWS page has no rules for protocol number ${protocolNumber[1]}.` });
       continue;
     }
-    // a name's number (`web-01`, `computer-001`) is no port
-    const named = first >= "0" && first <= "9" && normalized[at - 1] === "-" && isNameBefore(normalized, at - 1);
+    // a name's number (`web-01`, `computer-001`) or an issue's (`cubecos-private#73`) is no port
+    const named =
+      first >= "0" &&
+      first <= "9" &&
+      (normalized[at - 1] === "-" || normalized[at - 1] === "#") &&
+      isNameBefore(normalized, at - 1);
     const portList = first >= "0" && first <= "9" && !named ? stickyMatch(PORT_LIST, normalized, at) : null;
     if (portList) {
       at += portList[0].length;

@@ -326,6 +326,20 @@ describe("pasted text: forms read since the eighth fresh set", () => {
     expect(searchRules(book, "what does rdp need").found).toEqual([]);
   });
 
+  it("sentences written to others (a post, a reply) whose only clue is a service answer for the service's ports", () => {
+    expect(
+      searchRules(book, "yes, it was the firewall. i just had to add the rdp port again, it works now").found.map((f) => f.port),
+    ).toEqual([3389]);
+    expect(
+      searchRules(book, "We moved the file server last week.\nSMB shares no longer open from the jump host").found.map(
+        (f) => f.port,
+      ),
+    ).toEqual([445]);
+    // one sentence typed to amiport stays a question, and prose naming no service finds no port
+    expect(searchRules(book, "what does rdp need on 2019?").found).toEqual([]);
+    expect(searchRules(book, "Thanks for sharing the info! It helped a lot.").found).toEqual([]);
+  });
+
   it("forms read since the tenth fresh set: NAT rules, socket calls, SQL Server's listening line, rule lists, firewalld services, joined W3C logs", () => {
     expect(
       new Set(found('Executing VBoxManage: []string{"modifyvm", "vm", "--natpf1", "packercomm,tcp,127.0.0.1,3091,,55985"}')),
@@ -799,5 +813,108 @@ describe("pasted text: ranking", () => {
   it("ports written out come before ports only named, and both before a service's default", () => {
     const answer = searchRules(book, "WinRM over https://gw.example/ failed; RDP to 10.0.0.5:3390 refused");
     expect(answer.byPort.map((g) => g.port)).toEqual([3390, 443, 5986]);
+  });
+
+  describe("forms read since the twelfth fresh set", () => {
+    it("a list of numbers before `ports` names the list's ports, not a count; a thousands separator is a count", () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.integer({ min: 1000, max: 65535 }), { minLength: 2, maxLength: 4 }), (ports) => {
+          expect(found(`Ex: i want to allow only ${ports.join(",")} ports.`)).toEqual(ports);
+        }),
+        { numRuns: propertyRuns(100) },
+      );
+      expect(readPaste("Nmap done: scanned 1,000 ports in 3s").found).toEqual([]);
+    });
+
+    it("a port after a Chinese or Japanese `listening`, never a count or a bound after it", () => {
+      expect(found("guacd启动正常监听4822")).toEqual([4822]);
+      expect(found("服务一直監聽8443")).toEqual([8443]);
+      expect(found("监听 8443")).toEqual([8443]);
+      expect(readPaste("服务监听了3次").found).toEqual([]);
+      expect(readPaste("只有 root 可以监听小于1024的端口号").found).toEqual([]);
+    });
+
+    it("a setting named by a port word first (`port_nat_t`), not a switch's `port_channel`", () => {
+      expect(found("charon {\n  port = 2500\n  port_nat_t =24500\n}")).toEqual([2500, 24500]);
+      expect(found("port_https: 8443")).toEqual([8443]);
+      expect(readPaste("interface port_channel 1").found).toEqual([]);
+      expect([...readPaste("port_timeout = 30").nonPorts]).toEqual([30]);
+    });
+
+    it("an issue's number after a repository's name is no port of a question", () => {
+      const parsed = parseQuery(book, "restrict RabbitMQ 5672/15672/25672 to cluster nodes (cubecos-private#73)");
+      expect(parsed.ports.map((r) => r.from)).not.toContain(73);
+      expect(parseQuery(book, "port#8443 on 2019").ports.map((r) => r.from)).toEqual([8443]);
+    });
+
+    it("a count's name before a colon is no host: `Number of topics:995`", () => {
+      const reading = readPaste("Number of topics:995\nTotal number of notes:4519\nconnect to web:8080 failed");
+      expect(reading.found.map((f) => f.port)).toEqual([8080]);
+      expect([...reading.nonPorts]).toEqual(expect.arrayContaining([995, 4519]));
+    });
+
+    it("a port after two protocols joined (`TCP and UDP 389`, `TCP/UDP 53`) is read for both, in the order written", () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 65535 }),
+          fc.constantFrom(["TCP", "UDP"], ["UDP", "TCP"]),
+          fc.constantFrom(" and ", " & ", ", ", "/"),
+          (port, [a, b], join) => {
+            expect(findPorts(`${a}${join}${b} ${port} | Directory, Replication |`).map((f) => `${f.port}/${f.protocol}`)).toEqual(
+              [`${port}/${a}`, `${port}/${b}`],
+            );
+          },
+        ),
+        { numRuns: propertyRuns(100) },
+      );
+      expect(findPorts("allow TCP 443 and UDP 53").map((f) => `${f.port}/${f.protocol}`)).toEqual(["443/TCP", "53/UDP"]);
+    });
+
+    it("a form's words between a port label and its number: `port default value of 1812`, `Port number field, 1813`", () => {
+      expect(found("The port default value of 1812 is based on RFC 2138")).toEqual([1812]);
+      expect(found("2. In the Radius Port number field, 1813 displays by default.")).toEqual([1813]);
+    });
+
+    it("a bulleted list of ports under a heading that names them, with the heading's protocol", () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minLength: 1, maxLength: 6 }), (ports) => {
+          const text = `## Summary\n* Hostname: HELPDESK\n* TCP Ports and Services\n${ports.map((p) => `  * ${p}\n    * a service`).join("\n")}\n* OS\n  * 2008`;
+          expect(findPorts(text).map((f) => `${f.port}/${f.protocol}`)).toEqual(ports.map((p) => `${p}/TCP`));
+        }),
+        { numRuns: propertyRuns(100) },
+      );
+      expect(found("Open ports:\n- 22\n- 80\n- 3389")).toEqual([22, 80, 3389]);
+      // a numbered list under no port heading, and a count under one, are no ports
+      expect(readPaste("Steps:\n- 1\n- 2\n- 3").found).toEqual([]);
+      expect(readPaste("Ports: see below\nChanges:\n- 22 files changed").found).toEqual([]);
+    });
+
+    it("tools named alone answer for their service: smbmap and rpcclient for SMB, telnet for Telnet", () => {
+      expect(found("smbmap -H 10.10.10.248 -u 'null'\n[!] Authentication error on 10.10.10.248")).toEqual([445]);
+      expect(found('rpcclient -U "" 10.10.10.248\nCannot connect to the server. Error was NT_STATUS_LOGON_FAILURE')).toEqual([
+        445,
+      ]);
+      expect(found("$ telnet 10.10.10.98\nTrying 10.10.10.98...\nConnected to 10.10.10.98.")).toEqual([23]);
+      // telnet used to try another port answers for that port
+      expect(found("$ telnet 10.0.0.5 3389\nConnecting To 10.0.0.5...Could not open connection")).toEqual([3389]);
+    });
+
+    it("xargs' and parallel's `-P 20` is how many run at once", () => {
+      const reading = readPaste("done | xargs -n 1 -P 20 wget");
+      expect(reading.found).toEqual([]);
+      expect([...reading.nonPorts]).toEqual([20]);
+    });
+
+    it("an https link to a page is no sign of WinRM over HTTPS; an endpoint's URL is", () => {
+      const linked =
+        "$ evil-winrm -r absolute.htb -i dc.absolute.htb\nData: For more information, check Evil-WinRM Github: https://github.com/Hackplayers/evil-winrm#Remote-path-completion\nInfo: Establishing connection to remote endpoint";
+      expect(found(linked)).toContain(5985);
+      expect(found(linked)).not.toContain(5986);
+      expect(found("2026-11-27 WinRM client cannot reach https://dc01.corp/wsman: timed out")).toContain(5986);
+    });
+
+    it("a scheme with an underscore is a scheme: Kafka's `LISTENER_BOB://kafka0:29092`", () => {
+      expect(found("KAFKA_LISTENERS: LISTENER_BOB://kafka0:29092,LISTENER_FRED://localhost:9092")).toEqual([29092, 9092]);
+    });
   });
 });

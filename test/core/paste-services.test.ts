@@ -18,11 +18,17 @@ describe("data/paste-services.json", () => {
     expect(ldap?.related).toEqual(expect.arrayContaining([3268]));
   });
 
+  it("marks telnet as a tool that reaches any port, and no service that listens on its own", () => {
+    const services = readPasteServices(data).services;
+    expect(services.filter((s) => s.tool).map((s) => s.name)).toEqual(["Telnet"]);
+  });
+
   it.each([
     ["a related port out of range", { related: [70000] }],
     ["related ports that are no list", { related: 3268 }],
     ["no ports", { ports: [] }],
     ["no words", { words: [] }],
+    ["a tool mark that is no boolean", { tool: "yes" }],
   ])("is refused with %s", (_, change) => {
     expect(() => readPasteServices(withService(change))).toThrow(DataError);
   });

@@ -1,0 +1,61 @@
+/**
+ * Bulleted lists of ports under a heading that names them, as scan summaries and notes write them:
+ *
+ *     * TCP Ports and Services          Open ports:
+ *       * 135                           - 22
+ *         * MSRPC                       - 3389/tcp
+ *       * 8080
+ *
+ * One pass over the lines; a heading holds until a line that is neither one of its items nor a
+ * note under an item.
+ */
+
+export interface ListedPort {
+  readonly port: number;
+  readonly protocol?: "TCP" | "UDP";
+  /** Where the item stands in the text. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A heading names ports and has no number of its own: `TCP Ports and Services`, `Open ports:`. */
+const HEADING = /^[^\d\n]{0,100}\bports?\b[^\d\n]{0,100}$/i;
+const HEADING_PROTOCOL = /\b(tcp|udp)\b/i;
+/** An item that is a port alone, maybe with its protocol and a word after: `* 135`, `- 3389/tcp rdp`. */
+const ITEM = /^([ \t]*)[-*+•][ \t]+(\d{1,5})(?:\/(tcp|udp))?(?:[ \t]*$|[ \t]+[-–:(]?[ \t]*[A-Za-z][^\n]{0,80}$)/i;
+const BULLET = /^([ \t]*)[-*+•][ \t]+\S/;
+const MAX_LINE = 200;
+const MAX_ITEMS = 100;
+
+export function readListedPorts(text: string): ListedPort[] {
+  const found: ListedPort[] = [];
+  let heading: { indent: number; protocol?: "TCP" | "UDP"; itemIndent?: number } | undefined;
+  for (let start = 0; start < text.length && found.length < MAX_ITEMS; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const line = end - start > MAX_LINE ? "" : text.slice(start, end).replace(/\r$/, "");
+    if (line.trim() === "") {
+      start = end + 1;
+      continue;
+    }
+    const item = heading ? ITEM.exec(line) : null;
+    const indent = (item?.[1] ?? BULLET.exec(line)?.[1] ?? /^[ \t]*/.exec(line)?.[0] ?? "").length;
+    if (heading && item && indent >= heading.indent && (heading.itemIndent === undefined || indent === heading.itemIndent)) {
+      heading.itemIndent = indent;
+      const port = Number(item[2]);
+      const protocol = item[3] ? (item[3].toUpperCase() as "TCP" | "UDP") : heading.protocol;
+      if (port >= 1 && port <= 65535) found.push({ port, ...(protocol ? { protocol } : {}), from: start, to: end });
+    } else if (heading?.itemIndent !== undefined && BULLET.test(line) && indent > heading.itemIndent) {
+      // a note under an item: `* MSRPC`, `* Tomcat 5.0.28`
+    } else {
+      heading = HEADING.test(line) ? headingAt(line, indent) : undefined;
+    }
+    start = end + 1;
+  }
+  return found;
+}
+
+function headingAt(line: string, indent: number): { indent: number; protocol?: "TCP" | "UDP" } {
+  const protocol = HEADING_PROTOCOL.exec(line)?.[1]?.toUpperCase() as "TCP" | "UDP" | undefined;
+  return protocol ? { indent, protocol } : { indent };
+}
