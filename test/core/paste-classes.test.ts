@@ -899,6 +899,14 @@ describe("pasted text: ranking", () => {
       expect(found("$ telnet 10.0.0.5 3389\nConnecting To 10.0.0.5...Could not open connection")).toEqual([3389]);
     });
 
+    it("services named in other words: PowerShell remoting, time servers, shared folders, the SQL Server Browser", () => {
+      expect(found("We block PowerShell Remote (5985) at the edge firewall.\nUse the bastion instead.")).toEqual([5985]);
+      expect(found("2026-11-27 ERROR the PowerShell remoting session to web01 failed")).toEqual([5985]);
+      expect(found("2026-11-27 ERROR sync with the time servers failed")).toEqual([123]);
+      expect(found("共有フォルダにアクセスできません。\nエラー 0x80070035")).toEqual([445]);
+      expect(found("2026-11-27 ERROR sqlbrowser did not answer")).toEqual([1434]);
+    });
+
     it("xargs' and parallel's `-P 20` is how many run at once", () => {
       const reading = readPaste("done | xargs -n 1 -P 20 wget");
       expect(reading.found).toEqual([]);
