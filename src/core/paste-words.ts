@@ -203,7 +203,24 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Between numbers of one list: `ports 80, 443 and 5985`. */
-export const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or", "to", "&", "+", "und", "et", "y", "e", "и"]);
+export const LIST_WORDS: ReadonlySet<string> = new Set([
+  "and",
+  "or",
+  "to",
+  "&",
+  "+",
+  // and, or: German, French, Spanish, Portuguese, Italian, Russian, Polish
+  "und",
+  "oder",
+  "et",
+  "ou",
+  "y",
+  "o",
+  "e",
+  "и",
+  "или",
+  "lub",
+]);
 
 /** Labels of numbers that are never ports: `timeout=30`, `line 445`, `System error 53`, `Option 53`. */
 export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
@@ -258,6 +275,7 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "record",
   "build",
   "version",
+  "versions",
   "ver",
   "option",
   "count",

@@ -24,6 +24,7 @@ import { readColumnPorts } from "./paste-columns.js";
 import { readListedPorts } from "./paste-lists.js";
 import { readForwardRules, readRecordPorts } from "./paste-records.js";
 import { type PasteService, pasteServices, servicesNamedBy } from "./paste-services.js";
+import { readMarkdownTables } from "./paste-tables.js";
 import {
   FLAG_LABELS,
   HTTP_PORTS_IN_STATUS_RANGE,
@@ -132,6 +133,8 @@ const CLOCK = /^\d{1,2}:\d\d:\d\d$/;
 const FILTER = /^\s*(?:grep|egrep|findstr|select-string)(?:\s+-{1,2}[a-z]+)*\s+["']?:?$/i;
 /** Commands whose output a filter reads: sockets (the number is a port) or processes (a process id). */
 const LISTERS = /\b(?:netstat|ss|lsof|sockstat|get-nettcpconnection|tasklist|ps|pgrep|get-process)\b/gi;
+/** The numbers of a pattern's alternatives before the one being read: `(80|443|`. */
+const ALTERNATIVES_BEFORE = /\((?:\d{1,5}\|){0,20}$/;
 const PROCESS_LISTERS = new Set(["tasklist", "ps", "pgrep", "get-process"]);
 const MAX_COMMAND_LINE = 200;
 /** A list's number or a reply code stands this close to its line's start (after spaces, `>`, `*`). */
@@ -244,6 +247,14 @@ const MIN_WRAPPED_LINE = 60;
 /** A line that starts with a date or a time: `2015-06-11`, `07/Sep/2018`, `12:04:02`. */
 const RECORD_DATE = /^\d{1,4}(?:[-/.:]\d|\/[A-Za-z]{3}\/)/;
 const HAS_DIGIT = /\d/;
+/** The labels of a security group rule's port range, which an ICMP rule fills with a type and a code. */
+const ICMP_RANGE_LABELS: ReadonlySet<string> = new Set(["fromport", "toport"]);
+const ICMP_PROTOCOL = /protocol["'\s:=]{0,12}["']?icmp(?:v6)?\b/i;
+/** How far around a rule's port the rule's protocol is looked for. */
+const ICMP_REACH = 120;
+const TOMCAT_CONNECTOR = /^(?:https?|ajp)(?:-[a-z]{2,7}){1,2}-(\d{1,5})$/;
+/** Lower-case packages, then a class: `org.apache.coyote.http11.Http11NioProtocol:173`. */
+const JAVA_CLASS_LINE = /^(?:[a-z_][a-z0-9_]{0,40}\.){2,12}[A-Z][A-Za-z0-9_$]{0,80}:\d{1,5}$/;
 /** What a bulleted list of ports needs: an item that is a number, and a port word somewhere. */
 const BULLETED_NUMBER = /\n[ \t]*[-*+•][ \t]+\d/;
 const PORT_WORD = /ports?\b/i;
@@ -261,7 +272,7 @@ const NUMBERED = /^(\d{1,5})[号號번]$/;
 const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号號번]*$/;
 /** Chinese, Japanese and Korean counters and units of time: a number glued before one is a count. */
 const CJK_UNITS =
-  "毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|개|대|년|월|장|쪽";
+  "つ|毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|개|대|년|월|장|쪽";
 const CJK_COUNT = new RegExp(`(?<!\\d)(\\d{1,5})\\s?(?:${CJK_UNITS})`, "g");
 /** Less than, more than, below, above, beyond: a bound in Chinese. */
 const CJK_COMPARISON = /小于|大于|低于|高于|少于|多于|超过|不到|以下|以上/;
@@ -359,6 +370,8 @@ class PasteReader {
   private readonly chunks: Chunk[];
   private readonly candidates: Candidate[] = [];
   private readonly nonPorts = new Set<number>();
+  /** Where the numbers of Markdown table cells that are no ports start. */
+  private readonly tableNonPorts = new Set<number>();
   private readonly eventProtocols = new Set<Transport>();
   /** Services the text names, with the chunk that names them. */
   private readonly services: { service: PasteService; at: number; last: number }[] = [];
@@ -382,6 +395,7 @@ class PasteReader {
     forwardRule: boolean;
     firewalld: boolean;
     portList: boolean;
+    table: boolean;
   };
 
   constructor(private readonly source: string) {
@@ -396,15 +410,27 @@ class PasteReader {
       forwardRule: source.includes("natpf") || source.includes("hostfwd="),
       firewalld: source.includes("firewall-cmd") || source.includes("(active)"),
       portList: BULLETED_NUMBER.test(source) && PORT_WORD.test(source),
+      table: source.includes("|") && source.includes("---"),
     };
   }
 
   read(): void {
+    const tables = this.has.table ? readMarkdownTables(this.source) : undefined;
+    for (const { value, from } of tables?.notPorts ?? []) {
+      this.nonPorts.add(value);
+      this.tableNonPorts.add(from);
+    }
     for (let i = 0; i < this.chunks.length; i++) {
       const key = (this.chunks[i] as Chunk).key;
       if (key === " " || key === "") continue;
       if (key.startsWith("@") || key.startsWith("/g:")) this.readClientSwitch(i);
       i = HAS_DIGIT.test(key) ? this.readNumberChunk(i) : this.readWordChunk(i);
+    }
+    for (const cell of tables?.ports ?? []) {
+      const at = this.chunkIndexAt(cell.from);
+      for (const protocol of cell.protocols.length > 0 ? cell.protocols : [undefined]) {
+        this.readPortValue(cell.value, protocol, cell.from, cell.to, at, "plain");
+      }
     }
     for (const column of readColumnPorts(this.source)) {
       this.candidate(column.port, column.protocol, column.from, column.to, this.chunkIndexAt(column.from));
@@ -562,6 +588,8 @@ class PasteReader {
     side: FoundPort["side"] = "destination",
   ): void {
     if (port < 1 || port > 65535 || this.candidates.length >= MAX_FOUND * 4) return;
+    // a Markdown table's cell under a column that names something else: `| TCP | 6 | 1433 |`
+    if (this.tableNonPorts.size > 0 && this.tableNonPorts.has(this.startOf(at))) return;
     const paired = protocol === undefined ? undefined : this.pairedProtocol(at, protocol);
     // in the order written: `TCP and UDP 389` is TCP first, `TCP/UDP 389` too
     const [first, second] = paired && !PROTOCOL_PAIRS.has(this.key(at - 1)) ? [paired, protocol] : [protocol, paired];
@@ -779,9 +807,19 @@ class PasteReader {
       if (slashed) {
         const [a, b] = [slashed[1] as string, slashed[2] as string];
         const [digits, name] = BARE_PORT.test(a) ? [a, b] : [b, a];
+        // ufw's `allow 25,110,143/tcp`: the protocol after the list's last port is every one's
+        const list =
+          BARE_PORT.test(a) && this.endsPortList(i, a) ? this.listBefore(i).filter((k) => !/[ \t]/.test(this.gap(k))) : [];
+        for (const k of list) this.candidate(Number(this.key(k)), PROTOCOL_WORDS.get(name), this.startOf(k), chunk.end, k);
         this.candidate(Number(digits), PROTOCOL_WORDS.get(name), chunk.start, chunk.end, i);
         return i;
       }
+    }
+    // Tomcat names its connectors after their protocol and port: `["http-nio-8089"]`, `ajp-nio-8009`
+    const connector = key.startsWith("http") || key.startsWith("ajp") ? TOMCAT_CONNECTOR.exec(key) : null;
+    if (connector) {
+      this.candidate(Number(connector[1]), "TCP", chunk.start, chunk.end, i);
+      return i;
     }
     if (key.includes("://")) return this.readUrl(i);
     if (this.source.startsWith("\\\\", chunk.start)) return this.readUnc(i);
@@ -825,6 +863,11 @@ class PasteReader {
       }
       const hosted =
         hostPort(this.raw(i)) ?? hostService(this.raw(i)) ?? (this.has.wide ? embeddedAddressPort(this.raw(i)) : undefined);
+      // Java's logger names a class and a line: `org.apache.catalina.core.StandardService:173`
+      if (hosted !== undefined && JAVA_CLASS_LINE.test(this.raw(i))) {
+        this.nonPorts.add(hosted);
+        return i;
+      }
       // `Number of topics:995`: a count's name and its value, not a host and its port
       if (hosted !== undefined && this.key(i - 1) === "of" && COUNT_WORDS.has(this.key(i - 2))) {
         this.nonPorts.add(hosted);
@@ -1026,7 +1069,8 @@ class PasteReader {
     if (!endsInShortNumberAfterLabel(key)) return false;
     const glued = GLUED_LABEL.exec(key);
     const label = glued?.[1] ?? "";
-    if (!glued || label === "" || !HAS_LETTER.test(label)) return false;
+    // `[as _listen2]`: an identifier (a private function's name), not a label and its number
+    if (!glued || label === "" || !HAS_LETTER.test(label) || label.startsWith("_")) return false;
     const role = labelRole(label.replace(/[:=#：]$/, ""));
     if (role === undefined) return false;
     if (role === "nonport") this.nonPorts.add(Number(glued[2]));
@@ -1134,7 +1178,10 @@ class PasteReader {
       return i;
     }
     const unitAfter =
-      UNITS.has(nextKey) && UNIT_GAP.test(this.gap(i)) && !(PORT_AFTER_WORDS.has(nextKey) && this.endsPortList(i));
+      ((UNITS.has(nextKey) && !(PORT_AFTER_WORDS.has(nextKey) && this.endsPortList(i))) ||
+        // `1 つ` (one of them), `3 台`: a CJK counter after a space
+        (this.has.wide && CJK_UNIT_AHEAD.test(nextKey))) &&
+      UNIT_GAP.test(this.gap(i));
     const label = this.labelBefore(i);
     // a quantity: `in 67 seconds` (after `guest`), unless its label stands right before it
     if (label?.role === "nonport" || (unitAfter && (label === undefined || label.at < i - 1))) {
@@ -1170,6 +1217,11 @@ class PasteReader {
       this.candidate(single, protocolBefore, chunk.start, this.endOf(to), i);
       this.candidate(Number(this.key(to)), protocolBefore, chunk.start, this.endOf(to), to);
       return to;
+    }
+    // EC2's `IpProtocol=icmp,FromPort=3,ToPort=4`, Terraform's `protocol = "icmp"`: an ICMP type and code
+    if (label && ICMP_RANGE_LABELS.has(labelKey(this.key(label.at))) && this.isIcmpRule(chunk)) {
+      if (single !== undefined) this.nonPorts.add(single);
+      return i;
     }
     if (label) {
       const protocolAt = PROTOCOL_WORDS.get(this.key(label.at - 1));
@@ -1274,6 +1326,8 @@ class PasteReader {
     if (
       (single >= 10 || listBefore.length > 0) &&
       (PORT_AFTER.has(nextKey) || (nextKey === "ports" && listBefore.length > 0)) &&
+      // Vagrant's roles stand in parentheses: `101, host: smtp.example:465` names the next field
+      (nextKey === "port" || nextKey === "ports" || this.gapHas(i, "(")) &&
       !this.gapHasNewline(i)
     ) {
       // `found 80,8080,443 port`: every number of a list written before the word
@@ -1387,12 +1441,11 @@ class PasteReader {
    * `allow 22,23,3368 ports`: the number ends a list, so the word after names the list's ports, not
    * a count of them; `scanned 1,000 ports` is a count written with a thousands separator.
    */
-  private endsPortList(i: number): boolean {
+  private endsPortList(i: number, digits = this.key(i)): boolean {
     const list = this.listBefore(i);
     if (list.length === 0) return false;
-    const thousands =
-      list.length === 1 && /^\d{3}$/.test(this.key(i)) && this.gap(i - 1) === "," && Number(this.key(i - 1)) <= 65;
-    return !thousands && !this.key(i).startsWith("0");
+    const thousands = list.length === 1 && /^\d{3}$/.test(digits) && this.gap(i - 1) === "," && Number(this.key(i - 1)) <= 65;
+    return !thousands && !digits.startsWith("0");
   }
 
   private listBefore(i: number): number[] {
@@ -1452,8 +1505,13 @@ class PasteReader {
   private labelBefore(i: number): { at: number; role: Role | "nonport" } | undefined {
     const chunk = this.chunks[i] as Chunk;
     let skippedName = false;
+    let crossedCell = false;
     for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 4; j--, gaps++) {
       const key = this.key(j);
+      // a table's cell: `| Port | 3389 |` labels the next cell, `| … to the local port. | 4556 |` does not
+      crossedCell ||= this.gapHas(j, "|");
+      if (crossedCell && labelRole(key) !== undefined && !this.gapHas(j - 1, "|") && j > 0 && !this.gapHasNewline(j - 1))
+        return undefined;
       // sqlcmd's and bcp's `-P` is the password
       if (FLAG_LABELS.has(key) && j === i - 1)
         return {
@@ -1577,8 +1635,10 @@ class PasteReader {
    * `lsof` (`netstat -ano | findstr "80"`), a process id after `tasklist` or `ps`.
    */
   private commandFilter(chunk: Chunk): "port" | "pid" | undefined {
-    const { text: line, whole } = this.lineBefore(chunk, MAX_COMMAND_LINE);
+    const { text: before, whole } = this.lineBefore(chunk, MAX_COMMAND_LINE);
     if (!whole) return undefined;
+    // `ss -tlnp | grep -E ':(80|443|3000)'`: each number of the pattern's alternatives
+    const line = before.replace(ALTERNATIVES_BEFORE, "");
     const pipe = line.lastIndexOf("|");
     if (pipe < 0 || !FILTER.test(line.slice(pipe + 1))) return undefined;
     let command = "";
@@ -1697,6 +1757,20 @@ class PasteReader {
     if (!lead.whole || !/^[ \t+-]?[ \t]*\|[ \t]*$/.test(lead.text)) return false;
     const rest = this.lineAfter(chunk);
     return /^\d{1,5}[ \t]*\|/.test(rest) && /port/i.test(rest);
+  }
+
+  /** A security group rule around the chunk whose protocol is ICMP: its from and to ports are a type and a code. */
+  private isIcmpRule(chunk: Chunk): boolean {
+    let before = this.source.slice(Math.max(0, chunk.start - ICMP_REACH), chunk.start);
+    let after = this.source.slice(chunk.end, chunk.end + ICMP_REACH);
+    // the rule's own braces (JSON, Terraform), or the CLI shorthand's own word (`IpProtocol=icmp,FromPort=3`)
+    before = before.slice(Math.max(before.lastIndexOf("{"), before.lastIndexOf("}")) + 1);
+    after = after.slice(0, /[{}]/.exec(after)?.index ?? after.length);
+    if (before.endsWith("=")) {
+      before = before.slice(before.search(/\S*$/));
+      after = after.slice(0, /\s/.exec(after)?.index ?? after.length);
+    }
+    return ICMP_PROTOCOL.test(before + after);
   }
 
   /** Where chunk's line starts, looking back at most MAX_COMMAND_LINE characters (-1: further). */

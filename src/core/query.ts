@@ -292,12 +292,13 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       else notices.push({ kind: "no-match", text: `The AWS page has no rules for protocol number ${protocolNumber[1]}.` });
       continue;
     }
-    // a name's number (`web-01`, `computer-001`) or an issue's (`cubecos-private#73`) is no port
+    // a name's number (`web-01`, `computer-001`) or an issue's (`cubecos-private#73`) is no port,
+    // nor a network's prefix length written alone (`use the /32 prefix`)
     const named =
       first >= "0" &&
       first <= "9" &&
-      (normalized[at - 1] === "-" || normalized[at - 1] === "#") &&
-      isNameBefore(normalized, at - 1);
+      (((normalized[at - 1] === "-" || normalized[at - 1] === "#") && isNameBefore(normalized, at - 1)) ||
+        (normalized[at - 1] === "/" && (at < 2 || normalized[at - 2] === " ")));
     const portList = first >= "0" && first <= "9" && !named ? stickyMatch(PORT_LIST, normalized, at) : null;
     if (portList) {
       at += portList[0].length;

@@ -925,4 +925,102 @@ describe("pasted text: ranking", () => {
       expect(found("KAFKA_LISTENERS: LISTENER_BOB://kafka0:29092,LISTENER_FRED://localhost:9092")).toEqual([29092, 9092]);
     });
   });
+
+  describe("forms read since the thirteenth fresh set", () => {
+    it("each number of a grep pattern's alternatives after a socket lister", () => {
+      expect(found("ss -tlnp | grep -E ':(80|443|3000|8080)'")).toEqual([80, 443, 3000, 8080]);
+      // after a process lister they are process ids
+      expect([...readPaste("ps aux | grep -E '(1234|5678)'").nonPorts]).toEqual([1234, 5678]);
+    });
+
+    it("an identifier ending in digits, an error number before a host, and a list of versions are no ports", () => {
+      expect(
+        found(
+          "Error: listen EADDRINUSE: address already in use :::5000\n    at Server.setupListenHandle [as _listen2] (net.js:1313:16)",
+        ),
+      ).toEqual([5000]);
+      expect(found("Connect failed: Network is unreachable, error number: 101, host: smtp.example.com:465")).toEqual([465]);
+      expect(found("Vagrant forwarded 5985 (guest) => 55985 (host)")).toEqual([5985, 55985]);
+      expect(found("SNMP agents listen on UDP port 161. SNMP versions 1 and 2c use community strings.")).toEqual([161]);
+    });
+
+    it("a list's protocol after its last port is every port's; a thousands separator makes no list", () => {
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(fc.integer({ min: 100, max: 65535 }), { minLength: 2, maxLength: 7 }),
+          fc.constantFrom("tcp", "udp"),
+          (ports, protocol) => {
+            expect(findPorts(`sudo ufw allow ${ports.join(",")}/${protocol}`).map((f) => `${f.port}/${f.protocol}`)).toEqual(
+              ports.map((p) => `${p}/${protocol.toUpperCase()}`),
+            );
+          },
+        ),
+        { numRuns: propertyRuns(100) },
+      );
+      expect(readPaste("1,000/tcp").found).toEqual([]);
+    });
+
+    it("`or` and `and` in other languages join a list: `port TCP 5022 ou 7022`, `5022 oder 7022`", () => {
+      expect(findPorts("port TCP 5022 ou 7022").map((f) => `${f.port}/${f.protocol}`)).toEqual(["5022/TCP", "7022/TCP"]);
+      expect(found("Port 5022 oder 7022")).toEqual([5022, 7022]);
+      expect(found("порт 5022 или 7022")).toEqual([5022, 7022]);
+    });
+
+    it("Tomcat's connector names its port; Java's logger names a class and a line", () => {
+      const log =
+        '2025-09-24 22:49:45.383 [main] INFO  org.apache.coyote.http11.Http11NioProtocol:173 - Initializing ProtocolHandler ["http-nio-8089"]';
+      expect(findPorts(log).map((f) => `${f.port}/${f.protocol}`)).toEqual(["8089/TCP"]);
+      expect([...readPaste(log).nonPorts]).toContain(173);
+      expect(found('INFO Starting ProtocolHandler ["https-jsse-nio-8443"]')).toEqual([8443]);
+      expect(found("connect to DC01.corp.local:389 failed")).toEqual([389]);
+    });
+
+    it("a Markdown table is read by its header: its Port column, its row's protocol, never its Protocol number", () => {
+      const table = [
+        "| Protocol type | Protocol number | Port | Notes |",
+        "| --- | --- | --- | --- |",
+        "| TCP | 6 | 1433 \\(MS SQL\\) | The default port to access a Microsoft SQL Server database |",
+        "| TCP | 6 | 5439 \\(Redshift\\) | The default port to access an Amazon Redshift cluster database |",
+        "| UDP | 17 | 53 | DNS |",
+      ].join("\n");
+      // (the SQL Server and DNS words in the notes add those services' ports with no protocol)
+      const read = findPorts(table);
+      expect(read.filter((f) => f.protocol !== undefined).map((f) => `${f.port}/${f.protocol}`)).toEqual([
+        "1433/TCP",
+        "5439/TCP",
+        "53/UDP",
+      ]);
+      expect(new Set(read.map((f) => f.port))).toEqual(new Set([1433, 5439, 53]));
+      expect([...readPaste(table).nonPorts]).toEqual(expect.arrayContaining([6, 17]));
+    });
+
+    it("a data dictionary's row named as a port gives its sample value; a description's `port` labels no other cell", () => {
+      const dictionary = [
+        "|Standard Name|Field Name|Type|Description|Sample Value|",
+        "|---|---|---|---|---|",
+        "|process_id|ProcessId|UInt64|Process ID of the process which was permitted to bind to the local port.|`4556`|",
+        "|src_port|SourcePort|UnicodeString|Port number which application was bind.|`3333`|",
+      ].join("\n");
+      expect(found(dictionary)).toEqual([3333]);
+      expect(found("| Port | 3389 |")).toEqual([3389]);
+    });
+
+    it("an ICMP rule's from and to ports are a type and a code, within that rule only", () => {
+      const cli = "--ip-permissions IpProtocol=icmp,FromPort=3,ToPort=4 IpProtocol=tcp,FromPort=22,ToPort=22";
+      expect(found(cli)).toEqual([22]);
+      expect([...readPaste(cli).nonPorts]).toEqual([3, 4]);
+      const terraform =
+        'ingress {\n  protocol    = "icmp"\n  from_port   = 7\n  to_port     = 7\n}\ningress {\n  from_port   = 80\n  to_port     = 80\n  protocol    = "tcp"\n}';
+      expect(found(terraform)).toEqual([80]);
+      expect(
+        found('[{"IpProtocol": "icmp", "FromPort": 3, "ToPort": 4}, {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443}]'),
+      ).toEqual([443]);
+    });
+
+    it("a CJK counter after a space, and a prefix length written alone, are no ports of a question", () => {
+      expect(parseQuery(book, "ポートの範囲の 1 つです。ポート 135 を開く").ports.map((r) => r.from)).toEqual([135]);
+      expect(parseQuery(book, "To specify a single IPv4 address, use the /32 prefix length.").ports).toEqual([]);
+      expect(parseQuery(book, "allow tcp/443 from 10.0.0.0/16").ports.map((r) => r.from)).toEqual([443]);
+    });
+  });
 });

@@ -1,58 +1,9 @@
-/** The pure parts of the transport's defences: reading Slack's markup, the answer cache's bounds, envelope checks. */
-import fc from "fast-check";
+/** The pure parts of the transport's defences: the answer cache's bounds, envelope checks (Slack's markup: message-text.test.ts). */
 import { describe, expect, it } from "vitest";
 import { AnswerCache, jsonLength } from "../../src/slack/answer.js";
 import { composeReply } from "../../src/slack/compose.js";
-import { readSlackText } from "../../src/slack/message-text.js";
 import { envelopeProblem } from "../../src/slack/socket-envelopes.js";
 import { book } from "../helpers/book.js";
-
-describe("readSlackText", () => {
-  it("removes mentions, channels and broadcasts, reads links by their label, and decodes Slack's entities once", () => {
-    expect(readSlackText("<@U123> rdp <#C1|incident> on <!here> 2019 <https://x.example|x> a&lt;b")).toBe(
-      "  rdp   on   2019 x a<b",
-    );
-    expect(readSlackText("a &amp; b -&gt; c &amp;lt; <https://x.example/5985>")).toBe("a & b -> c &lt; https://x.example/5985");
-  });
-
-  it("reads no more than Slack's cap on a message", () => {
-    expect(readSlackText("&amp;".repeat(100_000))).toBe("&".repeat(8_000));
-  });
-
-  it("reads exactly as the regular expressions it stands for, on any mix of markup characters", () => {
-    const pieces = fc.constantFrom(
-      "<",
-      ">",
-      "@",
-      "#",
-      "!",
-      "|",
-      "U1",
-      " ",
-      "rdp",
-      "<@",
-      "<#",
-      "<!",
-      "&amp;",
-      "&lt;",
-      "&gt;",
-      "&",
-    );
-    const reference = (text: string) =>
-      text
-        .replace(/<([^>]*)>/g, (_, inner: string) =>
-          /^[@#!]/.test(inner) ? " " : inner.includes("|") ? inner.slice(inner.indexOf("|") + 1) : inner,
-        )
-        .replace(/&(amp|lt|gt);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">" })[name] as string);
-    fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
-        const text = parts.join("");
-        expect(readSlackText(text)).toBe(reference(text));
-      }),
-      { numRuns: 2000 },
-    );
-  });
-});
 
 describe("AnswerCache bounds", () => {
   const entry = (query: string, size = 10) => ({ message: { text: "x".repeat(size), blocks: [] }, total: 1, query });
