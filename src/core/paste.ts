@@ -1508,10 +1508,10 @@ class PasteReader {
     let crossedCell = false;
     for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 4; j--, gaps++) {
       const key = this.key(j);
+      const role = labelRole(key);
       // a table's cell: `| Port | 3389 |` labels the next cell, `| … to the local port. | 4556 |` does not
       crossedCell ||= this.gapHas(j, "|");
-      if (crossedCell && labelRole(key) !== undefined && !this.gapHas(j - 1, "|") && j > 0 && !this.gapHasNewline(j - 1))
-        return undefined;
+      if (crossedCell && role !== undefined && j > 0 && !this.gapHas(j - 1, "|") && !this.gapHasNewline(j - 1)) return undefined;
       // sqlcmd's and bcp's `-P` is the password
       if (FLAG_LABELS.has(key) && j === i - 1)
         return {
@@ -1525,7 +1525,6 @@ class PasteReader {
       // `host: 3389` after `guest: 3389` (Vagrant), never a host name
       if (key === "host" && this.source[this.endOf(j)] === ":" && Number(chunk.key) >= 10 && this.guestBefore(j))
         return { at: j, role: "plain" };
-      const role = labelRole(key);
       // `Listening on 3666`, Tcl's `listen 2222 all`, never netstat's `LISTENING 6135` (a socket's inode)
       const command = key === "listen" && j === i - 1 && this.raw(j) === "listen";
       if (!command && LISTENING.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
