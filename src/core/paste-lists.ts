@@ -10,6 +10,8 @@
  * note under an item.
  */
 
+import { labelRole } from "./paste-words.js";
+
 export interface ListedPort {
   readonly port: number;
   readonly protocol?: "TCP" | "UDP";
@@ -20,6 +22,8 @@ export interface ListedPort {
 
 /** A heading names ports and has no number of its own: `TCP Ports and Services`, `Open ports:`. */
 const HEADING = /^[^\d\n]{0,100}\bports?\b[^\d\n]{0,100}$/i;
+/** A YAML key alone on its line, with Sigma's modifiers: `dst_port:`, `DestinationPort|contains:`. */
+const KEY_HEADING = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]{0,60})(?:\|[\w|]{0,40})?:[ \t]*$/;
 const HEADING_PROTOCOL = /\b(tcp|udp)\b/i;
 /** An item that is a port alone, maybe with its protocol and a word after: `* 135`, `- 3389/tcp rdp`. */
 const ITEM = /^([ \t]*)[-*+•][ \t]+(\d{1,5})(?:\/(tcp|udp))?(?:[ \t]*$|[ \t]+[-–:(]?[ \t]*[A-Za-z][^\n]{0,80}$)/i;
@@ -48,7 +52,7 @@ export function readListedPorts(text: string): ListedPort[] {
     } else if (heading?.itemIndent !== undefined && BULLET.test(line) && indent > heading.itemIndent) {
       // a note under an item: `* MSRPC`, `* Tomcat 5.0.28`
     } else {
-      heading = HEADING.test(line) ? headingAt(line, indent) : undefined;
+      heading = HEADING.test(line) || namesPort(KEY_HEADING.exec(line)?.[1]) ? headingAt(line, indent) : undefined;
     }
     start = end + 1;
   }
@@ -58,4 +62,9 @@ export function readListedPorts(text: string): ListedPort[] {
 function headingAt(line: string, indent: number): { indent: number; protocol?: "TCP" | "UDP" } {
   const protocol = HEADING_PROTOCOL.exec(line)?.[1]?.toUpperCase() as "TCP" | "UDP" | undefined;
   return protocol ? { indent, protocol } : { indent };
+}
+
+function namesPort(key: string | undefined): boolean {
+  const role = key === undefined ? undefined : labelRole(key);
+  return role !== undefined && role !== "nonport";
 }

@@ -1,6 +1,7 @@
 /**
  * Log records with a fixed field order and no header to name their columns: AWS VPC Flow Logs in
- * their default format and IIS's W3C log in its default fields. One anchored pattern per line.
+ * their default format, IIS's W3C log in its default fields, and the rows of `ufw status`. One
+ * anchored pattern per line.
  */
 
 /**
@@ -16,6 +17,12 @@ const FLOW_RECORD =
  */
 const IIS_RECORD =
   /^[ \t`]*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f.:]{2,45} [A-Z][A-Z_-]{1,30} \S{1,4000} \S{1,4000} (\d{1,5}) \S{1,300} [0-9a-f.:]{2,45}(?: |$)/;
+/**
+ * A row of `ufw status`: `80  ALLOW  Anywhere`, `445/tcp (v6)  DENY IN  Anywhere (v6)` (a range
+ * `1:65535/tcp` is no port); never `iptables -L --line-numbers`' `9  REJECT  tcp  --  anywhere`.
+ */
+const UFW_RULE =
+  /^(?![^\n]{0,200}\s--\s)[ \t`]*(\d{1,5})(?:\/(tcp|udp))?(?: \(v6\))?[ \t]{2,}(?:ALLOW|DENY|LIMIT|REJECT)(?: (?:IN|OUT|FWD))?[ \t]{2,}\S/;
 /** The protocols a flow record gives as numbers that have ports. */
 const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
   ["6", "TCP"],
@@ -72,7 +79,11 @@ function readRecord(line: string): Omit<RecordPorts, "from" | "to"> | undefined 
     if (flow && protocol) return { sourcePort: Number(flow[1]), destinationPort: Number(flow[2]), protocol };
   }
   const iis = first >= 48 && first <= 57 ? IIS_RECORD.exec(line) : null;
-  return iis ? { destinationPort: Number(iis[1]) } : undefined;
+  if (iis) return { destinationPort: Number(iis[1]) };
+  const ufw = UFW_RULE.exec(line);
+  return ufw
+    ? { destinationPort: Number(ufw[1]), ...(ufw[2] ? { protocol: ufw[2].toUpperCase() as "TCP" | "UDP" } : {}) }
+    : undefined;
 }
 
 /** A forwarding rule of a hypervisor's NAT: the host's port and the guest's. */

@@ -196,6 +196,9 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   // a form's or a manual's `port default value of 1812`, `Port number field, 1813`
   "value",
   "field",
+  // Snort's `ports client 21 22 23`, `ports both 80 443`
+  "client",
+  "both",
   // Java's `Port already in use: 9000`
   "already",
   "in",

@@ -57,7 +57,7 @@ const PAIR_DISTANCE = 16;
 /** A port written this many chunks or fewer from a service word is that service's port. */
 const SERVICE_DISTANCE = 6;
 /** Numbers of one list after a label: `-p 80,443,3389`. */
-const MAX_LIST = 50;
+const MAX_LIST = 200;
 
 export interface FoundPort {
   readonly port: number;
@@ -174,7 +174,6 @@ const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
 const PARALLEL_P_TOOLS = /\b(?:xargs|parallel)\b/;
 const UPPER_P_CLIENTS = /\b(?:mysql|mysqldump|mysqladmin|mariadb|scp)\b/i;
 const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli|nmap|masscan|zmap|rustscan|hping3)\b/i;
-/** An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested action`. */
 /** A server's `listen(port)` (Node's `app.listen(3000)`); a socket's `listen(5)` takes a backlog, not a port. */
 const LISTEN_CALL = /\b(?:server|app|srv|http|https|listener)\.listen\($/i;
 /** What a text says a port is: `161 is open`, `80 is blocked`. */
@@ -184,8 +183,12 @@ const GLUED_TABLE_CELL = /^(\d{2,5})[A-Z][A-Za-z]/;
 const TRANSPORT_IN_PARENTHESES = /\((TCP|UDP)(\/(?:TCP|UDP))?\)/;
 const ISSUE_NUMBER = /^#\d{1,5}$/;
 const ERROR_MESSAGE_AFTER = /^,? ?["'][A-Za-z]/;
+/**
+ * An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested
+ * action`, `200 PORT command successful`.
+ */
 const REPLY_CODE_LINE =
-  /^[ \t]*(?:[1-5]\d\d[ -][A-Z][a-z]|\d{3,5} - (?:Can't|Cannot|Could not|Unable|Error|Failed|Unknown|Access|Lost|Connection|Timeout|Timed|Invalid|No )[a-z ]?)/;
+  /^[ \t]*(?:[1-5]\d\d[ -][A-Z][a-z]|[1-5]\d\d [A-Z]{4} command|\d{3,5} - (?:Can't|Cannot|Could not|Unable|Error|Failed|Unknown|Access|Lost|Connection|Timeout|Timed|Invalid|No )[a-z ]?)/;
 /** An RD Gateway carries RDP inside HTTPS. */
 const RD_GATEWAY = { ports: [443], protocol: "TCP" } as const;
 const LSOF_ADDRESS = /^-i[46]?(tcp|udp)?@?[^:]*:(\d{1,5})$/;
@@ -247,6 +250,19 @@ const MIN_WRAPPED_LINE = 60;
 /** A line that starts with a date or a time: `2015-06-11`, `07/Sep/2018`, `12:04:02`. */
 const RECORD_DATE = /^\d{1,4}(?:[-/.:]\d|\/[A-Za-z]{3}\/)/;
 const HAS_DIGIT = /\d/;
+const ADDRESS_PORT_CLASS = /^\[?\/?(?:\d{1,3}(?:\.\d{1,3}){3}|(?:0:){7}0):(\d{1,5}):[A-Z][A-Za-z]{2,60}[$@]/;
+const PORT_PROTOCOL_BEFORE_WIDE = /(?:^|(?<=[\u0080-\uffff]))(\d{1,5})\/(tcp|udp)(?=[\u0080-\uffff])/;
+/** An ELB listener's or health check's `HTTP:80/png`, `TCP:5985`: a protocol, a colon and a port. */
+const PROTOCOL_COLON_PORT = /^(?:https?|tcp|ssl|udp):(\d{1,5})(?:\/|$)/;
+/** Spaces between the numbers of a spaced list. */
+const SPACED_LIST_GAP = /^[ \t]+$/;
+const MIN_SPACED_RUN = 3;
+const DEV_TCP = /^\/dev\/(tcp|udp)\/[^/\s]{1,253}\/(\d{1,5})$/;
+/** `ls -l`'s row: `-rw-r--r--   1 ftp  ftp  901 Aug  2  2020 index.php.bak` (a link count and a size). */
+const LS_ROW = /^[ \t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]/;
+const LS_ROWS = /(?:^|\n)[ \t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]/;
+/** nginx's `server "YourHostName OR IP":5001`: words in quotes (a JSON key has none) where the host goes. */
+const QUOTED_PLACEHOLDER_HOST = /\s"[^"\n]{0,60} [^"\n]{0,60}":$/;
 /** The labels of a security group rule's port range, which an ICMP rule fills with a type and a code. */
 const ICMP_RANGE_LABELS: ReadonlySet<string> = new Set(["fromport", "toport"]);
 const ICMP_PROTOCOL = /protocol["'\s:=]{0,12}["']?icmp(?:v6)?\b/i;
@@ -396,6 +412,7 @@ class PasteReader {
     firewalld: boolean;
     portList: boolean;
     table: boolean;
+    lsRows: boolean;
   };
 
   constructor(private readonly source: string) {
@@ -411,6 +428,7 @@ class PasteReader {
       firewalld: source.includes("firewall-cmd") || source.includes("(active)"),
       portList: BULLETED_NUMBER.test(source) && PORT_WORD.test(source),
       table: source.includes("|") && source.includes("---"),
+      lsRows: LS_ROWS.test(source),
     };
   }
 
@@ -731,7 +749,8 @@ class PasteReader {
     // (`https://github.com/Hackplayers/evil-winrm#Remote-path-completion`) says nothing of it
     const endpoint = /^\/?(?:wsman\/?)?$/i.test(key.slice(url[0].length).replace(/[?#].*$/, ""));
     if (endpoint && pasteServices().secureWords.has(url[1] ?? "")) this.seenWords.add(url[1] ?? "");
-    const port = hostPort(authority);
+    // `http://0:5601`: Kibana's all-addresses host
+    const port = hostPort(authority) ?? (/^0:\d{1,5}$/.test(authority) ? Number(authority.slice(2)) : undefined);
     if (port !== undefined) this.candidate(port, undefined, this.startOf(i), to, i);
     // (a scheme alone, `secured ldaps:// does not work`, names its service too)
     else if (!authority.includes(":")) {
@@ -782,6 +801,18 @@ class PasteReader {
         this.candidate(Number(labelled[1]), PROTOCOL_WORDS.get(labelled[2] as string), chunk.start, chunk.end, i);
         return i;
       }
+      // `10051/tcpでリッスン`: a port and its protocol glued to Chinese or Japanese text
+      const gluedWide = this.has.wide ? PORT_PROTOCOL_BEFORE_WIDE.exec(key) : null;
+      if (gluedWide) {
+        this.candidate(Number(gluedWide[1]), PROTOCOL_WORDS.get(gluedWide[2] as string), chunk.start, chunk.end, i);
+        return i;
+      }
+      // bash's `/dev/tcp/10.0.0.5/445`: a connection to that host and port
+      const devTcp = key.startsWith("/dev/") ? DEV_TCP.exec(key) : null;
+      if (devTcp) {
+        this.candidate(Number(devTcp[2]), PROTOCOL_WORDS.get(devTcp[1] as string), chunk.start, chunk.end, i);
+        return i;
+      }
       // firewalld's `2001-2003/tcp`
       const rangeSlashed = RANGE_SLASH_PROTOCOL.exec(key);
       if (rangeSlashed) {
@@ -822,6 +853,11 @@ class PasteReader {
       return i;
     }
     if (key.includes("://")) return this.readUrl(i);
+    const protocolPort = key.includes(":") ? PROTOCOL_COLON_PORT.exec(key) : null;
+    if (protocolPort) {
+      this.candidate(Number(protocolPort[1]), key.startsWith("udp") ? "UDP" : "TCP", chunk.start, chunk.end, i);
+      return i;
+    }
     if (this.source.startsWith("\\\\", chunk.start)) return this.readUnc(i);
     if (key.includes(".") && this.readTcpdump(i)) return i + 1;
     if (PORT_PAIR.test(key) || PORT_RANGE.test(key) || BARE_PORT.test(key) || PORT_SLASH_PORT.test(key))
@@ -859,6 +895,12 @@ class PasteReader {
       const published = PUBLISHED.exec(key);
       if (published) {
         this.readPortValue(`${published[1]}:${published[2]}`, protocolBefore, chunk.start, chunk.end, i, "plain");
+        return i;
+      }
+      // ZooKeeper's log tags: `[/10.10.34.11:3888:QuorumCnxManager$Listener@493]`, an address, its port and a class
+      const tagged = ADDRESS_PORT_CLASS.exec(this.raw(i));
+      if (tagged) {
+        this.candidate(Number(tagged[1]), protocolBefore, chunk.start, chunk.end, i);
         return i;
       }
       const hosted =
@@ -1089,6 +1131,11 @@ class PasteReader {
       this.nonPorts.add(single);
       return i;
     }
+    // `ls -l`'s link count and size: `-rw-r--r--   1 ftp  ftp  901 Aug  2  2020 index.php.bak`
+    if (single !== undefined && this.has.lsRows && LS_ROW.test(this.lineBefore(chunk, MAX_COMMAND_LINE).text)) {
+      this.nonPorts.add(single);
+      return i;
+    }
     // FTP's extended passive reply: `229 Entering Extended Passive Mode (|||44077|)`
     if (single !== undefined && this.source.endsWith("|||", chunk.start) && this.source.startsWith("|)", chunk.end)) {
       this.candidate(single, "TCP", chunk.start - 4, chunk.end + 2, i);
@@ -1260,10 +1307,24 @@ class PasteReader {
       (this.has.wide && this.isBeforeWideLabel(i)) ||
       // strongSwan's `from <local>[500]`: a placeholder host and its port
       (this.source[chunk.start - 1] === "[" && this.source[chunk.start - 2] === ">" && this.source[chunk.end] === "]") ||
-      // a listening address with no host: CoreDNS's `prometheus :9153`, `--web.listen-address=:10006`
-      (chunk.colon && /^[\s=]?$/.test(this.source.charAt(chunk.start - 2)) && this.source[chunk.end] !== ")")
+      // a listening address with no host: CoreDNS's `prometheus :9153`, `--web.listen-address=:10006`;
+      // nginx's `server "YourHostName OR IP":5001` with a quoted placeholder for its host
+      (chunk.colon &&
+        (/^[\s=]?$/.test(this.source.charAt(chunk.start - 2)) ||
+          this.source.startsWith("->", chunk.start - 4) ||
+          QUOTED_PLACEHOLDER_HOST.test(this.source.slice(Math.max(0, chunk.start - 64), chunk.start))) &&
+        (this.source[chunk.end] !== ")" || this.source.startsWith("->", chunk.start - 4))) ||
+      // an XML element named as a port, with attributes: Sysmon's `<DestinationPort condition="is">4444</DestinationPort>`
+      this.isPortElement(chunk)
     ) {
-      this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
+      this.candidate(
+        single,
+        protocolBefore,
+        chunk.start,
+        chunk.end,
+        i,
+        this.source.startsWith("->", chunk.start - 4) ? "dest" : "plain",
+      );
       return i;
     }
     if (chunk.colon && this.isMaskedHostBefore(chunk)) {
@@ -1401,8 +1462,10 @@ class PasteReader {
       // Tcl's (eggdrop's) `listen 127.0.0.1 7777 script`, lower case on the same line
       (this.raw(i - 2) === "listen" && !this.gapHasNewline(i - 2) && validIpv4(previous));
     const placeholder = this.source[this.startOf(i - 1) - 1] === "<" && /^> +$/.test(this.gap(i - 1));
-    // (right after the tool any name is a host: `telnet pegasus 1704`)
-    const toolHost = PORT_TOOLS.has(this.key(i - 2)) && /^[a-z][a-z0-9.-]{0,62}$/.test(previous);
+    // (right after the tool and its flags any name is a host: `telnet pegasus 1704`, `nc -v api 80`)
+    let tool = i - 2;
+    while (tool > i - 5 && this.key(tool).startsWith("-")) tool--;
+    const toolHost = PORT_TOOLS.has(this.key(tool)) && /^[a-z][a-z0-9.-]{0,62}$/.test(previous);
     if (introduced && (((isHostLike(previous) || toolHost) && this.gapIsSpaces(i - 1)) || placeholder)) {
       this.candidate(single, undefined, this.startOf(i - 1), chunk.end, i);
     } else if (this.unlabelled.length < MAX_FOUND && !(isServiceWord(previous) && /^\s*,\s*$/.test(this.gap(i - 1)))) {
@@ -1463,6 +1526,8 @@ class PasteReader {
   /** The number at `i` and the numbers listed after it (`80, 443 and 5985`), read with one label. */
   private readList(i: number, protocol: Transport | undefined, from: number, role: Role): number {
     let last = i;
+    // Snort's `ports client 21 22 23 25 …`: a run of numbers with only spaces between them is a list too
+    const spaced = this.isSpacedRun(i);
     for (let k = i, count = 0; k < this.chunks.length && count < MAX_LIST; count++) {
       if (!this.readPortValue(this.key(k), protocol, from, this.endOf(k), k, role)) break;
       last = k;
@@ -1470,13 +1535,32 @@ class PasteReader {
       if (LIST_WORDS.has(this.key(next)) && this.gapIsSpacesOrCode(k)) next += 1;
       // `default ports 8530 / 8531`: the slash is a chunk of its own
       else if (this.key(next) === "" && this.raw(next) === "/" && this.gapIsSpaces(k)) next += 1;
-      else if (!this.gapIsListSeparator(k)) break;
+      // a line continued with `\`: the backslash is a chunk of its own
+      else if (spaced && this.isContinuation(next) && this.gapIsSpaces(k)) next += 1;
+      else if (!this.gapIsListSeparator(k) && !(spaced && SPACED_LIST_GAP.test(this.gap(k)))) break;
       const nextKey = this.key(next);
       if (!BARE_PORT.test(nextKey) && !PORT_RANGE.test(nextKey) && !PORT_PAIR.test(nextKey)) break;
       if (UNITS.has(this.key(next + 1)) && UNIT_GAP.test(this.gap(next))) break;
       k = next;
     }
     return last;
+  }
+
+  /** At least MIN_SPACED_RUN bare numbers from `i` on, with spaces (or a `\` line continuation) between them. */
+  private isSpacedRun(i: number): boolean {
+    let k = i;
+    for (let count = 1; count < MIN_SPACED_RUN; count++) {
+      if (!BARE_PORT.test(this.key(k))) return false;
+      const next = this.isContinuation(k + 1) && this.gapIsSpaces(k) ? k + 2 : k + 1;
+      if (next === k + 1 && !SPACED_LIST_GAP.test(this.gap(k))) return false;
+      k = next;
+    }
+    return BARE_PORT.test(this.key(k));
+  }
+
+  /** A shell's or a config's `\` ending a line that goes on. */
+  private isContinuation(i: number): boolean {
+    return this.raw(i) === "\\" && /^[ \t]*\r?\n[ \t]*$/.test(this.gap(i));
   }
 
   /** `5985`, `5985-5986`, `8080:80` (a mapping: both), `5985/5986` (two ports). */
@@ -1756,6 +1840,14 @@ class PasteReader {
     if (!lead.whole || !/^[ \t+-]?[ \t]*\|[ \t]*$/.test(lead.text)) return false;
     const rest = this.lineAfter(chunk);
     return /^\d{1,5}[ \t]*\|/.test(rest) && /port/i.test(rest);
+  }
+
+  /** `>4444</DestinationPort>`: the value of an XML element whose name is a port's label. */
+  private isPortElement(chunk: Chunk): boolean {
+    if (this.source[chunk.start - 1] !== ">" || !this.source.startsWith("</", chunk.end)) return false;
+    const name = /^<\/([A-Za-z][\w.-]{0,40})>/.exec(this.source.slice(chunk.end, chunk.end + 44))?.[1];
+    const role = name === undefined ? undefined : labelRole(name);
+    return role !== undefined && role !== "nonport";
   }
 
   /** A security group rule around the chunk whose protocol is ICMP: its from and to ports are a type and a code. */

