@@ -39,6 +39,8 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ["numbers on one line", "100 ".repeat(MAX_PASTE_LENGTH / 4)],
   ["list numbers on one line", "1. a ".repeat(MAX_PASTE_LENGTH / 5)],
   ["pipes into grep on one line", "| grep 80 ".repeat(MAX_PASTE_LENGTH / 10)],
+  // each line just under the table reader's cap: a pattern that backtracks over a line's spaces shows here
+  ["table rows of spaces", `| a | b |\n|---|---|\n${`${" ".repeat(1_990)}|\n`.repeat(19)}`],
 ];
 
 export function benchPaste(): string[] {

@@ -8,6 +8,9 @@
  *     | --- | --- | --- | --- |
  *     | TCP | 6 | 1433 \(MS SQL\) | The default port of SQL Server |
  *
+ * Rows with no header read as a row about a port when their first cell is a number and another
+ * cell speaks of a port: `| 3023 | Proxy | SSH port clients connect to. |`.
+ *
  * One pass over the lines; each row is split once.
  */
 import { labelKey, labelRole, PROTOCOL_LABELS } from "./paste-words.js";
@@ -34,7 +37,9 @@ interface Cell {
   readonly from: number;
 }
 
-const SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
+/** A table's row: a pipe opens the line (after a diff's `+` or `-`). */
+const ROW = /^[ \t]*(?:[+-][ \t]*)?\|/;
+const SEPARATOR_CELL = /^:?-{3,}:?$/;
 /** Numbers in a port cell: `1433`, `2456-2457`, `80, 443`, `TCP 445`. */
 const CELL_VALUES = /(?<![\w.:%])(\d{1,5})(?:[ \t]*[-–][ \t]*(\d{1,5}))?(?![\w.:%])/g;
 /** A cell that is a number alone, maybe quoted as code: `` `5555` ``. */
@@ -57,12 +62,13 @@ export function readMarkdownTables(text: string): TableReading {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
     const line = end - start > MAX_LINE ? "" : text.slice(start, end);
-    if (SEPARATOR.test(line) && previous) {
+    if (previous && isSeparator(line)) {
       columns = cellsOf(previous.line, previous.from).map((cell) => columnOf(cell.text));
     } else if (columns && line.includes("|")) {
       readRow(cellsOf(line, start), columns, ports, notPorts);
     } else {
       columns = undefined;
+      if (ROW.test(line)) readRowAboutPort(cellsOf(line, start), ports);
     }
     previous = line.includes("|") ? { line, from: start } : undefined;
     if (newline < 0) break;
@@ -81,6 +87,10 @@ function readRow(
   const hasPortColumn = columns.includes("port");
   // a data dictionary's row: its name cells say it is a port, its value cell is the number alone
   const namedPort = !hasPortColumn && cells.slice(0, 2).some((cell) => columnOf(cell.text) === "port");
+  if (!hasPortColumn && !namedPort) {
+    readRowAboutPort(cells, ports);
+    return;
+  }
   cells.forEach((cell, k) => {
     const column = columns[k];
     if (column === "port") {
@@ -114,6 +124,21 @@ function readRow(
   });
 }
 
+/** `| --- | :---: |`: the line under a table's header, two cells or more. */
+function isSeparator(line: string): boolean {
+  const inner = line.trim().replace(/^\|/, "").replace(/\|$/, "");
+  const cells = inner.split("|");
+  return cells.length >= 2 && cells.every((cell) => SEPARATOR_CELL.test(cell.trim()));
+}
+
+/** A row whose first cell is a number and whose other cells speak of a port: `| 3023 | Proxy | SSH port clients connect to. |`. */
+function readRowAboutPort(cells: readonly Cell[], ports: TableValue[]): void {
+  const first = cells[0];
+  const number = first ? /^\d{2,5}$/.exec(first.text) : null;
+  if (!first || !number || !cells.slice(1).some((cell) => /port/i.test(cell.text))) return;
+  ports.push({ value: number[0], protocols: [], from: first.from, to: first.from + number[0].length });
+}
+
 /** A header cell's role: `Port`, `Listening Port`, `SourcePort` are ports; `Protocol number`, `ProcessId` are not. */
 function columnOf(header: string): Column {
   const word = header.replace(/[*`\\()]/g, "").trim();
@@ -137,7 +162,7 @@ function protocolsIn(text: string): ("TCP" | "UDP")[] {
 /** A row's cells, between its pipes (an escaped `\|` stays in its cell), each with where it starts. */
 function cellsOf(line: string, lineStart: number): Cell[] {
   const cells: Cell[] = [];
-  let from = line.indexOf("|") === line.search(/\S/) ? line.indexOf("|") + 1 : 0;
+  let from = ROW.exec(line)?.[0].length ?? 0;
   for (let at = from; at <= line.length && cells.length < MAX_CELLS; at++) {
     if (at === line.length || (line[at] === "|" && line[at - 1] !== "\\")) {
       const raw = line.slice(from, at);

@@ -250,6 +250,8 @@ const MIN_WRAPPED_LINE = 60;
 /** A line that starts with a date or a time: `2015-06-11`, `07/Sep/2018`, `12:04:02`. */
 const RECORD_DATE = /^\d{1,4}(?:[-/.:]\d|\/[A-Za-z]{3}\/)/;
 const HAS_DIGIT = /\d/;
+/** A Markdown table's row (or a diff's line of one): a pipe opens a line. */
+const TABLE_ROW = /(?:^|\n)[ \t]*(?:[+-][ \t]*)?\|/;
 const ADDRESS_PORT_CLASS = /^\[?\/?(?:\d{1,3}(?:\.\d{1,3}){3}|(?:0:){7}0):(\d{1,5}):[A-Z][A-Za-z]{2,60}[$@]/;
 const PORT_PROTOCOL_BEFORE_WIDE = /(?:^|(?<=[\u0080-\uffff]))(\d{1,5})\/(tcp|udp)(?=[\u0080-\uffff])/;
 /** An ELB listener's or health check's `HTTP:80/png`, `TCP:5985`: a protocol, a colon and a port. */
@@ -427,7 +429,7 @@ class PasteReader {
       forwardRule: source.includes("natpf") || source.includes("hostfwd="),
       firewalld: source.includes("firewall-cmd") || source.includes("(active)"),
       portList: BULLETED_NUMBER.test(source) && PORT_WORD.test(source),
-      table: source.includes("|") && source.includes("---"),
+      table: TABLE_ROW.test(source),
       lsRows: LS_ROWS.test(source),
     };
   }
@@ -1246,11 +1248,6 @@ class PasteReader {
       else this.nonPorts.add(single);
       return i;
     }
-    // a Markdown table's row about a port: `| 3023 | Proxy | SSH port clients connect to. |`
-    if (single !== undefined && single >= 10 && this.isPortTableRow(chunk)) {
-      this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
-      return i;
-    }
     // a forward written as a mapping: Vagrant's `22 => 2222`, `3389 -> 13389`
     // (`-` of `->` is a chunk of its own, `=>` none)
     const to = this.key(i + 1) === "" ? i + 2 : i + 1;
@@ -1832,14 +1829,6 @@ class PasteReader {
   private isInDiffHunkHeader(chunk: Chunk): boolean {
     const start = this.lineStart(chunk);
     return start >= 0 && this.source.startsWith("@@ -", start);
-  }
-
-  /** A Markdown table row (or a diff's line of one) whose first cell is this number and which speaks of a port. */
-  private isPortTableRow(chunk: Chunk): boolean {
-    const lead = this.lineBefore(chunk, MAX_LINE_LEAD);
-    if (!lead.whole || !/^[ \t+-]?[ \t]*\|[ \t]*$/.test(lead.text)) return false;
-    const rest = this.lineAfter(chunk);
-    return /^\d{1,5}[ \t]*\|/.test(rest) && /port/i.test(rest);
   }
 
   /** `>4444</DestinationPort>`: the value of an XML element whose name is a port's label. */

@@ -33,6 +33,9 @@ const INPUTS = [
   `12:00:01.123 IP 10.0.0.5.52718 > 10.0.0.9.kerberos: Flags [S] ${MARK}`,
   `SMB 10.1.2.3 445 DC01 ${MARK} -Port 5985 --port 3389 /port:3388 ポート3389 nc -zv host 5985 winrm 5986 refused`,
   `<@U123|bob> <#C1|general> <https://${MARK}.example|link> &amp; &lt;${MARK}&gt; *bold* _it_`,
+  `| Port | Protocol | ${MARK} |\n|---|:---:|---|\n| 3389 | TCP | rdp ${MARK} |\n\n| 3023 | Proxy | SSH port ${MARK} |`,
+  `Open ports ${MARK}:\n- 22\n- 3389\ndetection:\n  dst_port:\n    - 445 ${MARK}\n<DestinationPort condition="is">4444</DestinationPort> ${MARK}`,
+  `80                         ALLOW       Anywhere ${MARK}\n-rw-r--r--   1 ftp  ftp  901 Aug  2  2020 ${MARK}.bak\nports client 21 22 23 \\\n  25 ${MARK}`,
 ];
 
 /** Inputs that make a careless pattern backtrack: long runs of what patterns look for. */
