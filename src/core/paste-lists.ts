@@ -26,7 +26,7 @@ const HEADING = /^[^\d\n]{0,100}\bports?\b[^\d\n]{0,100}$/i;
 const KEY_HEADING = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]{0,60})(?:\|[\w|]{0,40})?:[ \t]*$/;
 const HEADING_PROTOCOL = /\b(tcp|udp)\b/i;
 /** An item that is a port alone, maybe with its protocol and a word after: `* 135`, `- 3389/tcp rdp`. */
-const ITEM = /^([ \t]*)[-*+•][ \t]+(\d{1,5})(?:\/(tcp|udp))?(?:[ \t]*$|[ \t]+[-–:(]?[ \t]*[A-Za-z][^\n]{0,80}$)/i;
+const ITEM = /^([ \t]*)[-*+•][ \t]+(\d{1,5})(?:\/(tcp|udp))?(?:[ \t]*$|[ \t]+(?:[-–:(][ \t]*)?[A-Za-z][^\n]{0,80}$)/i;
 const BULLET = /^([ \t]*)[-*+•][ \t]+\S/;
 const MAX_LINE = 200;
 const MAX_ITEMS = 100;
