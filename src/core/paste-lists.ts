@@ -10,7 +10,7 @@
  * note under an item.
  */
 
-import { labelRole } from "./paste-words.js";
+import { labelRole, PROTOCOL_WORDS } from "./paste-words.js";
 
 export interface ListedPort {
   readonly port: number;
@@ -47,7 +47,7 @@ export function readListedPorts(text: string): ListedPort[] {
     if (heading && item && indent >= heading.indent && (heading.itemIndent === undefined || indent === heading.itemIndent)) {
       heading.itemIndent = indent;
       const port = Number(item[2]);
-      const protocol = item[3] ? (item[3].toUpperCase() as "TCP" | "UDP") : heading.protocol;
+      const protocol = item[3] ? PROTOCOL_WORDS.get(item[3].toLowerCase()) : heading.protocol;
       if (port >= 1 && port <= 65535) found.push({ port, ...(protocol ? { protocol } : {}), from: start, to: end });
     } else if (heading?.itemIndent !== undefined && BULLET.test(line) && indent > heading.itemIndent) {
       // a note under an item: `* MSRPC`, `* Tomcat 5.0.28`
@@ -60,7 +60,7 @@ export function readListedPorts(text: string): ListedPort[] {
 }
 
 function headingAt(line: string, indent: number): { indent: number; protocol?: "TCP" | "UDP" } {
-  const protocol = HEADING_PROTOCOL.exec(line)?.[1]?.toUpperCase() as "TCP" | "UDP" | undefined;
+  const protocol = PROTOCOL_WORDS.get(HEADING_PROTOCOL.exec(line)?.[1]?.toLowerCase() ?? "");
   return protocol ? { indent, protocol } : { indent };
 }
 

@@ -3,6 +3,7 @@
  * their default format, IIS's W3C log in its default fields, and the rows of `ufw status`. One
  * anchored pattern per line.
  */
+import { PROTOCOL_WORDS } from "./paste-words.js";
 
 /**
  * VPC Flow Logs, default format (version 2): version, account, interface, source and destination
@@ -82,7 +83,7 @@ function readRecord(line: string): Omit<RecordPorts, "from" | "to"> | undefined 
   if (iis) return { destinationPort: Number(iis[1]) };
   const ufw = UFW_RULE.exec(line);
   return ufw
-    ? { destinationPort: Number(ufw[1]), ...(ufw[2] ? { protocol: ufw[2].toUpperCase() as "TCP" | "UDP" } : {}) }
+    ? { destinationPort: Number(ufw[1]), ...(ufw[2] ? { protocol: PROTOCOL_WORDS.get(ufw[2].toLowerCase()) } : {}) }
     : undefined;
 }
 

@@ -262,7 +262,7 @@ const MIN_SPACED_RUN = 3;
 const DEV_TCP = /^\/dev\/(tcp|udp)\/[^/\s]{1,253}\/(\d{1,5})$/;
 /** `ls -l`'s row: `-rw-r--r--   1 ftp  ftp  901 Aug  2  2020 index.php.bak` (a link count and a size). */
 const LS_ROW = /^[ \t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]/;
-const LS_ROWS = /(?:^|\n)[ \t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]/;
+const LS_ROWS = new RegExp(`(?:^|\\n)${LS_ROW.source.slice(1)}`);
 /** nginx's `server "YourHostName OR IP":5001`: words in quotes (a JSON key has none) where the host goes. */
 const QUOTED_PLACEHOLDER_HOST = /\s"[^"\n]{0,60} [^"\n]{0,60}":$/;
 /** The labels of a security group rule's port range, which an ICMP rule fills with a type and a code. */
@@ -283,7 +283,7 @@ const PROTOCOL_PAIRS: ReadonlyMap<string, Transport> = new Map([
   ["tcp+udp", "TCP"],
 ]);
 /** `Number of`, `count of`: what is named next is counted. */
-const COUNT_WORDS: ReadonlySet<string> = new Set(["number", "count", "amount", "no."]);
+const COUNT_WORDS: ReadonlySet<string> = new Set(["number", "count", "amount", "no"]);
 /** Port labels in Chinese, Japanese, Korean and Russian; `监听` and `リッスン` (listening on) lead to a port too. */
 const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт", "监听", "監聽", "リッスン"] as const;
 const NUMBERED = /^(\d{1,5})[号號번]$/;

@@ -851,6 +851,7 @@ describe("pasted text: ranking", () => {
       const reading = readPaste("Number of topics:995\nTotal number of notes:4519\nconnect to web:8080 failed");
       expect(reading.found.map((f) => f.port)).toEqual([8080]);
       expect([...reading.nonPorts]).toEqual(expect.arrayContaining([995, 4519]));
+      expect(readPaste("No. of sessions:1200").found).toEqual([]);
     });
 
     it("a port after two protocols joined (`TCP and UDP 389`, `TCP/UDP 53`) is read for both, in the order written", () => {
