@@ -19,8 +19,11 @@ export interface PasteService {
   readonly words: readonly string[];
   readonly ports: readonly number[];
   readonly protocol?: Transport;
-  /** Words that switch the service to its TLS ports (`winrm` with `-UseSSL` is 5986). */
-  readonly secure?: { readonly words: readonly string[]; readonly ports: readonly number[] };
+  /**
+   * Words that switch the service to its TLS ports (`winrm` with `-UseSSL` is 5986), and words that
+   * name its plain transport (`http`): a text naming both answers for both.
+   */
+  readonly secure?: { readonly words: readonly string[]; readonly ports: readonly number[]; readonly plain?: readonly string[] };
   /** The service's other ports, read when prose writes them bare but never added as its default (LDAP's 3268). */
   readonly related?: readonly number[];
   /** A tool that reaches any port (`telnet host 1704`): its default counts only in a text that writes no port. */
@@ -35,7 +38,7 @@ export interface PasteServices {
   readonly byWord: ReadonlyMap<string, readonly PasteService[]>;
   /** First words of the phrases of several words (`remote` of `remote desktop`). */
   readonly phraseStarts: ReadonlySet<string>;
-  /** Every word that switches some service to its TLS ports. */
+  /** Every word that switches some service to its TLS ports, or names its plain transport beside them. */
   readonly secureWords: ReadonlySet<string>;
   /** Service words in Chinese or Japanese, which texts glue to the words around them: `远程桌面连接`. */
   readonly gluedWords: readonly string[];
@@ -139,13 +142,22 @@ export function readPasteServices(raw: unknown): PasteServices {
       (tool === undefined || typeof tool === "boolean");
     if (!valid)
       throw new DataError(`${FILE}: services[${i}] needs a name, words, ports, and optional protocol, related ports and tool`);
-    let secureWords: { words: string[]; ports: number[] } | undefined;
+    let secureWords: { words: string[]; ports: number[]; plain?: string[] } | undefined;
     if (secure !== undefined) {
-      const s = secure as { words?: unknown; ports?: unknown };
-      if (!isWordList(s.words) || !Array.isArray(s.ports) || !s.ports.every(isPort)) {
-        throw new DataError(`${FILE}: services[${i}].secure needs words and ports`);
+      const s = secure as { words?: unknown; ports?: unknown; plain?: unknown };
+      if (
+        !isWordList(s.words) ||
+        !Array.isArray(s.ports) ||
+        !s.ports.every(isPort) ||
+        !(s.plain === undefined || isWordList(s.plain))
+      ) {
+        throw new DataError(`${FILE}: services[${i}].secure needs words and ports, and optional plain words`);
       }
-      secureWords = { words: s.words.map((w) => w.toLowerCase()), ports: s.ports as number[] };
+      secureWords = {
+        words: s.words.map((w) => w.toLowerCase()),
+        ports: s.ports as number[],
+        ...(s.plain ? { plain: s.plain.map((w) => w.toLowerCase()) } : {}),
+      };
     }
     return {
       name,
@@ -162,7 +174,7 @@ export function readPasteServices(raw: unknown): PasteServices {
     for (const word of service.words) byWord.set(word, [...(byWord.get(word) ?? []), service]);
   }
   const phraseStarts = new Set([...byWord.keys()].filter((w) => w.includes(" ")).map((w) => w.slice(0, w.indexOf(" "))));
-  const secureWords = new Set(read.flatMap((service) => service.secure?.words ?? []));
+  const secureWords = new Set(read.flatMap((service) => [...(service.secure?.words ?? []), ...(service.secure?.plain ?? [])]));
   const gluedWords = [...byWord.keys()].filter((w) => !w.includes(" ") && GLUED_SCRIPT.test(w));
   const byPrefix = new Map<string, string[]>();
   for (const word of byWord.keys()) {

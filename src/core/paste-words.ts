@@ -193,6 +193,9 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   "i.e",
   "by",
   "default",
+  // `RTP Port Range 10000-20000`
+  "range",
+  "ranges",
   // a form's or a manual's `port default value of 1812`, `Port number field, 1813`
   "value",
   "field",
@@ -223,7 +226,13 @@ export const LIST_WORDS: ReadonlySet<string> = new Set([
   "и",
   "или",
   "lub",
+  // one port set against another: `5986 vs 5985`
+  "vs",
+  "versus",
 ]);
+
+/** Two words between numbers of one list, written as `first second`: `10051 instead of 10050`. */
+export const LIST_PHRASES: ReadonlySet<string> = new Set(["instead of", "rather than"]);
 
 /** Labels of numbers that are never ports: `timeout=30`, `line 445`, `System error 53`, `Option 53`. */
 export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
@@ -248,6 +257,10 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "minimum",
   "process",
   "vers",
+  // ping's, hping's and psping's counts and waits: `-c 1`, `-n 4`, `-w 3`
+  "c",
+  "n",
+  "w",
   // nmap's `--top-ports 1000` counts ports
   "--top-ports",
   "top-ports",
@@ -365,6 +378,8 @@ export const NON_PORT_SUFFIXES: readonly string[] = [
   "size",
   "retries",
   "limit",
+  // a DHCP option set by a call or a key: `packet.setOption(67, …)`, `dhcp-option=66`
+  "option",
 ];
 
 /** A word right after a number that makes it a quantity: `343 ms`, `30 seconds`, `3 times`. */
@@ -524,3 +539,30 @@ function endsLikePortLabel(key: string): boolean {
   const ending = PORT_LABEL_ENDINGS.find((e) => key.length > e.length && key.endsWith(e));
   return ending !== undefined && !NOT_PORT_WORDS.has(`${key.slice(0, key.length - ending.length)}port`);
 }
+
+/** Months by name (English, French, German, Spanish, Portuguese, Italian): a number beside one is a day or a year. */
+export const MONTH_NAMES: ReadonlySet<string> = new Set([
+  ..."january february march april june july august september october november december".split(" "),
+  ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" "),
+  ..."janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(" "),
+  ..."januar februar märz juni juli oktober dezember".split(" "),
+  ..."enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre".split(" "),
+  ..."janeiro fevereiro março maio junho julho setembro outubro dezembro".split(" "),
+  ..."gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre".split(" "),
+]);
+
+/** Words before a year: `created in 1985`, `depuis 1996`, `seit 2019`. */
+export const YEAR_WORDS: ReadonlySet<string> = new Set([
+  "in",
+  "since",
+  "en",
+  "depuis",
+  "seit",
+  "desde",
+  "em",
+  "dal",
+  "year",
+  "année",
+  "jahr",
+  "año",
+]);

@@ -30,15 +30,18 @@ import {
   HTTP_PORTS_IN_STATUS_RANGE,
   LABEL_GAP_WORDS,
   type LabelRole,
+  LIST_PHRASES,
   LIST_WORDS,
   labelKey,
   labelRole,
+  MONTH_NAMES,
   PORT_TOOLS,
   PROTOCOL_LABELS,
   PROTOCOL_WORDS,
   SERVICE_WORDS,
   SOURCE_WORDS,
   UNITS,
+  YEAR_WORDS,
 } from "./paste-words.js";
 
 /** Slack's message limit: longer input is cut here before anything reads it. */
@@ -116,8 +119,9 @@ const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
 const PROTOCOL_SLASH_PORT = /^(tcp|udp)\/(\d{1,5})(?:\/[a-z][a-z0-9-]{0,30})?$/;
 const PORT_SLASH_PROTOCOL = /^(\d{1,5})\/(tcp|udp)$/;
 const RANGE_SLASH_PROTOCOL = /^(\d{1,5}-\d{1,5})\/(tcp|udp)$/;
-// Kafka names its listeners as schemes: `LISTENER_BOB://kafka0:29092`
-const URL_AUTHORITY = /^([a-z][a-z0-9+._-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
+// Kafka names its listeners as schemes: `LISTENER_BOB://kafka0:29092`, or names them before one:
+// `pulsar:pulsar://localhost:6650`
+const URL_AUTHORITY = /^(?:[a-z][a-z0-9_-]{0,60}:(?!\/))?([a-z][a-z0-9+._-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
 const BARE_PORT = /^\d{1,5}$/;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
 const PORT_PAIR = /^(\d{1,5}):(\d{1,5})$/;
@@ -169,6 +173,10 @@ const PUBLISHED_WITH_PROTOCOL = new RegExp(String.raw`^(?:${PUBLISHED_HOST})?(\d
 /** Docker's `-p 8091-8094:8091-8094`, `-p 10.0.0.5:5000-5002:5000-5002/udp`: ranges published. */
 const PUBLISHED_RANGE = new RegExp(String.raw`^(?:${PUBLISHED_HOST})?(\d{1,5}-\d{1,5}):(\d{1,5}-\d{1,5})(?:\/(tcp|udp))?$`);
 const GLUED_PORT_FLAG = /^-([pP])(\d{1,5})$/;
+const RUBY_BACKTRACE_LINE = /^[ \t]*from \([a-z]{1,20}\):?$/;
+/** (never a count: `5 (number of ports)`) */
+const PORT_NOTE_AFTER = /^[ \t]?\((?:(?!(?:of|number|count|open|many|total)[ \t])[\p{L}'-]{1,20}[ \t]){0,3}ports?\)/iu;
+const GLUED_PUBLISHED = /^-p(\d{1,5}):(\d{1,5})(?:\/(tcp|udp))?$/;
 const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
 /** xargs' and GNU parallel's `-P 20`: how many run at once. */
 const PARALLEL_P_TOOLS = /\b(?:xargs|parallel)\b/;
@@ -243,6 +251,7 @@ const COMPOUND_PARTS = /[-_.:/]+/;
 /** Distinct words whose services a paste remembers; 40,000 characters hold fewer than 8,000 words. */
 const MAX_WORDS_REMEMBERED = 10_000;
 const IPTABLES_NAMED = /^(?:dpts?|dports?):([a-z][a-z0-9-]{1,30})$/;
+const IPTABLES_RANGE = /^(?:dpts|dports):([a-z0-9][a-z0-9-]{0,30}):([a-z0-9][a-z0-9-]{0,30})$/;
 const GLUED_LABEL = /^(.*?)[:=#：]?(\d{1,5})$/;
 const HAS_LETTER = /[a-z]/;
 /** A line at least this long may have been wrapped by a terminal; a number at its end may be cut. */
@@ -511,8 +520,11 @@ class PasteReader {
       // a port written beside the service word is that service's port (`mstsc /v:host /port:3388`)
       if (all.some((p) => numbers.has(p)) || claimed.has(at) || (service.tool && numbers.size > 0)) continue;
       const secure = service.secure?.words.some((w) => this.seenWords.has(w)) ?? false;
+      // `listener for http … and for https`: both transports named, both ports
+      const plainToo = service.secure?.plain?.some((w) => this.seenWords.has(w)) ?? false;
+      const ports = secure && service.secure ? [...(plainToo ? service.ports : []), ...service.secure.ports] : service.ports;
       const [first, end] = [this.chunks[at] as Chunk, this.chunks[last] as Chunk];
-      for (const port of secure && service.secure ? service.secure.ports : service.ports) {
+      for (const port of ports) {
         add({ port, protocol: service.protocol, from: first.start, to: end.end, how: "service", side: "destination" });
         numbers.add(port);
       }
@@ -828,6 +840,12 @@ class PasteReader {
         );
         return i;
       }
+      // Wazuh's `'[10.0.0.253]:1514/tcp'`, `10.0.0.5:445/udp`: an address's port and its protocol
+      const suffix = key.endsWith("/tcp") || key.endsWith("/udp") ? hostPort(this.raw(i).slice(0, -4)) : undefined;
+      if (suffix !== undefined) {
+        this.candidate(suffix, PROTOCOL_WORDS.get(key.slice(-3)), chunk.start, chunk.end, i);
+        return i;
+      }
       // `TCP 1433/UDP 1434`: two ports, each after its protocol
       const pair =
         protocolBefore && this.gapIsSpaces(i) && BARE_PORT.test(this.key(i + 1)) ? PORT_SLASH_PROTOCOL.exec(key) : null;
@@ -847,6 +865,16 @@ class PasteReader {
         this.candidate(Number(digits), PROTOCOL_WORDS.get(name), chunk.start, chunk.end, i);
         return i;
       }
+    }
+    // iptables -L's port ranges: `tcp dpts:5985:5986`, `dpts:ssh:24` (a name for a port)
+    const iptablesRange = key.startsWith("dp") ? IPTABLES_RANGE.exec(key) : null;
+    if (iptablesRange) {
+      const [low, high] = [iptablesRange[1] as string, iptablesRange[2] as string].map((end) =>
+        BARE_PORT.test(end) ? Number(end) : servicePort(end),
+      );
+      if (low !== undefined && high !== undefined)
+        this.readPortValue(`${low}-${high}`, protocolBefore, chunk.start, chunk.end, i, "dest");
+      return i;
     }
     // Tomcat names its connectors after their protocol and port: `["http-nio-8089"]`, `ajp-nio-8009`
     const connector = key.startsWith("http") || key.startsWith("ajp") ? TOMCAT_CONNECTOR.exec(key) : null;
@@ -932,6 +960,14 @@ class PasteReader {
         this.candidate(hosted, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i, role);
         return i;
       }
+    }
+    // Docker's `-p98:98`, `-p8600:53/udp`: a published port glued to its flag
+    const gluedPublished = key.startsWith("-p") ? GLUED_PUBLISHED.exec(key) : null;
+    if (gluedPublished) {
+      const protocol = PROTOCOL_WORDS.get(gluedPublished[3] ?? "");
+      this.candidate(Number(gluedPublished[1]), protocol, chunk.start, chunk.end, i);
+      this.candidate(Number(gluedPublished[2]), protocol, chunk.start, chunk.end, i);
+      return i;
     }
     // a client's port flag glued to its number: mysql's `-P3306`, ssh's and scp's `-p2222`
     const flag = key.startsWith("-p") ? GLUED_PORT_FLAG.exec(this.raw(i)) : null;
@@ -1128,6 +1164,19 @@ class PasteReader {
     const key = chunk.key;
     const single = BARE_PORT.test(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
+    // conntrack's `tcp      6 431999 ESTABLISHED src=…`: the protocol's own number after its name, then a timeout
+    const nextNumber = this.key(i + 1);
+    if (
+      single !== undefined &&
+      protocolBefore !== undefined &&
+      PROTOCOL_NUMBERS.get(key) === protocolBefore &&
+      /^\d{1,6}$/.test(nextNumber) &&
+      this.gapIsSpaces(i)
+    ) {
+      this.nonPorts.add(single);
+      if (BARE_PORT.test(nextNumber)) this.nonPorts.add(Number(nextNumber));
+      return i + 1;
+    }
     // a list's number opens its line whatever ended the line before (`source port.\n2) Some ISPs`)
     if (single !== undefined && this.isListMarker(chunk)) {
       this.nonPorts.add(single);
@@ -1272,6 +1321,11 @@ class PasteReader {
       const from = protocolAt ? this.startOf(label.at - 1) : this.startOf(label.at);
       return this.readList(i, protocolBefore ?? protocolAt, from, label.role);
     }
+    // a note after the number says what it is: `9200 (wrong port)`, `5986 (the HTTPS port)`
+    if (single !== undefined && PORT_NOTE_AFTER.test(this.source.slice(chunk.end, chunk.end + 48))) {
+      this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
+      return i;
+    }
     const mapping = PORT_PAIR.exec(key);
     if (mapping) {
       // `kubectl port-forward pod 5010:6000`: a mapping, where a time would have fields of 59 or
@@ -1282,11 +1336,20 @@ class PasteReader {
       return i;
     }
     if (single === undefined) return i;
+    // written with a leading zero, with no label: a file's mode, a date or a build (`SecUploadFileMode 0600`)
+    if (key.length > 1 && key.startsWith("0")) {
+      this.nonPorts.add(single);
+      return i;
+    }
     // an operating system's version: `Windows 10 client`, `Ubuntu 22`, `CentOS 7`; a year after
-    // a time (`Sun Jun 10 12:04:02 2018 UDP link`)
+    // a time (`Sun Jun 10 12:04:02 2018 UDP link`); a date's day or year (`le 31 juillet 1996`,
+    // `July 4, 2019`, `créé en 1985`)
+    const year = single >= 1970 && single <= 2100;
     if (
       (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
-      (single >= 1970 && single <= 2100 && CLOCK.test(this.key(i - 1)))
+      (year && CLOCK.test(this.key(i - 1))) ||
+      ((single <= 31 || year) && this.besideMonth(i)) ||
+      (year && YEAR_WORDS.has(this.key(i - 1)) && this.gapIsSpaces(i - 1))
     ) {
       this.nonPorts.add(single);
       return i;
@@ -1335,7 +1398,8 @@ class PasteReader {
     }
     // `udp: 1232` (dig's EDNS buffer size): a field named after the protocol, not its port
     if (protocolBefore && this.source[this.endOf(i - 1)] === ":") return i;
-    if (protocolBefore) {
+    // (a protocol ending the line before, `transport=udp`, labels nothing on the next: `[1060]`)
+    if (protocolBefore && !this.gapHasNewline(i - 1)) {
       // `tcp 0 0 0.0.0.0:22`: Linux netstat's queue sizes, not ports
       if (BARE_PORT.test(nextKey) && this.gapIsSpaces(i) && this.key(i + 2).includes(":")) return i;
       return this.readList(i, protocolBefore, this.startOf(i - 1), "plain");
@@ -1457,7 +1521,9 @@ class PasteReader {
       this.toolBefore(i - 1) ||
       (this.key(i - 2) === "to" && validIpv4(previous)) ||
       // Tcl's (eggdrop's) `listen 127.0.0.1 7777 script`, lower case on the same line
-      (this.raw(i - 2) === "listen" && !this.gapHasNewline(i - 2) && validIpv4(previous));
+      (this.raw(i - 2) === "listen" && !this.gapHasNewline(i - 2) && validIpv4(previous)) ||
+      // OpenVPN's `remote vpn.example.com 1194` directive, at the start of its line
+      (this.key(i - 2) === "remote" && this.startsItsLine(i - 2));
     const placeholder = this.source[this.startOf(i - 1) - 1] === "<" && /^> +$/.test(this.gap(i - 1));
     // (right after the tool and its flags any name is a host: `telnet pegasus 1704`, `nc -v api 80`)
     let tool = i - 2;
@@ -1530,6 +1596,9 @@ class PasteReader {
       last = k;
       let next = k + 1;
       if (LIST_WORDS.has(this.key(next)) && this.gapIsSpacesOrCode(k)) next += 1;
+      // `10051 instead of 10050`, `3389 rather than 3390`: the port set against another
+      else if (LIST_PHRASES.has(`${this.key(next)} ${this.key(next + 1)}`) && this.gapIsSpaces(k) && this.gapIsSpaces(next))
+        next += 2;
       // `default ports 8530 / 8531`: the slash is a chunk of its own
       else if (this.key(next) === "" && this.raw(next) === "/" && this.gapIsSpaces(k)) next += 1;
       // a line continued with `\`: the backslash is a chunk of its own
@@ -1571,6 +1640,8 @@ class PasteReader {
       const [low, high] = [Number(range[1]), Number(range[2])];
       if (high >= low && high - low < MAX_PASTED_RANGE)
         for (let p = low; p <= high; p++) this.candidate(p, protocol, from, to, at, role);
+      // a wide range (`RTP 10000-20000`) is read by its ends
+      else if (high > low) for (const p of [low, high]) this.candidate(p, protocol, from, to, at, role);
       return true;
     }
     const two = PORT_PAIR.exec(key) ?? PORT_SLASH_PORT.exec(key);
@@ -1649,6 +1720,8 @@ class PasteReader {
 
   private isMaskedHostBefore(chunk: Chunk): boolean {
     const before = this.source[chunk.start - 2] ?? "";
+    // a Ruby backtrace's pseudo-file and line: `    from (irb):10:in '<main>'`
+    if (before === ")" && RUBY_BACKTRACE_LINE.test(this.lineBefore(chunk, MAX_COMMAND_LINE).text)) return false;
     return before !== "" && ">)]}*".includes(before);
   }
 
@@ -1671,9 +1744,11 @@ class PasteReader {
   }
 
   private toolBefore(hostAt: number): boolean {
-    for (let j = hostAt - 1; j >= 0 && j >= hostAt - 4; j--) {
+    for (let j = hostAt - 1; j >= 0 && j >= hostAt - 6; j--) {
       const key = this.key(j);
       if (PORT_TOOLS.has(key)) return true;
+      // a flag's value: `nc -w 3 host 445`
+      if (BARE_PORT.test(key) && this.key(j - 1).startsWith("-")) continue;
       if (!key.startsWith("-")) return false;
     }
     return false;
@@ -1854,6 +1929,31 @@ class PasteReader {
   }
 
   /** Where chunk's line starts, looking back at most MAX_COMMAND_LINE characters (-1: further). */
+  /** A month's name right before or after chunk `i`, or one `de`/`of` away: `31 de julio de 1996`. */
+  private besideMonth(i: number): boolean {
+    // (on the same line: `HTTP = 1` is not a day of the next line's `Sep 02`)
+    for (const step of [-1, 1]) {
+      const near = i + step;
+      const far = i + 2 * step;
+      const between = (from: number, to: number) => !this.gapHasNewline(Math.min(from, to));
+      if (MONTH_NAMES.has(this.key(near)) && between(i, near)) return true;
+      if (
+        (this.key(near) === "de" || this.key(near) === "of") &&
+        MONTH_NAMES.has(this.key(far)) &&
+        between(i, near) &&
+        between(near, far)
+      )
+        return true;
+    }
+    return false;
+  }
+
+  /** Only spaces before chunk `i` on its line. */
+  private startsItsLine(i: number): boolean {
+    const from = this.lineStart(this.chunks[i] as Chunk);
+    return from >= 0 && /^[ \t]*$/.test(this.source.slice(from, this.startOf(i)));
+  }
+
   private lineStart(chunk: Chunk): number {
     const from = Math.max(0, chunk.start - MAX_COMMAND_LINE);
     for (let k = chunk.start - 1; k >= from; k--) if (this.source.charCodeAt(k) === 10) return k + 1;

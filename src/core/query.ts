@@ -8,9 +8,7 @@ import { WORD_PATTERN } from "./text-index.js";
 /** A message this short on one line may be a question that happens to name an address or an id. */
 const MAX_ONE_LINE_QUESTION = 200;
 const MAX_QUESTION_PORTS = 3;
-/** What a text marking a number as something other than a port has: `(502)`, `timeout=30`, `343 ms`, `line 445`, `30天`. */
-const NON_PORT_HINT =
-  /[(=:[|%]|\b(?:ms|s|secs?|seconds?|minutes?|hours?|bytes?|times?|timeout|line|error|errno|code|status|pid|process|build|option|after|event(?:id)?|exit|version|id|win|windows|ubuntu|debian|centos|rhel|fedora|macos|ios|android)\b|\d\.[a-z]|(?:^|\n)[ \t>*-]{0,8}\d{1,2}[.)] |\d\s?[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|(?:^|\n)[ \t]*\d{3,5} - [A-Z]|(?:^|\s)#\d/i;
+
 /** Letters of a script other than Latin: Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew… */
 const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** What a person asking does not write: an error's words, `key=value`, JSON's `{"key":`. */
@@ -123,9 +121,8 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   // no sign of a paste: read it as a question, unless the question's numbers are ones the text
   // itself marks as not ports (`timeout=30`, `(502)`, `after 343 ms`): then it was pasted
   let asQuestion = signs ? undefined : readAsQuestion(book, cleaned, input.length);
-  // the paste reading is needed only where the text could mark a number as a non-port
-  const mayMarkNonPorts = asQuestion === undefined || (asQuestion.read.ports.length > 0 && NON_PORT_HINT.test(lines));
-  let reading = mayMarkNonPorts ? readPaste(lines) : undefined;
+  // the paste reading is needed where it could mark a question's number as a non-port (`in step 1`)
+  let reading = asQuestion === undefined || asQuestion.read.ports.length > 0 ? readPaste(lines) : undefined;
   const contradicted = asQuestion !== undefined && reading !== undefined && contradicts(asQuestion.read.ports, reading.nonPorts);
   // where the paste reading finds no port of its own, the question stands without the numbers the
   // text marks as something else (`windows 10 client can't reach 5985`)
@@ -194,6 +191,10 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   };
 }
 
+function isDigit(character: string | undefined): boolean {
+  return character !== undefined && character >= "0" && character <= "9";
+}
+
 /** Whether the word ending at `end` is a name with a letter (`web` of `web-01`), not a port's lead. */
 function isNameBefore(text: string, end: number): boolean {
   let start = end;
@@ -204,7 +205,8 @@ function isNameBefore(text: string, end: number): boolean {
 
 /** Sentences a person wrote to others (a post, a reply), not a question typed to amiport: two or more. */
 function isProse(text: string): boolean {
-  return /[a-z]{2}[.!?]\s+\S/i.test(text.trim()) || text.trim().includes("\n");
+  // (a sentence may end in a quote or a bracket: `… with 'winrm quickconfig'. We need …`)
+  return /[a-z]{2}['"’”)\]]?[.!?]\s+\S/i.test(text.trim()) || text.trim().includes("\n");
 }
 
 /** One short line with no error's words: what a person types, not what a machine printed. */
@@ -293,12 +295,14 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       continue;
     }
     // a name's number (`web-01`, `computer-001`) or an issue's (`cubecos-private#73`) is no port,
-    // nor a network's prefix length written alone (`use the /32 prefix`)
+    // nor a network's prefix length written alone (`use the /32 prefix`), nor a number written with
+    // a leading zero (a file's mode or a build: `0600`, `0201版本`)
     const named =
       first >= "0" &&
       first <= "9" &&
       (((normalized[at - 1] === "-" || normalized[at - 1] === "#") && isNameBefore(normalized, at - 1)) ||
-        (normalized[at - 1] === "/" && (at < 2 || normalized[at - 2] === " ")));
+        (normalized[at - 1] === "/" && (at < 2 || normalized[at - 2] === " ")) ||
+        (first === "0" && isDigit(normalized[at + 1])));
     const portList = first >= "0" && first <= "9" && !named ? stickyMatch(PORT_LIST, normalized, at) : null;
     if (portList) {
       at += portList[0].length;

@@ -911,7 +911,7 @@ describe("pasted text: ranking", () => {
     it("xargs' and parallel's `-P 20` is how many run at once", () => {
       const reading = readPaste("done | xargs -n 1 -P 20 wget");
       expect(reading.found).toEqual([]);
-      expect([...reading.nonPorts]).toEqual([20]);
+      expect([...reading.nonPorts].sort((a, b) => a - b)).toEqual([1, 20]);
     });
 
     it("an https link to a page is no sign of WinRM over HTTPS; an endpoint's URL is", () => {
@@ -1096,6 +1096,130 @@ describe("pasted text: ranking", () => {
       expect(findPorts("zabbixサーバは10051/tcpでリッスンしているとする。").map((f) => `${f.port}/${f.protocol}`)).toEqual([
         "10051/TCP",
       ]);
+    });
+  });
+
+  describe("forms read since the fifteenth fresh set", () => {
+    const ports = (text: string) => searchRules(book, text).found.map((f) => f.port);
+    const questionPorts = (text: string) => parseQuery(book, text).ports.map((r) => r.from);
+
+    it("a port set against another (`instead of`, `rather than`, `vs`) is read with it; durations are not", () => {
+      expect(found("i set the port (10051 instead of 10050 default on zabbix_agentd.conf) and it works.")).toEqual([
+        10051, 10050,
+      ]);
+      expect(found("the listener is on port 5986 rather than 5985 now")).toEqual([5986, 5985]);
+      expect(found("bind port 8080 vs 8443 on the proxy")).toEqual([8080, 8443]);
+      expect(found("Request timeout after 30 instead of 60 seconds: connect 10.0.0.5:443")).toEqual([443]);
+    });
+
+    it("OpenVPN's `remote host port` directive opening its line is a port; `remote` in a sentence is not", () => {
+      expect(found("client\ndev tun\nproto udp\nremote vpn.example.com 1194\nresolv-retry infinite")).toEqual([1194]);
+      expect(found("Error: the remote host 5 times refused.\nTry again")).toEqual([]);
+    });
+
+    it("a number written with a leading zero and no label is a mode, a date or a build, not a port", () => {
+      const mode = readPaste("#SecUploadFileMode 0600\n#SecUploadKeepFiles Off");
+      expect(mode.found).toEqual([]);
+      expect([...mode.nonPorts]).toContain(600);
+      expect(questionPorts("#SecUploadFileMode 0600")).toEqual([]);
+      expect(questionPorts("建议检查一下防火墙设置，0201版本默认的防火墙是不允许转发的")).toEqual([]);
+    });
+
+    it("an address's port with its protocol, bracketed or not, keeps the protocol", () => {
+      const wazuh =
+        "2023/10/17 08:35:57 wazuh-agentd: ERROR: (1216): Unable to connect to '[10.0.0.253]:1514/tcp': 'Connection refused'.";
+      expect(findPorts(wazuh).map((f) => `${f.port}/${f.protocol}`)).toEqual(["1514/TCP"]);
+      expect(findPorts("send to 10.0.0.5:514/udp failed").map((f) => `${f.port}/${f.protocol}`)).toEqual(["514/UDP"]);
+    });
+
+    it("conntrack's protocol number and timeout after the protocol's name are not ports", () => {
+      const conntrack =
+        "    [NEW] udp      17 30 src=10.0.0.5 dst=8.8.8.8 sport=36037 dport=53 [UNREPLIED] src=8.8.8.8 dst=10.0.0.5 sport=53 dport=36037\n" +
+        " [UPDATE] tcp      6 432000 ESTABLISHED src=10.0.0.5 dst=10.0.0.9 sport=38784 dport=80 src=10.0.0.9 dst=10.0.0.5 sport=80 dport=38784 [ASSURED]";
+      const read = readPaste(conntrack);
+      expect(new Set(read.found.map((f) => f.port))).toEqual(new Set([53, 80]));
+      expect([...read.nonPorts]).toEqual(expect.arrayContaining([17, 30, 6]));
+    });
+
+    it("a listener named before its URL's scheme: `pulsar:pulsar://localhost:6650`", () => {
+      expect(found("advertisedListeners=pulsar:pulsar://localhost:6650,kafka_internal:pulsar://localhost:9092")).toEqual([
+        6650, 9092,
+      ]);
+    });
+
+    it("a count or a wait after ping's, hping's or nc's flag is no port; the host's port after them is", () => {
+      expect(questionPorts("hping3 -c 1 -S -p 445 $hostname to test for connectivity to a cifs share")).toEqual([445]);
+      expect(found("nc -w 3 10.0.0.5 445")).toEqual([445]);
+      expect(readPaste("ping -n 4 10.0.0.5").found).toEqual([]);
+    });
+
+    it("a day or a year beside a month's name, or a year after `in`/`en`/`since`, is no port", () => {
+      const prose = "Une version de Windows sortie le 31 juillet 1996. C'est bien IBM qui l'a créé en 1985 : SMB est vieux.";
+      expect([...readPaste(prose).nonPorts]).toEqual(expect.arrayContaining([31, 1996, 1985]));
+      expect(questionPorts(prose).filter((n) => [31, 1996, 1985].includes(n))).toEqual([]);
+      expect([...readPaste("Publicado el 4 de julio de 2019 por admin").nonPorts]).toEqual(expect.arrayContaining([4, 2019]));
+    });
+
+    it("a question's number the text marks as something else is dropped, whatever the words around it", () => {
+      expect(questionPorts("The termservice port is mentioned as 8080 instead of 3389 in step 1")).toEqual([3389, 8080]);
+    });
+
+    it("WinRM named with both HTTP and HTTPS answers for both ports; HTTPS alone for 5986", () => {
+      const both =
+        "By default listener is created for http transport with 'winrm quickconfig'. We need to create listener for https transport.";
+      expect(ports(both)).toEqual([5985, 5986]);
+      expect(ports("winrm over https fails from the jump host. It worked yesterday.")).toEqual([5986]);
+    });
+
+    it("a DHCP option set by a call is no port; Docker's flag glued to its published ports is", () => {
+      const dhcp = readPaste("packet.setOption(60, strToList('PXEClient'))\npacket.setOption(67, strToList('/pxelinux.0'))");
+      expect([...dhcp.nonPorts]).toEqual(expect.arrayContaining([60, 67]));
+      expect(found('the external port that is mapped in "-p98:98" is not used by Windows')).toEqual([98]);
+      expect(findPorts("docker run -p8600:53/udp consul").map((f) => `${f.port}/${f.protocol}`)).toEqual(["8600/UDP", "53/UDP"]);
+    });
+
+    it("a note after a number that names it a port makes it one; a count of ports does not", () => {
+      expect(found("output data to localhost (wrong server) and 9200 (wrong port). The server is listening on 5140.")).toEqual([
+        9200, 5140,
+      ]);
+      expect(readPaste("we opened 5 (number of ports) in total.\nnothing works").found).toEqual([]);
+    });
+
+    it("a wide range after a port label is read by its ends; iptables' `dpts:` ranges, by number or name", () => {
+      expect(found("Our PBX is using RTP Port Range 10000-20000 for media.")).toEqual([10000, 20000]);
+      const iptables =
+        "ACCEPT     tcp  --  anywhere             anywhere             tcp dpts:5985:5986\n" +
+        "REDIRECT   tcp  --  anywhere             anywhere             tcp dpts:ssh:24 redir ports 1";
+      expect(found(iptables)).toEqual(expect.arrayContaining([5985, 5986, 22, 23, 24]));
+    });
+
+    it("a protocol ending the line before labels nothing on the next; a Ruby backtrace's pseudo-file line is no port", () => {
+      expect(readPaste("transport=udp\n\n[1060] ; the WebRTC client\ntype=friend").found.map((f) => f.port)).not.toContain(1060);
+      expect(found("udp 1060 blocked")).toEqual([1060]);
+      const ruby =
+        "WinRM::WinRMHTTPTransportError: Bad HTTP response returned from server (503).\n    from (irb):10\n    from /home/u/.rvm/bin/irb:13:in `<main>'";
+      expect(readPaste(ruby).found.map((f) => f.port)).not.toContain(10);
+      expect(found("connect to (IP of the remote server):161 failed")).toEqual([161]);
+    });
+
+    it("SSH named by its host-key check or its file tools", () => {
+      expect(ports("pacemaker-execd[1005]: notice: error: Cannot recv data: Host key verification failed.")).toEqual([22]);
+    });
+
+    it("AD Web Services, SMB by its dialect, NetBT, Wazuh, MongoDB, Redis, RabbitMQ, Webmin and Winbox named alone", () => {
+      expect(ports("Error = Get-ADUser: Unable to find a default server with Active Directory Web Services running.")).toEqual([
+        9389,
+      ]);
+      expect(ports("[*] SMBv3.0 dialect used\n[-] rpc_s_access_denied")).toEqual([445]);
+      expect(ports("Un défaut perturbe les connexions SMBv1 via NetBT.\nCe souci concerne Windows Server.")).toEqual(
+        expect.arrayContaining([139]),
+      );
+      expect(ports("2023/08/23 04:56:12 wazuh-authd: INFO: Client timeout from 192.168.2.150")).toEqual([1515]);
+      expect(ports("[initandlisten] Failed to set up listener: SocketException: Address already in use\nmongod exited")).toEqual([
+        27017,
+      ]);
+      expect(ports("Jan 10 webmin[123]: Invalid login as root from 10.0.0.5")).toEqual([10000]);
+      expect(ports("Jan 10 router: login failure for user admin from 10.0.0.5 via winbox")).toEqual([8291]);
     });
   });
 });
