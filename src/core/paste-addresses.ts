@@ -23,6 +23,8 @@ const BRACKETED_PLACEHOLDER = /^\[[A-Z][A-Z0-9_ -]{1,40}\]$/;
 const INTERFACE = /^(?:eth|ens|enp\d{1,3}s|eno|wlan|wlp\d{1,3}s|docker|br|bond|veth|virbr|tun|tap)\d{1,4}$|^lo$/i;
 /** An identifier of three words or more in camelCase or PascalCase: a field's name, not a host's. */
 const FIELD_NAME = /^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+){2,}$/;
+/** Upper and lower case letters and an underscore: a program's identifier; host names have no underscores, Compose's services no capitals. */
+const MIXED_CASE_IDENTIFIER = /^(?=[^_]*_)(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])[A-Za-z0-9_-]+$/;
 const ONLY_MASK = /^(?:[*x.]+|\+)$/i;
 const MASKED_IPV4 = /^(?:(?:[*x]{1,4}|\d{1,3})?\.){1,3}(?:[*x]{1,4}|\d{1,3})$/i;
 const IPV6_ANY_PORT = /^:::\d{1,5}$/;
@@ -75,8 +77,9 @@ export function hostPort(address: string): number | undefined {
   if (ONLY_MASK.test(host) || MASKED_IPV4.test(host)) return port;
   if (IPV4.test(host)) return validIpv4(host) ? port : undefined;
   if (!HAS_LETTER.test(host) || FILE_EXTENSION.test(host) || CLASS_NAME.test(host)) return undefined;
-  // a field of a printed struct: Go's `{MaxSpansPerPayload:1000 FlushPeriod:5s}`
-  if (FIELD_NAME.test(host.startsWith("{") ? host.slice(1) : host)) return undefined;
+  // a field of a printed struct: Go's `{MaxSpansPerPayload:1000 FlushPeriod:5s}`; an identifier in
+  // mixed case with underscores, pacemaker's operation key `SELOG_migrate_to_0:71` (a call's id)
+  if (FIELD_NAME.test(host.startsWith("{") ? host.slice(1) : host) || MIXED_CASE_IDENTIFIER.test(host)) return undefined;
   const lower = host.toLowerCase();
   if (NON_PORT_LABELS.has(lower)) return undefined;
   const role = labelRole(lower);

@@ -38,8 +38,10 @@ export interface PasteServices {
   readonly byWord: ReadonlyMap<string, readonly PasteService[]>;
   /** First words of the phrases of several words (`remote` of `remote desktop`). */
   readonly phraseStarts: ReadonlySet<string>;
-  /** Every word that switches some service to its TLS ports, or names its plain transport beside them. */
-  readonly secureWords: ReadonlySet<string>;
+  /** Every word that names a service's transport: its TLS (`https`, `ssl`) or, beside it, its plain one (`http`). */
+  readonly transportWords: ReadonlySet<string>;
+  /** The words that name a service's plain transport (`http`). */
+  readonly plainWords: ReadonlySet<string>;
   /** Service words in Chinese or Japanese, which texts glue to the words around them: `远程桌面连接`. */
   readonly gluedWords: readonly string[];
   /** Single service words of four letters or more, by their first four: `mdnslookup` starts with `mdns`. */
@@ -174,7 +176,8 @@ export function readPasteServices(raw: unknown): PasteServices {
     for (const word of service.words) byWord.set(word, [...(byWord.get(word) ?? []), service]);
   }
   const phraseStarts = new Set([...byWord.keys()].filter((w) => w.includes(" ")).map((w) => w.slice(0, w.indexOf(" "))));
-  const secureWords = new Set(read.flatMap((service) => [...(service.secure?.words ?? []), ...(service.secure?.plain ?? [])]));
+  const plainWords = new Set(read.flatMap((service) => service.secure?.plain ?? []));
+  const transportWords = new Set([...read.flatMap((service) => service.secure?.words ?? []), ...plainWords]);
   const gluedWords = [...byWord.keys()].filter((w) => !w.includes(" ") && GLUED_SCRIPT.test(w));
   const byPrefix = new Map<string, string[]>();
   for (const word of byWord.keys()) {
@@ -188,7 +191,8 @@ export function readPasteServices(raw: unknown): PasteServices {
     services: read,
     byWord,
     phraseStarts,
-    secureWords,
+    transportWords,
+    plainWords,
     gluedWords,
     byPrefix,
   };

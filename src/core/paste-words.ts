@@ -155,6 +155,9 @@ export const SOURCE_WORDS: ReadonlySet<string> = new Set(["source", "src", "clie
 /** Labels that take a short flag form only with a leading dash: `-p 3389`, `nmap -p 445,3389`. */
 export const FLAG_LABELS: ReadonlySet<string> = new Set(["-p", "--port", "-port", "--ports", "-ports"]);
 
+/** Flags whose value is never a port: ping's, hping's and psping's counts and waits (`-c 1`, `-n 4`, `-w 3`). */
+export const NON_PORT_FLAGS: ReadonlySet<string> = new Set(["-c", "-n", "-w"]);
+
 /** Words that may stand between a label and its number: `port number is 5985`, `port should be 5986`. */
 export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   "",
@@ -226,9 +229,6 @@ export const LIST_WORDS: ReadonlySet<string> = new Set([
   "и",
   "или",
   "lub",
-  // one port set against another: `5986 vs 5985`
-  "vs",
-  "versus",
 ]);
 
 /** Two words between numbers of one list, written as `first second`: `10051 instead of 10050`. */
@@ -257,10 +257,6 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "minimum",
   "process",
   "vers",
-  // ping's, hping's and psping's counts and waits: `-c 1`, `-n 4`, `-w 3`
-  "c",
-  "n",
-  "w",
   // nmap's `--top-ports 1000` counts ports
   "--top-ports",
   "top-ports",
@@ -551,18 +547,8 @@ export const MONTH_NAMES: ReadonlySet<string> = new Set([
   ..."gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre".split(" "),
 ]);
 
-/** Words before a year: `created in 1985`, `depuis 1996`, `seit 2019`. */
-export const YEAR_WORDS: ReadonlySet<string> = new Set([
-  "in",
-  "since",
-  "en",
-  "depuis",
-  "seit",
-  "desde",
-  "em",
-  "dal",
-  "year",
-  "année",
-  "jahr",
-  "año",
-]);
+/**
+ * Words that, before a number from 1970 to 2100, make it a year: `depuis 1996`, `seit 2019`.
+ * (Not `in` or `en`: `ufw allow in 2049`, `escuchando en 2000` name ports.)
+ */
+export const YEAR_WORDS: ReadonlySet<string> = new Set(["since", "depuis", "seit", "desde", "year", "année", "jahr", "año"]);

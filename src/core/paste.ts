@@ -35,6 +35,7 @@ import {
   labelKey,
   labelRole,
   MONTH_NAMES,
+  NON_PORT_FLAGS,
   PORT_TOOLS,
   PROTOCOL_LABELS,
   PROTOCOL_WORDS,
@@ -55,6 +56,8 @@ const MAX_CHUNK = 200;
 const MAX_SNIPPET = 80;
 /** A range in pasted text is read port by port only when it is this narrow (`5985-5986`). */
 export const MAX_PASTED_RANGE = 10;
+/** A wider range, up to this many ports, is read by its two ends. */
+const MAX_SPANNED_RANGE = 1000;
 /** How far apart a source port and its destination may stand to be read as one pair. */
 const PAIR_DISTANCE = 16;
 /** A port written this many chunks or fewer from a service word is that service's port. */
@@ -173,10 +176,14 @@ const PUBLISHED_WITH_PROTOCOL = new RegExp(String.raw`^(?:${PUBLISHED_HOST})?(\d
 /** Docker's `-p 8091-8094:8091-8094`, `-p 10.0.0.5:5000-5002:5000-5002/udp`: ranges published. */
 const PUBLISHED_RANGE = new RegExp(String.raw`^(?:${PUBLISHED_HOST})?(\d{1,5}-\d{1,5}):(\d{1,5}-\d{1,5})(?:\/(tcp|udp))?$`);
 const GLUED_PORT_FLAG = /^-([pP])(\d{1,5})$/;
+/** conntrack's timeout after a protocol's number, then a TCP state or the first address: `6 431999 ESTABLISHED`, `17 30 src=…`. */
+const CONNTRACK_TIMEOUT = /^\d{1,6}$/;
+const CONNTRACK_AFTER_TIMEOUT = /^(?:src|[A-Z][A-Z_]{3,15})$/;
+/** Words after `HTTP` that make it a message's, not a transport's: `HTTP server error`, `HTTP status 401`. */
+const HTTP_MESSAGE_WORDS = new Set(["server", "error", "status", "response", "request", "code", "header", "headers", "proxy"]);
 const RUBY_BACKTRACE_LINE = /^[ \t]*from \([a-z]{1,20}\):?$/;
-/** (never a count: `5 (number of ports)`) */
-const PORT_NOTE_AFTER = /^[ \t]?\((?:(?!(?:of|number|count|open|many|total)[ \t])[\p{L}'-]{1,20}[ \t]){0,3}ports?\)/iu;
-const GLUED_PUBLISHED = /^-p(\d{1,5}):(\d{1,5})(?:\/(tcp|udp))?$/;
+/** A note in parentheses naming the number before it a port: `9200 (wrong port)`; a plural is a count (`3 (closed ports)`). */
+const PORT_NOTE_AFTER = /^[ \t]?\((?:(?!(?:of|number|count|many|total)[ \t])[\p{L}'-]{1,20}[ \t]){0,3}port\)/iu;
 const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
 /** xargs' and GNU parallel's `-P 20`: how many run at once. */
 const PARALLEL_P_TOOLS = /\b(?:xargs|parallel)\b/;
@@ -297,9 +304,9 @@ const COUNT_WORDS: ReadonlySet<string> = new Set(["number", "count", "amount", "
 const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт", "监听", "監聽", "リッスン"] as const;
 const NUMBERED = /^(\d{1,5})[号號번]$/;
 const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号號번]*$/;
-/** Chinese, Japanese and Korean counters and units of time: a number glued before one is a count. */
+/** Chinese, Japanese and Korean counters, units of time and words for a version (`0201版本`): a number glued before one is no port. */
 const CJK_UNITS =
-  "つ|毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|개|대|년|월|장|쪽";
+  "版本|バージョン|버전|つ|毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|개|대|년|월|장|쪽";
 const CJK_COUNT = new RegExp(`(?<!\\d)(\\d{1,5})\\s?(?:${CJK_UNITS})`, "g");
 /** Less than, more than, below, above, beyond: a bound in Chinese. */
 const CJK_COMPARISON = /小于|大于|低于|高于|少于|多于|超过|不到|以下|以上/;
@@ -404,7 +411,7 @@ class PasteReader {
   private readonly services: { service: PasteService; at: number; last: number }[] = [];
   private readonly seenWords = new Set<string>();
   /** What each distinct word names, looked up once per paste. */
-  private readonly serviceWords = new Map<string, { services: readonly PasteService[]; secure: readonly string[] }>();
+  private readonly serviceWords = new Map<string, { services: readonly PasteService[]; transport: readonly string[] }>();
   /** Numbers in parentheses with no label: not ports, unless one of a named service's (`(3268)` beside LDAP). */
   private readonly parenthesised: number[] = [];
   /** Bare numbers with nothing around them that says what they are: `switching to 636 or 3268`. */
@@ -726,14 +733,18 @@ class PasteReader {
     if (named === undefined) {
       named = {
         services: servicesNamedBy(this.raw(i)),
-        secure: key.split(COMPOUND_PARTS).filter((part) => services.secureWords.has(part)),
+        transport: key.split(COMPOUND_PARTS).filter((part) => services.transportWords.has(part)),
       };
       if (this.serviceWords.size < MAX_WORDS_REMEMBERED) this.serviceWords.set(key, named);
     }
     // `ssl=False`, `use_ssl: false`, `-UseSSL:$false`: TLS named only to turn it off
     // … or `non-SSL/TLS`, `no-tls`: TLS named only to be denied
     const denied = NEGATED_COMPOUND.test(key);
-    if (named.secure.length > 0 && !denied && !this.isSwitchedOff(i)) for (const word of named.secure) this.seenWords.add(word);
+    if (named.transport.length > 0 && !denied && !this.isSwitchedOff(i)) {
+      // (`received an HTTP server error status (500)` names a message, not the plain transport)
+      const message = HTTP_MESSAGE_WORDS.has(this.key(i + 1));
+      for (const word of named.transport) if (!(message && services.plainWords.has(word))) this.seenWords.add(word);
+    }
     for (const service of named.services) this.services.push({ service, at: i, last: i });
     if (services.phraseStarts.has(key)) {
       // a bracket glues the next word to what follows it: `[ODBC Driver 17 for SQL Server]Provedor`
@@ -762,7 +773,7 @@ class PasteReader {
     // `https://gw.example/`, `https://dc01/wsman` say how a service is reached; a link to a page
     // (`https://github.com/Hackplayers/evil-winrm#Remote-path-completion`) says nothing of it
     const endpoint = /^\/?(?:wsman\/?)?$/i.test(key.slice(url[0].length).replace(/[?#].*$/, ""));
-    if (endpoint && pasteServices().secureWords.has(url[1] ?? "")) this.seenWords.add(url[1] ?? "");
+    if (endpoint && pasteServices().transportWords.has(url[1] ?? "")) this.seenWords.add(url[1] ?? "");
     // `http://0:5601`: Kibana's all-addresses host
     const port = hostPort(authority) ?? (/^0:\d{1,5}$/.test(authority) ? Number(authority.slice(2)) : undefined);
     if (port !== undefined) this.candidate(port, undefined, this.startOf(i), to, i);
@@ -872,8 +883,7 @@ class PasteReader {
       const [low, high] = [iptablesRange[1] as string, iptablesRange[2] as string].map((end) =>
         BARE_PORT.test(end) ? Number(end) : servicePort(end),
       );
-      if (low !== undefined && high !== undefined)
-        this.readPortValue(`${low}-${high}`, protocolBefore, chunk.start, chunk.end, i, "dest");
+      if (low !== undefined && high !== undefined) this.readRange(low, high, protocolBefore, chunk.start, chunk.end, i, "dest");
       return i;
     }
     // Tomcat names its connectors after their protocol and port: `["http-nio-8089"]`, `ajp-nio-8009`
@@ -961,12 +971,17 @@ class PasteReader {
         return i;
       }
     }
-    // Docker's `-p98:98`, `-p8600:53/udp`: a published port glued to its flag
-    const gluedPublished = key.startsWith("-p") ? GLUED_PUBLISHED.exec(key) : null;
-    if (gluedPublished) {
-      const protocol = PROTOCOL_WORDS.get(gluedPublished[3] ?? "");
-      this.candidate(Number(gluedPublished[1]), protocol, chunk.start, chunk.end, i);
-      this.candidate(Number(gluedPublished[2]), protocol, chunk.start, chunk.end, i);
+    // Docker's flag glued to what it publishes: `-p98:98`, `-p8600:53/udp`
+    const publishedGlued = key.startsWith("-p") ? key.slice(2) : "";
+    const gluedWithProtocol = publishedGlued.includes("/") ? PUBLISHED_WITH_PROTOCOL.exec(publishedGlued) : null;
+    if (gluedWithProtocol) {
+      const protocol = PROTOCOL_WORDS.get(gluedWithProtocol[3] as string);
+      this.candidate(Number(gluedWithProtocol[1]), protocol, chunk.start, chunk.end, i);
+      this.candidate(Number(gluedWithProtocol[2]), protocol, chunk.start, chunk.end, i);
+      return i;
+    }
+    if (PORT_PAIR.test(publishedGlued)) {
+      this.readPortValue(publishedGlued, protocolBefore, chunk.start, chunk.end, i, "plain");
       return i;
     }
     // a client's port flag glued to its number: mysql's `-P3306`, ssh's and scp's `-p2222`
@@ -1141,7 +1156,7 @@ class PasteReader {
       this.candidate(Number(numbered[1]), protocolBefore, chunk.start, this.endOf(i + 1), i);
       return true;
     }
-    // `30天` (30 days), `3台` (three machines), `5초` (5 seconds): a count, not a port
+    // `30天` (30 days), `3台` (three machines), `5초` (5 seconds), `0201版本` (version 0201): not a port
     if (NON_ASCII.test(key)) {
       CJK_COUNT.lastIndex = 0;
       for (let m = CJK_COUNT.exec(key); m !== null; m = CJK_COUNT.exec(key)) this.nonPorts.add(Number(m[1]));
@@ -1164,17 +1179,18 @@ class PasteReader {
     const key = chunk.key;
     const single = BARE_PORT.test(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
-    // conntrack's `tcp      6 431999 ESTABLISHED src=…`: the protocol's own number after its name, then a timeout
-    const nextNumber = this.key(i + 1);
+    // conntrack's `tcp      6 431999 ESTABLISHED src=…`: the protocol's own number after its name,
+    // then a timeout, then a state or the first address (`allow tcp 6 3389` is no conntrack row)
     if (
       single !== undefined &&
       protocolBefore !== undefined &&
       PROTOCOL_NUMBERS.get(key) === protocolBefore &&
-      /^\d{1,6}$/.test(nextNumber) &&
-      this.gapIsSpaces(i)
+      CONNTRACK_TIMEOUT.test(this.key(i + 1)) &&
+      this.gapIsSpaces(i) &&
+      CONNTRACK_AFTER_TIMEOUT.test(this.raw(i + 2))
     ) {
       this.nonPorts.add(single);
-      if (BARE_PORT.test(nextNumber)) this.nonPorts.add(Number(nextNumber));
+      this.nonPorts.add(Number(this.key(i + 1)));
       return i + 1;
     }
     // a list's number opens its line whatever ended the line before (`source port.\n2) Some ISPs`)
@@ -1398,8 +1414,9 @@ class PasteReader {
     }
     // `udp: 1232` (dig's EDNS buffer size): a field named after the protocol, not its port
     if (protocolBefore && this.source[this.endOf(i - 1)] === ":") return i;
-    // (a protocol ending the line before, `transport=udp`, labels nothing on the next: `[1060]`)
-    if (protocolBefore && !this.gapHasNewline(i - 1)) {
+    // (a setting's protocol ending the line before, `transport=udp`, labels nothing on the next:
+    // `[1060]`; a console's cells, one per line, do: `Custom TCP\nTCP\n5986`)
+    if (protocolBefore && !(this.gapHasNewline(i - 1) && this.source[this.startOf(i - 1) - 1] === "=")) {
       // `tcp 0 0 0.0.0.0:22`: Linux netstat's queue sizes, not ports
       if (BARE_PORT.test(nextKey) && this.gapIsSpaces(i) && this.key(i + 2).includes(":")) return i;
       return this.readList(i, protocolBefore, this.startOf(i - 1), "plain");
@@ -1638,10 +1655,7 @@ class PasteReader {
     const range = PORT_RANGE.exec(key);
     if (range) {
       const [low, high] = [Number(range[1]), Number(range[2])];
-      if (high >= low && high - low < MAX_PASTED_RANGE)
-        for (let p = low; p <= high; p++) this.candidate(p, protocol, from, to, at, role);
-      // a wide range (`RTP 10000-20000`) is read by its ends
-      else if (high > low) for (const p of [low, high]) this.candidate(p, protocol, from, to, at, role);
+      this.readRange(low, high, protocol, from, to, at, role);
       return true;
     }
     const two = PORT_PAIR.exec(key) ?? PORT_SLASH_PORT.exec(key);
@@ -1651,6 +1665,26 @@ class PasteReader {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A narrow range port by port (`5985-5986`); a span of a service's ports by its two ends, the
+   * ports written (`PASV ports 21000-21010`); a scan's or the ephemeral range (`1-65535`,
+   * `49152-65535`, RTP's `10000-20000`) is no answer of single ports.
+   */
+  private readRange(
+    low: number,
+    high: number,
+    protocol: Transport | undefined,
+    from: number,
+    to: number,
+    at: number,
+    role: Role,
+  ): void {
+    if (high >= low && high - low < MAX_PASTED_RANGE)
+      for (let p = low; p <= high; p++) this.candidate(p, protocol, from, to, at, role);
+    else if (high > low && high - low < MAX_SPANNED_RANGE)
+      for (const p of [low, high]) this.candidate(p, protocol, from, to, at, role);
   }
 
   /** The label before chunk `i`, past up to three gap words: `port number is 5985`, `RemotePort : 5986`. */
@@ -1665,6 +1699,7 @@ class PasteReader {
       crossedCell ||= this.gapHas(j, "|");
       if (crossedCell && role !== undefined && j > 0 && !this.gapHas(j - 1, "|") && !this.gapHasNewline(j - 1)) return undefined;
       // sqlcmd's and bcp's `-P` is the password
+      if (NON_PORT_FLAGS.has(key) && j === i - 1) return { at: j, role: "nonport" };
       if (FLAG_LABELS.has(key) && j === i - 1)
         return {
           at: j,
@@ -1928,20 +1963,19 @@ class PasteReader {
     return ICMP_PROTOCOL.test(before + after);
   }
 
-  /** Where chunk's line starts, looking back at most MAX_COMMAND_LINE characters (-1: further). */
   /** A month's name right before or after chunk `i`, or one `de`/`of` away: `31 de julio de 1996`. */
   private besideMonth(i: number): boolean {
     // (on the same line: `HTTP = 1` is not a day of the next line's `Sep 02`)
     for (const step of [-1, 1]) {
       const near = i + step;
       const far = i + 2 * step;
-      const between = (from: number, to: number) => !this.gapHasNewline(Math.min(from, to));
-      if (MONTH_NAMES.has(this.key(near)) && between(i, near)) return true;
+      const sameLine = (from: number, to: number) => !this.gapHasNewline(Math.min(from, to));
+      if (MONTH_NAMES.has(this.key(near)) && sameLine(i, near)) return true;
       if (
         (this.key(near) === "de" || this.key(near) === "of") &&
         MONTH_NAMES.has(this.key(far)) &&
-        between(i, near) &&
-        between(near, far)
+        sameLine(i, near) &&
+        sameLine(near, far)
       )
         return true;
     }
@@ -1954,6 +1988,7 @@ class PasteReader {
     return from >= 0 && /^[ \t]*$/.test(this.source.slice(from, this.startOf(i)));
   }
 
+  /** Where chunk's line starts, looking back at most MAX_COMMAND_LINE characters (-1: further). */
   private lineStart(chunk: Chunk): number {
     const from = Math.max(0, chunk.start - MAX_COMMAND_LINE);
     for (let k = chunk.start - 1; k >= from; k--) if (this.source.charCodeAt(k) === 10) return k + 1;

@@ -124,14 +124,26 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   // the paste reading is needed where it could mark a question's number as a non-port (`in step 1`)
   let reading = asQuestion === undefined || asQuestion.read.ports.length > 0 ? readPaste(lines) : undefined;
   const contradicted = asQuestion !== undefined && reading !== undefined && contradicts(asQuestion.read.ports, reading.nonPorts);
-  // where the paste reading finds no port of its own, the question stands without the numbers the
-  // text marks as something else (`windows 10 client can't reach 5985`)
-  if (contradicted && asQuestion && reading?.found.length === 0) {
+  // where the paste reading finds ports of its own, the text was pasted after all (`connect
+  // timeout=30 … 5985`); a short question typed to amiport only when that reading accounts for
+  // each of its numbers, as a port or as something else (`opened 3389 and 5985 in 2024` keeps 5985)
+  const marked = reading;
+  const accounted =
+    contradicted &&
+    marked !== undefined &&
+    marked.found.length > 0 &&
+    (!isTypedQuestion(cut, cleaned) ||
+      (asQuestion?.read.ports ?? []).every(
+        (range) => range.from !== range.to || marked.nonPorts.has(range.from) || marked.found.some((f) => f.port === range.from),
+      ));
+  // otherwise the question stands without the numbers the text marks as something else (`windows
+  // 10 client can't reach 5985`, `opened 3389 and 5985 in 2024`)
+  if (contradicted && !accounted && asQuestion && reading) {
     const nonPorts = reading.nonPorts;
     const ports = asQuestion.read.ports.filter((range) => range.from !== range.to || !nonPorts.has(range.from));
     asQuestion = { ...asQuestion, read: { ...asQuestion.read, ports } };
   }
-  let pasted = signs || (contradicted && (reading?.found.length ?? 0) > 0);
+  let pasted = signs || accounted;
   // a one-line question with a sign of a paste (`why can't I reach 5986 on i-0abc…`): where the
   // paste reading finds no port, the question's ports stand unless the text marks them as non-ports
   if (signs && isTypedQuestion(cut, cleaned)) {
@@ -189,10 +201,6 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
     notices,
     ...(preferred ? { preferred } : {}),
   };
-}
-
-function isDigit(character: string | undefined): boolean {
-  return character !== undefined && character >= "0" && character <= "9";
 }
 
 /** Whether the word ending at `end` is a name with a letter (`web` of `web-01`), not a port's lead. */
@@ -295,14 +303,12 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       continue;
     }
     // a name's number (`web-01`, `computer-001`) or an issue's (`cubecos-private#73`) is no port,
-    // nor a network's prefix length written alone (`use the /32 prefix`), nor a number written with
-    // a leading zero (a file's mode or a build: `0600`, `0201版本`)
+    // nor a network's prefix length written alone (`use the /32 prefix`)
     const named =
       first >= "0" &&
       first <= "9" &&
       (((normalized[at - 1] === "-" || normalized[at - 1] === "#") && isNameBefore(normalized, at - 1)) ||
-        (normalized[at - 1] === "/" && (at < 2 || normalized[at - 2] === " ")) ||
-        (first === "0" && isDigit(normalized[at + 1])));
+        (normalized[at - 1] === "/" && (at < 2 || normalized[at - 2] === " ")));
     const portList = first >= "0" && first <= "9" && !named ? stickyMatch(PORT_LIST, normalized, at) : null;
     if (portList) {
       at += portList[0].length;

@@ -1103,12 +1103,12 @@ describe("pasted text: ranking", () => {
     const ports = (text: string) => searchRules(book, text).found.map((f) => f.port);
     const questionPorts = (text: string) => parseQuery(book, text).ports.map((r) => r.from);
 
-    it("a port set against another (`instead of`, `rather than`, `vs`) is read with it; durations are not", () => {
+    it("a port set against another (`instead of`, `rather than`) is read with it; durations and versions are not", () => {
       expect(found("i set the port (10051 instead of 10050 default on zabbix_agentd.conf) and it works.")).toEqual([
         10051, 10050,
       ]);
       expect(found("the listener is on port 5986 rather than 5985 now")).toEqual([5986, 5985]);
-      expect(found("bind port 8080 vs 8443 on the proxy")).toEqual([8080, 8443]);
+      expect(readPaste("Windows Server 2016 vs 2022 ports for WinRM").found.map((f) => f.port)).toEqual([5985]);
       expect(found("Request timeout after 30 instead of 60 seconds: connect 10.0.0.5:443")).toEqual([443]);
     });
 
@@ -1139,6 +1139,7 @@ describe("pasted text: ranking", () => {
       const read = readPaste(conntrack);
       expect(new Set(read.found.map((f) => f.port))).toEqual(new Set([53, 80]));
       expect([...read.nonPorts]).toEqual(expect.arrayContaining([17, 30, 6]));
+      expect([...readPaste("allow tcp 6 3389 from 10.0.0.0/8").nonPorts]).not.toContain(6);
     });
 
     it("a listener named before its URL's scheme: `pulsar:pulsar://localhost:6650`", () => {
@@ -1153,15 +1154,18 @@ describe("pasted text: ranking", () => {
       expect(readPaste("ping -n 4 10.0.0.5").found).toEqual([]);
     });
 
-    it("a day or a year beside a month's name, or a year after `in`/`en`/`since`, is no port", () => {
-      const prose = "Une version de Windows sortie le 31 juillet 1996. C'est bien IBM qui l'a créé en 1985 : SMB est vieux.";
+    it("a day or a year beside a month's name, or a year after `since`/`depuis`/`seit`, is no port", () => {
+      const prose = "Une version de Windows sortie le 31 juillet 1996. SMB existe depuis 1985 : tout cela ne nous rajeunit pas.";
       expect([...readPaste(prose).nonPorts]).toEqual(expect.arrayContaining([31, 1996, 1985]));
       expect(questionPorts(prose).filter((n) => [31, 1996, 1985].includes(n))).toEqual([]);
       expect([...readPaste("Publicado el 4 de julio de 2019 por admin").nonPorts]).toEqual(expect.arrayContaining([4, 2019]));
+      // `in` names no year: ufw's `allow in 2049` is NFS's port
+      expect(questionPorts("sudo ufw allow in 2049")).toEqual([2049]);
     });
 
-    it("a question's number the text marks as something else is dropped, whatever the words around it", () => {
+    it("a question's number the text marks as something else is dropped, whatever the words around it; the others stay", () => {
       expect(questionPorts("The termservice port is mentioned as 8080 instead of 3389 in step 1")).toEqual([3389, 8080]);
+      expect(questionPorts("RDP on 3389 and 3390 broke on 5 Mar")).toEqual([3389, 3390]);
     });
 
     it("WinRM named with both HTTP and HTTPS answers for both ports; HTTPS alone for 5986", () => {
@@ -1169,6 +1173,9 @@ describe("pasted text: ranking", () => {
         "By default listener is created for http transport with 'winrm quickconfig'. We need to create listener for https transport.";
       expect(ports(both)).toEqual([5985, 5986]);
       expect(ports("winrm over https fails from the jump host. It worked yesterday.")).toEqual([5986]);
+      const message =
+        "Test-WSMan -UseSSL srv\nThe WinRM client received an HTTP server error status (500), but the remote service did not include any other information";
+      expect(ports(message)).toEqual([5986]);
     });
 
     it("a DHCP option set by a call is no port; Docker's flag glued to its published ports is", () => {
@@ -1179,14 +1186,18 @@ describe("pasted text: ranking", () => {
     });
 
     it("a note after a number that names it a port makes it one; a count of ports does not", () => {
+      expect(readPaste("Found 3 (closed ports) and 2 (filtered ports)\nDone").found).toEqual([]);
       expect(found("output data to localhost (wrong server) and 9200 (wrong port). The server is listening on 5140.")).toEqual([
         9200, 5140,
       ]);
       expect(readPaste("we opened 5 (number of ports) in total.\nnothing works").found).toEqual([]);
     });
 
-    it("a wide range after a port label is read by its ends; iptables' `dpts:` ranges, by number or name", () => {
-      expect(found("Our PBX is using RTP Port Range 10000-20000 for media.")).toEqual([10000, 20000]);
+    it("a narrow range is read port by port, a span of up to 1,000 ports by its ends, a scan's range not at all; iptables' `dpts:` ranges", () => {
+      expect(found("RDP Port Range 3389-3390 is open")).toEqual([3389, 3390]);
+      expect(found("Our PBX is using RTP Port Range 10000-20000 for media.")).toEqual([]);
+      expect(found("I am running with the default config (PASV ports 21000-21010).")).toEqual([21000, 21010]);
+      expect(found("nmap -p 1-65535 -T4 10.0.0.5")).toEqual([]);
       const iptables =
         "ACCEPT     tcp  --  anywhere             anywhere             tcp dpts:5985:5986\n" +
         "REDIRECT   tcp  --  anywhere             anywhere             tcp dpts:ssh:24 redir ports 1";
@@ -1196,6 +1207,10 @@ describe("pasted text: ranking", () => {
     it("a protocol ending the line before labels nothing on the next; a Ruby backtrace's pseudo-file line is no port", () => {
       expect(readPaste("transport=udp\n\n[1060] ; the WebRTC client\ntype=friend").found.map((f) => f.port)).not.toContain(1060);
       expect(found("udp 1060 blocked")).toEqual([1060]);
+      // an AWS console's security group rule, one cell per line
+      expect(findPorts("sgr-0abc\nIPv4\nCustom TCP\nTCP\n5986\n0.0.0.0/0").map((f) => `${f.port}/${f.protocol}`)).toEqual([
+        "5986/TCP",
+      ]);
       const ruby =
         "WinRM::WinRMHTTPTransportError: Bad HTTP response returned from server (503).\n    from (irb):10\n    from /home/u/.rvm/bin/irb:13:in `<main>'";
       expect(readPaste(ruby).found.map((f) => f.port)).not.toContain(10);
@@ -1204,6 +1219,10 @@ describe("pasted text: ranking", () => {
 
     it("SSH named by its host-key check or its file tools", () => {
       expect(ports("pacemaker-execd[1005]: notice: error: Cannot recv data: Host key verification failed.")).toEqual([22]);
+      // (`scp` is also a Service Control Policy in AWS: not a word for SSH)
+      expect(ports("Our SCP blocks this. An explicit deny in a service control policy")).toEqual([]);
+      // an identifier in mixed case with underscores is no host: pacemaker's operation key and call id
+      expect(readPaste("notice: hypervisor3-SELOG_migrate_to_0:71 [ error ]").found).toEqual([]);
     });
 
     it("AD Web Services, SMB by its dialect, NetBT, Wazuh, MongoDB, Redis, RabbitMQ, Webmin and Winbox named alone", () => {
