@@ -52,8 +52,8 @@ export interface PasteServices {
 const MIN_PREFIX = 4;
 /** Parts of a compound word: `dnsmasq-dhcp`, `ERROR:root:SMB`, `System.Data.SqlClient`. */
 const COMPOUND_SEPARATORS = /[-_.:/\\[\](){}@]+/;
-/** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`. */
-const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])/;
+/** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`, `SMBApiException` has `SMB`. */
+const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Scripts written without spaces between words: Chinese and Japanese. */
 const GLUED_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff]/;

@@ -282,6 +282,11 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "id",
   "eventid",
   "event",
+  // event in Portuguese, Spanish, Italian, German, French
+  "evento",
+  "ereignis",
+  "ereignisid",
+  "événement",
   "recordid",
   "eventrecordid",
   "record",

@@ -134,10 +134,14 @@ const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
 const SOCKET_CALL_BEFORE =
   /\b(?:connect|connect_ex|create_connection|bind)\(\([^()\n]{1,60}(?:\([^()\n]{0,20}\))?[^()\n]{0,20},[ \t]*$/;
-const OS_NAMES = new Set(["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"]);
+/** Names written before their version: `Windows 10`, `CentOS 7`, `.NET Framework 4`, `PowerShell 7`, `Python 3`. */
+const VERSIONED_NAMES = new Set([
+  ...["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"],
+  ...["framework", "powershell", "wmf", "python", "java", "jdk", "php", "perl", "ruby", "node", "nodejs"],
+]);
 const CLOCK = /^\d{1,2}:\d\d:\d\d$/;
-/** What filters a pipe's output by the number that follows: `grep`, `findstr "`, `grep -w :`. */
-const FILTER = /^\s*(?:grep|egrep|findstr|select-string)(?:\s+-{1,2}[a-z]+)*\s+["']?:?$/i;
+/** What filters a pipe's output by the number that follows: `grep`, `findstr "`, Windows' `find "`, `grep -w :`. */
+const FILTER = /^\s*(?:grep|egrep|findstr|find|select-string)(?:\s+-{1,2}[a-z]+)*\s+["']?:?$/i;
 /** Commands whose output a filter reads: sockets (the number is a port) or processes (a process id). */
 const LISTERS = /\b(?:netstat|ss|lsof|sockstat|get-nettcpconnection|tasklist|ps|pgrep|get-process)\b/gi;
 /** The numbers of a pattern's alternatives before the one being read: `(80|443|`. */
@@ -202,6 +206,10 @@ const ERROR_MESSAGE_AFTER = /^,? ?["'][A-Za-z]/;
  * An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested
  * action`, `200 PORT command successful`.
  */
+const SSHFS_UNC = /^sshfs(?:\.[a-z]{1,2})?$/i;
+const SSHFS = { port: 22, protocol: "TCP" } as const;
+const TRANSPORT_ADVICE = /^[ \t]+(?:transport[ \t]+)?(?:must|should)[ \t]+be[ \t]+used/i;
+const STATUS_REASON = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
 const REPLY_CODE_LINE =
   /^[ \t]*(?:[1-5]\d\d[ -][A-Z][a-z]|[1-5]\d\d [A-Z]{4} command|\d{3,5} - (?:Can't|Cannot|Could not|Unable|Error|Failed|Unknown|Access|Lost|Connection|Timeout|Timed|Invalid|No )[a-z ]?)/;
 /** An RD Gateway carries RDP inside HTTPS. */
@@ -741,9 +749,11 @@ class PasteReader {
     // … or `non-SSL/TLS`, `no-tls`: TLS named only to be denied
     const denied = NEGATED_COMPOUND.test(key);
     if (named.transport.length > 0 && !denied && !this.isSwitchedOff(i)) {
-      // (`received an HTTP server error status (500)` names a message, not the plain transport)
+      // (`received an HTTP server error status (500)` names a message, not the plain transport;
+      // `HTTPS transport must be used` advises a transport, not the one used)
       const message = HTTP_MESSAGE_WORDS.has(this.key(i + 1));
-      for (const word of named.transport) if (!(message && services.plainWords.has(word))) this.seenWords.add(word);
+      const advice = TRANSPORT_ADVICE.test(this.source.slice(this.endOf(i), this.endOf(i) + 32));
+      for (const word of named.transport) if (!advice && !(message && services.plainWords.has(word))) this.seenWords.add(word);
     }
     for (const service of named.services) this.services.push({ service, at: i, last: i });
     if (services.phraseStarts.has(key)) {
@@ -791,7 +801,8 @@ class PasteReader {
     while (this.source[at] === "\\" && at < chunk.end) at++;
     const host = /^[a-z0-9][a-z0-9.$-]+/i.exec(this.source.slice(at, Math.min(chunk.end, at + 64)));
     if (host) {
-      const { port, protocol } = pasteServices().unc;
+      // SSHFS-Win's `\\sshfs\user@host`, `\\sshfs.r\…`: a share reached over SSH, not SMB
+      const { port, protocol } = SSHFS_UNC.test(host[0]) ? SSHFS : pasteServices().unc;
       this.candidate(port, protocol, chunk.start, Math.min(chunk.end, at + host[0].length + 40), i, "plain", "named");
     }
     return i;
@@ -1232,6 +1243,19 @@ class PasteReader {
       this.readPortValue(key, protocolBefore, chunk.start, this.endOf(i + 1), i, "plain");
       return i + 1;
     }
+    // an HTTP status and its reason as an API names it: `a 501 InternalFailure`, `400 TargetNotConnected`
+    // (never a labelled port before a field's name: Sysmon's `DestinationPort: 443  DestinationPortName: https`)
+    if (
+      single !== undefined &&
+      single >= 100 &&
+      single <= 599 &&
+      STATUS_REASON.test(this.raw(i + 1)) &&
+      this.gapIsSpaces(i) &&
+      this.labelBefore(i) === undefined
+    ) {
+      this.nonPorts.add(single);
+      return i;
+    }
     // an FTP or SMTP server's reply code opening its line (`port:\n220 MyMailServer ESMTP`)
     const lead = single !== undefined && single >= 100 ? this.lineBefore(chunk, MAX_LINE_LEAD) : undefined;
     if (single !== undefined && lead?.whole && REPLY_CODE_LINE.test(lead.text + this.source.slice(chunk.start, chunk.end + 16))) {
@@ -1293,6 +1317,12 @@ class PasteReader {
     }
     const unitAfter =
       ((UNITS.has(nextKey) && !(PORT_AFTER_WORDS.has(nextKey) && this.endsPortList(i))) ||
+        // `5 to 10 minutes`: the unit after a range's second number
+        (LIST_WORDS.has(nextKey) &&
+          BARE_PORT.test(this.key(i + 2)) &&
+          UNITS.has(this.key(i + 3)) &&
+          !PORT_AFTER_WORDS.has(this.key(i + 3)) &&
+          UNIT_GAP.test(this.gap(i + 2))) ||
         // `1 つ` (one of them), `3 台`: a CJK counter after a space
         (this.has.wide && CJK_UNIT_AHEAD.test(nextKey))) &&
       UNIT_GAP.test(this.gap(i));
@@ -1351,18 +1381,27 @@ class PasteReader {
         this.readPortValue(key, protocolBefore, chunk.start, chunk.end, i, "plain");
       return i;
     }
+    // `TCP 445/139 blocked`: two ports after their protocol; `8000/8001 are already in use`
+    if (
+      single === undefined &&
+      PORT_SLASH_PORT.test(key) &&
+      ((protocolBefore && !this.gapHasNewline(i - 1)) || this.stateAfter(i) !== undefined)
+    ) {
+      this.readPortValue(key, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i, "plain");
+      return i;
+    }
     if (single === undefined) return i;
     // written with a leading zero, with no label: a file's mode, a date or a build (`SecUploadFileMode 0600`)
     if (key.length > 1 && key.startsWith("0")) {
       this.nonPorts.add(single);
       return i;
     }
-    // an operating system's version: `Windows 10 client`, `Ubuntu 22`, `CentOS 7`; a year after
+    // a product's version: `Windows 10 client`, `Ubuntu 22`, `CentOS 7`; a year after
     // a time (`Sun Jun 10 12:04:02 2018 UDP link`); a date's day or year (`le 31 juillet 1996`,
     // `July 4, 2019`, `créé en 1985`)
     const year = single >= 1970 && single <= 2100;
     if (
-      (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
+      (single < 100 && VERSIONED_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
       (year && CLOCK.test(this.key(i - 1))) ||
       ((single <= 31 || year) && this.besideMonth(i)) ||
       (year && YEAR_WORDS.has(this.key(i - 1)) && this.gapIsSpaces(i - 1))
@@ -1575,6 +1614,11 @@ class PasteReader {
   private stateAfter(i: number): number | undefined {
     if (!this.gapIsSpaces(i)) return undefined;
     if (IS_WORDS.has(this.key(i + 1)) && PORT_STATES.has(this.key(i + 2)) && this.gapIsSpaces(i + 1)) return i + 2;
+    // `8000/8001 are already in use`
+    if (IS_WORDS.has(this.key(i + 1))) {
+      const inAt = this.key(i + 2) === "already" ? i + 3 : i + 2;
+      if (this.key(inAt) === "in" && this.key(inAt + 1) === "use") return inAt + 1;
+    }
     const end = this.endOf(i + 1);
     return PORT_STATES.has(this.key(i + 1)) && STATE_ENDS.test(this.source.slice(end, end + 6)) ? i + 1 : undefined;
   }
@@ -1611,6 +1655,13 @@ class PasteReader {
     for (let k = i, count = 0; k < this.chunks.length && count < MAX_LIST; count++) {
       if (!this.readPortValue(this.key(k), protocol, from, this.endOf(k), k, role)) break;
       last = k;
+      // `ports 80 (HTTP) and 443 (HTTPS)`, `135 (RPC), 445 (SMB)`: a name in parentheses after each port
+      const named = this.nameInParenthesesAfter(k);
+      if (named !== undefined) {
+        if (named < 0) break;
+        k = named;
+        continue;
+      }
       let next = k + 1;
       if (LIST_WORDS.has(this.key(next)) && this.gapIsSpacesOrCode(k)) next += 1;
       // `10051 instead of 10050`, `3389 rather than 3390`: the port set against another
@@ -1627,6 +1678,20 @@ class PasteReader {
       k = next;
     }
     return last;
+  }
+
+  /**
+   * After the port at `k`, a name in parentheses and the list going on (`80 (HTTP) and 443`): the
+   * next port's index; -1 where the list ends there; undefined where no such name follows.
+   */
+  private nameInParenthesesAfter(k: number): number | undefined {
+    if (!/^[ \t]*\($/.test(this.gap(k)) || !/^[a-z][a-z0-9-]{0,20}$/.test(this.key(k + 1))) return undefined;
+    const after = this.gap(k + 1);
+    if (!after.startsWith(")")) return undefined;
+    let next = k + 2;
+    if (/^\)[ \t]+$/.test(after) && LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(next)) next += 1;
+    else if (!/^\)[ \t]*,[ \t]*$/.test(after)) return -1;
+    return BARE_PORT.test(this.key(next)) ? next : -1;
   }
 
   /** At least MIN_SPACED_RUN bare numbers from `i` on, with spaces (or a `\` line continuation) between them. */

@@ -1241,4 +1241,82 @@ describe("pasted text: ranking", () => {
       expect(ports("Jan 10 router: login failure for user admin from 10.0.0.5 via winbox")).toEqual([8291]);
     });
   });
+
+  describe("forms read since the sixteenth fresh set", () => {
+    const ports = (text: string) => searchRules(book, text).found.map((f) => f.port);
+    const questionPorts = (text: string) => parseQuery(book, text).ports.map((r) => r.from);
+
+    it("services named by their tools, messages and phrases answer for their ports", () => {
+      expect(ports("xrdp[611]: (611)(139990754588480)[INFO ] connected client computer name: calibre")).toEqual([3389]);
+      expect(
+        ports(
+          'The mapped network drive could not be created because the following error has occurred:\n"The specified network name is no longer available."',
+        ),
+      ).toEqual([445]);
+      expect(
+        ports("SSM Agent is not online\nThe SSM Agent was unable to connect to a Systems Manager endpoint to register itself."),
+      ).toEqual([443]);
+      expect(
+        ports("When connecting through TS gateway I get\n[ERROR][com.freerdp.core.gateway.tsg] - tsg_check failure"),
+      ).toContain(443);
+      expect(
+        ports("Aug 14 17:06:46 ix udhcpc[4365]: broadcasting discover\nAug 14 17:07:16 ix udhcpc[4737]: action leasefail"),
+      ).toEqual([67, 68]);
+      expect(ports("OSError: [Errno 48] Address already in use\n    zeroconf = Zeroconf()")).toEqual([5353]);
+      expect(ports(";; QUESTION SECTION:\n;23.2.31.172.in-addr.arpa. IN PTR\n;; ANSWER SECTION:")).toEqual([53]);
+      expect(
+        ports("The Windows Time service (W32 Time) syncs the clock. By default a domain member follows the hierarchy."),
+      ).toEqual([123]);
+      expect(ports("To verify connectivity to ports used for remote procedure call (RPC). Version 2 is out.")).toEqual([135]);
+    });
+
+    it("an identifier's capital run is a word of its own: `SMBApiException` names SMB", () => {
+      expect(ports("com.hierynomus.mssmb2.SMBApiException: STATUS_NETWORK_NAME_DELETED (0xc00000c9)")).toEqual([445]);
+    });
+
+    it("SSHFS-Win's UNC path is SSH, not SMB", () => {
+      expect(findPorts("dir \\\\sshfs.r\\deck@steamdeck").map((f) => f.port)).toEqual([22]);
+      expect(findPorts("dir \\\\fileserver\\deck").map((f) => f.port)).toEqual([445]);
+    });
+
+    it("WinRM's advice to use HTTPS is no sign that HTTPS was used", () => {
+      const trustedHosts =
+        "Enter-PSSession : Connecting to remote server failed with the following error message : The WinRM client cannot process the request. If the authentication scheme is different from Kerberos, or if the client computer is not joined to a domain, then HTTPS transport must be used or the destination machine must be added to the TrustedHosts configuration setting.";
+      expect(ports(trustedHosts)).toContain(5985);
+      expect(ports(trustedHosts)).not.toContain(5986);
+    });
+
+    it("two ports after their protocol or before a state, each a port: `TCP 445/139`, `8000/8001 are already in use`", () => {
+      expect(
+        findPorts("- Network reachability / port blocking (TCP 445/139 blocked)").map((f) => `${f.port}/${f.protocol}`),
+      ).toEqual(["445/TCP", "139/TCP"]);
+      expect(found("This is the error that is thrown if 8000/8001 are already in use, which seems long")).toEqual([8000, 8001]);
+    });
+
+    it("a list whose ports each carry a name in parentheses is one list", () => {
+      expect(found("For web servers, ensure ports 80 (HTTP) and 443 (HTTPS) are open.")).toEqual([80, 443]);
+      expect(found("Open ports 135 (RPC), 445 (SMB), 3389 (RDP) on the DC")).toEqual([135, 445, 3389]);
+    });
+
+    it("a product's version, a range of a quantity and an HTTP status with its reason are no ports", () => {
+      expect(readPaste("  • Microsoft .NET Framework 4 or later\n  • PowerShell 7 is installed").found).toEqual([]);
+      expect(questionPorts("About 5 to 10 minutes lost each time, depending on how many containers I have to restart.")).toEqual(
+        [],
+      );
+      expect(
+        questionPorts(
+          "I could not reproduce a 501 InternalFailure but I got a 400 TargetNotConnected when the agent was not running",
+        ),
+      ).toEqual([]);
+      expect(found("DestinationPort: 443  DestinationPortName: https")).toEqual([443]);
+    });
+
+    it("Windows' `find` filters netstat by a port like grep", () => {
+      expect(found('netstat -an 1 | find "4444" | find "ESTABLISHED"')).toEqual([4444]);
+    });
+
+    it("an event's id in Portuguese, Spanish or German is no port", () => {
+      expect([...readPaste("Este artigo resolve o ID de evento 4013 registado no registo").nonPorts]).toContain(4013);
+    });
+  });
 });
