@@ -38,6 +38,10 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   // checks that look back to a line's start: one long line of many numbers must stay linear
   ["numbers on one line", "100 ".repeat(MAX_PASTE_LENGTH / 4)],
   ["list numbers on one line", "1. a ".repeat(MAX_PASTE_LENGTH / 5)],
+  // numbers joined by list words: each number once looked back over the whole list before it
+  ["numbers joined by `to`", "5 to ".repeat(MAX_PASTE_LENGTH / 5)],
+  ["numbers joined by `and`", "1 and ".repeat(MAX_PASTE_LENGTH / 6)],
+  ["ports named in parentheses", "80 (http) and ".repeat(MAX_PASTE_LENGTH / 14)],
   ["pipes into grep on one line", "| grep 80 ".repeat(MAX_PASTE_LENGTH / 10)],
   // each line just under the table reader's cap: a pattern that backtracks over a line's spaces shows here
   ["table rows of spaces", `| a | b |\n|---|---|\n${`${" ".repeat(1_990)}|\n`.repeat(19)}`],

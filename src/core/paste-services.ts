@@ -33,6 +33,8 @@ export interface PasteService {
 export interface PasteServices {
   readonly schemes: ReadonlyMap<string, NamedPort>;
   readonly unc: NamedPort;
+  /** SSHFS-Win's UNC path (`\\sshfs\user@host`): a share reached over SSH. */
+  readonly sshfsUnc: NamedPort;
   readonly services: readonly PasteService[];
   /** Every service word or phrase, for a cheap "does this chunk name a service" check. */
   readonly byWord: ReadonlyMap<string, readonly PasteService[]>;
@@ -52,8 +54,8 @@ export interface PasteServices {
 const MIN_PREFIX = 4;
 /** Parts of a compound word: `dnsmasq-dhcp`, `ERROR:root:SMB`, `System.Data.SqlClient`. */
 const COMPOUND_SEPARATORS = /[-_.:/\\[\](){}@]+/;
-/** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`, `SMBApiException` has `SMB`. */
-const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
+/** camelCase and PascalCase boundaries: `Get-SmbServerConfiguration` has `Smb`. */
+const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])/;
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Scripts written without spaces between words: Chinese and Japanese. */
 const GLUED_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff]/;
@@ -121,7 +123,12 @@ function readNamedPort(value: unknown, where: string): NamedPort {
 }
 
 export function readPasteServices(raw: unknown): PasteServices {
-  const { schemes, unc, services } = (raw ?? {}) as { schemes?: unknown; unc?: unknown; services?: unknown };
+  const { schemes, unc, sshfsUnc, services } = (raw ?? {}) as {
+    schemes?: unknown;
+    unc?: unknown;
+    sshfsUnc?: unknown;
+    services?: unknown;
+  };
   if (typeof schemes !== "object" || schemes === null || Array.isArray(schemes) || !Array.isArray(services)) {
     throw new DataError(`${FILE}: expected { "schemes": {...}, "unc": {...}, "services": [...] }`);
   }
@@ -188,6 +195,7 @@ export function readPasteServices(raw: unknown): PasteServices {
   return {
     schemes: schemeMap,
     unc: readNamedPort(unc, "unc"),
+    sshfsUnc: readNamedPort(sshfsUnc, "sshfsUnc"),
     services: read,
     byWord,
     phraseStarts,

@@ -134,11 +134,11 @@ const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
 const SOCKET_CALL_BEFORE =
   /\b(?:connect|connect_ex|create_connection|bind)\(\([^()\n]{1,60}(?:\([^()\n]{0,20}\))?[^()\n]{0,20},[ \t]*$/;
-/** Names written before their version: `Windows 10`, `CentOS 7`, `.NET Framework 4`, `PowerShell 7`, `Python 3`. */
-const VERSIONED_NAMES = new Set([
-  ...["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"],
-  ...["framework", "powershell", "wmf", "python", "java", "jdk", "php", "perl", "ruby", "node", "nodejs"],
-]);
+/** Operating systems written before their version (below 100): `Windows 10`, `CentOS 7`. */
+const OS_NAMES = new Set(["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"]);
+/** Runtimes written before their version (below 30): `.NET Framework 4`, `PowerShell 7`, `Python 3`, `Java 17`. */
+const RUNTIME_NAMES = new Set(["framework", "powershell", "wmf", "python", "java", "jdk", "php", "perl", "ruby", "nodejs"]);
+const MAX_RUNTIME_VERSION = 30;
 const CLOCK = /^\d{1,2}:\d\d:\d\d$/;
 /** What filters a pipe's output by the number that follows: `grep`, `findstr "`, Windows' `find "`, `grep -w :`. */
 const FILTER = /^\s*(?:grep|egrep|findstr|find|select-string)(?:\s+-{1,2}[a-z]+)*\s+["']?:?$/i;
@@ -202,18 +202,22 @@ const GLUED_TABLE_CELL = /^(\d{2,5})[A-Z][A-Za-z]/;
 const TRANSPORT_IN_PARENTHESES = /\((TCP|UDP)(\/(?:TCP|UDP))?\)/;
 const ISSUE_NUMBER = /^#\d{1,5}$/;
 const ERROR_MESSAGE_AFTER = /^,? ?["'][A-Za-z]/;
+const OPEN_PARENTHESIS_GAP = /^[ \t]*\($/;
+const PARENTHESISED_NAME = /^[a-z][a-z0-9-]{0,20}$/;
+const CLOSE_THEN_SPACES = /^\)[ \t]+$/;
+const CLOSE_THEN_COMMA = /^\)[ \t]*,[ \t]*$/;
+/** SSHFS-Win's UNC server names: `\\sshfs\user@host`, `\\sshfs.r\…`, `\\sshfs.kr\…`. */
+const SSHFS_UNC = /^sshfs(?:\.[a-z]{1,2})?$/i;
+/** Advice to use a transport, not the one used: `HTTPS transport must be used`, `SSL must be used`. */
+const TRANSPORT_ADVICE = /^[ \t]+(?:transport[ \t]+)?(?:must|should)[ \t]+be[ \t]+used/i;
+/** An API's reason after an HTTP status: `501 InternalFailure`, `400 TargetNotConnected`. */
+const STATUS_REASON = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
 /**
  * An FTP or SMTP server's reply opening its line: `229 Entering Extended Passive Mode`, `550 Requested
  * action`, `200 PORT command successful`.
  */
-const SSHFS_UNC = /^sshfs(?:\.[a-z]{1,2})?$/i;
-const SSHFS = { port: 22, protocol: "TCP" } as const;
-const TRANSPORT_ADVICE = /^[ \t]+(?:transport[ \t]+)?(?:must|should)[ \t]+be[ \t]+used/i;
-const STATUS_REASON = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
 const REPLY_CODE_LINE =
   /^[ \t]*(?:[1-5]\d\d[ -][A-Z][a-z]|[1-5]\d\d [A-Z]{4} command|\d{3,5} - (?:Can't|Cannot|Could not|Unable|Error|Failed|Unknown|Access|Lost|Connection|Timeout|Timed|Invalid|No )[a-z ]?)/;
-/** An RD Gateway carries RDP inside HTTPS. */
-const RD_GATEWAY = { ports: [443], protocol: "TCP" } as const;
 const LSOF_ADDRESS = /^-i[46]?(tcp|udp)?@?[^:]*:(\d{1,5})$/;
 const DOCKER_PUBLISHED = /^->\d{1,5}\/(?:tcp|udp)\b/i;
 const HTML_ESCAPES = /&(?:gt|lt|amp|quot|#39);/g;
@@ -424,6 +428,8 @@ class PasteReader {
   private readonly parenthesised: number[] = [];
   /** Bare numbers with nothing around them that says what they are: `switching to 636 or 3268`. */
   private readonly unlabelled: number[] = [];
+  /** The text advises a TLS transport (`HTTPS transport must be used`) rather than naming the one used. */
+  private advised = false;
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
   /** What some readers need anywhere in the text, looked for once: most texts have none of it. */
@@ -536,7 +542,7 @@ class PasteReader {
       if (all.some((p) => numbers.has(p)) || claimed.has(at) || (service.tool && numbers.size > 0)) continue;
       const secure = service.secure?.words.some((w) => this.seenWords.has(w)) ?? false;
       // `listener for http … and for https`: both transports named, both ports
-      const plainToo = service.secure?.plain?.some((w) => this.seenWords.has(w)) ?? false;
+      const plainToo = this.advised || (service.secure?.plain?.some((w) => this.seenWords.has(w)) ?? false);
       const ports = secure && service.secure ? [...(plainToo ? service.ports : []), ...service.secure.ports] : service.ports;
       const [first, end] = [this.chunks[at] as Chunk, this.chunks[last] as Chunk];
       for (const port of ports) {
@@ -724,7 +730,7 @@ class PasteReader {
       key.startsWith("@") && this.key(i - 2) === "dig"
         ? pasteServices().byWord.get("dns")?.[0]
         : key.startsWith("/g:") && key.length > 3 && /freerdp$/.test(this.key(i - 1))
-          ? RD_GATEWAY
+          ? pasteServices().byWord.get("rd gateway")?.[0]
           : undefined;
     const port = named?.ports[0];
     if (named && port !== undefined)
@@ -750,10 +756,10 @@ class PasteReader {
     const denied = NEGATED_COMPOUND.test(key);
     if (named.transport.length > 0 && !denied && !this.isSwitchedOff(i)) {
       // (`received an HTTP server error status (500)` names a message, not the plain transport;
-      // `HTTPS transport must be used` advises a transport, not the one used)
+      // `HTTPS transport must be used` advises the TLS transport: the plain one may be in use, so both)
       const message = HTTP_MESSAGE_WORDS.has(this.key(i + 1));
-      const advice = TRANSPORT_ADVICE.test(this.source.slice(this.endOf(i), this.endOf(i) + 32));
-      for (const word of named.transport) if (!advice && !(message && services.plainWords.has(word))) this.seenWords.add(word);
+      if (TRANSPORT_ADVICE.test(this.source.slice(this.endOf(i), this.endOf(i) + 32))) this.advised = true;
+      for (const word of named.transport) if (!(message && services.plainWords.has(word))) this.seenWords.add(word);
     }
     for (const service of named.services) this.services.push({ service, at: i, last: i });
     if (services.phraseStarts.has(key)) {
@@ -802,7 +808,7 @@ class PasteReader {
     const host = /^[a-z0-9][a-z0-9.$-]+/i.exec(this.source.slice(at, Math.min(chunk.end, at + 64)));
     if (host) {
       // SSHFS-Win's `\\sshfs\user@host`, `\\sshfs.r\…`: a share reached over SSH, not SMB
-      const { port, protocol } = SSHFS_UNC.test(host[0]) ? SSHFS : pasteServices().unc;
+      const { port, protocol } = SSHFS_UNC.test(host[0]) ? pasteServices().sshfsUnc : pasteServices().unc;
       this.candidate(port, protocol, chunk.start, Math.min(chunk.end, at + host[0].length + 40), i, "plain", "named");
     }
     return i;
@@ -1238,10 +1244,15 @@ class PasteReader {
       this.readPortValue(key, protocolAfterPair, chunk.start, this.endOf(i + 1), i, "plain");
       return i + 1;
     }
-    // `5985/5986 ports are opened` (two ports are no count of ports)
-    if (single === undefined && PORT_AFTER_WORDS.has(nextKey) && PORT_SLASH_PORT.test(key) && !this.gapHasNewline(i)) {
-      this.readPortValue(key, protocolBefore, chunk.start, this.endOf(i + 1), i, "plain");
-      return i + 1;
+    // two different ports: `5985/5986 ports are opened` (no count of ports), `TCP 445/139 blocked`
+    // (after their protocol), `8000/8001 are already in use`
+    const pair = single === undefined ? PORT_SLASH_PORT.exec(key) : null;
+    if (pair && pair[1] !== pair[2]) {
+      const portsAfter = PORT_AFTER_WORDS.has(nextKey) && !this.gapHasNewline(i);
+      if (portsAfter || (protocolBefore && !this.gapHasNewline(i - 1)) || this.isInUseAfter(i)) {
+        this.readPortValue(key, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i, "plain");
+        return portsAfter ? i + 1 : i;
+      }
     }
     // an HTTP status and its reason as an API names it: `a 501 InternalFailure`, `400 TargetNotConnected`
     // (never a labelled port before a field's name: Sysmon's `DestinationPort: 443  DestinationPortName: https`)
@@ -1319,6 +1330,7 @@ class PasteReader {
       ((UNITS.has(nextKey) && !(PORT_AFTER_WORDS.has(nextKey) && this.endsPortList(i))) ||
         // `5 to 10 minutes`: the unit after a range's second number
         (LIST_WORDS.has(nextKey) &&
+          this.gapIsSpaces(i + 1) &&
           BARE_PORT.test(this.key(i + 2)) &&
           UNITS.has(this.key(i + 3)) &&
           !PORT_AFTER_WORDS.has(this.key(i + 3)) &&
@@ -1381,15 +1393,6 @@ class PasteReader {
         this.readPortValue(key, protocolBefore, chunk.start, chunk.end, i, "plain");
       return i;
     }
-    // `TCP 445/139 blocked`: two ports after their protocol; `8000/8001 are already in use`
-    if (
-      single === undefined &&
-      PORT_SLASH_PORT.test(key) &&
-      ((protocolBefore && !this.gapHasNewline(i - 1)) || this.stateAfter(i) !== undefined)
-    ) {
-      this.readPortValue(key, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i, "plain");
-      return i;
-    }
     if (single === undefined) return i;
     // written with a leading zero, with no label: a file's mode, a date or a build (`SecUploadFileMode 0600`)
     if (key.length > 1 && key.startsWith("0")) {
@@ -1401,7 +1404,8 @@ class PasteReader {
     // `July 4, 2019`, `créé en 1985`)
     const year = single >= 1970 && single <= 2100;
     if (
-      (single < 100 && VERSIONED_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
+      (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
+      (single < MAX_RUNTIME_VERSION && RUNTIME_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
       (year && CLOCK.test(this.key(i - 1))) ||
       ((single <= 31 || year) && this.besideMonth(i)) ||
       (year && YEAR_WORDS.has(this.key(i - 1)) && this.gapIsSpaces(i - 1))
@@ -1500,7 +1504,8 @@ class PasteReader {
       return this.readList(i, undefined, this.startOf(i - 1), "plain");
     }
     // `SMB 445 port`, Vagrant's `5985 (guest) => 55985 (host)`
-    const listBefore = this.listBefore(i);
+    // (the list before is looked for only before a port word: each look walks back over a list)
+    const listBefore = PORT_AFTER.has(nextKey) || nextKey === "ports" ? this.listBefore(i) : [];
     if (
       (single >= 10 || listBefore.length > 0) &&
       (PORT_AFTER.has(nextKey) || (nextKey === "ports" && listBefore.length > 0)) &&
@@ -1614,13 +1619,15 @@ class PasteReader {
   private stateAfter(i: number): number | undefined {
     if (!this.gapIsSpaces(i)) return undefined;
     if (IS_WORDS.has(this.key(i + 1)) && PORT_STATES.has(this.key(i + 2)) && this.gapIsSpaces(i + 1)) return i + 2;
-    // `8000/8001 are already in use`
-    if (IS_WORDS.has(this.key(i + 1))) {
-      const inAt = this.key(i + 2) === "already" ? i + 3 : i + 2;
-      if (this.key(inAt) === "in" && this.key(inAt + 1) === "use") return inAt + 1;
-    }
     const end = this.endOf(i + 1);
     return PORT_STATES.has(this.key(i + 1)) && STATE_ENDS.test(this.source.slice(end, end + 6)) ? i + 1 : undefined;
+  }
+
+  /** `are already in use` after chunk `i` (said of ports, and of addresses: kept for pairs of ports). */
+  private isInUseAfter(i: number): boolean {
+    if (!this.gapIsSpaces(i) || !IS_WORDS.has(this.key(i + 1))) return false;
+    const inAt = this.key(i + 2) === "already" ? i + 3 : i + 2;
+    return this.key(inAt) === "in" && this.key(inAt + 1) === "use";
   }
 
   /** The bare numbers written just before chunk `i`, each separated by a comma: `80,8080` of `80,8080,443 port`. */
@@ -1685,13 +1692,18 @@ class PasteReader {
    * next port's index; -1 where the list ends there; undefined where no such name follows.
    */
   private nameInParenthesesAfter(k: number): number | undefined {
-    if (!/^[ \t]*\($/.test(this.gap(k)) || !/^[a-z][a-z0-9-]{0,20}$/.test(this.key(k + 1))) return undefined;
+    if (!this.isNamedInParentheses(k)) return undefined;
     const after = this.gap(k + 1);
-    if (!after.startsWith(")")) return undefined;
     let next = k + 2;
-    if (/^\)[ \t]+$/.test(after) && LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(next)) next += 1;
-    else if (!/^\)[ \t]*,[ \t]*$/.test(after)) return -1;
-    return BARE_PORT.test(this.key(next)) ? next : -1;
+    if (CLOSE_THEN_SPACES.test(after) && LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(next)) next += 1;
+    else if (!CLOSE_THEN_COMMA.test(after)) return -1;
+    // (the next port carries its name too: `port 443 (https) and 30 seconds later` is no list)
+    return BARE_PORT.test(this.key(next)) && this.isNamedInParentheses(next) ? next : -1;
+  }
+
+  /** A word in parentheses right after chunk `k`: `80 (HTTP)`. */
+  private isNamedInParentheses(k: number): boolean {
+    return OPEN_PARENTHESIS_GAP.test(this.gap(k)) && PARENTHESISED_NAME.test(this.key(k + 1)) && this.gap(k + 1).startsWith(")");
   }
 
   /** At least MIN_SPACED_RUN bare numbers from `i` on, with spaces (or a `\` line continuation) between them. */

@@ -214,13 +214,7 @@ function isNameBefore(text: string, end: number): boolean {
 /** Sentences a person wrote to others (a post, a reply), not a question typed to amiport: two or more. */
 function isProse(text: string): boolean {
   // (a sentence may end in a quote or a bracket: `… with 'winrm quickconfig'. We need …`)
-  const trimmed = text.trim();
-  // (or one sentence longer than a typed question: a post's, `This module … with spoofed responses.`)
-  return (
-    /[a-z]{2}['"’”)\]]?[.!?]\s+\S/i.test(trimmed) ||
-    trimmed.includes("\n") ||
-    (trimmed.length > MAX_ONE_LINE_QUESTION && /[a-z]{2}[.!?]$/i.test(trimmed))
-  );
+  return /[a-z]{2}['"’”)\]]?[.!?]\s+\S/i.test(text.trim()) || text.trim().includes("\n");
 }
 
 /** One short line with no error's words: what a person types, not what a machine printed. */

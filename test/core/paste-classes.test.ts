@@ -1270,8 +1270,13 @@ describe("pasted text: ranking", () => {
       expect(ports("To verify connectivity to ports used for remote procedure call (RPC). Version 2 is out.")).toEqual([135]);
     });
 
-    it("an identifier's capital run is a word of its own: `SMBApiException` names SMB", () => {
-      expect(ports("com.hierynomus.mssmb2.SMBApiException: STATUS_NETWORK_NAME_DELETED (0xc00000c9)")).toEqual([445]);
+    it("Docker's remote API names its ports; its local socket and its daemon's name do not", () => {
+      expect(found("Never expose 2375, the Docker remote API has no authentication. Use 2376 with mutual TLS.")).toEqual([
+        2375, 2376,
+      ]);
+      expect(ports("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?")).toEqual(
+        [],
+      );
     });
 
     it("SSHFS-Win's UNC path is SSH, not SMB", () => {
@@ -1279,11 +1284,11 @@ describe("pasted text: ranking", () => {
       expect(findPorts("dir \\\\fileserver\\deck").map((f) => f.port)).toEqual([445]);
     });
 
-    it("WinRM's advice to use HTTPS is no sign that HTTPS was used", () => {
+    it("advice to use TLS (`HTTPS transport must be used`) answers for both transports, not TLS alone", () => {
       const trustedHosts =
         "Enter-PSSession : Connecting to remote server failed with the following error message : The WinRM client cannot process the request. If the authentication scheme is different from Kerberos, or if the client computer is not joined to a domain, then HTTPS transport must be used or the destination machine must be added to the TrustedHosts configuration setting.";
-      expect(ports(trustedHosts)).toContain(5985);
-      expect(ports(trustedHosts)).not.toContain(5986);
+      expect(ports(trustedHosts)).toEqual(expect.arrayContaining([5985, 5986]));
+      expect(ports("ldap_modify: Server is unwilling to perform (53)\n\tadditional info: SSL must be used")).toEqual([389, 636]);
     });
 
     it("two ports after their protocol or before a state, each a port: `TCP 445/139`, `8000/8001 are already in use`", () => {
@@ -1291,15 +1296,18 @@ describe("pasted text: ranking", () => {
         findPorts("- Network reachability / port blocking (TCP 445/139 blocked)").map((f) => `${f.port}/${f.protocol}`),
       ).toEqual(["445/TCP", "139/TCP"]);
       expect(found("This is the error that is thrown if 8000/8001 are already in use, which seems long")).toEqual([8000, 8001]);
+      expect(readPaste("psping output: TCP 10/10 succeeded to 10.0.0.5:445").found.map((f) => f.port)).toEqual([445]);
     });
 
     it("a list whose ports each carry a name in parentheses is one list", () => {
       expect(found("For web servers, ensure ports 80 (HTTP) and 443 (HTTPS) are open.")).toEqual([80, 443]);
       expect(found("Open ports 135 (RPC), 445 (SMB), 3389 (RDP) on the DC")).toEqual([135, 445, 3389]);
+      expect(found("port 443 (https) and 30 seconds later it failed")).toEqual([443]);
     });
 
     it("a product's version, a range of a quantity and an HTTP status with its reason are no ports", () => {
       expect(readPaste("  • Microsoft .NET Framework 4 or later\n  • PowerShell 7 is installed").found).toEqual([]);
+      expect(found("telnet node 80\nConnected")).toEqual([80]);
       expect(questionPorts("About 5 to 10 minutes lost each time, depending on how many containers I have to restart.")).toEqual(
         [],
       );
