@@ -19,11 +19,12 @@ const FLOW_RECORD =
 const IIS_RECORD =
   /^[ \t`]*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f.:]{2,45} [A-Z][A-Z_-]{1,30} \S{1,4000} \S{1,4000} (\d{1,5}) \S{1,300} [0-9a-f.:]{2,45}(?: |$)/;
 /**
- * A row of `ufw status`: `80  ALLOW  Anywhere`, `445/tcp (v6)  DENY IN  Anywhere (v6)` (a range
+ * A row of `ufw status` (numbered or not): `80  ALLOW  Anywhere`, `[ 3] 25  ALLOW IN  Anywhere`,
+ * `445/tcp (v6)  DENY IN  Anywhere (v6)` (a range
  * `1:65535/tcp` is no port); never `iptables -L --line-numbers`' `9  REJECT  tcp  --  anywhere`.
  */
 const UFW_RULE =
-  /^(?![^\n]{0,200}\s--\s)[ \t`]*(\d{1,5})(?:\/(tcp|udp))?(?: \(v6\))?[ \t]{2,}(?:ALLOW|DENY|LIMIT|REJECT)(?: (?:IN|OUT|FWD))?[ \t]{2,}\S/;
+  /^(?![^\n]{0,200}\s--\s)[ \t`]*(?:\[[ \t]{0,3}\d{1,4}\][ \t]+)?(\d{1,5})(?:\/(tcp|udp))?(?: \(v6\))?[ \t]{2,}(?:ALLOW|DENY|LIMIT|REJECT)(?: (?:IN|OUT|FWD))?[ \t]{2,}\S/;
 /** The protocols a flow record gives as numbers that have ports. */
 const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
   ["6", "TCP"],
@@ -50,7 +51,7 @@ export function readRecordPorts(text: string): RecordPorts[] {
     const end = newline < 0 ? text.length : newline;
     // a record begins with a digit (after spaces): other lines are not cut out to be matched
     const record =
-      end - start <= MAX_RECORD_LENGTH && beginsWithDigit(text, start) ? readRecord(text.slice(start, end)) : undefined;
+      end - start <= MAX_RECORD_LENGTH && beginsLikeRecord(text, start) ? readRecord(text.slice(start, end)) : undefined;
     if (record) records.push({ ...record, from: start, to: end });
     if (newline < 0) break;
     start = newline + 1;
@@ -63,11 +64,12 @@ function isLead(code: number): boolean {
   return code === 32 || code === 9 || code === 96;
 }
 
-function beginsWithDigit(text: string, start: number): boolean {
+function beginsLikeRecord(text: string, start: number): boolean {
   let at = start;
   while (isLead(text.charCodeAt(at))) at++;
   const code = text.charCodeAt(at);
-  return code >= 48 && code <= 57;
+  // (or ufw's rule number: `[ 3] 25  ALLOW IN`)
+  return (code >= 48 && code <= 57) || code === 91;
 }
 
 function readRecord(line: string): Omit<RecordPorts, "from" | "to"> | undefined {

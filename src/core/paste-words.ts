@@ -196,6 +196,8 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   "i.e",
   "by",
   "default",
+  // PowerShell's comparison: `where LocalPort -eq 53`, `$_.LocalPort -eq 3389`
+  "-eq",
   // `RTP Port Range 10000-20000`
   "range",
   "ranges",

@@ -207,6 +207,12 @@ const PARENTHESISED_NAME = /^[a-z][a-z0-9-]{0,20}$/;
 const CLOSE_THEN_SPACES = /^\)[ \t]+$/;
 const CLOSE_THEN_COMMA = /^\)[ \t]*,[ \t]*$/;
 /** SSHFS-Win's UNC server names: `\\sshfs\user@host`, `\\sshfs.r\…`, `\\sshfs.kr\…`. */
+/** nc's flags run together with the port's flag last: `-lvnp`, `-nvlp`, `-lp`. */
+const NC_LISTEN_FLAGS = /^-[a-z]{1,5}p$/;
+const UFW_VERBS = new Set(["allow", "deny", "reject", "limit"]);
+const INSERTION_STRING = /^%\d{1,2}$/;
+const RAW_SOCKETS = new Set(["raw", "raw6"]);
+const SSHD_LINE = /\bsshd(?:\[\d{1,10}\])?:/;
 const SSHFS_UNC = /^sshfs(?:\.[a-z]{1,2})?$/i;
 /** Advice to use a transport, not the one used: `HTTPS transport must be used`, `SSL must be used`. */
 const TRANSPORT_ADVICE = /^[ \t]+(?:transport[ \t]+)?(?:must|should)[ \t]+be[ \t]+used/i;
@@ -315,7 +321,7 @@ const COUNT_WORDS: ReadonlySet<string> = new Set(["number", "count", "amount", "
 /** Port labels in Chinese, Japanese, Korean and Russian; `监听` and `リッスン` (listening on) lead to a port too. */
 const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт", "监听", "監聽", "リッスン"] as const;
 const NUMBERED = /^(\d{1,5})[号號번]$/;
-const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号號번]*$/;
+const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号號번番]*$/;
 /** Chinese, Japanese and Korean counters, units of time and words for a version (`0201版本`): a number glued before one is no port. */
 const CJK_UNITS =
   "版本|バージョン|버전|つ|毫秒|分钟|分鐘|小时|小時|時間|秒|天|日|次|个|個|台|年|月|周|岁|人|条|行|页|章|倍|核|件|回|초|분|시간|일|개|대|년|월|장|쪽";
@@ -1032,6 +1038,11 @@ class PasteReader {
       );
       return i;
     }
+    // an event message's insertion string: `Destination Port: %7`
+    if (key.startsWith("%") && INSERTION_STRING.test(key)) {
+      this.nonPorts.add(Number(key.slice(1)));
+      return i;
+    }
     // an issue or a list item: `Resolves #25`
     if (ISSUE_NUMBER.test(key)) {
       this.nonPorts.add(Number(key.slice(1)));
@@ -1091,10 +1102,21 @@ class PasteReader {
    * of the connection (the other is the client's ephemeral port).
    */
   private readNetstat(i: number): number | undefined {
+    // a raw socket's row (`raw6  0  0 :::58  :::*  7`) gives its IP protocol's number where a port would be
+    if (RAW_SOCKETS.has(this.key(i - 3)) && BARE_PORT.test(this.key(i - 1)) && BARE_PORT.test(this.key(i - 2))) {
+      const number = this.addressPort(this.key(i));
+      if (number !== undefined) this.nonPorts.add(number);
+      return number === undefined ? undefined : i;
+    }
     let protocol = PROTOCOL_WORDS.get(this.key(i - 1));
     let protocolAt = i - 1;
-    if (!protocol && PROTOCOL_WORDS.has(this.key(i - 3)) && BARE_PORT.test(this.key(i - 1)) && BARE_PORT.test(this.key(i - 2))) {
-      protocolAt = i - 3;
+    // the queue columns between the protocol and the address: Linux's two, BSD's `netstat -A` three
+    for (const columns of [2, 3]) {
+      if (protocol || !PROTOCOL_WORDS.has(this.key(i - columns - 1))) continue;
+      let counts = true;
+      for (let k = i - columns; k < i; k++) counts &&= BARE_PORT.test(this.key(k));
+      if (!counts) continue;
+      protocolAt = i - columns - 1;
       protocol = PROTOCOL_WORDS.get(this.key(protocolAt));
     }
     if (!protocol || !this.chunks[i + 1]) return undefined;
@@ -1246,10 +1268,12 @@ class PasteReader {
     }
     // two different ports: `5985/5986 ports are opened` (no count of ports), `TCP 445/139 blocked`
     // (after their protocol), `8000/8001 are already in use`
+    // (`TCP 10/10 succeeded` is a tally: a pair after a protocol or before `in use` has two ports)
     const pair = single === undefined ? PORT_SLASH_PORT.exec(key) : null;
-    if (pair && pair[1] !== pair[2]) {
+    if (pair) {
       const portsAfter = PORT_AFTER_WORDS.has(nextKey) && !this.gapHasNewline(i);
-      if (portsAfter || (protocolBefore && !this.gapHasNewline(i - 1)) || this.isInUseAfter(i)) {
+      const different = pair[1] !== pair[2];
+      if (portsAfter || (different && ((protocolBefore && !this.gapHasNewline(i - 1)) || this.isInUseAfter(i)))) {
         this.readPortValue(key, protocolBefore, protocolBefore ? this.startOf(i - 1) : chunk.start, chunk.end, i, "plain");
         return portsAfter ? i + 1 : i;
       }
@@ -1461,7 +1485,14 @@ class PasteReader {
     // `[1060]`; a console's cells, one per line, do: `Custom TCP\nTCP\n5986`)
     if (protocolBefore && !(this.gapHasNewline(i - 1) && this.source[this.startOf(i - 1) - 1] === "=")) {
       // `tcp 0 0 0.0.0.0:22`: Linux netstat's queue sizes, not ports
-      if (BARE_PORT.test(nextKey) && this.gapIsSpaces(i) && this.key(i + 2).includes(":")) return i;
+      // (BSD's `netstat -A`: `tcp4  3  0  0 192.168.71.1.ssh`, three columns before the address)
+      if (
+        BARE_PORT.test(nextKey) &&
+        this.gapIsSpaces(i) &&
+        (this.key(i + 2).includes(":") ||
+          (BARE_PORT.test(this.key(i + 2)) && this.gapIsSpaces(i + 1) && this.addressPort(this.key(i + 3)) !== undefined))
+      )
+        return i;
       return this.readList(i, protocolBefore, this.startOf(i - 1), "plain");
     }
     const protocolAfter = PROTOCOL_WORDS.get(nextKey);
@@ -1777,6 +1808,12 @@ class PasteReader {
       if (crossedCell && role !== undefined && j > 0 && !this.gapHas(j - 1, "|") && !this.gapHasNewline(j - 1)) return undefined;
       // sqlcmd's and bcp's `-P` is the password
       if (NON_PORT_FLAGS.has(key) && j === i - 1) return { at: j, role: "nonport" };
+      // nc's flags run together, the port's last: `nc -lvnp 443`, `nc -nvlp 4444`
+      if (j === i - 1 && NC_LISTEN_FLAGS.test(key) && PORT_TOOLS.has(this.key(j - 1))) return { at: j, role: "plain" };
+      // ufw's `allow 5432`, `deny 80`, `limit 22/tcp` after `ufw`
+      // (a list's protocol after its last port is read with the list: `ufw allow 25,110/tcp`)
+      if (j === i - 1 && UFW_VERBS.has(key) && this.key(j - 1) === "ufw" && !this.gapIsListSeparator(i))
+        return { at: j, role: "plain" };
       if (FLAG_LABELS.has(key) && j === i - 1)
         return {
           at: j,
@@ -1798,6 +1835,8 @@ class PasteReader {
         if (role !== "nonport" && role !== "plain" && /^[ \t]+=/.test(this.gap(j))) return { at: j, role: "plain" };
         if (role !== "nonport" && (key === "port" || key === "ports") && SOURCE_WORDS.has(this.key(j - 1)))
           return { at: j - 1, role: "source" };
+        // sshd names its client by address and port: `Connection from 59.91.122.57 port 34388`
+        if (key === "port" && validIpv4(this.key(j - 1)) && this.lineHas(chunk, SSHD_LINE)) return { at: j, role: "source" };
         if (role === "nonport" && j !== i - 1 && !chunk.colon) return undefined;
         return { at: j, role };
       }
@@ -1868,7 +1907,8 @@ class PasteReader {
 
   /** The first chunk after `i` that is not a lone `:` (`Protocol : TCP`). */
   private nextValue(i: number): number | undefined {
-    for (let j = i + 1; j < this.chunks.length && j <= i + 2; j++) if (this.key(j) !== "") return j;
+    // (PowerShell's comparison: `where Protocol -eq UDP`)
+    for (let j = i + 1; j < this.chunks.length && j <= i + 2; j++) if (this.key(j) !== "" && this.key(j) !== "-eq") return j;
     return undefined;
   }
 
@@ -2087,8 +2127,10 @@ class PasteReader {
 
   /** `2. Opened port 1433`, `3) Restart`: a list's number at the start of its line. */
   private isListMarker(chunk: Chunk): boolean {
-    if (chunk.key.length > 2 || !/^[.)] +[^\s\d]/.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
     const { text, whole } = this.lineBefore(chunk, MAX_LINE_LEAD);
+    // ufw's numbered rules: `[ 3] 25  ALLOW IN  Anywhere`
+    if (chunk.key.length <= 3 && whole && /^[ \t]*\[[ \t]*$/.test(text) && this.source[chunk.end] === "]") return true;
+    if (chunk.key.length > 2 || !/^[.)] +[^\s\d]/.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
     return whole && /^[\s>*-]*$/.test(text);
   }
 

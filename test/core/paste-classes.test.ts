@@ -1327,4 +1327,53 @@ describe("pasted text: ranking", () => {
       expect([...readPaste("Este artigo resolve o ID de evento 4013 registado no registo").nonPorts]).toContain(4013);
     });
   });
+
+  describe("forms read since the seventeenth fresh set", () => {
+    it("ufw's commands and its numbered status rows are ports; the rule numbers are not", () => {
+      expect(found('`sudo ufw allow 5432 comment "{{Service}}"`\n\n`sudo ufw deny 80`')).toEqual([5432, 80]);
+      const numbered =
+        "Status: active\n\n     To                         Action      From\n     --                         ------      ----\n[ 1] 22                         ALLOW IN    Anywhere\n[ 2] 443                        ALLOW IN    Anywhere";
+      const read = readPaste(numbered);
+      expect(read.found.map((f) => f.port)).toEqual([22, 443]);
+      expect([...read.nonPorts]).toEqual(expect.arrayContaining([1, 2]));
+    });
+
+    it("nc's flags run together with the port's last (`-nvlp 4444`); PowerShell's `-eq` compares a port or a protocol", () => {
+      expect(found("make sure `nc -nvlp 4444` is listening before you fire the payload.")).toEqual([4444]);
+      const filter =
+        'Get-NetFirewallRule -Name "HNS*" | Get-NetFirewallPortFilter | where Protocol -eq UDP | where LocalPort -eq 53';
+      expect(findPorts(filter).map((f) => `${f.port}/${f.protocol}`)).toEqual(["53/UDP"]);
+    });
+
+    it("sshd's client address and port is the client's side, not the port the text is about", () => {
+      const sshd =
+        "Jul  1 09:30:56 usbkey sshd[8807]: fatal: Timeout before authentication for 192.168.9.212 port 47056\nDec  1 18:59:33 host sshd[1189573]: banner exchange: Connection from 59.91.122.57 port 34388: invalid format";
+      expect(found(sshd)).toEqual([22]);
+    });
+
+    it("an event message's insertion strings are no ports", () => {
+      const template = "Source Port:  %5  Destination Address: %6  Destination Port:  %7  Protocol:  %8";
+      expect(readPaste(template).found).toEqual([]);
+      expect([...readPaste(template).nonPorts]).toEqual(expect.arrayContaining([5, 7]));
+    });
+
+    it("netstat's raw sockets give a protocol's number; BSD's `netstat -A` columns before the address are counts", () => {
+      const linux =
+        "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\ntcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      1206/sshd\nraw6       0      0 :::58                   :::*                    7           865/NetworkManager";
+      expect(found(linux)).toEqual([22]);
+      const bsd =
+        "Tcpcb            Proto Rexmit OOORcv 0-win  Local Address      Foreign Address\nfffff80003df43d0 tcp4       3      0      0 192.168.71.1.ssh   192.168.71.1.64330\nfffff80003df47a0 tcp4       0      0      0 localhost.smtp     *.*";
+      expect(found(bsd)).toEqual([22, 25]);
+    });
+
+    it("DNS named by a zone transfer; a port numbered in Japanese with 番", () => {
+      expect(
+        searchRules(
+          book,
+          "[1387348935] nsd[23600]: info: axfr for zone domain.nl. from client 192.0.2.115 refused, no acl matches.",
+        ).found.map((f) => f.port),
+      ).toEqual([53]);
+      expect(found("8443番ポートにhttpsでアクセスする")).toContain(8443);
+    });
+  });
 });
