@@ -1,8 +1,7 @@
-/** The pure parts of the transport's defences: the answer cache's bounds, envelope checks (Slack's markup: message-text.test.ts). */
+/** The pure parts of the transport's defences: the answer cache's bounds (envelope checks: socket-envelopes.test.ts; Slack's markup: message-text.test.ts). */
 import { describe, expect, it } from "vitest";
 import { AnswerCache, jsonLength } from "../../src/slack/answer.js";
 import { composeReply } from "../../src/slack/compose.js";
-import { envelopeProblem } from "../../src/slack/socket-envelopes.js";
 import { book } from "../helpers/book.js";
 
 describe("AnswerCache bounds", () => {
@@ -45,24 +44,5 @@ describe("AnswerCache bounds", () => {
     once.set("a", entry("a", 100));
     expect(cache.size).toEqual(once.size);
     expect(once.size.entries).toBe(1);
-  });
-});
-
-describe("envelopeProblem", () => {
-  it.each([
-    ["null", "not an object"],
-    ["[]", "not an object"],
-    ["{", "not JSON"],
-    ['{"type":1}', "no type"],
-    ['{"type":"slash_commands"}', "no payload"],
-    ['{"type":"events_api","payload":{}}', "no event"],
-    ['{"type":"events_api","payload":{"event":{"type":"app_mention"}}}', undefined],
-    ['{"type":"hello"}', undefined],
-  ])("%s: %s", (frame, problem) => {
-    expect(envelopeProblem(frame)).toBe(problem);
-  });
-
-  it("refuses a frame over the cap before parsing it", () => {
-    expect(envelopeProblem(`{"type":"hello","pad":"${"x".repeat(600 * 1024)}"}`)).toBe("too large");
   });
 });
