@@ -191,7 +191,11 @@ describe("the deadline of the fetch given to Bolt (respond() passes no signal of
       () => undefined,
       (e: unknown) => e,
     );
-    await expect.poll(() => received.filter((r) => r.path === "/hang").length).toBe(before + 1);
+    await expect
+      .poll(() => received.filter((r) => r.path === "/hang").length, {
+        message: "the request reaches the server: the policy's 1 ms deadline did not replace the caller's signal",
+      })
+      .toBe(before + 1);
     caller.abort();
     const error = await call;
     expect((error as Error).name).toBe("AbortError");
