@@ -212,6 +212,11 @@ const NC_LISTEN_FLAGS = /^-[a-z]{1,5}p$/;
 const UFW_VERBS = new Set(["allow", "deny", "reject", "limit"]);
 const INSERTION_STRING = /^%\d{1,2}$/;
 const RAW_SOCKETS = new Set(["raw", "raw6"]);
+/** `192.168.2.2/43803`, `outside:8.8.8.8/53` (an interface's name before the address). */
+const ADDRESS_SLASH_PORT = /^(?:[a-z][\w-]{0,40}:)?(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,5})$/;
+const MAX_IPV4_PREFIX = 32;
+/** A firewall log's protocol word on the address's line: `Inbound TCP connection denied from …`. */
+const PROTOCOL_ON_LINE = /\b(tcp|udp)\b/i;
 const SSHD_LINE = /\bsshd(?:\[\d{1,10}\])?:/;
 const SSHFS_UNC = /^sshfs(?:\.[a-z]{1,2})?$/i;
 /** Advice to use a transport, not the one used: `HTTPS transport must be used`, `SSL must be used`. */
@@ -909,6 +914,15 @@ class PasteReader {
       if (low !== undefined && high !== undefined) this.readRange(low, high, protocolBefore, chunk.start, chunk.end, i, "dest");
       return i;
     }
+    // Cisco ASA's and PIX's `from 192.168.2.2/43803 to 10.10.10.10/14322`, `outside:8.8.8.8/53`: an
+    // address and its port after a slash (a CIDR's prefix is 32 at most)
+    const slashPort = key.includes("/") ? ADDRESS_SLASH_PORT.exec(key) : null;
+    if (slashPort && validIpv4(slashPort[1] as string) && Number(slashPort[2]) > MAX_IPV4_PREFIX) {
+      const before = this.key(i - 1);
+      const role = before === "from" || before === "src" ? "source" : before === "to" || before === "dst" ? "dest" : "plain";
+      this.candidate(Number(slashPort[2]), protocolBefore ?? this.protocolOnLine(chunk), chunk.start, chunk.end, i, role);
+      return i;
+    }
     // Tomcat names its connectors after their protocol and port: `["http-nio-8089"]`, `ajp-nio-8009`
     const connector = key.startsWith("http") || key.startsWith("ajp") ? TOMCAT_CONNECTOR.exec(key) : null;
     if (connector) {
@@ -1231,6 +1245,16 @@ class PasteReader {
       this.nonPorts.add(single);
       this.nonPorts.add(Number(this.key(i + 1)));
       return i + 1;
+    }
+    // a protocol's number and its name: the WFP event sheets' `Protocol used (6=TCP)`, `17=UDP`
+    if (single !== undefined && this.gap(i) === "=" && PROTOCOL_NUMBERS.get(key) === PROTOCOL_WORDS.get(this.key(i + 1))) {
+      this.nonPorts.add(single);
+      return i + 1;
+    }
+    // nmap's `995 filtered ports`, `1000 closed ports`: a count of ports in a state
+    if (single !== undefined && PORT_STATES.has(this.key(i + 1)) && this.key(i + 2) === "ports" && this.gapIsSpaces(i)) {
+      this.nonPorts.add(single);
+      return i;
     }
     // a list's number opens its line whatever ended the line before (`source port.\n2) Some ISPs`)
     if (single !== undefined && this.isListMarker(chunk)) {
@@ -1898,6 +1922,8 @@ class PasteReader {
     for (let j = hostAt - 1; j >= 0 && j >= hostAt - 6; j--) {
       const key = this.key(j);
       if (PORT_TOOLS.has(key)) return true;
+      // Telnet's prompt: `Microsoft Telnet> OPEN mail1.fabrikam.com 25`
+      if (key === "open" && PORT_TOOLS.has(this.key(j - 1))) return true;
       // a flag's value: `nc -w 3 host 445`
       if (BARE_PORT.test(key) && this.key(j - 1).startsWith("-")) continue;
       if (!key.startsWith("-")) return false;
@@ -2097,6 +2123,12 @@ class PasteReader {
         return true;
     }
     return false;
+  }
+
+  /** The protocol a firewall log's line names before the chunk: `Deny inbound tcp src …`. */
+  private protocolOnLine(chunk: Chunk): Transport | undefined {
+    const named = PROTOCOL_ON_LINE.exec(this.lineBefore(chunk, MAX_COMMAND_LINE).text);
+    return named ? PROTOCOL_WORDS.get((named[1] as string).toLowerCase()) : undefined;
   }
 
   /** Only spaces before chunk `i` on its line. */

@@ -1366,6 +1366,37 @@ describe("pasted text: ranking", () => {
       expect(found(bsd)).toEqual([22, 25]);
     });
 
+    it("Cisco ASA's and PIX's address/port: the destination's port with the line's protocol; a CIDR's prefix is none", () => {
+      const asa =
+        "%ASA-2-106001: Inbound TCP connection denied from 111.93.241.59/54322 to 116.6.127.122/1433 flags SYN on interface outside";
+      expect(findPorts(asa).map((f) => `${f.port}/${f.protocol}`)).toEqual(["1433/TCP"]);
+      const flow = "%ASA-3-421001: UDP flow from inside:10.233.19.92/60803 to outside:8.8.8.8/53 is dropped";
+      expect(findPorts(flow).map((f) => `${f.port}/${f.protocol}`)).toEqual(["53/UDP"]);
+      expect(readPaste("route add 10.0.0.0/24 via 10.0.0.1\nip route 192.168.0.0/16").found).toEqual([]);
+    });
+
+    it("Telnet's `OPEN host port` names the port; nmap's `995 filtered ports` counts them", () => {
+      expect(
+        found("Microsoft Telnet> OPEN mail1.fabrikam.com 25\n220 mail1.fabrikam.com Microsoft ESMTP MAIL Service ready"),
+      ).toEqual([25]);
+      const nmap = "Not shown: 1000 open|filtered ports, 995 filtered ports\nPORT     STATE SERVICE\n80/tcp   open  http";
+      expect(found(nmap)).toEqual([80]);
+      expect([...readPaste(nmap).nonPorts]).toContain(995);
+      expect(
+        found(
+          "Network Information > Destination Port: Destination port number (3389)\nNetwork Information > Protocol: Protocol used (6=TCP)",
+        ),
+      ).toEqual([3389]);
+    });
+
+    it("SMTP over TLS named by postfix's service (smtps), SSH by VShell", () => {
+      const smtps = "Jan 10 mail postfix/smtps/smtpd[1234]: warning: unknown[10.0.0.5]: SASL LOGIN authentication failed";
+      expect(searchRules(book, smtps).found.map((f) => f.port)).toEqual([465]);
+      expect(searchRules(book, "Jan 10 host VShell[996]: Connection accepted from 10.0.0.5").found.map((f) => f.port)).toEqual([
+        22,
+      ]);
+    });
+
     it("DNS named by a zone transfer; a port numbered in Japanese with 番", () => {
       expect(
         searchRules(
