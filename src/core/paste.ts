@@ -1428,7 +1428,11 @@ class PasteReader {
       return this.readList(i, protocolBefore ?? protocolAt, from, label.role);
     }
     // a note after the number says what it is: `9200 (wrong port)`, `5986 (the HTTPS port)`
-    if (single !== undefined && PORT_NOTE_AFTER.test(this.source.slice(chunk.end, chunk.end + 48))) {
+    if (
+      single !== undefined &&
+      (this.source[chunk.end] === "(" || this.source.startsWith(" (", chunk.end)) &&
+      PORT_NOTE_AFTER.test(this.source.slice(chunk.end, chunk.end + 48))
+    ) {
       this.candidate(single, protocolBefore, chunk.start, chunk.end, i);
       return i;
     }
@@ -2159,10 +2163,13 @@ class PasteReader {
 
   /** `2. Opened port 1433`, `3) Restart`: a list's number at the start of its line. */
   private isListMarker(chunk: Chunk): boolean {
-    const { text, whole } = this.lineBefore(chunk, MAX_LINE_LEAD);
     // ufw's numbered rules: `[ 3] 25  ALLOW IN  Anywhere`
-    if (chunk.key.length <= 3 && whole && /^[ \t]*\[[ \t]*$/.test(text) && this.source[chunk.end] === "]") return true;
+    if (chunk.key.length <= 3 && this.source[chunk.end] === "]") {
+      const { text, whole } = this.lineBefore(chunk, MAX_LINE_LEAD);
+      return whole && /^[ \t]*\[[ \t]*$/.test(text);
+    }
     if (chunk.key.length > 2 || !/^[.)] +[^\s\d]/.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
+    const { text, whole } = this.lineBefore(chunk, MAX_LINE_LEAD);
     return whole && /^[\s>*-]*$/.test(text);
   }
 
