@@ -53,8 +53,17 @@ export function isDeliveryError(error: unknown): boolean {
     (typeof code === "string" && code.startsWith("slack_webapi_")) ||
     code === ErrorCode.RespondError ||
     name === "TimeoutError" ||
-    name === "AbortError"
+    name === "AbortError" ||
+    isNetworkFailure(error)
   );
+}
+
+/**
+ * Node's fetch (what respond() uses for a response_url) rejects a connection refused, reset or not
+ * resolved with `TypeError("fetch failed")` and the socket's error as its cause: no code of its own.
+ */
+function isNetworkFailure(error: unknown): boolean {
+  return error instanceof TypeError && error.message === "fetch failed" && error.cause instanceof Error;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { RespondError, webApi } from "@slack/bolt";
 import { createRespond } from "@slack/bolt/dist/context/create-respond.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -134,6 +134,70 @@ describe("the Web API's failures, from the SDK's WebClient", () => {
     expect(isRefusedForGood(error)).toBe(false);
   });
 });
+
+describe("a response_url that cannot be reached", () => {
+  /** A port that was just free: nothing listens on it. */
+  async function closedPort(): Promise<number> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return port;
+  }
+
+  /** A server that drops every connection as soon as it is made. */
+  async function droppingServer(): Promise<{ url: string; close: () => Promise<void> }> {
+    const server = createNetServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/reply`;
+    return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  const respondTo = (url: string) =>
+    createRespond(
+      webClientOptions(POLICY, undefined).fetch as typeof fetch,
+      url,
+    )("5985").then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+  it("connection refused: a delivery error (no apology by the same way) that may get through later", async () => {
+    const error = await respondTo(`http://127.0.0.1:${await closedPort()}/reply`);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(isDeliveryError(error)).toBe(true);
+    expect(isRefusedForGood(error)).toBe(false);
+  });
+
+  it("connection reset before an answer: a delivery error that may get through later", async () => {
+    const dropping = await droppingServer();
+    try {
+      const error = await respondTo(dropping.url);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(isDeliveryError(error)).toBe(true);
+      expect(isRefusedForGood(error)).toBe(false);
+    } finally {
+      await dropping.close();
+    }
+  });
+
+  it("a TypeError of our own is not one", () => {
+    const ours = thrownByOwnCode();
+    expect(ours).toBeInstanceOf(TypeError);
+    expect(isDeliveryError(ours)).toBe(false);
+    // the same words without a socket's error behind them are not a network failure either
+    expect(isDeliveryError(new TypeError("fetch failed"))).toBe(false);
+  });
+});
+
+function thrownByOwnCode(): unknown {
+  try {
+    (undefined as unknown as { text: () => void }).text();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
 
 describe("errors of our own", () => {
   const thrownBy = (work: () => unknown): unknown => {
