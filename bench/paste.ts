@@ -34,6 +34,8 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ["protocol slashes", "tcp/".repeat(MAX_PASTE_LENGTH / 4)],
   ["IPv6 colons", "a:".repeat(MAX_PASTE_LENGTH / 2)],
   ["newlines", "\n".repeat(MAX_PASTE_LENGTH)],
+  // a record's word at the very end: each line must not look for it again over the rest of the text
+  ["newlines, then filterlog", `${"\n".repeat(MAX_PASTE_LENGTH - 9)}filterlog`],
   ["distinct host:ports", Array.from({ length: 3000 }, (_, i) => `h:${i + 1}`).join(" ")],
   // checks that look back to a line's start: one long line of many numbers must stay linear
   ["numbers on one line", "100 ".repeat(MAX_PASTE_LENGTH / 4)],

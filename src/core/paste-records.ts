@@ -1,7 +1,8 @@
 /**
  * Log records with a fixed field order and no header to name their columns: AWS VPC Flow Logs in
- * their default format, IIS's W3C log in its default fields, and the rows of `ufw status`. One
- * anchored pattern per line.
+ * their default format, IIS's W3C log in its default fields, pfSense's and OPNsense's filterlog, and
+ * the rows of `ufw status`. One
+ * pattern per line.
  */
 import { PROTOCOL_WORDS } from "./paste-words.js";
 
@@ -25,6 +26,16 @@ const IIS_RECORD =
  */
 const UFW_RULE =
   /^(?![^\n]{0,200}\s--\s)[ \t`]*(?:\[[ \t]{0,3}\d{1,4}\][ \t]+)?(\d{1,5})(?:\/(tcp|udp))?(?: \(v6\))?[ \t]{2,}(?:ALLOW|DENY|LIMIT|REJECT)(?: (?:IN|OUT|FWD))?[ \t]{2,}\S/;
+/**
+ * pfSense's and OPNsense's `filterlog`: comma-separated fields by position, no names. After the
+ * action, the direction and the IP version come the IP fields, then the protocol, the length, both
+ * addresses and both ports. IPv4: `…,block,in,4,0x0,,64,19008,0,DF,6,tcp,60,192.168.5.6,192.168.1.100,42970,80,…`;
+ * IPv6: `…,pass,out,6,0x00,0x00000,64,udp,17,65,fe80::1,ff02::fb,5353,5353,…`.
+ */
+const FILTERLOG_IPV4 =
+  /,(?:pass|block|reject),(?:in|out),4,0x[0-9a-f]{1,2},[^,]{0,8},\d{1,3},\d{1,5},\d{1,5},[^,]{0,12},(?:6|17),(tcp|udp),\d{1,5},[0-9.]{7,15},[0-9.]{7,15},(\d{1,5}),(\d{1,5})(?:,|[ \t\r]*$)/i;
+const FILTERLOG_IPV6 =
+  /,(?:pass|block|reject),(?:in|out),6,0x[0-9a-f]{1,2},0x[0-9a-f]{1,5},\d{1,3},(tcp|udp),(?:6|17),\d{1,5},[0-9a-f:.]{2,45},[0-9a-f:.]{2,45},(\d{1,5}),(\d{1,5})(?:,|[ \t\r]*$)/i;
 /** The protocols a flow record gives as numbers that have ports. */
 const PROTOCOLS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
   ["6", "TCP"],
@@ -41,18 +52,35 @@ export interface RecordPorts {
   /** Where the record stands in the text. */
   readonly from: number;
   readonly to: number;
+  /** The record's line, where every other number is a field of its own (a length, a TTL, a rule's number), no port. */
+  readonly line?: { readonly from: number; readonly to: number };
 }
 
 /** The ports of each line of `text` that is a flow record (TCP and UDP; ICMP's have none) or an IIS row. */
 export function readRecordPorts(text: string): RecordPorts[] {
   const records: RecordPorts[] = [];
+  // where the next `filterlog` stands, looked for again only past it: one pass over the text
+  let filterlog = text.indexOf("filterlog");
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
     // a record begins with a digit (after spaces): other lines are not cut out to be matched
+    if (filterlog >= 0 && filterlog < start) filterlog = text.indexOf("filterlog", start);
+    const short = end - start <= MAX_RECORD_LENGTH;
     const record =
-      end - start <= MAX_RECORD_LENGTH && beginsLikeRecord(text, start) ? readRecord(text.slice(start, end)) : undefined;
-    if (record) records.push({ ...record, from: start, to: end });
+      short && beginsLikeRecord(text, start)
+        ? readRecord(text.slice(start, end))
+        : short && filterlog >= 0 && filterlog < end
+          ? readFilterlog(text.slice(start, end))
+          : undefined;
+    if (record) {
+      const { within, ...ports } = record;
+      records.push(
+        within
+          ? { ...ports, from: start + within.from, to: start + within.to, line: { from: start, to: end } }
+          : { ...ports, from: start, to: end },
+      );
+    }
     if (newline < 0) break;
     start = newline + 1;
   }
@@ -72,7 +100,21 @@ function beginsLikeRecord(text: string, start: number): boolean {
   return (code >= 48 && code <= 57) || code === 91;
 }
 
-function readRecord(line: string): Omit<RecordPorts, "from" | "to"> | undefined {
+/** A record's ports; `within` is where they stand in a line that has other numbers, none a port. */
+type LineRecord = Omit<RecordPorts, "from" | "to" | "line"> & { readonly within?: { from: number; to: number } };
+
+function readFilterlog(line: string): LineRecord | undefined {
+  const match = FILTERLOG_IPV4.exec(line) ?? FILTERLOG_IPV6.exec(line);
+  if (!match) return undefined;
+  return {
+    sourcePort: Number(match[2]),
+    destinationPort: Number(match[3]),
+    protocol: PROTOCOL_WORDS.get((match[1] as string).toLowerCase()),
+    within: { from: match.index + 1, to: match.index + match[0].length },
+  };
+}
+
+function readRecord(line: string): LineRecord | undefined {
   let at = 0;
   while (isLead(line.charCodeAt(at))) at++;
   const first = line.charCodeAt(at);

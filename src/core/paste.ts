@@ -481,8 +481,15 @@ class PasteReader {
       this.nonPorts.add(value);
       this.tableNonPorts.add(from);
     }
+    const records = readRecordPorts(this.source);
+    // a record read by its fields' positions (filterlog's CSV) has no other port on its line
+    const fielded = records.flatMap((r) => (r.line ? [r.line] : []));
+    let nextFielded = 0;
     for (let i = 0; i < this.chunks.length; i++) {
-      const key = (this.chunks[i] as Chunk).key;
+      const chunk = this.chunks[i] as Chunk;
+      while (nextFielded < fielded.length && (fielded[nextFielded] as { to: number }).to <= chunk.start) nextFielded++;
+      if (nextFielded < fielded.length && (fielded[nextFielded] as { from: number }).from <= chunk.start) continue;
+      const key = chunk.key;
       if (key === " " || key === "") continue;
       if (key.startsWith("@") || key.startsWith("/g:")) this.readClientSwitch(i);
       i = HAS_DIGIT.test(key) ? this.readNumberChunk(i) : this.readWordChunk(i);
@@ -509,7 +516,7 @@ class PasteReader {
       }
     }
     // a flow's two ends: its service is the side that is not a client's ephemeral port
-    for (const record of readRecordPorts(this.source)) {
+    for (const record of records) {
       const at = this.chunkIndexAt(record.from);
       const to = Math.min(record.to, record.from + MAX_SNIPPET);
       if (record.sourcePort !== undefined) this.candidate(record.sourcePort, record.protocol, record.from, to, at, "source");

@@ -1408,3 +1408,25 @@ describe("pasted text: ranking", () => {
     });
   });
 });
+
+describe("pasted text: records read by their fields' positions", () => {
+  const withProtocols = (text: string) => findPorts(text).map((f) => `${f.port}/${f.protocol ?? ""}`);
+
+  it("pfSense's and OPNsense's filterlog: the service's port and protocol; the TTL, lengths and ids are none", () => {
+    // the field order of pfSense's "Filter Log Format" documentation, IPv4 then IPv6
+    const v4 =
+      "Nov 28 09:12:01 fw filterlog[4410]: 5,,,1000000103,em0,match,block,in,4,0x0,,128,2187,0,DF,6,tcp,52,203.0.113.9,10.0.1.20,61544,3389,0,S,1185462391,,8192,,mss;nop;wscale;nop;nop;sackOK";
+    expect(withProtocols(v4)).toEqual(["3389/TCP"]);
+    expect(readPaste(v4).found.map((f) => f.port)).not.toContain(128);
+    const reply =
+      "Nov 28 09:12:02 fw filterlog[4410]: 7,,,1000000104,em0,match,pass,out,4,0x0,,64,0,0,DF,6,tcp,40,10.0.1.20,203.0.113.9,5986,61601,0,A,,1,65535,,";
+    expect(withProtocols(reply)).toEqual(["5986/TCP"]);
+    const v6 =
+      '<134>1 2026-11-28T09:12:03+00:00 opnsense.lan filterlog 51123 - [meta sequenceId="9"] 82,,,02f4bab031b57d1e30553ce08e0ec131,igb1,match,pass,in,6,0x00,0x00000,255,udp,17,63,fe80::1c2a:3bff:fe4e:1,ff02::fb,5353,5353,63';
+    expect(withProtocols(v6)).toEqual(["5353/UDP"]);
+  });
+
+  it("a line that only looks like filterlog is read as any other", () => {
+    expect(findPorts("filterlog: rule 5 blocked tcp port 445 from 10.0.0.9").map((f) => f.port)).toEqual([445]);
+  });
+});
