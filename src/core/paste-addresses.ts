@@ -30,6 +30,7 @@ const MASKED_IPV4 = /^(?:(?:[*x]{1,4}|\d{1,3})?\.){1,3}(?:[*x]{1,4}|\d{1,3})$/i;
 const IPV6_ANY_PORT = /^:::\d{1,5}$/;
 const ROOT_ZONE_PORT = /^\.:\d{1,5}$/;
 const SERVICE_NAME = /^[a-z][a-z0-9-]{1,30}$/;
+const INTERFACE_SCOPE = /%[a-z0-9._-]{1,20}$/i;
 const ADDRESS_DOT_END = /^(.+)\.([a-z0-9][a-z0-9-]*)$/i;
 /** A class name and a line (`SmbTransportPoolImpl:93`, `Transport:568`), not a host and a port. */
 const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){0,10}[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*$/;
@@ -122,7 +123,8 @@ export function hostService(text: string, anyHostName = false): number | undefin
   const colon = text.lastIndexOf(":");
   if (colon <= 0) return undefined;
   const name = text.slice(colon + 1).toLowerCase();
-  const host = text.slice(0, colon);
+  // ss names the interface a socket is bound to: `127.0.0.53%lo:domain`, `192.168.71.131%ens33:bootpc`
+  const host = text.slice(0, colon).replace(INTERFACE_SCOPE, "");
   if (!SERVICE_NAME.test(name)) return undefined;
   // in a netstat row any host name will do (`ip-172-31-20-40.eu-:ssh`, cut to fit its column)
   const anyHost =

@@ -1,7 +1,7 @@
 /**
  * Log records with a fixed field order and no header to name their columns: AWS VPC Flow Logs in
- * their default format, IIS's W3C log in its default fields, pfSense's and OPNsense's filterlog, and
- * the rows of `ufw status`. One
+ * their default format, IIS's W3C log in its default fields, pfSense's and OPNsense's filterlog,
+ * Zeek's logs under their `#fields` line, and the rows of `ufw status`. One
  * pattern per line.
  */
 import { PROTOCOL_WORDS } from "./paste-words.js";
@@ -13,12 +13,25 @@ import { PROTOCOL_WORDS } from "./paste-words.js";
  */
 const FLOW_RECORD =
   /^[ \t]*2 (?:\d{12}|unknown) eni-[0-9a-f]{1,17} [0-9a-f.:]{2,45} [0-9a-f.:]{2,45} (\d{1,5}) (\d{1,5}) (\d{1,3}) \d{1,20} \d{1,20} \d{1,12} \d{1,12} (?:ACCEPT|REJECT|-) (?:OK|NODATA|SKIPDATA)[ \t\r]*$/;
+/** An address in an IIS row, or what replaced it when the row was posted: `<IP Address>`, `[IP censored]`, `x.x.x.x`. */
+const IIS_ADDRESS = String.raw`(?:[0-9a-fx.:]{2,45}|<[^<>\n]{1,40}>|\[[^\]\n]{1,40}\])`;
 /**
  * IIS's W3C log in its default fields: date, time, server address, method, path, query, server port,
  * user, client address, …: `2017-07-18 00:09:01 172.18.40.65 GET /healthcheck.html - 443 - 172.18.1.11 ELB-HealthChecker/2.0 - 200 0 0 0`.
  */
-const IIS_RECORD =
-  /^[ \t`]*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f.:]{2,45} [A-Z][A-Z_-]{1,30} \S{1,4000} \S{1,4000} (\d{1,5}) \S{1,300} [0-9a-f.:]{2,45}(?: |$)/;
+const IIS_RECORD = new RegExp(
+  String.raw`^[ \t${"`"}]*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ${IIS_ADDRESS} [A-Z][A-Z_-]{1,30} \S{1,4000} \S{1,4000} (\d{1,5}) \S{1,300} ${IIS_ADDRESS}(?: |$)`,
+);
+/**
+ * IIS's FTP log in its default fields: date, time, client address, user, server address, server
+ * port, method, path, status, Win32 status, substatus, session:
+ * `2022-10-05 10:43:56 172.16.1.1 user1 192.168.2.2 21 ControlChannelClosed - - 0 0 8124db49-68d2-461c-a95b-d92ad1e8af15 -`.
+ */
+const IIS_FTP_RECORD = new RegExp(
+  String.raw`^[ \t${"`"}]*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ${IIS_ADDRESS} \S{1,300} ${IIS_ADDRESS} (\d{1,5}) [A-Za-z][A-Za-z-]{1,40} \S{1,4000} (?:\d{1,3}|-) \d{1,10} \d{1,10} [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?: |$)`,
+);
+/** A line that names the record it holds: `IIS Logs:  2015-06-08 04:19:25 …` (sticky: tried at a line's start). */
+const RECORD_LABEL = /[ \t]*[A-Za-z][\w .-]{0,30}:[ \t]+(?=\d{4}-\d\d-\d\d )/y;
 /**
  * A row of `ufw status` (numbered or not): `80  ALLOW  Anywhere`, `[ 3] 25  ALLOW IN  Anywhere`,
  * `445/tcp (v6)  DENY IN  Anywhere (v6)` (a range
@@ -61,24 +74,36 @@ export function readRecordPorts(text: string): RecordPorts[] {
   const records: RecordPorts[] = [];
   // where the next `filterlog` stands, looked for again only past it: one pass over the text
   let filterlog = text.indexOf("filterlog");
+  const zeek = new ZeekColumns();
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
+    const zeekRows = end - start <= MAX_RECORD_LENGTH ? zeek.read(text, start, end) : undefined;
+    if (zeekRows !== undefined) {
+      for (const row of zeekRows) records.push({ ...row, from: start, to: end, line: { from: start, to: end } });
+      if (newline < 0) break;
+      start = newline + 1;
+      continue;
+    }
     // a record begins with a digit (after spaces): other lines are not cut out to be matched
     if (filterlog >= 0 && filterlog < start) filterlog = text.indexOf("filterlog", start);
     const short = end - start <= MAX_RECORD_LENGTH;
-    const record =
-      short && beginsLikeRecord(text, start)
-        ? readRecord(text.slice(start, end))
+    const begins = short && beginsLikeRecord(text, start);
+    const labelled = short && !begins ? labelledRecordAt(text, start) : undefined;
+    const record = begins
+      ? readRecord(text.slice(start, end))
+      : labelled !== undefined
+        ? readRecord(text.slice(labelled, end))
         : short && filterlog >= 0 && filterlog < end
           ? readFilterlog(text.slice(start, end))
           : undefined;
     if (record) {
       const { within, ...ports } = record;
+      const from = labelled ?? start;
       records.push(
         within
           ? { ...ports, from: start + within.from, to: start + within.to, line: { from: start, to: end } }
-          : { ...ports, from: start, to: end },
+          : { ...ports, from, to: end },
       );
     }
     if (newline < 0) break;
@@ -90,6 +115,13 @@ export function readRecordPorts(text: string): RecordPorts[] {
 /** A record quoted as code in Markdown keeps its backtick: `` `2016-12-10 03:47:14 … ` ``. */
 function isLead(code: number): boolean {
   return code === 32 || code === 9 || code === 96;
+}
+
+/** Where the record starts on a line that names it first (`IIS Logs:  2015-06-08 …`), if it does. */
+function labelledRecordAt(text: string, start: number): number | undefined {
+  RECORD_LABEL.lastIndex = start;
+  const label = RECORD_LABEL.exec(text);
+  return label ? start + label[0].length : undefined;
 }
 
 function beginsLikeRecord(text: string, start: number): boolean {
@@ -123,13 +155,87 @@ function readRecord(line: string): LineRecord | undefined {
     const protocol = flow ? PROTOCOLS.get(flow[3] as string) : undefined;
     if (flow && protocol) return { sourcePort: Number(flow[1]), destinationPort: Number(flow[2]), protocol };
   }
-  const iis = first >= 48 && first <= 57 ? IIS_RECORD.exec(line) : null;
+  const iis = first >= 48 && first <= 57 ? (IIS_RECORD.exec(line) ?? IIS_FTP_RECORD.exec(line)) : null;
   if (iis) return { destinationPort: Number(iis[1]) };
   const ufw = UFW_RULE.exec(line);
   return ufw
     ? { destinationPort: Number(ufw[1]), ...(ufw[2] ? { protocol: PROTOCOL_WORDS.get(ufw[2].toLowerCase()) } : {}) }
     : undefined;
 }
+
+/**
+ * Zeek's logs in their TSV form: a `#fields` line names the columns, a `#types` line gives their
+ * types, and each row below has one cell per field, tab-separated:
+ * `#fields ts uid id.orig_h id.orig_p id.resp_h id.resp_p proto …` /
+ * `1320279566.4 CHhAvVGS1DHFjwGM9 10.0.0.5 49352 10.0.0.9 389 tcp …`. The columns typed `port` are
+ * ports (the responder's the service, the originator's a client's); every other cell is something
+ * else (transaction ids, versions, counts).
+ */
+class ZeekColumns {
+  private fields: readonly string[] | undefined;
+  private ports: readonly { readonly at: number; readonly source: boolean }[] = [];
+  private proto = -1;
+
+  /** The ports of a row at `start`..`end`; an empty list for a header line; undefined for a line that is no part of such a log. */
+  read(text: string, start: number, end: number): Omit<RecordPorts, "from" | "to">[] | undefined {
+    if (text.startsWith("#fields\t", start)) {
+      this.fields = text
+        .slice(start + 8, end)
+        .replace(/\r$/, "")
+        .split("\t")
+        .slice(0, MAX_ZEEK_FIELDS);
+      this.columns(undefined);
+      return [];
+    }
+    if (this.fields === undefined) return undefined;
+    if (text.startsWith("#types\t", start)) {
+      this.columns(
+        text
+          .slice(start + 7, end)
+          .replace(/\r$/, "")
+          .split("\t"),
+      );
+      return [];
+    }
+    if (text.startsWith("#", start)) return [];
+    const cells = text.slice(start, end).replace(/\r$/, "").split("\t");
+    if (cells.length !== this.fields.length) return undefined;
+    const protocol = PROTOCOL_WORDS.get((cells[this.proto] ?? "").toLowerCase());
+    const portAt = (at: number) => {
+      const cell = cells[at] as string;
+      const port = ZEEK_PORT.test(cell) ? Number(cell) : 0;
+      return port >= 1 && port <= 65535 ? port : undefined;
+    };
+    const sources = this.ports.filter((p) => p.source).map((p) => portAt(p.at));
+    const sourcePort = sources.find((p) => p !== undefined);
+    const rows: Omit<RecordPorts, "from" | "to">[] = [];
+    for (const column of this.ports) {
+      const port = column.source ? undefined : portAt(column.at);
+      if (port === undefined) continue;
+      rows.push({
+        destinationPort: port,
+        ...(sourcePort === undefined ? {} : { sourcePort }),
+        ...(protocol ? { protocol } : {}),
+      });
+    }
+    return rows;
+  }
+
+  /** Which columns hold ports: those typed `port`, or (with no `#types` line) named like Zeek's ports. */
+  private columns(types: readonly string[] | undefined): void {
+    const fields = this.fields ?? [];
+    this.proto = fields.indexOf("proto");
+    this.ports = fields.flatMap((name, at) =>
+      (types ? types[at] === "port" : ZEEK_PORT_FIELD.test(name)) ? [{ at, source: ZEEK_SOURCE_FIELD.test(name) }] : [],
+    );
+  }
+}
+
+const MAX_ZEEK_FIELDS = 200;
+const ZEEK_PORT = /^\d{1,5}$/;
+const ZEEK_PORT_FIELD = /(?:^|[._])(?:orig_p|resp_p|p|port)$/;
+/** The originator's side (a client's port), and a proxy's bound one (SOCKS' `bound_p`). */
+const ZEEK_SOURCE_FIELD = /orig|bound|src/;
 
 /** A forwarding rule of a hypervisor's NAT: the host's port and the guest's. */
 export interface ForwardRule {

@@ -279,6 +279,12 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "rc",
   "pid",
   "tid",
+  // ss's socket details: `uid:112 ino:25147 sk:2`
+  "uid",
+  "gid",
+  "ino",
+  "inode",
+  "sk",
   "processid",
   "threadid",
   "id",

@@ -95,6 +95,8 @@ interface Chunk {
   readonly end: number;
   /** Written `:5985`, glued to what came before (`<IPv4>:5985`, `"FromPort":3389`); key is the digits. */
   readonly colon: boolean;
+  /** The chunk's text without Markdown's bold around its digits (`127.0.0.1:**631**`), where it had some. */
+  readonly unmarked?: string;
 }
 
 type Transport = "TCP" | "UDP";
@@ -115,6 +117,7 @@ interface Candidate {
 const CHUNKS = /[^\s,;()"'<>|=`、，；“”‘’]+/g;
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
 const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
+const BOLD_BESIDE_DIGIT = /\*\*(?=\d)|(?<=\d)\*\*/g;
 const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
 
 // Each is anchored and runs over one chunk of at most MAX_CHUNK characters.
@@ -192,6 +195,8 @@ const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
 /** xargs' and GNU parallel's `-P 20`: how many run at once. */
 const PARALLEL_P_TOOLS = /\b(?:xargs|parallel)\b/;
 const UPPER_P_CLIENTS = /\b(?:mysql|mysqldump|mysqladmin|mariadb|scp)\b/i;
+/** Tools that connect to an address and a port given as two words: `nc 10.0.0.5 110`, `telnet host 25`. */
+const CONNECT_TOOLS = /\b(?:nc|ncat|netcat|telnet)\b/i;
 const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli|nmap|masscan|zmap|rustscan|hping3)\b/i;
 /** A server's `listen(port)` (Node's `app.listen(3000)`); a socket's `listen(5)` takes a backlog, not a port. */
 const LISTEN_CALL = /\b(?:server|app|srv|http|https|listener)\.listen\($/i;
@@ -351,6 +356,20 @@ const PROTOCOL_NUMBERS: ReadonlyMap<string, Transport> = new Map([
 ]);
 /** A socket's state word, in netstat and ss rows and in `Listening on 3666`. */
 const LISTENING = new Set(["listening", "listen"]);
+/** ss's socket states, in its State column between the protocol (Netid) and the queues. */
+const SS_STATES = new Set([
+  "unconn",
+  "listen",
+  "estab",
+  "time-wait",
+  "close-wait",
+  "syn-sent",
+  "syn-recv",
+  "fin-wait-1",
+  "fin-wait-2",
+  "last-ack",
+  "closing",
+]);
 
 /** Signs that a message was pasted rather than typed as a question. */
 const PASTED_SIGNS = [
@@ -482,7 +501,7 @@ class PasteReader {
       this.tableNonPorts.add(from);
     }
     const records = readRecordPorts(this.source);
-    // a record read by its fields' positions (filterlog's CSV) has no other port on its line
+    // a record read by its fields' positions (filterlog's CSV, Zeek's rows) has no other port on its line
     const fielded = records.flatMap((r) => (r.line ? [r.line] : []));
     let nextFielded = 0;
     for (let i = 0; i < this.chunks.length; i++) {
@@ -501,6 +520,8 @@ class PasteReader {
       }
     }
     for (const column of readColumnPorts(this.source)) {
+      // a header above a record read by its fields (Zeek's `#fields`) is that record's, not a table's
+      if (fielded.length > 0 && withinSpans(fielded, column.from)) continue;
       this.candidate(column.port, column.protocol, column.from, column.to, this.chunkIndexAt(column.from));
     }
     if (this.has.portList) {
@@ -637,7 +658,7 @@ class PasteReader {
   /** Chunk `i` as written (its case), for class names and camelCase words. */
   private raw(i: number): string {
     const chunk = this.chunks[i];
-    return chunk ? this.source.slice(chunk.start, chunk.end) : "";
+    return chunk ? (chunk.unmarked ?? this.source.slice(chunk.start, chunk.end)) : "";
   }
 
   private startOf(i: number): number {
@@ -1131,11 +1152,12 @@ class PasteReader {
     }
     let protocol = PROTOCOL_WORDS.get(this.key(i - 1));
     let protocolAt = i - 1;
-    // the queue columns between the protocol and the address: Linux's two, BSD's `netstat -A` three
+    // the queue columns between the protocol and the address: Linux's two, BSD's `netstat -A` three;
+    // ss's state before its two (`udp  UNCONN  0  0  127.0.0.53%lo:domain`)
     for (const columns of [2, 3]) {
       if (protocol || !PROTOCOL_WORDS.has(this.key(i - columns - 1))) continue;
       let counts = true;
-      for (let k = i - columns; k < i; k++) counts &&= BARE_PORT.test(this.key(k));
+      for (let k = i - columns; k < i; k++) counts &&= BARE_PORT.test(this.key(k)) || (k === i - 3 && SS_STATES.has(this.key(k)));
       if (!counts) continue;
       protocolAt = i - columns - 1;
       protocol = PROTOCOL_WORDS.get(this.key(protocolAt));
@@ -1394,8 +1416,11 @@ class PasteReader {
         (this.has.wide && CJK_UNIT_AHEAD.test(nextKey))) &&
       UNIT_GAP.test(this.gap(i));
     const label = this.labelBefore(i);
+    // `nc -nv 10.0.0.5 110 user bob`: what follows a connecting tool's address and port is typed to the service
+    const typedAfterPort =
+      unitAfter && validIpv4(this.key(i - 1)) && this.gapIsSpaces(i - 1) && this.lineHas(chunk, CONNECT_TOOLS);
     // a quantity: `in 67 seconds` (after `guest`), unless its label stands right before it
-    if (label?.role === "nonport" || (unitAfter && (label === undefined || label.at < i - 1))) {
+    if (label?.role === "nonport" || (unitAfter && !typedAfterPort && (label === undefined || label.at < i - 1))) {
       if (single !== undefined) this.nonPorts.add(single);
       return i;
     }
@@ -2316,10 +2341,25 @@ function chunksOf(text: string): Chunk[] {
       cleaned = cleaned.slice(1);
       start += 1;
     }
-    const key = isPunctuationOnly(cleaned) ? "" : cleaned.toLowerCase();
-    chunks.push({ key, start, end: start + cleaned.length, colon });
+    // bold around a number inside the chunk: `127.0.0.1:**631**`, `[host:**2502**]`
+    const unmarked = cleaned.includes("**") ? cleaned.replace(BOLD_BESIDE_DIGIT, "") : cleaned;
+    const key = isPunctuationOnly(unmarked) ? "" : unmarked.toLowerCase();
+    chunks.push({ key, start, end: start + cleaned.length, colon, ...(unmarked === cleaned ? {} : { unmarked }) });
   }
   return chunks;
+}
+
+/** Whether `at` lies in one of `spans` (in the text's order, none overlapping another). */
+function withinSpans(spans: readonly { readonly from: number; readonly to: number }[], at: number): boolean {
+  let [low, high] = [0, spans.length - 1];
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle] as { from: number; to: number };
+    if (at < span.from) high = middle - 1;
+    else if (at >= span.to) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** No letter or digit in any script, and none of `*#&+`: `:`, `:[`, `=>`, `->`. */

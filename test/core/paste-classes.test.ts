@@ -1426,7 +1426,75 @@ describe("pasted text: records read by their fields' positions", () => {
     expect(withProtocols(v6)).toEqual(["5353/UDP"]);
   });
 
+  it("IIS rows whose addresses were masked, that a label opens, and IIS's FTP log", () => {
+    const masked =
+      "2026-11-28 09:12:01 <server IP> POST /EWS/Exchange.asmx - 444 CONTOSO\\svc_sync <client IP> ASProxy/CrossForest 403 0 0 233";
+    expect(findPorts(masked).map((f) => f.port)).toEqual([444]);
+    const censored = "2026-11-28 09:12:01 [IP censored] GET /owa/ - 443 - x.x.x.x Mozilla/5.0 - 503 0 1255 15";
+    expect(findPorts(censored).map((f) => f.port)).toEqual([443]);
+    const labelled = "Front end IIS log:  2026-11-28 09:12:01 10.0.0.4 GET /ecp/ - 443 - 10.0.0.9 Mozilla/5.0 - 500 0 0 42";
+    expect(findPorts(labelled).map((f) => f.port)).toEqual([443]);
+    const ftp =
+      "2026-11-28 09:12:01 10.0.5.7 backup 10.0.1.20 21 ControlChannelOpened - - 0 0 2f6e1c1a-0b3d-4c57-9d2e-5a1f3e7b9c10 -";
+    expect(findPorts(ftp).map((f) => f.port)).toEqual([21]);
+  });
+
   it("a line that only looks like filterlog is read as any other", () => {
     expect(findPorts("filterlog: rule 5 blocked tcp port 445 from 10.0.0.9").map((f) => f.port)).toEqual([445]);
+  });
+});
+
+describe("pasted text: forms read since the nineteenth fresh set", () => {
+  it("ss's socket details (`uid:112 ino:25147 sk:2`) are no hosts and ports", () => {
+    const ss =
+      'udp   UNCONN 0      0            0.0.0.0:5353       0.0.0.0:*    users:(("avahi-daemon",pid=812,fd=12)) uid:104 ino:23417 sk:3 <->\n' +
+      "tcp   LISTEN 0      4096         0.0.0.0:5985       0.0.0.0:*    ino:31877 sk:7 cgroup:/system.slice <->";
+    expect(found(ss)).toEqual([5353, 5985]);
+    expect([...readPaste(ss).nonPorts]).toEqual(expect.arrayContaining([104, 23417, 31877]));
+  });
+
+  it("Markdown's bold inside an address keeps its port (`127.0.0.1:**631**`, `[host:**2502**]`)", () => {
+    const table =
+      "| Proto | Local Address | State |\n|---|---|---|\n| tcp | 0.0.0.0:**3389** | LISTEN |\n| udp | 0.0.0.0:**123** |  |";
+    expect(findPorts(table).map((f) => `${f.port}/${f.protocol}`)).toEqual(["3389/TCP", "123/UDP"]);
+    expect(found("Failed to connect to [repo01.corp.local:**2502**]: timed out")).toEqual([2502]);
+  });
+
+  it("ss's rows: the protocol after its state column, a socket's interface before a service's name", () => {
+    const ss =
+      "Netid State  Recv-Q Send-Q  Local Address:Port   Peer Address:Port\n" +
+      "udp   UNCONN 0      0       127.0.0.53%lo:domain      0.0.0.0:*\n" +
+      "tcp   LISTEN 0      4096          0.0.0.0:5985        0.0.0.0:*\n" +
+      "tcp   ESTAB  0      0           10.0.1.20:3389     10.0.5.7:50522";
+    expect(findPorts(ss).map((f) => `${f.port}/${f.protocol}`)).toEqual(["53/UDP", "5985/TCP", "3389/TCP"]);
+  });
+
+  it("what is typed after a connecting tool's address and port is not a count (`nc -nv 10.0.0.5 110 user bob`)", () => {
+    expect(found("nc -nv 10.0.0.5 110 user bob")).toEqual([110]);
+    expect(found("telnet 10.0.0.5 25 help")).toEqual([25]);
+    // elsewhere a count stays one
+    expect(found("10.0.0.5 110 users logged in")).toEqual([]);
+  });
+
+  it("Zeek's logs under their `#fields` line: the columns typed `port`; trans ids, versions and counts are none", () => {
+    const header =
+      "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\ttrans_id\tquery\tqtype\n" +
+      "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tcount\tstring\tcount\n";
+    const dns = `${header}1732785121.512\tCx8aQ\t10.0.1.20\t61544\t10.0.0.2\t53\tudp\t40811\tdc01.corp.example\t33`;
+    expect(findPorts(dns).map((f) => `${f.port}/${f.protocol}`)).toEqual(["53/UDP"]);
+    expect(found(dns)).not.toContain(40811);
+    // with no `#types` line, the columns named like Zeek's ports
+    const ldap =
+      "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tmessage_id\tversion\topcode\n" +
+      "1732785121.512\tCx8aQ\t10.0.1.20\t61544\t10.0.0.4\t389\t7\t3\tbind simple";
+    expect(found(ldap)).toEqual([389]);
+  });
+
+  it("ntpq's peer table (its `refid` column) is NTP", () => {
+    const ntpq =
+      "     remote           refid      st t when poll reach   delay   offset  jitter\n" +
+      "==============================================================================\n" +
+      "*time.cloudflare 10.21.8.19       3 u   35   64  377   11.203   -0.412   0.388";
+    expect(findPorts(ntpq).map((f) => `${f.port}/${f.protocol}`)).toEqual(["123/UDP"]);
   });
 });

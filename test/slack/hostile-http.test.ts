@@ -343,7 +343,9 @@ describe("floods", () => {
 describe("after every attack", () => {
   it("is still running, logged no secret, and its memory stayed bounded", async () => {
     expect(exitCode).toBeUndefined();
-    const rss = rssMiB(child.pid as number);
+    // the least of readings over two seconds, as under the 400 KB questions: one reading taken
+    // before a pending collection ran measured 160 MiB on a machine at load 26, the next run 53
+    const rss = await settledRssMiB(child.pid as number);
     console.log(`RSS at start ${rssAtStart.toFixed(1)} MiB, after the hostile suite ${rss.toFixed(1)} MiB`);
     expect(rss - rssAtStart).toBeLessThan(150);
     expect(output).not.toContain(BOT);
