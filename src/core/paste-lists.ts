@@ -6,8 +6,8 @@
  *         * MSRPC                       - 3389/tcp
  *       * 8080
  *
- * One pass over the lines; a heading holds until a line that is neither one of its items nor a
- * note under an item.
+ * or one port per line in a code block right under the heading. One pass over the lines; a heading
+ * holds until a line that is neither one of its items nor a note under an item.
  */
 
 import { labelRole, PROTOCOL_WORDS } from "./paste-words.js";
@@ -20,8 +20,12 @@ export interface ListedPort {
   readonly to: number;
 }
 
-/** A heading names ports and has no number of its own: `TCP Ports and Services`, `Open ports:`. */
-const HEADING = /^[^\d\n]{0,100}\bports?\b[^\d\n]{0,100}$/i;
+/** A heading names ports and has no number of its own: `TCP Ports and Services`, `Open ports:`, `端口黑名单文件内容格式如下:`. */
+const HEADING = /^[^\d\n]{0,100}(?:\bports?\b|端口|ポート|포트|порт)[^\d\n]{0,100}$/i;
+/** A Markdown code fence, opening (maybe with a language) or closing. */
+const FENCE = /^[ \t]*```[\w-]{0,20}[ \t]*$/;
+/** A line of a fenced block under such a heading: a port alone (`3306`, `22/tcp`). */
+const FENCED_ITEM = /^[ \t]*(\d{1,5})(?:\/(tcp|udp))?[ \t]*$/i;
 /** A YAML key alone on its line, with Sigma's modifiers: `dst_port:`, `DestinationPort|contains:`. */
 const KEY_HEADING = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]{0,60})(?:\|[\w|]{0,40})?:[ \t]*$/;
 const HEADING_PROTOCOL = /\b(tcp|udp)\b/i;
@@ -33,12 +37,27 @@ const MAX_ITEMS = 100;
 
 export function readListedPorts(text: string): ListedPort[] {
   const found: ListedPort[] = [];
-  let heading: { indent: number; protocol?: "TCP" | "UDP"; itemIndent?: number } | undefined;
+  let heading: { indent: number; protocol?: "TCP" | "UDP"; itemIndent?: number; fenced?: boolean } | undefined;
   for (let start = 0; start < text.length && found.length < MAX_ITEMS; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
     const line = end - start > MAX_LINE ? "" : text.slice(start, end).replace(/\r$/, "");
     if (line.trim() === "") {
+      start = end + 1;
+      continue;
+    }
+    // a code block right under the heading: one port per line until the block closes
+    if (heading && heading.itemIndent === undefined && !heading.fenced && FENCE.test(line)) {
+      heading.fenced = true;
+      start = end + 1;
+      continue;
+    }
+    if (heading?.fenced) {
+      const fenced = FENCED_ITEM.exec(line);
+      const port = fenced ? Number(fenced[1]) : 0;
+      const protocol = fenced?.[2] ? PROTOCOL_WORDS.get(fenced[2].toLowerCase()) : heading.protocol;
+      if (port >= 1 && port <= 65535) found.push({ port, ...(protocol ? { protocol } : {}), from: start, to: end });
+      else heading = undefined;
       start = end + 1;
       continue;
     }

@@ -95,7 +95,7 @@ interface Chunk {
   readonly end: number;
   /** Written `:5985`, glued to what came before (`<IPv4>:5985`, `"FromPort":3389`); key is the digits. */
   readonly colon: boolean;
-  /** The chunk's text without Markdown's bold around its digits (`127.0.0.1:**631**`), where it had some. */
+  /** The chunk's text without Markdown's bold around its digits (`127.0.0.1:**631**`) or a shell's default around a value (`${PORT:-3000}`), where it had some. */
   readonly unmarked?: string;
 }
 
@@ -117,6 +117,8 @@ interface Candidate {
 const CHUNKS = /[^\s,;()"'<>|=`、，；“”‘’]+/g;
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
 const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
+/** `${NAME:-value}`, `${NAME-value}`, `${NAME:=value}` (its `}` may have been cut as trailing punctuation). */
+const SHELL_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]{0,60}:?[-=]([^{}]{0,200})(?:\}|$)/g;
 const BOLD_BESIDE_DIGIT = /\*\*(?=\d)|(?<=\d)\*\*/g;
 const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
 
@@ -124,6 +126,7 @@ const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
 /** `tcp/445`, `TCP/3389/RDP` (with the service's name after it). */
 const PROTOCOL_SLASH_PORT = /^(tcp|udp)\/(\d{1,5})(?:\/[a-z][a-z0-9-]{0,30})?$/;
 const PORT_SLASH_PROTOCOL = /^(\d{1,5})\/(tcp|udp)$/;
+const DOUBLE_PROTOCOL = /^(\d{1,5})\/(tcp|udp)\/(tcp|udp)$/;
 const RANGE_SLASH_PROTOCOL = /^(\d{1,5}-\d{1,5})\/(tcp|udp)$/;
 // Kafka names its listeners as schemes: `LISTENER_BOB://kafka0:29092`, or names them before one:
 // `pulsar:pulsar://localhost:6650`
@@ -319,7 +322,8 @@ const TOMCAT_CONNECTOR = /^(?:https?|ajp)(?:-[a-z]{2,7}){1,2}-(\d{1,5})$/;
 const JAVA_CLASS_LINE = /^(?:[a-z_][a-z0-9_]{0,40}\.){2,12}[A-Z][A-Za-z0-9_$]{0,80}:\d{1,5}$/;
 /** What a bulleted list of ports needs: an item that is a number, and a port word somewhere. */
 const BULLETED_NUMBER = /\n[ \t]*[-*+•][ \t]+\d/;
-const PORT_WORD = /ports?\b/i;
+const PORT_WORD = /ports?\b|端口|ポート|포트|порт/i;
+const FENCED_NUMBER = /```[^\n]{0,40}\n[ \t]*\d/;
 /** Both protocols in one word, the first of them taken before the other. */
 const PROTOCOL_PAIRS: ReadonlyMap<string, Transport> = new Map([
   ["tcp/udp", "TCP"],
@@ -488,7 +492,7 @@ class PasteReader {
       diff: source.includes("@@ -"),
       forwardRule: source.includes("natpf") || source.includes("hostfwd="),
       firewalld: source.includes("firewall-cmd") || source.includes("(active)"),
-      portList: BULLETED_NUMBER.test(source) && PORT_WORD.test(source),
+      portList: (BULLETED_NUMBER.test(source) || FENCED_NUMBER.test(source)) && PORT_WORD.test(source),
       table: TABLE_ROW.test(source),
       lsRows: LS_ROWS.test(source),
     };
@@ -824,7 +828,9 @@ class PasteReader {
     const url = URL_AUTHORITY.exec(key);
     if (!url) return i;
     const authority = url[2] ?? "";
-    const to = this.startOf(i) + url[0].length;
+    // (a chunk written with markup around the URL shows whole)
+    const chunk = this.chunks[i] as Chunk;
+    const to = chunk.unmarked === undefined ? chunk.start + url[0].length : chunk.end;
     // `https://gw.example/`, `https://dc01/wsman` say how a service is reached; a link to a page
     // (`https://github.com/Hackplayers/evil-winrm#Remote-path-completion`) says nothing of it
     const endpoint = /^\/?(?:wsman\/?)?$/i.test(key.slice(url[0].length).replace(/[?#].*$/, ""));
@@ -874,6 +880,13 @@ class PasteReader {
         const protocol = PROTOCOL_WORDS.get(published[3] as string);
         this.candidate(Number(published[1]), protocol, chunk.start, chunk.end, i);
         this.candidate(Number(published[2]), protocol, chunk.start, chunk.end, i);
+        return i;
+      }
+      // nmap's services file and notes: `88/tcp/udp`, both protocols
+      const both = DOUBLE_PROTOCOL.exec(key);
+      if (both) {
+        for (const name of [both[2], both[3]])
+          this.candidate(Number(both[1]), PROTOCOL_WORDS.get(name as string), chunk.start, chunk.end, i);
         return i;
       }
       // a label glued before the first of a list: `./ldap:#PORTS:389/tcp,636/tcp`
@@ -2341,8 +2354,10 @@ function chunksOf(text: string): Chunk[] {
       cleaned = cleaned.slice(1);
       start += 1;
     }
-    // bold around a number inside the chunk: `127.0.0.1:**631**`, `[host:**2502**]`
-    const unmarked = cleaned.includes("**") ? cleaned.replace(BOLD_BESIDE_DIGIT, "") : cleaned;
+    // bold around a number inside the chunk: `127.0.0.1:**631**`, `[host:**2502**]`; a shell's (and
+    // Compose's) default for an unset variable stands for the value: `${WEB_PORT:-8080}:80`
+    const unbold = cleaned.includes("**") ? cleaned.replace(BOLD_BESIDE_DIGIT, "") : cleaned;
+    const unmarked = unbold.includes("${") ? unbold.replace(SHELL_DEFAULT, "$1") : unbold;
     const key = isPunctuationOnly(unmarked) ? "" : unmarked.toLowerCase();
     chunks.push({ key, start, end: start + cleaned.length, colon, ...(unmarked === cleaned ? {} : { unmarked }) });
   }

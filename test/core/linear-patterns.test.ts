@@ -37,6 +37,7 @@ const INPUTS = [
   `Open ports ${MARK}:\n- 22\n- 3389\ndetection:\n  dst_port:\n    - 445 ${MARK}\n<DestinationPort condition="is">4444</DestinationPort> ${MARK}`,
   `Nov 28 fw filterlog[4410]: 5,,,1000000103,em0,match,block,in,4,0x0,,128,2187,0,DF,6,tcp,52,10.0.0.9,10.0.1.20,61544,3389,0,S ${MARK}\nfilterlog: 82,,,0,igb1,match,pass,in,6,0x00,0x00000,255,udp,17,63,fe80::1,ff02::fb,5353,5353 ${MARK}`,
   `2026-11-28 09:12:01 <server IP> POST /EWS/${MARK} - 444 CONTOSO\\svc <client IP> ${MARK} 403 0 0 233\nIIS log:  2026-11-28 09:12:01 10.0.5.7 ${MARK} 10.0.1.20 21 ControlChannelOpened - - 0 0 2f6e1c1a-0b3d-4c57-9d2e-5a1f3e7b9c10 -`,
+  `ports:\n  - "\${WEB_PORT:-8080}:80" \${URL:-http://${MARK}:5000} 127.0.0.1:**631** ${MARK}`,
   `#fields\tts\tid.orig_p\tid.resp_p\tproto\n#types\ttime\tport\tport\tenum\n1.5\t61544\t53\tudp ${MARK}\n1.6\t${MARK}\t53\tudp`,
   `80                         ALLOW       Anywhere ${MARK}\n-rw-r--r--   1 ftp  ftp  901 Aug  2  2020 ${MARK}.bak\nports client 21 22 23 \\\n  25 ${MARK}`,
 ];

@@ -1490,6 +1490,24 @@ describe("pasted text: forms read since the nineteenth fresh set", () => {
     expect(found(ldap)).toEqual([389]);
   });
 
+  it("a shell's or Compose's default for an unset variable (`WEB_PORT:-8080`) stands for its value", () => {
+    const compose = `services:\n  web:\n    ports:\n      - "\${WEB_PORT:-8080}:80"\n    environment:\n      API_URL: "\${API_URL:-http://api:5000/v1}"\n      PORT: \${PORT-3000}`;
+    expect(found(compose).sort((a, b) => a - b)).toEqual([80, 3000, 5000, 8080]);
+    // a variable with no default, or a default that is no port, gives nothing
+    expect(found(`echo "\${HOME}" "\${USER:-root}" "\${RETRIES:=abc}"`)).toEqual([]);
+  });
+
+  it("a port with both protocols after it (`88/tcp/udp`) is read with each", () => {
+    expect(findPorts("**Default Port:** 88/tcp/udp").map((f) => `${f.port}/${f.protocol}`)).toEqual(["88/TCP", "88/UDP"]);
+  });
+
+  it("one port per line in a code block under a line that names ports, in English or Chinese", () => {
+    expect(found("Blocked ports file (one per line):\n\n```text\n3306\n22\n```\n\n1. Comments start with #")).toEqual([3306, 22]);
+    expect(found("端口黑名单文件内容格式如下:\n\n```\n3389\n445\n```")).toEqual([3389, 445]);
+    // a code block of numbers under anything else is not a port list
+    expect(found("Exit codes we saw:\n\n```\n137\n143\n```")).toEqual([]);
+  });
+
   it("ntpq's peer table (its `refid` column) is NTP", () => {
     const ntpq =
       "     remote           refid      st t when poll reach   delay   offset  jitter\n" +
