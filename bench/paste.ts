@@ -33,6 +33,13 @@ function threadProse(): string {
   return text.slice(0, MAX_PASTE_LENGTH);
 }
 
+function zeekRows(): string {
+  const columns = 200;
+  const header = `#fields\t${Array.from({ length: columns }, (_, i) => `c${i}.p`).join("\t")}\n`;
+  const row = `${Array.from({ length: columns }, (_, i) => String((i % 9) + 1)).join("\t")}\n`;
+  return (header + row.repeat(Math.ceil(MAX_PASTE_LENGTH / row.length))).slice(0, MAX_PASTE_LENGTH);
+}
+
 /** Inputs that make backtracking patterns slow: long runs of the characters patterns look for. */
 const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ["digits, no space", "1".repeat(MAX_PASTE_LENGTH)],
@@ -49,6 +56,8 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ["newlines", "\n".repeat(MAX_PASTE_LENGTH)],
   // a record's word at the very end: each line must not look for it again over the rest of the text
   ["newlines, then filterlog", `${"\n".repeat(MAX_PASTE_LENGTH - 9)}filterlog`],
+  // a Zeek header of many port columns and rows under it: each row yields a bounded number of ports
+  ["Zeek rows of many port columns", zeekRows()],
   ["distinct host:ports", Array.from({ length: 3000 }, (_, i) => `h:${i + 1}`).join(" ")],
   // checks that look back to a line's start: one long line of many numbers must stay linear
   ["numbers on one line", "100 ".repeat(MAX_PASTE_LENGTH / 4)],

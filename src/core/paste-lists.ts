@@ -10,7 +10,7 @@
  * holds until a line that is neither one of its items nor a note under an item.
  */
 
-import { labelRole, PROTOCOL_WORDS } from "./paste-words.js";
+import { labelRole, PORT_WORD_ELSEWHERE, PROTOCOL_WORDS } from "./paste-words.js";
 
 export interface ListedPort {
   readonly port: number;
@@ -21,9 +21,11 @@ export interface ListedPort {
 }
 
 /** A heading names ports and has no number of its own: `TCP Ports and Services`, `Open ports:`, `端口黑名单文件内容格式如下:`. */
-const HEADING = /^[^\d\n]{0,100}(?:\bports?\b|端口|ポート|포트|порт)[^\d\n]{0,100}$/i;
+const HEADING = new RegExp(String.raw`^[^\d\n]{0,100}(?:\bports?\b|${PORT_WORD_ELSEWHERE})[^\d\n]{0,100}$`, "iu");
 /** A Markdown code fence, opening (maybe with a language) or closing. */
 const FENCE = /^[ \t]*```[\w-]{0,20}[ \t]*$/;
+const INTRODUCING = /[:：][ \t]*$/;
+const WORDS = /[a-z]+/g;
 /** A line of a fenced block under such a heading: a port alone (`3306`, `22/tcp`). */
 const FENCED_ITEM = /^[ \t]*(\d{1,5})(?:\/(tcp|udp))?[ \t]*$/i;
 /** A YAML key alone on its line, with Sigma's modifiers: `dst_port:`, `DestinationPort|contains:`. */
@@ -37,7 +39,9 @@ const MAX_ITEMS = 100;
 
 export function readListedPorts(text: string): ListedPort[] {
   const found: ListedPort[] = [];
-  let heading: { indent: number; protocol?: "TCP" | "UDP"; itemIndent?: number; fenced?: boolean } | undefined;
+  let heading:
+    | { indent: number; protocol?: "TCP" | "UDP"; itemIndent?: number; fenceable: boolean; fenced?: boolean }
+    | undefined;
   for (let start = 0; start < text.length && found.length < MAX_ITEMS; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
@@ -47,7 +51,7 @@ export function readListedPorts(text: string): ListedPort[] {
       continue;
     }
     // a code block right under the heading: one port per line until the block closes
-    if (heading && heading.itemIndent === undefined && !heading.fenced && FENCE.test(line)) {
+    if (heading?.fenceable && heading.itemIndent === undefined && !heading.fenced && FENCE.test(line)) {
       heading.fenced = true;
       start = end + 1;
       continue;
@@ -78,10 +82,41 @@ export function readListedPorts(text: string): ListedPort[] {
   return found;
 }
 
-function headingAt(line: string, indent: number): { indent: number; protocol?: "TCP" | "UDP" } {
+function headingAt(line: string, indent: number): { indent: number; protocol?: "TCP" | "UDP"; fenceable: boolean } {
   const protocol = PROTOCOL_WORDS.get(HEADING_PROTOCOL.exec(line)?.[1]?.toLowerCase() ?? "");
-  return protocol ? { indent, protocol } : { indent };
+  const fenceable = introducesPorts(line);
+  return protocol ? { indent, protocol, fenceable } : { indent, fenceable };
 }
+
+/**
+ * A line that introduces a code block of ports: it ends in a colon (`Blocked ports file:`) and
+ * names nothing else the numbers could be (`PIDs holding the port:`, `versions`, `counts`).
+ */
+function introducesPorts(line: string): boolean {
+  if (!INTRODUCING.test(line)) return false;
+  const words = line.toLowerCase().match(WORDS) ?? [];
+  return !words.some((word) => LISTED_OTHERWISE.has(word) || (word.endsWith("s") && LISTED_OTHERWISE.has(word.slice(0, -1))));
+}
+
+/** What else a column of numbers under a line that names ports may be. */
+const LISTED_OTHERWISE: ReadonlySet<string> = new Set([
+  "count",
+  "pid",
+  "process",
+  "version",
+  "id",
+  "code",
+  "status",
+  "error",
+  "size",
+  "build",
+  "year",
+  "event",
+  "connection",
+  "session",
+  "packet",
+  "byte",
+]);
 
 function namesPort(key: string | undefined): boolean {
   const role = key === undefined ? undefined : labelRole(key);

@@ -13,8 +13,10 @@ import { PROTOCOL_WORDS } from "./paste-words.js";
  */
 const FLOW_RECORD =
   /^[ \t]*2 (?:\d{12}|unknown) eni-[0-9a-f]{1,17} [0-9a-f.:]{2,45} [0-9a-f.:]{2,45} (\d{1,5}) (\d{1,5}) (\d{1,3}) \d{1,20} \d{1,20} \d{1,12} \d{1,12} (?:ACCEPT|REJECT|-) (?:OK|NODATA|SKIPDATA)[ \t\r]*$/;
-/** An address in an IIS row, or what replaced it when the row was posted: `<IP Address>`, `[IP censored]`, `x.x.x.x`. */
-const IIS_ADDRESS = String.raw`(?:[0-9a-fx.:]{2,45}|<[^<>\n]{1,40}>|\[[^\]\n]{1,40}\])`;
+/** Words that say a bracket hides an address: `<IP Address>`, `[IP censored]`, `<client>`. */
+const MASK_WORDS = `(?:${["ip", "addr", "host", "server", "client", "redact", "censor", "mask", "hidden", "remov"].map(anyCase).join("|")})`;
+/** An address in an IIS row, or what replaced it when the row was posted (never any tag: `[INFO]`, `[worker-1]`). */
+const IIS_ADDRESS = String.raw`(?:[0-9a-fx.:]{2,45}|<[^<>\n]{0,20}${MASK_WORDS}[^<>\n]{0,20}>|\[[^\]\n]{0,20}${MASK_WORDS}[^\]\n]{0,20}\])`;
 /**
  * IIS's W3C log in its default fields: date, time, server address, method, path, query, server port,
  * user, client address, …: `2017-07-18 00:09:01 172.18.40.65 GET /healthcheck.html - 443 - 172.18.1.11 ELB-HealthChecker/2.0 - 200 0 0 0`.
@@ -65,7 +67,7 @@ export interface RecordPorts {
   /** Where the record stands in the text. */
   readonly from: number;
   readonly to: number;
-  /** The record's line, where every other number is a field of its own (a length, a TTL, a rule's number), no port. */
+  /** Where the record's fields stand (to its line's end): every other number there is a field of its own (a length, a TTL, a rule's number), no port. */
   readonly line?: { readonly from: number; readonly to: number };
 }
 
@@ -90,19 +92,18 @@ export function readRecordPorts(text: string): RecordPorts[] {
     const short = end - start <= MAX_RECORD_LENGTH;
     const begins = short && beginsLikeRecord(text, start);
     const labelled = short && !begins ? labelledRecordAt(text, start) : undefined;
-    const record = begins
-      ? readRecord(text.slice(start, end))
-      : labelled !== undefined
-        ? readRecord(text.slice(labelled, end))
-        : short && filterlog >= 0 && filterlog < end
-          ? readFilterlog(text.slice(start, end))
-          : undefined;
+    const record =
+      (begins
+        ? readRecord(text.slice(start, end))
+        : labelled !== undefined
+          ? readRecord(text.slice(labelled, end))
+          : undefined) ?? (short && filterlog >= 0 && filterlog < end ? readFilterlog(text.slice(start, end)) : undefined);
     if (record) {
       const { within, ...ports } = record;
       const from = labelled ?? start;
       records.push(
         within
-          ? { ...ports, from: start + within.from, to: start + within.to, line: { from: start, to: end } }
+          ? { ...ports, from: start + within.from, to: start + within.to, line: { from: start + within.fields, to: end } }
           : { ...ports, from, to: end },
       );
     }
@@ -132,8 +133,18 @@ function beginsLikeRecord(text: string, start: number): boolean {
   return (code >= 48 && code <= 57) || code === 91;
 }
 
-/** A record's ports; `within` is where they stand in a line that has other numbers, none a port. */
-type LineRecord = Omit<RecordPorts, "from" | "to" | "line"> & { readonly within?: { from: number; to: number } };
+/**
+ * A record's ports; `within` is where they stand in a line whose fields from `fields` on have other
+ * numbers, none a port (what precedes the fields, a syslog header or a sentence, is read as usual).
+ */
+type LineRecord = Omit<RecordPorts, "from" | "to" | "line"> & {
+  readonly within?: { readonly from: number; readonly to: number; readonly fields: number };
+};
+
+/** A pattern for `word` in any case (`ip` as `[Ii][Pp]`), for patterns that are otherwise case-sensitive. */
+function anyCase(word: string): string {
+  return [...word].map((c) => `[${c.toUpperCase()}${c}]`).join("");
+}
 
 function readFilterlog(line: string): LineRecord | undefined {
   const match = FILTERLOG_IPV4.exec(line) ?? FILTERLOG_IPV6.exec(line);
@@ -142,7 +153,8 @@ function readFilterlog(line: string): LineRecord | undefined {
     sourcePort: Number(match[2]),
     destinationPort: Number(match[3]),
     protocol: PROTOCOL_WORDS.get((match[1] as string).toLowerCase()),
-    within: { from: match.index + 1, to: match.index + match[0].length },
+    // the CSV has no spaces: its first field follows the last space before the match
+    within: { from: match.index + 1, to: match.index + match[0].length, fields: line.lastIndexOf(" ", match.index) + 1 },
   };
 }
 
@@ -173,19 +185,21 @@ function readRecord(line: string): LineRecord | undefined {
  */
 class ZeekColumns {
   private fields: readonly string[] | undefined;
+  private rows = 0;
   private ports: readonly { readonly at: number; readonly source: boolean }[] = [];
   private proto = -1;
 
   /** The ports of a row at `start`..`end`; an empty list for a header line; undefined for a line that is no part of such a log. */
   read(text: string, start: number, end: number): Omit<RecordPorts, "from" | "to">[] | undefined {
     if (text.startsWith("#fields\t", start)) {
-      this.fields = text
+      const fields = text
         .slice(start + 8, end)
         .replace(/\r$/, "")
-        .split("\t")
-        .slice(0, MAX_ZEEK_FIELDS);
+        .split("\t");
+      this.fields = fields.length > MAX_ZEEK_FIELDS ? undefined : fields;
+      this.rows = 0;
       this.columns(undefined);
-      return [];
+      return this.fields ? [] : undefined;
     }
     if (this.fields === undefined) return undefined;
     if (text.startsWith("#types\t", start)) {
@@ -197,9 +211,13 @@ class ZeekColumns {
       );
       return [];
     }
-    if (text.startsWith("#", start)) return [];
     const cells = text.slice(start, end).replace(/\r$/, "").split("\t");
-    if (cells.length !== this.fields.length) return undefined;
+    // the log ends at `#close`, a blank line, or the first line that is no row of it
+    if (text.startsWith("#", start) || cells.length !== this.fields.length || this.rows >= MAX_ZEEK_ROWS) {
+      this.fields = undefined;
+      return text.startsWith("#close", start) ? [] : undefined;
+    }
+    this.rows++;
     const protocol = PROTOCOL_WORDS.get((cells[this.proto] ?? "").toLowerCase());
     const portAt = (at: number) => {
       const cell = cells[at] as string;
@@ -225,13 +243,18 @@ class ZeekColumns {
   private columns(types: readonly string[] | undefined): void {
     const fields = this.fields ?? [];
     this.proto = fields.indexOf("proto");
-    this.ports = fields.flatMap((name, at) =>
-      (types ? types[at] === "port" : ZEEK_PORT_FIELD.test(name)) ? [{ at, source: ZEEK_SOURCE_FIELD.test(name) }] : [],
-    );
+    this.ports = fields
+      .flatMap((name, at) =>
+        (types ? types[at] === "port" : ZEEK_PORT_FIELD.test(name)) ? [{ at, source: ZEEK_SOURCE_FIELD.test(name) }] : [],
+      )
+      .slice(0, MAX_ZEEK_PORT_COLUMNS);
   }
 }
 
 const MAX_ZEEK_FIELDS = 200;
+/** Zeek's logs have two to four port columns; a row yields at most this many. */
+const MAX_ZEEK_PORT_COLUMNS = 6;
+const MAX_ZEEK_ROWS = 1000;
 const ZEEK_PORT = /^\d{1,5}$/;
 const ZEEK_PORT_FIELD = /(?:^|[._])(?:orig_p|resp_p|p|port)$/;
 /** The originator's side (a client's port), and a proxy's bound one (SOCKS' `bound_p`). */

@@ -22,6 +22,12 @@ const LABEL_PUNCTUATION = /[-_./]/;
 const LETTER = /\p{L}/u;
 
 /** Protocol words of pasted text: `tcp 3389`, netstat's `TCPv6`, `445/udp`. */
+/**
+ * The word port in Chinese, Japanese, Korean and Russian, never inside another word: レポート
+ * (report), サポート (support), 리포트, 서포트, Экспорт (export), Транспорт are no ports. (Flags `iu`.)
+ */
+export const PORT_WORD_ELSEWHERE = String.raw`端口|(?<![レサスン])ポート|(?<![리서스임])포트|(?<!\p{L})порт`;
+
 export const PROTOCOL_WORDS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
   ["tcp", "TCP"],
   ["udp", "UDP"],

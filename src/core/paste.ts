@@ -37,6 +37,7 @@ import {
   MONTH_NAMES,
   NON_PORT_FLAGS,
   PORT_TOOLS,
+  PORT_WORD_ELSEWHERE,
   PROTOCOL_LABELS,
   PROTOCOL_WORDS,
   SERVICE_WORDS,
@@ -119,7 +120,8 @@ const CHUNKS = /[^\s,;()"'<>|=`、，；“”‘’]+/g;
 const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
 /** `${NAME:-value}`, `${NAME-value}`, `${NAME:=value}` (its `}` may have been cut as trailing punctuation). */
 const SHELL_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]{0,60}:?[-=]([^{}]{0,200})(?:\}|$)/g;
-const BOLD_BESIDE_DIGIT = /\*\*(?=\d)|(?<=\d)\*\*/g;
+/** Bold at a number's outer edge (`:**631**`, `[host:**2502**]`), never between digits (`2**16`). */
+const BOLD_BESIDE_DIGIT = /(?<=^|[:[(])\*\*(?=\d)|(?<=\d)\*\*(?=$|[\]):,])/g;
 const TRAILING_CHARACTERS = new Set([...".!?}:-"].map((c) => c.charCodeAt(0)));
 
 // Each is anchored and runs over one chunk of at most MAX_CHUNK characters.
@@ -322,7 +324,8 @@ const TOMCAT_CONNECTOR = /^(?:https?|ajp)(?:-[a-z]{2,7}){1,2}-(\d{1,5})$/;
 const JAVA_CLASS_LINE = /^(?:[a-z_][a-z0-9_]{0,40}\.){2,12}[A-Z][A-Za-z0-9_$]{0,80}:\d{1,5}$/;
 /** What a bulleted list of ports needs: an item that is a number, and a port word somewhere. */
 const BULLETED_NUMBER = /\n[ \t]*[-*+•][ \t]+\d/;
-const PORT_WORD = /ports?\b|端口|ポート|포트|порт/i;
+/** The word port anywhere in a text (`dst_port`, `ポート番号`): a list of ports may be under it. */
+const PORT_WORD = new RegExp(String.raw`ports?\b|${PORT_WORD_ELSEWHERE}`, "iu");
 const FENCED_NUMBER = /```[^\n]{0,40}\n[ \t]*\d/;
 /** Both protocols in one word, the first of them taken before the other. */
 const PROTOCOL_PAIRS: ReadonlyMap<string, Transport> = new Map([
@@ -1429,9 +1432,10 @@ class PasteReader {
         (this.has.wide && CJK_UNIT_AHEAD.test(nextKey))) &&
       UNIT_GAP.test(this.gap(i));
     const label = this.labelBefore(i);
-    // `nc -nv 10.0.0.5 110 user bob`: what follows a connecting tool's address and port is typed to the service
+    // `nc -nv 10.0.0.5 110 user bob`: POP3's and FTP's USER command typed after a connecting tool's
+    // address and port (`telnet 10.0.0.5 3 times` stays a count)
     const typedAfterPort =
-      unitAfter && validIpv4(this.key(i - 1)) && this.gapIsSpaces(i - 1) && this.lineHas(chunk, CONNECT_TOOLS);
+      nextKey === "user" && validIpv4(this.key(i - 1)) && this.gapIsSpaces(i - 1) && this.lineHas(chunk, CONNECT_TOOLS);
     // a quantity: `in 67 seconds` (after `guest`), unless its label stands right before it
     if (label?.role === "nonport" || (unitAfter && !typedAfterPort && (label === undefined || label.at < i - 1))) {
       if (single !== undefined) this.nonPorts.add(single);

@@ -1516,3 +1516,56 @@ describe("pasted text: forms read since the nineteenth fresh set", () => {
     expect(findPorts(ntpq).map((f) => `${f.port}/${f.protocol}`)).toEqual(["123/UDP"]);
   });
 });
+
+describe("pasted text: what the nineteenth set's forms must not take (found by review)", () => {
+  it("a port word inside another word (レポート, サポート, 리포트, Экспорт, Транспорт) heads no list of ports", () => {
+    for (const heading of [
+      "エラーレポート:",
+      "サポート対象のバージョン:",
+      "리포트 결과:",
+      "Экспорт метрик:",
+      "Транспорт: количество повторов",
+    ])
+      expect(found(`${heading}\n\`\`\`\n500\n502\n2019\n\`\`\``)).toEqual([]);
+    expect(found("リモートポート:\n```\n3389\n```")).toEqual([3389]);
+  });
+
+  it("a code block of numbers is a port list only under a line that introduces ports and nothing else", () => {
+    expect(found("Which Windows Server versions need these ports opened?\n```\n2016\n2019\n2022\n```")).toEqual([]);
+    expect(found("Connections per port (top talkers), counts:\n```\n1532\n877\n```")).toEqual([]);
+    expect(found("PIDs holding the port:\n```\n4123\n4188\n```")).not.toContain(4188);
+  });
+
+  it("an application log's tags are no IIS addresses", () => {
+    for (const line of [
+      "2024-01-05 10:00:00 [worker-1] GET /api/health - 200 - [10.0.0.5] took 12ms",
+      "2024-01-05 10:00:00 [INFO] HTTP GET /health 200 OK 12 ms",
+      "Error: 2024-01-05 10:00:00 [app] POST /login - 500 - [db] failed",
+    ])
+      expect(found(line)).toEqual([]);
+  });
+
+  it("bold between digits is an exponent, not markup; a count after telnet's address stays a count", () => {
+    expect(found("max port is 2**16 - 1 and the shard count is 10**3")).toEqual([]);
+    expect(findPorts("telnet 10.0.0.5 3 times failed").map((f) => `${f.port}/${f.protocol}`)).toEqual(["23/TCP"]);
+  });
+
+  it("a filterlog record claims its fields only: a port written before them on the line is read", () => {
+    const csv = "5,,,1000000103,igb1,match,block,in,4,0x0,,64,19008,0,DF,6,tcp,60,192.168.5.6,192.168.1.100,42970,443,0";
+    expect(found(`We parse filterlog into CSV. Port 3389 blocked: ${csv}`)).toEqual([3389, 443]);
+    // a line that begins with an ISO timestamp is still read as filterlog
+    expect(withProtocolsOf(`2024-01-12T10:01:02.000+00:00 pfsense filterlog[1]: ${csv}`)).toEqual(["443/TCP"]);
+  });
+
+  it("a Zeek log ends at a blank line or the first line that is not its row", () => {
+    const log =
+      "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\n" +
+      "1.5\tC1\t10.0.0.5\t51234\t10.0.0.9\t445\ttcp\tsmb\t0.5\n\n" +
+      "my notes\tweb\t10.0.0.5:8443\tx\ty\t2\ttcp\ta\tb";
+    expect(found(log)).toEqual(expect.arrayContaining([445, 8443]));
+  });
+});
+
+function withProtocolsOf(text: string): string[] {
+  return findPorts(text).map((f) => `${f.port}/${f.protocol ?? ""}`);
+}
