@@ -37,7 +37,7 @@ export function guardSocketEnvelopes(client: SocketModeClient, logger: AppLogger
 /** Why a text frame is not an envelope amiport can hand to the SDK, or undefined if it is one. */
 export function envelopeProblem(data: unknown): string | undefined {
   const size =
-    typeof data === "string" ? data.length : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data.byteLength : -1;
+    typeof data === "string" ? utf8Length(data) : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data.byteLength : -1;
   if (size < 0) return "not text";
   if (size > MAX_ENVELOPE_BYTES) return "too large";
   let envelope: unknown;
@@ -56,4 +56,9 @@ export function envelopeProblem(data: unknown): string | undefined {
     if (typeof event !== "object" || event === null || typeof (event as { type?: unknown }).type !== "string") return "no event";
   }
   return undefined;
+}
+
+/** A text frame's size as sent, in UTF-8 bytes (a character of `Ā` or `端` is two or three); never less than its length. */
+function utf8Length(text: string): number {
+  return text.length > MAX_ENVELOPE_BYTES ? text.length : Buffer.byteLength(text, "utf8");
 }

@@ -106,6 +106,16 @@ describe("envelopeProblem: size, checked before parsing", () => {
     expect(envelopeProblem(as(helloOfLength(CAP + 1)))).toBe("too large");
   });
 
+  it("a string frame is measured in UTF-8 bytes, as it was sent, not in characters", () => {
+    // 200,000 three-byte characters: 600,000 bytes on the wire, under the cap in characters
+    const wide = `{"type":"hello","note":"${"端".repeat(200_000)}"}`;
+    expect(wide.length).toBeLessThan(CAP);
+    expect(envelopeProblem(wide)).toBe("too large");
+    expect(envelopeProblem(Buffer.from(wide))).toBe("too large");
+    const fits = `{"type":"hello","note":"${"端".repeat(100_000)}"}`;
+    expect(envelopeProblem(fits)).toBeUndefined();
+  });
+
   it("a huge frame is too large even when it is not JSON", () => {
     expect(envelopeProblem(`{${"x".repeat(CAP)}`)).toBe("too large");
     expect(envelopeProblem(new ArrayBuffer(CAP + 1))).toBe("too large");
