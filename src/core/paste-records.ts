@@ -1,8 +1,7 @@
 /**
  * Log records with a fixed field order and no header to name their columns: AWS VPC Flow Logs in
  * their default format, IIS's W3C log in its default fields, pfSense's and OPNsense's filterlog,
- * Zeek's logs under their `#fields` line, and the rows of `ufw status`. One
- * pattern per line.
+ * Zeek's logs under their `#fields` line, and the rows of `ufw status`. One pattern per line.
  */
 import { PROTOCOL_WORDS } from "./paste-words.js";
 
@@ -71,7 +70,7 @@ export interface RecordPorts {
   readonly line?: { readonly from: number; readonly to: number };
 }
 
-/** The ports of each line of `text` that is a flow record (TCP and UDP; ICMP's have none) or an IIS row. */
+/** The ports of each line of `text` that is one of the records above (a flow record's TCP and UDP; ICMP's have none). */
 export function readRecordPorts(text: string): RecordPorts[] {
   const records: RecordPorts[] = [];
   // where the next `filterlog` stands, looked for again only past it: one pass over the text

@@ -510,11 +510,9 @@ class PasteReader {
     const records = readRecordPorts(this.source);
     // a record read by its fields' positions (filterlog's CSV, Zeek's rows) has no other port on its line
     const fielded = records.flatMap((r) => (r.line ? [r.line] : []));
-    let nextFielded = 0;
     for (let i = 0; i < this.chunks.length; i++) {
       const chunk = this.chunks[i] as Chunk;
-      while (nextFielded < fielded.length && (fielded[nextFielded] as { to: number }).to <= chunk.start) nextFielded++;
-      if (nextFielded < fielded.length && (fielded[nextFielded] as { from: number }).from <= chunk.start) continue;
+      if (fielded.length > 0 && withinSpans(fielded, chunk.start)) continue;
       const key = chunk.key;
       if (key === " " || key === "") continue;
       if (key.startsWith("@") || key.startsWith("/g:")) this.readClientSwitch(i);
