@@ -209,6 +209,8 @@ export const LABEL_GAP_WORDS: ReadonlySet<string> = new Set([
   "ranges",
   // a form's or a manual's `port default value of 1812`, `Port number field, 1813`
   "value",
+  // the AWS CLI's filters: `--filters Name=ip-permission.from-port,Values=22`
+  "values",
   "field",
   // Snort's `ports client 21 22 23`, `ports both 80 443`
   "client",

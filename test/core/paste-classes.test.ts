@@ -1508,6 +1508,15 @@ describe("pasted text: forms read since the nineteenth fresh set", () => {
     expect(found("Exit codes we saw:\n\n```\n137\n143\n```")).toEqual([]);
   });
 
+  it("the AWS CLI's filters name the port by the filter (`Name=ip-permission.from-port,Values=22`)", () => {
+    expect(
+      found(
+        "aws ec2 describe-security-groups --filters Name=ip-permission.to-port,Values=3389 Name=ip-permission.cidr,Values=0.0.0.0/0",
+      ),
+    ).toEqual([3389]);
+    expect(found('{"Filters": [{"Name": "ip-permission.from-port", "Values": ["5986"]}]}')).toEqual([5986]);
+  });
+
   it("ntpq's peer table (its `refid` column) is NTP", () => {
     const ntpq =
       "     remote           refid      st t when poll reach   delay   offset  jitter\n" +
