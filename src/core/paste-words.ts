@@ -400,6 +400,12 @@ export const NON_PORT_SUFFIXES: readonly string[] = [
 ];
 
 /** A word right after a number that makes it a quantity: `343 ms`, `30 seconds`, `3 times`. */
+/** Units after a number that count time or repetitions: never a port's, even after a tool's host (`telnet host 3 times`). */
+export const COUNTING_UNITS: ReadonlySet<string> = new Set([
+  ..."ms msec millisecond milliseconds s sec secs second seconds m min mins minute minutes".split(" "),
+  ..."h hr hrs hour hours day days time times attempt attempts retry retries try tries".split(" "),
+]);
+
 export const UNITS: ReadonlySet<string> = new Set([
   "ms",
   "msec",

@@ -26,6 +26,7 @@ import { readForwardRules, readRecordPorts } from "./paste-records.js";
 import { type PasteService, pasteServices, servicesNamedBy } from "./paste-services.js";
 import { readMarkdownTables } from "./paste-tables.js";
 import {
+  COUNTING_UNITS,
   FLAG_LABELS,
   HTTP_PORTS_IN_STATUS_RANGE,
   LABEL_GAP_WORDS,
@@ -200,8 +201,6 @@ const PASSWORD_P_CLIENTS = /\b(?:sqlcmd|bcp|osql)\b/i;
 /** xargs' and GNU parallel's `-P 20`: how many run at once. */
 const PARALLEL_P_TOOLS = /\b(?:xargs|parallel)\b/;
 const UPPER_P_CLIENTS = /\b(?:mysql|mysqldump|mysqladmin|mariadb|scp)\b/i;
-/** Tools that connect to an address and a port given as two words: `nc 10.0.0.5 110`, `telnet host 25`. */
-const CONNECT_TOOLS = /\b(?:nc|ncat|netcat|telnet)\b/i;
 const LOWER_P_CLIENTS = /\b(?:ssh|sftp|psql|pg_dump|redis-cli|nmap|masscan|zmap|rustscan|hping3)\b/i;
 /** A server's `listen(port)` (Node's `app.listen(3000)`); a socket's `listen(5)` takes a backlog, not a port. */
 const LISTEN_CALL = /\b(?:server|app|srv|http|https|listener)\.listen\($/i;
@@ -1430,12 +1429,16 @@ class PasteReader {
         (this.has.wide && CJK_UNIT_AHEAD.test(nextKey))) &&
       UNIT_GAP.test(this.gap(i));
     const label = this.labelBefore(i);
-    // `nc -nv 10.0.0.5 110 user bob`: POP3's and FTP's USER command typed after a connecting tool's
-    // address and port (`telnet 10.0.0.5 3 times` stays a count)
-    const typedAfterPort =
-      nextKey === "user" && validIpv4(this.key(i - 1)) && this.gapIsSpaces(i - 1) && this.lineHas(chunk, CONNECT_TOOLS);
+    // a connecting tool's port, after its host, stays a port whatever is typed after it (`nc -nv
+    // 10.0.0.5 110 user bob`); only a duration or a repetition makes it a count (`telnet host 3 times`)
+    const toolPort =
+      unitAfter &&
+      !COUNTING_UNITS.has(nextKey) &&
+      isHostLike(this.key(i - 1)) &&
+      this.gapIsSpaces(i - 1) &&
+      this.toolBefore(i - 1);
     // a quantity: `in 67 seconds` (after `guest`), unless its label stands right before it
-    if (label?.role === "nonport" || (unitAfter && !typedAfterPort && (label === undefined || label.at < i - 1))) {
+    if (label?.role === "nonport" || (unitAfter && !toolPort && (label === undefined || label.at < i - 1))) {
       if (single !== undefined) this.nonPorts.add(single);
       return i;
     }

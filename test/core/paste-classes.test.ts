@@ -1472,6 +1472,9 @@ describe("pasted text: forms read since the nineteenth fresh set", () => {
   it("what is typed after a connecting tool's address and port is not a count (`nc -nv 10.0.0.5 110 user bob`)", () => {
     expect(found("nc -nv 10.0.0.5 110 user bob")).toEqual([110]);
     expect(found("telnet 10.0.0.5 25 help")).toEqual([25]);
+    expect(found("telnet mail.example.com 110 user alice")).toEqual([110]);
+    // a duration or a repetition after the tool's host makes a count
+    expect(found("nc -w 3 10.0.0.5 5 seconds later it closed")).not.toContain(5);
     // elsewhere a count stays one
     expect(found("10.0.0.5 110 users logged in")).toEqual([]);
   });
