@@ -8,6 +8,7 @@
  *   npm run mutate -- slack        one folder (or two: `-- slack store`)
  *   npm run mutate -- slack --mutate src/slack/app.ts   narrower globs (repeat --mutate), same incremental file
  *   npm run mutate -- slack --tests test/slack/http.test.ts   fewer tests: a quick lower bound
+ *   npm run mutate -- slack --concurrency 2   two test processes (stryker.config.mjs keeps one: shared machines)
  *
  * src/slack and src/store are also exercised by the tests that start amiport as its own process
  * (the hostile suite, replicas): those run under test/helpers/main-process.ts, which starts the
@@ -75,14 +76,23 @@ interface Args {
   mutate?: string[];
   /** Narrower test files (a lower bound of the score, for a quick look). */
   tests?: string[];
+  /** Test processes at once; stryker.config.mjs's one when not given. */
+  concurrency?: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   const folders: Folder[] = [];
   let mutate: string[] | undefined;
   let tests: string[] | undefined;
+  let concurrency: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
+    if (arg === "--concurrency") {
+      concurrency = Number(argv[++i]);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8)
+        throw new Error("--concurrency takes a whole number of test processes from 1 to 8");
+      continue;
+    }
     if (arg === "--mutate" && argv[i + 1] !== undefined) mutate = [...(mutate ?? []), argv[++i] as string];
     else if (arg === "--tests" && argv[i + 1] !== undefined) tests = [...(tests ?? []), argv[++i] as string];
     else if ((FOLDERS as readonly string[]).includes(arg)) folders.push(arg as Folder);
@@ -93,14 +103,15 @@ function parseArgs(argv: readonly string[]): Args {
   }
   if ((mutate ?? tests) !== undefined && folders.length !== 1)
     throw new Error("--mutate and --tests narrow one folder: name exactly one");
-  return { folders: folders.length > 0 ? folders : [...FOLDERS], mutate, tests };
+  return { folders: folders.length > 0 ? folders : [...FOLDERS], mutate, tests, concurrency };
 }
 
-async function mutateFolder(folder: Folder, { mutate, tests }: Args): Promise<{ score: FolderScore; ms: number }> {
+async function mutateFolder(folder: Folder, { mutate, tests, concurrency }: Args): Promise<{ score: FolderScore; ms: number }> {
   const started = performance.now();
   const results = await new Stryker({
     ...FOLDER_OPTIONS[folder],
     ...(tests ? { testFiles: tests } : {}),
+    ...(concurrency ? { concurrency } : {}),
     // A static mutant (in code run at import, e.g. a module's constants) is run against every test
     // of the folder's run (minutes each on 2 cores): too slow for the 60 minutes. Stryker reports them
     // as ignored, outside the score; the printed line counts them.

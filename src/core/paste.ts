@@ -135,6 +135,10 @@ const RANGE_SLASH_PROTOCOL = /^(\d{1,5}-\d{1,5})\/(tcp|udp)$/;
 // `pulsar:pulsar://localhost:6650`
 const URL_AUTHORITY = /^(?:[a-z][a-z0-9_-]{0,60}:(?!\/))?([a-z][a-z0-9+._-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
 const BARE_PORT = /^\d{1,5}$/;
+/** A gap that ends a sentence: a full stop, a question or exclamation mark, then a space. */
+/** How many ports one Dockerfile `EXPOSE` line is read for. */
+const MAX_EXPOSED_PORTS = 16;
+const SENTENCE_END_GAP = /^[.!?][ \t]/;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
 const PORT_PAIR = /^(\d{1,5}):(\d{1,5})$/;
 const HEX_PORT = /^0x[0-9a-f]{1,4}$/;
@@ -144,6 +148,8 @@ const TUPLE_GAP = /^['"]?,[ \t]*$/;
 const SOCKET_CALL_BEFORE =
   /\b(?:connect|connect_ex|create_connection|bind)\(\([^()\n]{1,60}(?:\([^()\n]{0,20}\))?[^()\n]{0,20},[ \t]*$/;
 /** Operating systems written before their version (below 100): `Windows 10`, `CentOS 7`. */
+/** Words before a Windows release's year: `Windows 2000`, `Windows Server 2003`, `Win 2008`. */
+const WINDOWS_RELEASE_WORDS = new Set(["windows", "win", "server"]);
 const OS_NAMES = new Set(["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"]);
 /** Runtimes written before their version (below 30): `.NET Framework 4`, `PowerShell 7`, `Python 3`, `Java 17`. */
 const RUNTIME_NAMES = new Set(["framework", "powershell", "wmf", "python", "java", "jdk", "php", "perl", "ruby", "nodejs"]);
@@ -215,6 +221,7 @@ const OPEN_PARENTHESIS_GAP = /^[ \t]*\($/;
 const PARENTHESISED_NAME = /^[a-z][a-z0-9-]{0,20}$/;
 const CLOSE_THEN_SPACES = /^\)[ \t]+$/;
 const CLOSE_THEN_COMMA = /^\)[ \t]*,[ \t]*$/;
+const COMMA_GAP = /^[ \t]*,[ \t]*$/;
 /** SSHFS-Win's UNC server names: `\\sshfs\user@host`, `\\sshfs.r\…`, `\\sshfs.kr\…`. */
 /** nc's flags run together with the port's flag last: `-lvnp`, `-nvlp`, `-lp`. */
 const NC_LISTEN_FLAGS = /^-[a-z]{1,5}p$/;
@@ -318,7 +325,15 @@ const ICMP_RANGE_LABELS: ReadonlySet<string> = new Set(["fromport", "toport"]);
 const ICMP_PROTOCOL = /protocol["'\s:=]{0,12}["']?icmp(?:v6)?\b/i;
 /** How far around a rule's port the rule's protocol is looked for. */
 const ICMP_REACH = 120;
-const TOMCAT_CONNECTOR = /^(?:https?|ajp)(?:-[a-z]{2,7}){1,2}-(\d{1,5})$/;
+/** `for` in the languages a protocol's number is explained in: `17 for udp`, `17 für udp`, `17 pour udp`, `17 para udp`. */
+const FOR_WORDS: ReadonlySet<string> = new Set(["for", "für", "pour", "para", "per"]);
+/** A listener's or a console's name with its session's number: `RDP-Tcp#47`. */
+const SESSION_NAME = /^[a-z][a-z-]{1,30}#\d{1,5}$/;
+const DYNAMIC_PORT_COMMAND = /\bdynamicport(?:range)?\b/i;
+/** A PowerShell parameter with `Port` inside its name (`-StaticPortForIPAll`, `-TcpPortForIPAll`), by its capitals. */
+const POWERSHELL_PORT_PARAMETER = /^-[A-Z][A-Za-z]{0,30}[a-z]Port(?:For[A-Z][A-Za-z]{0,20})?$/;
+const TOMCAT_CONNECTOR =
+  /^(?:https?|ajp)(?:-[a-z]{2,7}){1,2}-(\d{1,5})(?:-(?:exec|acceptor|poller|clientpoller|asynctimeout)(?:-\d{1,4})?)?$/;
 /** Lower-case packages, then a class: `org.apache.coyote.http11.Http11NioProtocol:173`. */
 const JAVA_CLASS_LINE = /^(?:[a-z_][a-z0-9_]{0,40}\.){2,12}[A-Z][A-Za-z0-9_$]{0,80}:\d{1,5}$/;
 /** What a bulleted list of ports needs: an item that is a number, and a port word somewhere. */
@@ -865,6 +880,11 @@ class PasteReader {
     const key = chunk.key;
     const netstat = this.readNetstat(i);
     if (netstat !== undefined) return netstat;
+    // a listener's name and a session's number: `Connection RDP-Tcp#47 created`
+    if (SESSION_NAME.test(key) && labelRole(key.slice(0, key.indexOf("#"))) === undefined) {
+      this.readServiceWords(i);
+      return i;
+    }
     const protocolBefore = PROTOCOL_WORDS.get(this.key(i - 1)) ?? PROTOCOL_PAIRS.get(this.key(i - 1));
     const publishedRange = key.includes("-") && key.includes(":") ? PUBLISHED_RANGE.exec(key) : null;
     if (publishedRange) {
@@ -910,6 +930,12 @@ class PasteReader {
       // firewalld's `2001-2003/tcp`
       const rangeSlashed = RANGE_SLASH_PROTOCOL.exec(key);
       if (rangeSlashed) {
+        // `5060,10000-20000/udp`: the protocol after a list's last range is every one's, as after its last port
+        const rangeProtocol = PROTOCOL_WORDS.get(rangeSlashed[2] as string);
+        const listed = this.endsPortList(i, (rangeSlashed[1] as string).split("-")[0])
+          ? this.listBefore(i).filter((k) => !/[ \t]/.test(this.gap(k)))
+          : [];
+        for (const k of listed) this.candidate(Number(this.key(k)), rangeProtocol, this.startOf(k), chunk.end, k);
         this.readPortValue(
           rangeSlashed[1] as string,
           PROTOCOL_WORDS.get(rangeSlashed[2] as string),
@@ -1293,6 +1319,17 @@ class PasteReader {
       this.nonPorts.add(single);
       return i + 1;
     }
+    // `6 for tcp, 17 for udp` (`6 für tcp`, `17 pour udp`): the protocol's number, said in words
+    if (
+      single !== undefined &&
+      FOR_WORDS.has(this.key(i + 1)) &&
+      labelRole(this.key(i - 1)) === undefined &&
+      PROTOCOL_NUMBERS.get(key) !== undefined &&
+      PROTOCOL_NUMBERS.get(key) === PROTOCOL_WORDS.get(this.key(i + 2))
+    ) {
+      this.nonPorts.add(single);
+      return i + 2;
+    }
     // nmap's `995 filtered ports`, `1000 closed ports`: a count of ports in a state
     if (single !== undefined && PORT_STATES.has(this.key(i + 1)) && this.key(i + 2) === "ports" && this.gapIsSpaces(i)) {
       this.nonPorts.add(single);
@@ -1507,6 +1544,8 @@ class PasteReader {
     const year = single >= 1970 && single <= 2100;
     if (
       (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
+      // `from Windows 2000`, `Windows Server 2003`: a release named by its year
+      (year && WINDOWS_RELEASE_WORDS.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
       (single < MAX_RUNTIME_VERSION && RUNTIME_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
       (year && CLOCK.test(this.key(i - 1))) ||
       ((single <= 31 || year) && this.besideMonth(i)) ||
@@ -1620,7 +1659,9 @@ class PasteReader {
       (PORT_AFTER.has(nextKey) || (nextKey === "ports" && listBefore.length > 0)) &&
       // Vagrant's roles stand in parentheses: `101, host: smtp.example:465` names the next field
       (nextKey === "port" || nextKey === "ports" || this.gapHas(i, "(")) &&
-      !this.gapHasNewline(i)
+      !this.gapHasNewline(i) &&
+      // `… from Windows 2000. Port 445 is used`: the word opens the next sentence
+      !SENTENCE_END_GAP.test(this.gap(i))
     ) {
       // `found 80,8080,443 port`: every number of a list written before the word
       for (const k of [...listBefore, i]) this.candidate(Number(this.key(k)), undefined, this.startOf(k), this.endOf(i + 1), k);
@@ -1772,7 +1813,7 @@ class PasteReader {
       if (!this.readPortValue(this.key(k), protocol, from, this.endOf(k), k, role)) break;
       last = k;
       // `ports 80 (HTTP) and 443 (HTTPS)`, `135 (RPC), 445 (SMB)`: a name in parentheses after each port
-      const named = this.nameInParenthesesAfter(k);
+      const named = this.nameInParenthesesAfter(k) ?? this.nameForAfter(k);
       if (named !== undefined) {
         if (named < 0) break;
         k = named;
@@ -1811,6 +1852,23 @@ class PasteReader {
   }
 
   /** A word in parentheses right after chunk `k`: `80 (HTTP)`. */
+  /** `80 for HTTP and 443 for HTTPS`, `5985 for HTTP, 5986 for HTTPS`: each port, then the service it is for. */
+  private nameForAfter(k: number): number | undefined {
+    if (!this.isNamedFor(k)) return undefined;
+    let next = k + 3;
+    // `, or 3268 for global catalog servers`: a comma, then a list's word
+    const comma = COMMA_GAP.test(this.gap(k + 2));
+    if (!comma && !this.gapIsSpaces(k + 2)) return -1;
+    if (LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(next)) next += 1;
+    else if (!comma) return -1;
+    // (the next port is for something too: `443 for HTTPS and 30 seconds later` is no list)
+    return BARE_PORT.test(this.key(next)) && this.key(next + 1) === "for" && this.gapIsSpaces(next) ? next : -1;
+  }
+
+  private isNamedFor(k: number): boolean {
+    return this.key(k + 1) === "for" && this.gapIsSpaces(k) && this.gapIsSpaces(k + 1) && isServiceWord(this.key(k + 2));
+  }
+
   private isNamedInParentheses(k: number): boolean {
     return OPEN_PARENTHESIS_GAP.test(this.gap(k)) && PARENTHESISED_NAME.test(this.key(k + 1)) && this.gap(k + 1).startsWith(")");
   }
@@ -1878,6 +1936,8 @@ class PasteReader {
     const chunk = this.chunks[i] as Chunk;
     let skippedName = false;
     let crossedCell = false;
+    const exposed = this.exposeBefore(i);
+    if (exposed !== undefined) return { at: exposed, role: "plain" };
     for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 4; j--, gaps++) {
       const key = this.key(j);
       const role = labelRole(key);
@@ -1892,6 +1952,11 @@ class PasteReader {
       // (a list's protocol after its last port is read with the list: `ufw allow 25,110/tcp`)
       if (j === i - 1 && UFW_VERBS.has(key) && this.key(j - 1) === "ufw" && !this.gapIsListSeparator(i))
         return { at: j, role: "plain" };
+      // netsh's `set dynamicport tcp start=49152 num=16384`: the range's first port, then how many
+      if (j === i - 1 && (key === "start" || key === "num") && this.gap(j) === "=" && this.lineHas(chunk, DYNAMIC_PORT_COMMAND))
+        return { at: j, role: key === "start" ? "plain" : "nonport" };
+      // a PowerShell parameter that names a port inside its name: `-StaticPortForIPAll 14339`
+      if (j === i - 1 && POWERSHELL_PORT_PARAMETER.test(this.raw(j))) return { at: j, role: "plain" };
       if (FLAG_LABELS.has(key) && j === i - 1)
         return {
           at: j,
@@ -1911,6 +1976,9 @@ class PasteReader {
         // a setting (`local_port = 445`, `remote_port = 10445` of frp's ini) is no end of a connection;
         // iptables' `SPT=1024 DPT=1025`, with no space before its `=`, is one
         if (role !== "nonport" && role !== "plain" && /^[ \t]+=/.test(this.gap(j))) return { at: j, role: "plain" };
+        // netsh's `Number of Ports : 16384`: a count of ports
+        if ((key === "port" || key === "ports") && this.key(j - 1) === "of" && this.key(j - 2) === "number")
+          return { at: j - 2, role: "nonport" };
         if (role !== "nonport" && (key === "port" || key === "ports") && SOURCE_WORDS.has(this.key(j - 1)))
           return { at: j - 1, role: "source" };
         // sshd names its client by address and port: `Connection from 59.91.122.57 port 34388`
@@ -1923,6 +1991,17 @@ class PasteReader {
       if (named) skippedName = true;
       else if (!LABEL_GAP_WORDS.has(key)) return undefined;
       if (key !== "" && this.gapHasNewline(j)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Dockerfile's `EXPOSE 80 443 8080/tcp`: the instruction opening the line, then only ports (a bounded look back). */
+  private exposeBefore(i: number): number | undefined {
+    for (let j = i - 1; j >= 0 && j >= i - MAX_EXPOSED_PORTS; j--) {
+      if (!this.gapIsSpaces(j)) return undefined;
+      const key = this.key(j);
+      if (key === "expose") return this.raw(j) === "EXPOSE" && this.startsItsLine(j) ? j : undefined;
+      if (!BARE_PORT.test(key) && !PORT_SLASH_PROTOCOL.test(key)) return undefined;
     }
     return undefined;
   }
@@ -2220,7 +2299,8 @@ class PasteReader {
     }
     if (chunk.key.length > 2 || !/^[.)] +[^\s\d]/.test(this.source.slice(chunk.end, chunk.end + 3))) return false;
     const { text, whole } = this.lineBefore(chunk, MAX_LINE_LEAD);
-    return whole && /^[\s>*-]*$/.test(text);
+    // (a Markdown heading's number too: `## 4. UDP listener inventory`)
+    return whole && /^[\s>*#-]*$/.test(text);
   }
 
   private gapIsListSeparator(i: number): boolean {

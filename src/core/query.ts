@@ -1,5 +1,5 @@
 /** Turns what a person types into filters (ports, protocols, directions, versions) and words. */
-import { type FoundPort, looksPasted, MAX_PASTE_LENGTH, preferredDirection, readPaste } from "./paste.js";
+import { type FoundPort, looksPasted, MAX_PASTE_LENGTH, type PasteReading, preferredDirection, readPaste } from "./paste.js";
 import { type PortRange, parsePortList } from "./ports.js";
 import type { RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
@@ -144,6 +144,12 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
     asQuestion = { ...asQuestion, read: { ...asQuestion.read, ports } };
   }
   let pasted = signs || accounted;
+  // sentences written to others that write their ports out (`a target group on port 8080 … exercise
+  // number 4`): the paste reading's labels decide, unless it leaves out a number only the question
+  // reading takes that could well be a port (`since I've moved to 7020`)
+  if (!pasted && asQuestion && reading && isProse(cut) && !isTypedQuestion(cut, cleaned)) {
+    pasted = writesItsPorts(asQuestion.read.ports, reading);
+  }
   // a one-line question with a sign of a paste (`why can't I reach 5986 on i-0abc…`): where the
   // paste reading finds no port, the question's ports stand unless the text marks them as non-ports
   if (signs && isTypedQuestion(cut, cleaned)) {
@@ -215,6 +221,25 @@ function isNameBefore(text: string, end: number): boolean {
 function isProse(text: string): boolean {
   // (a sentence may end in a quote or a bracket: `… with 'winrm quickconfig'. We need …`)
   return /[a-z]{2}['"’”)\]]?[.!?]\s+\S/i.test(text.trim()) || text.trim().includes("\n");
+}
+
+/** The first registered port: a bare number in prose below it is as often a count or a code. */
+const FIRST_REGISTERED_PORT = 1024;
+
+/**
+ * Whether a paste reading writes out ports of its own (not only a service's) and accounts for each
+ * of the question's single numbers that could be a port: from the registered range up, not a year.
+ */
+function writesItsPorts(questionPorts: readonly PortRange[], reading: PasteReading): boolean {
+  if (!reading.found.some((f) => f.how !== "service")) return false;
+  return questionPorts.every(
+    ({ from, to }) =>
+      from !== to ||
+      from < FIRST_REGISTERED_PORT ||
+      (from >= 1900 && from <= 2100) ||
+      reading.nonPorts.has(from) ||
+      reading.found.some((f) => f.port === from),
+  );
 }
 
 /** One short line with no error's words: what a person types, not what a machine printed. */

@@ -1578,6 +1578,79 @@ describe("pasted text: what the nineteenth set's forms must not take (found by r
   });
 });
 
+describe("pasted text: forms read since the twentieth fresh set", () => {
+  it("Dockerfile's `EXPOSE 80 443`: every port of the instruction's line", () => {
+    expect(found('FROM nginx\nEXPOSE 80 443\nCMD ["nginx"]')).toEqual([80, 443]);
+    expect(withProtocolsOf("EXPOSE 8080 53/udp 9090")).toEqual(["8080/", "53/UDP", "9090/"]);
+    // the word in a sentence, or after other words on its line, is no instruction
+    expect(found("We expose 3 services and RUN echo EXPOSE 2 4")).toEqual([]);
+  });
+
+  it("the protocol after a list's last range is every listed port's (`5060,10000-10010/udp`)", () => {
+    expect(withProtocolsOf("open ports 5060,10000-10010/udp")).toEqual(
+      expect.arrayContaining(["5060/UDP", "10000/UDP", "10010/UDP"]),
+    );
+  });
+
+  it("a list whose ports each say what they are for (`80 for HTTP and 443 for HTTPS`)", () => {
+    expect(found("Error: the ports are 80 for HTTP and 443 for HTTPS.")).toEqual([80, 443]);
+    expect(found("the default port is 389 for LDAP, 636 for LDAPS, or 3268 for global catalog servers.")).toEqual([
+      389, 636, 3268,
+    ]);
+    // a number after the list's word that is for nothing is no port of the list
+    expect(found("Error: port 443 for HTTPS and 30 seconds later it failed")).toEqual([443]);
+  });
+
+  it("Tomcat's thread names carry their connector's port (`[http-nio-8080-exec-6]`)", () => {
+    expect(withProtocolsOf("14:32:17.452 [http-nio-8080-exec-6] ERROR o.a.g.w.Tunnel - refused")).toEqual(["8080/TCP"]);
+    expect(withProtocolsOf("[https-jsse-nio-8443-Acceptor] INFO started")).toEqual(["8443/TCP"]);
+  });
+
+  it("a PowerShell parameter with `Port` inside its name, by its capitals (`-StaticPortForIPAll 14339`)", () => {
+    expect(found("Set-DbaNetworkConfiguration -SqlInstance SQL1 -StaticPortForIPAll 14339 -RestartService")).toEqual([14339]);
+    // `port` inside another word of a parameter is none (`-ExportPath`, `-SupportFor…`)
+    expect(found("Get-Thing -ExportPath 5 -SupportForX 6 -Passes 7")).toEqual([]);
+  });
+
+  it("netsh's dynamic range: `start=` is its first port, `num=` and `Number of Ports` are counts", () => {
+    expect(withProtocolsOf("netsh int ipv4 set dynamicport tcp start=10000 num=1000")).toEqual(["10000/TCP"]);
+    const shown =
+      "Protocol tcp Dynamic Port Range\n---------------------------------\nStart Port      : 49152\nNumber of Ports : 16384";
+    expect(found(shown)).toEqual([49152]);
+    // `start=` elsewhere is no port
+    expect(found("robocopy job start=10000 retries")).toEqual([]);
+  });
+
+  it("a protocol's number said in words (`6 für tcp, 17 für udp`) is no port; a listener's session (`RDP-Tcp#47`) names RDP", () => {
+    expect(found("zum Beispiel 1 für `icmp`, 6 für `tcp`, 17 für `udp` oder 89 für `ospf`.")).toEqual([]);
+    expect(found("Error: the protocol number is 6 for tcp and 17 for udp")).toEqual([]);
+    expect(found("the syslog port 514 for udp")).toEqual([514]);
+    expect(withProtocolsOf("The server accepted a new TCP connection.\nConnection RDP-Tcp#47 created")).toEqual(["3389/TCP"]);
+    // a port label with a number after `#` is still a port
+    expect(found("blocked port#445 again")).toEqual([445]);
+  });
+
+  it("a Markdown heading's number is no port (`## 4. UDP listener inventory`)", () => {
+    expect(found("## 4. UDP listener inventory\n| Port | Service |\n|---|---|\n| 53 | DNS |")).toEqual([53]);
+  });
+
+  it("a Windows release named by its year is no port; a port word opening the next sentence labels nothing before it", () => {
+    expect(found("SMB moved to port 445 from Windows 2000. Port 445 is used by both TCP and UDP.")).toEqual([445]);
+    expect(found("The share fails on Windows Server 2003 and Win 2008 hosts over port 445")).toEqual([445]);
+  });
+
+  it("sentences to others that write their ports out: the text's labels decide, not every number in it", () => {
+    const ports = (text: string) => parseQuery(book, text).ports.map((r) => r.from);
+    expect(
+      ports("I have a target group on port 8080 behind the ALB. The health check fails with 404 at exercise number 4."),
+    ).toEqual([8080]);
+    // a port written with no label stays one, as a question's (`moved to 7020`)
+    expect(ports("The 3389 port got hit a lot. Since I've moved to 7020 I've had fewer hits.")).toEqual(
+      expect.arrayContaining([3389, 7020]),
+    );
+  });
+});
+
 function withProtocolsOf(text: string): string[] {
   return findPorts(text).map((f) => `${f.port}/${f.protocol ?? ""}`);
 }
