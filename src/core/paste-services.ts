@@ -21,9 +21,15 @@ export interface PasteService {
   readonly protocol?: Transport;
   /**
    * Words that switch the service to its TLS ports (`winrm` with `-UseSSL` is 5986), and words that
-   * name its plain transport (`http`): a text naming both answers for both.
+   * name its plain transport (`http`): a text naming both answers for both. `bothWhenUnnamed`: a text
+   * naming neither answers for both too (WinRM's listener may be on either port).
    */
-  readonly secure?: { readonly words: readonly string[]; readonly ports: readonly number[]; readonly plain?: readonly string[] };
+  readonly secure?: {
+    readonly words: readonly string[];
+    readonly ports: readonly number[];
+    readonly plain?: readonly string[];
+    readonly bothWhenUnnamed?: boolean;
+  };
   /** The service's other ports, read when prose writes them bare but never added as its default (LDAP's 3268). */
   readonly related?: readonly number[];
   /** A tool that reaches any port (`telnet host 1704`): its default counts only in a text that writes no port. */
@@ -151,21 +157,23 @@ export function readPasteServices(raw: unknown): PasteServices {
       (tool === undefined || typeof tool === "boolean");
     if (!valid)
       throw new DataError(`${FILE}: services[${i}] needs a name, words, ports, and optional protocol, related ports and tool`);
-    let secureWords: { words: string[]; ports: number[]; plain?: string[] } | undefined;
+    let secureWords: { words: string[]; ports: number[]; plain?: string[]; bothWhenUnnamed?: boolean } | undefined;
     if (secure !== undefined) {
-      const s = secure as { words?: unknown; ports?: unknown; plain?: unknown };
+      const s = secure as { words?: unknown; ports?: unknown; plain?: unknown; bothWhenUnnamed?: unknown };
       if (
         !isWordList(s.words) ||
         !Array.isArray(s.ports) ||
         !s.ports.every(isPort) ||
-        !(s.plain === undefined || isWordList(s.plain))
+        !(s.plain === undefined || isWordList(s.plain)) ||
+        !(s.bothWhenUnnamed === undefined || typeof s.bothWhenUnnamed === "boolean")
       ) {
-        throw new DataError(`${FILE}: services[${i}].secure needs words and ports, and optional plain words`);
+        throw new DataError(`${FILE}: services[${i}].secure needs words and ports, and optional plain words and bothWhenUnnamed`);
       }
       secureWords = {
         words: s.words.map((w) => w.toLowerCase()),
         ports: s.ports as number[],
         ...(s.plain ? { plain: s.plain.map((w) => w.toLowerCase()) } : {}),
+        ...(s.bothWhenUnnamed ? { bothWhenUnnamed: true } : {}),
       };
     }
     return {

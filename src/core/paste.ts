@@ -481,6 +481,8 @@ class PasteReader {
   private readonly unlabelled: number[] = [];
   /** The text advises a TLS transport (`HTTPS transport must be used`) rather than naming the one used. */
   private advised = false;
+  /** TLS named only to be turned off or denied (`ssl=False`, `non-SSL`): the plain transport, named. */
+  private tlsDenied = false;
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
   /** What some readers need anywhere in the text, looked for once: most texts have none of it. */
@@ -601,7 +603,14 @@ class PasteReader {
       const secure = service.secure?.words.some((w) => this.seenWords.has(w)) ?? false;
       // `listener for http … and for https`: both transports named, both ports
       const plainToo = this.advised || (service.secure?.plain?.some((w) => this.seenWords.has(w)) ?? false);
-      const ports = secure && service.secure ? [...(plainToo ? service.ports : []), ...service.secure.ports] : service.ports;
+      // WinRM named with neither transport: a listener on either port, so both
+      const neither = !plainToo && !this.tlsDenied && service.secure?.bothWhenUnnamed === true;
+      const ports =
+        secure && service.secure
+          ? [...(plainToo ? service.ports : []), ...service.secure.ports]
+          : neither && service.secure
+            ? [...service.ports, ...service.secure.ports]
+            : service.ports;
       const [first, end] = [this.chunks[at] as Chunk, this.chunks[last] as Chunk];
       for (const port of ports) {
         add({ port, protocol: service.protocol, from: first.start, to: end.end, how: "service", side: "destination" });
@@ -812,7 +821,9 @@ class PasteReader {
     // `ssl=False`, `use_ssl: false`, `-UseSSL:$false`: TLS named only to turn it off
     // … or `non-SSL/TLS`, `no-tls`: TLS named only to be denied
     const denied = NEGATED_COMPOUND.test(key);
-    if (named.transport.length > 0 && !denied && !this.isSwitchedOff(i)) {
+    const off = named.transport.length > 0 && (denied || this.isSwitchedOff(i));
+    if (off) this.tlsDenied = true;
+    if (named.transport.length > 0 && !off) {
       // (`received an HTTP server error status (500)` names a message, not the plain transport;
       // `HTTPS transport must be used` advises the TLS transport: the plain one may be in use, so both)
       const message = HTTP_MESSAGE_WORDS.has(this.key(i + 1));

@@ -902,7 +902,7 @@ describe("pasted text: ranking", () => {
 
     it("services named in other words: PowerShell remoting, time servers, shared folders, the SQL Server Browser", () => {
       expect(found("We block PowerShell Remote (5985) at the edge firewall.\nUse the bastion instead.")).toEqual([5985]);
-      expect(found("2026-11-27 ERROR the PowerShell remoting session to web01 failed")).toEqual([5985]);
+      expect(found("2026-11-27 ERROR the PowerShell remoting session to web01 failed")).toEqual([5985, 5986]);
       expect(found("2026-11-27 ERROR sync with the time servers failed")).toEqual([123]);
       expect(found("共有フォルダにアクセスできません。\nエラー 0x80070035")).toEqual([445]);
       expect(found("2026-11-27 ERROR sqlbrowser did not answer")).toEqual([1434]);
@@ -917,8 +917,8 @@ describe("pasted text: ranking", () => {
     it("an https link to a page is no sign of WinRM over HTTPS; an endpoint's URL is", () => {
       const linked =
         "$ evil-winrm -r absolute.htb -i dc.absolute.htb\nData: For more information, check Evil-WinRM Github: https://github.com/Hackplayers/evil-winrm#Remote-path-completion\nInfo: Establishing connection to remote endpoint";
-      expect(found(linked)).toContain(5985);
-      expect(found(linked)).not.toContain(5986);
+      // (read as a sign of TLS, the link would leave 5986 alone; WinRM with neither transport named is both)
+      expect(found(linked)).toEqual(expect.arrayContaining([5985, 5986]));
       expect(found("2026-11-27 WinRM client cannot reach https://dc01.corp/wsman: timed out")).toContain(5986);
     });
 
@@ -1108,7 +1108,7 @@ describe("pasted text: ranking", () => {
         10051, 10050,
       ]);
       expect(found("the listener is on port 5986 rather than 5985 now")).toEqual([5986, 5985]);
-      expect(readPaste("Windows Server 2016 vs 2022 ports for WinRM").found.map((f) => f.port)).toEqual([5985]);
+      expect(readPaste("Windows Server 2016 vs 2022 ports for WinRM").found.map((f) => f.port)).toEqual([5985, 5986]);
       expect(found("Request timeout after 30 instead of 60 seconds: connect 10.0.0.5:443")).toEqual([443]);
     });
 
@@ -1632,6 +1632,13 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
 
   it("a Markdown heading's number is no port (`## 4. UDP listener inventory`)", () => {
     expect(found("## 4. UDP listener inventory\n| Port | Service |\n|---|---|\n| 53 | DNS |")).toEqual([53]);
+  });
+
+  it("WinRM named with neither transport answers for both of its listeners; one transport named, for that one", () => {
+    expect(withProtocolsOf("fatal: winrm connection to 10.0.0.9 timed out")).toEqual(["5985/TCP", "5986/TCP"]);
+    expect(withProtocolsOf("winrm over http fails: connection timed out")).toEqual(["5985/TCP"]);
+    expect(withProtocolsOf("winrm fails with -UseSSL: connection timed out")).toEqual(["5986/TCP"]);
+    expect(withProtocolsOf(">>> wsman = WSMan('host', ssl=False)\nWinRM error 500")).toEqual(["5985/TCP"]);
   });
 
   it("a Windows release named by its year is no port; a port word opening the next sentence labels nothing before it", () => {
