@@ -26,7 +26,7 @@ const LETTER = /\p{L}/u;
  * The word port in Chinese, Japanese, Korean and Russian, never inside another word: レポート
  * (report), サポート (support), 리포트, 서포트, Экспорт (export), Транспорт are no ports. (Flags `iu`.)
  */
-export const PORT_WORD_ELSEWHERE = String.raw`端口|(?<![レサスン])ポート|(?<![리서스임])포트|(?<!\p{L})порт`;
+export const PORT_WORD_ELSEWHERE = String.raw`端口|連接埠|通訊埠|(?<![レサスン])ポート|(?<![리서스임])포트|(?<!\p{L})порт`;
 
 export const PROTOCOL_WORDS: ReadonlyMap<string, "TCP" | "UDP"> = new Map([
   ["tcp", "TCP"],
@@ -103,6 +103,10 @@ export const PORT_LABELS: ReadonlySet<string> = new Set([
   "ポート番号",
   "端口",
   "端口号",
+  // Traditional Chinese: 連接埠 (port), 連接埠號碼 (port number), 通訊埠
+  "連接埠",
+  "連接埠號碼",
+  "通訊埠",
   "포트",
   // listening on
   "监听",
@@ -226,6 +230,8 @@ export const LIST_WORDS: ReadonlySet<string> = new Set([
   "and",
   "or",
   "to",
+  "through",
+  "thru",
   "&",
   "+",
   // and, or: German, French, Spanish, Portuguese, Italian, Russian, Polish

@@ -332,6 +332,11 @@ const SESSION_NAME = /^[a-z][a-z-]{1,30}#\d{1,5}$/;
 const DYNAMIC_PORT_COMMAND = /\bdynamicport(?:range)?\b/i;
 /** A PowerShell parameter with `Port` inside its name (`-StaticPortForIPAll`, `-TcpPortForIPAll`), by its capitals. */
 const POWERSHELL_PORT_PARAMETER = /^-[A-Z][A-Za-z]{0,30}[a-z]Port(?:For[A-Z][A-Za-z]{0,20})?$/;
+const GLUED_PROTOCOL_BEFORE = /(tcp|udp)\s?$/;
+const TOMCAT_LOGGED_CONNECTOR = /connector\[(?:http|ajp)\/\d\.\d-(\d{1,5})\]{1,2}$/;
+/** nmap's and masscan's protocol prefix in a port spec: `-p T:22,139,U:53,137`. */
+const PORT_SPEC_PREFIX = /^([tu]):(?=\d)/;
+const PORT_SPEC_FLAGS: ReadonlySet<string> = new Set(["-p", "--ports", "--port"]);
 const TOMCAT_CONNECTOR =
   /^(?:https?|ajp)(?:-[a-z]{2,7}){1,2}-(\d{1,5})(?:-(?:exec|acceptor|poller|clientpoller|asynctimeout)(?:-\d{1,4})?)?$/;
 /** Lower-case packages, then a class: `org.apache.coyote.http11.Http11NioProtocol:173`. */
@@ -350,7 +355,20 @@ const PROTOCOL_PAIRS: ReadonlyMap<string, Transport> = new Map([
 /** `Number of`, `count of`: what is named next is counted. */
 const COUNT_WORDS: ReadonlySet<string> = new Set(["number", "count", "amount", "no"]);
 /** Port labels in Chinese, Japanese, Korean and Russian; `监听` and `リッスン` (listening on) lead to a port too. */
-const NON_ASCII_LABELS = ["ポート番号", "ポート", "端口号", "端口", "포트", "порт", "监听", "監聽", "リッスン"] as const;
+const NON_ASCII_LABELS = [
+  "ポート番号",
+  "ポート",
+  "端口号",
+  "端口",
+  "連接埠號碼",
+  "連接埠",
+  "通訊埠",
+  "포트",
+  "порт",
+  "监听",
+  "監聽",
+  "リッスン",
+] as const;
 const NUMBERED = /^(\d{1,5})[号號번]$/;
 const CJK_PORTS_BEFORE_LABEL = /(?<!\d)(?:(\d{1,5})\s?[和与及或、，,/]\s?)?(\d{1,5})[\s号號번番]*$/;
 /** Chinese, Japanese and Korean counters, units of time and words for a version (`0201版本`): a number glued before one is no port. */
@@ -891,6 +909,7 @@ class PasteReader {
     const key = chunk.key;
     const netstat = this.readNetstat(i);
     if (netstat !== undefined) return netstat;
+    if (PORT_SPEC_PREFIX.test(key) && PORT_SPEC_FLAGS.has(this.key(i - 1))) return this.readPortSpec(i);
     // a listener's name and a session's number: `Connection RDP-Tcp#47 created`
     if (SESSION_NAME.test(key) && labelRole(key.slice(0, key.indexOf("#"))) === undefined) {
       this.readServiceWords(i);
@@ -1001,8 +1020,14 @@ class PasteReader {
       this.candidate(Number(slashPort[2]), protocolBefore ?? this.protocolOnLine(chunk), chunk.start, chunk.end, i, role);
       return i;
     }
-    // Tomcat names its connectors after their protocol and port: `["http-nio-8089"]`, `ajp-nio-8009`
-    const connector = key.startsWith("http") || key.startsWith("ajp") ? TOMCAT_CONNECTOR.exec(key) : null;
+    // Tomcat names its connectors after their protocol and port: `["http-nio-8089"]`, `ajp-nio-8009`,
+    // and by protocol version in its log: `Connector[AJP/1.3-8009]`, `[Connector[HTTP/1.1-8080]]`
+    const connector =
+      key.startsWith("http") || key.startsWith("ajp")
+        ? TOMCAT_CONNECTOR.exec(key)
+        : key.includes("connector[")
+          ? TOMCAT_LOGGED_CONNECTOR.exec(key)
+          : null;
     if (connector) {
       this.candidate(Number(connector[1]), "TCP", chunk.start, chunk.end, i);
       return i;
@@ -1276,9 +1301,11 @@ class PasteReader {
       const before = CJK_PORTS_BEFORE_LABEL.exec(key.slice(Math.max(0, at - 16), at));
       const digits = after?.[1] ?? before?.[2];
       if (digits) {
-        if (after === null && before?.[1] !== undefined)
-          this.candidate(Number(before[1]), protocolBefore, chunk.start, chunk.end, i);
-        this.candidate(Number(digits), protocolBefore, chunk.start, chunk.end, i);
+        // `UDP連接埠號碼500`, `TCP端口3389`: the protocol glued before the label
+        const glued = after ? GLUED_PROTOCOL_BEFORE.exec(key.slice(Math.max(0, at - 4), at))?.[1] : undefined;
+        const protocol = glued ? PROTOCOL_WORDS.get(glued) : protocolBefore;
+        if (after === null && before?.[1] !== undefined) this.candidate(Number(before[1]), protocol, chunk.start, chunk.end, i);
+        this.candidate(Number(digits), protocol, chunk.start, chunk.end, i);
         return true;
       }
     }
@@ -1486,7 +1513,12 @@ class PasteReader {
       this.gapIsSpaces(i - 1) &&
       this.toolBefore(i - 1);
     // a quantity: `in 67 seconds` (after `guest`), unless its label stands right before it
-    if (label?.role === "nonport" || (unitAfter && !toolPort && (label === undefined || label.at < i - 1))) {
+    if (label?.role === "nonport") {
+      if (single === undefined) return i;
+      this.nonPorts.add(single);
+      return this.markListAfter(i);
+    }
+    if (unitAfter && !toolPort && (label === undefined || label.at < i - 1)) {
       if (single !== undefined) this.nonPorts.add(single);
       return i;
     }
@@ -2015,6 +2047,39 @@ class PasteReader {
       if (!BARE_PORT.test(key) && !PORT_SLASH_PROTOCOL.test(key)) return undefined;
     }
     return undefined;
+  }
+
+  /** `Event Logs with ID 36887, 36888, and 36874`: the numbers listed after a non-port's label are its too. */
+  private markListAfter(i: number): number {
+    let last = i;
+    for (let k = i, count = 0; count < MAX_LIST; count++) {
+      let next = k + 1;
+      if (LIST_WORDS.has(this.key(next)) && (this.gapIsSpaces(k) || this.gapIsListSeparator(k)) && this.gapIsSpaces(next))
+        next += 1;
+      else if (!this.gapIsListSeparator(k)) break;
+      if (!BARE_PORT.test(this.key(next))) break;
+      this.nonPorts.add(Number(this.key(next)));
+      last = k = next;
+    }
+    return last;
+  }
+
+  /** nmap's and masscan's `-p T:22,53,139,U:53,137`: each `T:` or `U:` sets the protocol of the ports after it. */
+  private readPortSpec(i: number): number {
+    let protocol: Transport | undefined;
+    let last = i;
+    for (let k = i; k < this.chunks.length && k < i + MAX_LIST; k++) {
+      let value = this.key(k);
+      const prefix = PORT_SPEC_PREFIX.exec(value);
+      if (prefix) {
+        protocol = prefix[1] === "t" ? "TCP" : "UDP";
+        value = value.slice(2);
+      }
+      if (!this.readPortValue(value, protocol, this.startOf(k), this.endOf(k), k, "plain")) break;
+      last = k;
+      if (this.gap(k) !== ",") break;
+    }
+    return last;
   }
 
   /** `ClientIP: 10.0.0.5:14829`, `connection from 10.0.0.5:52311`: a client's address and its own port. */

@@ -1641,6 +1641,34 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
     expect(withProtocolsOf(">>> wsman = WSMan('host', ssl=False)\nWinRM error 500")).toEqual(["5985/TCP"]);
   });
 
+  it("Tomcat's log names a connector by protocol version and port (`Connector[AJP/1.3-8009]`)", () => {
+    expect(withProtocolsOf("SEVERE [main] Failed to initialize connector [Connector[AJP/1.3-8009]]")).toEqual(["8009/TCP"]);
+    expect(withProtocolsOf("INFO Starting Connector[HTTP/1.1-8080]")).toEqual(["8080/TCP"]);
+  });
+
+  it("nmap's and masscan's port specs: each `T:` or `U:` sets the protocol of the ports after it", () => {
+    expect(withProtocolsOf("masscan -p T:22,139,U:53,161 10.0.0.0/8")).toEqual(["22/TCP", "139/TCP", "53/UDP", "161/UDP"]);
+    expect(withProtocolsOf("nmap -sU -sT -p U:137,T:445 host")).toEqual(["137/UDP", "445/TCP"]);
+    // the prefix means a protocol only after a port flag
+    expect(found("Error: since u:5 and t:3 happened")).toEqual([]);
+  });
+
+  it("a range written with `through` is read by its ends, as with `to`", () => {
+    expect(found("Error: IIS Express only allows SSL on ports 44300 through 44399")).toEqual([44300, 44399]);
+  });
+
+  it("Traditional Chinese port words, and a protocol glued before a CJK port word", () => {
+    expect(withProtocolsOf("IKE：所使用的是UDP連接埠號碼500")).toEqual(["500/UDP"]);
+    expect(withProtocolsOf("PPTP：TCP連接埠1723")).toEqual(["1723/TCP"]);
+    expect(withProtocolsOf("开放TCP端口3389")).toEqual(["3389/TCP"]);
+  });
+
+  it("the numbers listed after a non-port's label are none either (`Event Logs with ID 36887, 36888, and 36874`)", () => {
+    const reading = readPaste("Error: Event Logs with ID 36887, 36888, and 36874 on port 443");
+    expect(reading.found.map((f) => f.port)).toEqual([443]);
+    expect([...reading.nonPorts]).toEqual(expect.arrayContaining([36887, 36888, 36874]));
+  });
+
   it("a Windows release named by its year is no port; a port word opening the next sentence labels nothing before it", () => {
     expect(found("SMB moved to port 445 from Windows 2000. Port 445 is used by both TCP and UDP.")).toEqual([445]);
     expect(found("The share fails on Windows Server 2003 and Win 2008 hosts over port 445")).toEqual([445]);
