@@ -54,6 +54,8 @@ export interface PasteServices {
   readonly gluedWords: readonly string[];
   /** Single service words of four letters or more, by their first four: `mdnslookup` starts with `mdns`. */
   readonly byPrefix: ReadonlyMap<string, readonly string[]>;
+  /** Every port a service or scheme names (default, TLS and related): numbers a text may well mean as ports. */
+  readonly knownPorts: ReadonlySet<number>;
 }
 
 /** Shortest service word that names a service at the start of a longer word (`snmpwalk`, not `smbios`). */
@@ -211,5 +213,9 @@ export function readPasteServices(raw: unknown): PasteServices {
     plainWords,
     gluedWords,
     byPrefix,
+    knownPorts: new Set([
+      ...read.flatMap((service) => [...service.ports, ...(service.secure?.ports ?? []), ...(service.related ?? [])]),
+      ...[...schemeMap.values()].map((named) => named.port),
+    ]),
   };
 }

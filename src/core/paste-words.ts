@@ -230,8 +230,6 @@ export const LIST_WORDS: ReadonlySet<string> = new Set([
   "and",
   "or",
   "to",
-  "through",
-  "thru",
   "&",
   "+",
   // and, or: German, French, Spanish, Portuguese, Italian, Russian, Polish

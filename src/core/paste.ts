@@ -135,10 +135,8 @@ const RANGE_SLASH_PROTOCOL = /^(\d{1,5}-\d{1,5})\/(tcp|udp)$/;
 // `pulsar:pulsar://localhost:6650`
 const URL_AUTHORITY = /^(?:[a-z][a-z0-9_-]{0,60}:(?!\/))?([a-z][a-z0-9+._-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
 const BARE_PORT = /^\d{1,5}$/;
-/** A gap that ends a sentence: a full stop, a question or exclamation mark, then a space. */
 /** How many ports one Dockerfile `EXPOSE` line is read for. */
 const MAX_EXPOSED_PORTS = 16;
-const SENTENCE_END_GAP = /^[.!?][ \t]/;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
 const PORT_PAIR = /^(\d{1,5}):(\d{1,5})$/;
 const HEX_PORT = /^0x[0-9a-f]{1,4}$/;
@@ -147,9 +145,9 @@ const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
 const SOCKET_CALL_BEFORE =
   /\b(?:connect|connect_ex|create_connection|bind)\(\([^()\n]{1,60}(?:\([^()\n]{0,20}\))?[^()\n]{0,20},[ \t]*$/;
+/** Words before a Windows release's year: `Windows 2000`, `Win 2008` (and `Windows Server 2003`). */
+const WINDOWS_RELEASE_WORDS = new Set(["windows", "win"]);
 /** Operating systems written before their version (below 100): `Windows 10`, `CentOS 7`. */
-/** Words before a Windows release's year: `Windows 2000`, `Windows Server 2003`, `Win 2008`. */
-const WINDOWS_RELEASE_WORDS = new Set(["windows", "win", "server"]);
 const OS_NAMES = new Set(["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"]);
 /** Runtimes written before their version (below 30): `.NET Framework 4`, `PowerShell 7`, `Python 3`, `Java 17`. */
 const RUNTIME_NAMES = new Set(["framework", "powershell", "wmf", "python", "java", "jdk", "php", "perl", "ruby", "nodejs"]);
@@ -332,6 +330,12 @@ const SESSION_NAME = /^[a-z][a-z-]{1,30}#\d{1,5}$/;
 const DYNAMIC_PORT_COMMAND = /\bdynamicport(?:range)?\b/i;
 /** A PowerShell parameter with `Port` inside its name (`-StaticPortForIPAll`, `-TcpPortForIPAll`), by its capitals. */
 const POWERSHELL_PORT_PARAMETER = /^-[A-Z][A-Za-z]{0,30}[a-z]Port(?:For[A-Z][A-Za-z]{0,20})?$/;
+/** Words between a range's two ends, besides the list word `to`. */
+const RANGE_WORDS: ReadonlySet<string> = new Set(["through", "thru"]);
+/** A non-port label that names ids: the numbers listed after it are ids too. */
+const ID_LABELS: ReadonlySet<string> = new Set(["id", "ids", "eventid", "eventids"]);
+/** Words after `for` that start a phrase, not a name: `30 for the timeout`. */
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "each", "every", "all", "this", "that", "some", "any"]);
 const GLUED_PROTOCOL_BEFORE = /(tcp|udp)\s?$/;
 const TOMCAT_LOGGED_CONNECTOR = /connector\[(?:http|ajp)\/\d\.\d-(\d{1,5})\]{1,2}$/;
 /** nmap's and masscan's protocol prefix in a port spec: `-p T:22,139,U:53,137`. */
@@ -516,6 +520,8 @@ class PasteReader {
     portList: boolean;
     table: boolean;
     lsRows: boolean;
+    /** Dockerfile's `EXPOSE` instruction. */
+    expose: boolean;
   };
 
   constructor(private readonly source: string) {
@@ -532,6 +538,7 @@ class PasteReader {
       portList: (BULLETED_NUMBER.test(source) || FENCED_NUMBER.test(source)) && PORT_WORD.test(source),
       table: TABLE_ROW.test(source),
       lsRows: LS_ROWS.test(source),
+      expose: source.includes("EXPOSE"),
     };
   }
 
@@ -1516,7 +1523,7 @@ class PasteReader {
     if (label?.role === "nonport") {
       if (single === undefined) return i;
       this.nonPorts.add(single);
-      return this.markListAfter(i);
+      return ID_LABELS.has(this.key(label.at)) ? this.markListAfter(i) : i;
     }
     if (unitAfter && !toolPort && (label === undefined || label.at < i - 1)) {
       if (single !== undefined) this.nonPorts.add(single);
@@ -1588,7 +1595,7 @@ class PasteReader {
     if (
       (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
       // `from Windows 2000`, `Windows Server 2003`: a release named by its year
-      (year && WINDOWS_RELEASE_WORDS.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
+      (year && this.isWindowsRelease(i)) ||
       (single < MAX_RUNTIME_VERSION && RUNTIME_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
       (year && CLOCK.test(this.key(i - 1))) ||
       ((single <= 31 || year) && this.besideMonth(i)) ||
@@ -1702,9 +1709,7 @@ class PasteReader {
       (PORT_AFTER.has(nextKey) || (nextKey === "ports" && listBefore.length > 0)) &&
       // Vagrant's roles stand in parentheses: `101, host: smtp.example:465` names the next field
       (nextKey === "port" || nextKey === "ports" || this.gapHas(i, "(")) &&
-      !this.gapHasNewline(i) &&
-      // `… from Windows 2000. Port 445 is used`: the word opens the next sentence
-      !SENTENCE_END_GAP.test(this.gap(i))
+      !this.gapHasNewline(i)
     ) {
       // `found 80,8080,443 port`: every number of a list written before the word
       for (const k of [...listBefore, i]) this.candidate(Number(this.key(k)), undefined, this.startOf(k), this.endOf(i + 1), k);
@@ -1864,6 +1869,14 @@ class PasteReader {
       }
       let next = k + 1;
       if (LIST_WORDS.has(this.key(next)) && this.gapIsSpacesOrCode(k)) next += 1;
+      // `44300 through 44399`: a range's end, above its start (`443 through 2 load balancers` is none)
+      else if (
+        RANGE_WORDS.has(this.key(next)) &&
+        this.gapIsSpaces(k) &&
+        this.gapIsSpaces(next) &&
+        Number(this.key(next + 1)) > Number(this.key(k))
+      )
+        next += 1;
       // `10051 instead of 10050`, `3389 rather than 3390`: the port set against another
       else if (LIST_PHRASES.has(`${this.key(next)} ${this.key(next + 1)}`) && this.gapIsSpaces(k) && this.gapIsSpaces(next))
         next += 2;
@@ -1894,7 +1907,6 @@ class PasteReader {
     return BARE_PORT.test(this.key(next)) && this.isNamedInParentheses(next) ? next : -1;
   }
 
-  /** A word in parentheses right after chunk `k`: `80 (HTTP)`. */
   /** `80 for HTTP and 443 for HTTPS`, `5985 for HTTP, 5986 for HTTPS`: each port, then the service it is for. */
   private nameForAfter(k: number): number | undefined {
     if (!this.isNamedFor(k)) return undefined;
@@ -1904,14 +1916,21 @@ class PasteReader {
     if (!comma && !this.gapIsSpaces(k + 2)) return -1;
     if (LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(next)) next += 1;
     else if (!comma) return -1;
-    // (the next port is for something too: `443 for HTTPS and 30 seconds later` is no list)
-    return BARE_PORT.test(this.key(next)) && this.key(next + 1) === "for" && this.gapIsSpaces(next) ? next : -1;
+    // (the next port is for something named too: `443 for HTTPS and 30 seconds later`, `30 for the
+    // timeout` are no list)
+    return BARE_PORT.test(this.key(next)) &&
+      this.key(next + 1) === "for" &&
+      this.gapIsSpaces(next) &&
+      !DETERMINERS.has(this.key(next + 2))
+      ? next
+      : -1;
   }
 
   private isNamedFor(k: number): boolean {
     return this.key(k + 1) === "for" && this.gapIsSpaces(k) && this.gapIsSpaces(k + 1) && isServiceWord(this.key(k + 2));
   }
 
+  /** A word in parentheses right after chunk `k`: `80 (HTTP)`. */
   private isNamedInParentheses(k: number): boolean {
     return OPEN_PARENTHESIS_GAP.test(this.gap(k)) && PARENTHESISED_NAME.test(this.key(k + 1)) && this.gap(k + 1).startsWith(")");
   }
@@ -1979,7 +1998,7 @@ class PasteReader {
     const chunk = this.chunks[i] as Chunk;
     let skippedName = false;
     let crossedCell = false;
-    const exposed = this.exposeBefore(i);
+    const exposed = this.has.expose ? this.exposeBefore(i) : undefined;
     if (exposed !== undefined) return { at: exposed, role: "plain" };
     for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 4; j--, gaps++) {
       const key = this.key(j);
@@ -2019,8 +2038,13 @@ class PasteReader {
         // a setting (`local_port = 445`, `remote_port = 10445` of frp's ini) is no end of a connection;
         // iptables' `SPT=1024 DPT=1025`, with no space before its `=`, is one
         if (role !== "nonport" && role !== "plain" && /^[ \t]+=/.test(this.gap(j))) return { at: j, role: "plain" };
-        // netsh's `Number of Ports : 16384`: a count of ports
-        if ((key === "port" || key === "ports") && this.key(j - 1) === "of" && this.key(j - 2) === "number")
+        // netsh's `Number of Ports : 16384`: a count of ports (not `the number of port 443 sessions`)
+        if (
+          key === "ports" &&
+          this.key(j - 1) === "of" &&
+          this.key(j - 2) === "number" &&
+          /^[ \t]*:/.test(this.source.slice(this.endOf(j), this.endOf(j) + 8))
+        )
           return { at: j - 2, role: "nonport" };
         if (role !== "nonport" && (key === "port" || key === "ports") && SOURCE_WORDS.has(this.key(j - 1)))
           return { at: j - 1, role: "source" };
@@ -2038,6 +2062,14 @@ class PasteReader {
     return undefined;
   }
 
+  /** `Windows 2000`, `Win 2008`, `Windows Server 2003`: a year after a Windows release's name. */
+  private isWindowsRelease(i: number): boolean {
+    if (!this.gapIsSpaces(i - 1)) return false;
+    const before = this.key(i - 1);
+    if (WINDOWS_RELEASE_WORDS.has(before)) return true;
+    return before === "server" && this.gapIsSpaces(i - 2) && WINDOWS_RELEASE_WORDS.has(this.key(i - 2));
+  }
+
   /** Dockerfile's `EXPOSE 80 443 8080/tcp`: the instruction opening the line, then only ports (a bounded look back). */
   private exposeBefore(i: number): number | undefined {
     for (let j = i - 1; j >= 0 && j >= i - MAX_EXPOSED_PORTS; j--) {
@@ -2049,7 +2081,7 @@ class PasteReader {
     return undefined;
   }
 
-  /** `Event Logs with ID 36887, 36888, and 36874`: the numbers listed after a non-port's label are its too. */
+  /** `Event Logs with ID 36887, 36888, and 36874`: the numbers listed after an id's label are ids too. */
   private markListAfter(i: number): number {
     let last = i;
     for (let k = i, count = 0; count < MAX_LIST; count++) {
@@ -2057,7 +2089,8 @@ class PasteReader {
       if (LIST_WORDS.has(this.key(next)) && (this.gapIsSpaces(k) || this.gapIsListSeparator(k)) && this.gapIsSpaces(next))
         next += 1;
       else if (!this.gapIsListSeparator(k)) break;
-      if (!BARE_PORT.test(this.key(next))) break;
+      // (ids of one kind have as many digits: `ID 1722, 135 and 445 are open` lists ports after it)
+      if (!BARE_PORT.test(this.key(next)) || this.key(next).length !== this.key(i).length) break;
       this.nonPorts.add(Number(this.key(next)));
       last = k = next;
     }

@@ -1,5 +1,6 @@
 /** Turns what a person types into filters (ports, protocols, directions, versions) and words. */
 import { type FoundPort, looksPasted, MAX_PASTE_LENGTH, type PasteReading, preferredDirection, readPaste } from "./paste.js";
+import { pasteServices } from "./paste-services.js";
 import { type PortRange, parsePortList } from "./ports.js";
 import type { RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
@@ -228,14 +229,15 @@ const FIRST_REGISTERED_PORT = 1024;
 
 /**
  * Whether a paste reading writes out ports of its own (not only a service's) and accounts for each
- * of the question's single numbers that could be a port: from the registered range up, not a year.
+ * of the question's single numbers that could well be a port: from the registered range up (not a
+ * year), or a port of a service amiport knows (`443 and 22`, `135 for the DTC`).
  */
 function writesItsPorts(questionPorts: readonly PortRange[], reading: PasteReading): boolean {
   if (!reading.found.some((f) => f.how !== "service")) return false;
   return questionPorts.every(
     ({ from, to }) =>
       from !== to ||
-      from < FIRST_REGISTERED_PORT ||
+      (from < FIRST_REGISTERED_PORT && !pasteServices().knownPorts.has(from)) ||
       (from >= 1900 && from <= 2100) ||
       reading.nonPorts.has(from) ||
       reading.found.some((f) => f.port === from),

@@ -1597,8 +1597,9 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
     expect(found("the default port is 389 for LDAP, 636 for LDAPS, or 3268 for global catalog servers.")).toEqual([
       389, 636, 3268,
     ]);
-    // a number after the list's word that is for nothing is no port of the list
+    // a number after the list's word that is for nothing, or for a phrase, is no port of the list
     expect(found("Error: port 443 for HTTPS and 30 seconds later it failed")).toEqual([443]);
+    expect(found("Error: port 5985 for winrm, and 30 for the timeout")).toEqual([5985]);
   });
 
   it("Tomcat's thread names carry their connector's port (`[http-nio-8080-exec-6]`)", () => {
@@ -1617,6 +1618,8 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
     const shown =
       "Protocol tcp Dynamic Port Range\n---------------------------------\nStart Port      : 49152\nNumber of Ports : 16384";
     expect(found(shown)).toEqual([49152]);
+    // `the number of port 3389 connections` names the port
+    expect(found("Error: the number of port 3389 connections keeps growing")).toEqual([3389]);
     // `start=` elsewhere is no port
     expect(found("robocopy job start=10000 retries")).toEqual([]);
   });
@@ -1632,6 +1635,17 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
 
   it("a Markdown heading's number is no port (`## 4. UDP listener inventory`)", () => {
     expect(found("## 4. UDP listener inventory\n| Port | Service |\n|---|---|\n| 53 | DNS |")).toEqual([53]);
+  });
+
+  it("WinRM over its plain transport in other words: `plaintext`, `AllowUnencrypted`, WinRMHTTPTransportError", () => {
+    expect(withProtocolsOf("ansible_winrm_transport: plaintext\nWinRM operation timed out")).toEqual(["5985/TCP"]);
+    expect(withProtocolsOf("winrm set winrm/config/service AllowUnencrypted true\nwinrm quickconfig")).toEqual(["5985/TCP"]);
+    expect(withProtocolsOf("WinRM::WinRMHTTPTransportError: Bad HTTP response returned from server (500)")).toEqual(["5985/TCP"]);
+  });
+
+  it("name resolution in general (名前解決) is not DNS; 域名解析 is", () => {
+    expect(found("LLMNR による名前解決が遅い")).toEqual([5355]);
+    expect(found("域名解析报错 server returned error code: 3")).toEqual([53]);
   });
 
   it("WinRM named with neither transport answers for both of its listeners; one transport named, for that one", () => {
@@ -1653,8 +1667,9 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
     expect(found("Error: since u:5 and t:3 happened")).toEqual([]);
   });
 
-  it("a range written with `through` is read by its ends, as with `to`", () => {
+  it("a range written with `through` is read by its ends, as with `to`; a count after `through` is none", () => {
     expect(found("Error: IIS Express only allows SSL on ports 44300 through 44399")).toEqual([44300, 44399]);
+    expect(found("Error: allow port 443 through 2 load balancers")).toEqual([443]);
   });
 
   it("Traditional Chinese port words, and a protocol glued before a CJK port word", () => {
@@ -1667,11 +1682,19 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
     const reading = readPaste("Error: Event Logs with ID 36887, 36888, and 36874 on port 443");
     expect(reading.found.map((f) => f.port)).toEqual([443]);
     expect([...reading.nonPorts]).toEqual(expect.arrayContaining([36887, 36888, 36874]));
+    // only after an id's label, and only ids of one length: ports listed after an error stay ports
+    expect(found("Failed with error 1722, 135 and 445 are open in the security group")).toEqual(
+      expect.arrayContaining([135, 445]),
+    );
+    expect(readPaste("Error: event ID 4625, 135 and 445 are open").nonPorts.has(135)).toBe(false);
   });
 
-  it("a Windows release named by its year is no port; a port word opening the next sentence labels nothing before it", () => {
+  it("a Windows release named by its year is no port; a host called `server` keeps its port", () => {
     expect(found("SMB moved to port 445 from Windows 2000. Port 445 is used by both TCP and UDP.")).toEqual([445]);
     expect(found("The share fails on Windows Server 2003 and Win 2008 hosts over port 445")).toEqual([445]);
+    expect(found("nc -zv server 2049")).toEqual([2049]);
+    // a port word after a sentence's end still labels the number before it (`open 3389. Port 445 too`)
+    expect(found("Please open 3389. Port 445 is also needed.")).toEqual([3389, 445]);
   });
 
   it("sentences to others that write their ports out: the text's labels decide, not every number in it", () => {
@@ -1679,6 +1702,10 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
     expect(
       ports("I have a target group on port 8080 behind the ALB. The health check fails with 404 at exercise number 4."),
     ).toEqual([8080]);
+    // bare ports of services amiport knows stay, as a question's (`443 and 22`, `135 for the DTC`)
+    expect(
+      ports("Hi team,\nour portal is on port 8080 behind the ALB.\nWe also need 443 and 22 open. Which rules apply?"),
+    ).toEqual([22, 443, 8080]);
     // a port written with no label stays one, as a question's (`moved to 7020`)
     expect(ports("The 3389 port got hit a lot. Since I've moved to 7020 I've had fewer hits.")).toEqual(
       expect.arrayContaining([3389, 7020]),
