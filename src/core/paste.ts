@@ -2076,7 +2076,7 @@ class PasteReader {
       if (!this.gapIsSpaces(j)) return undefined;
       const key = this.key(j);
       if (key === "expose") return this.raw(j) === "EXPOSE" && this.startsItsLine(j) ? j : undefined;
-      if (!BARE_PORT.test(key) && !PORT_SLASH_PROTOCOL.test(key)) return undefined;
+      if (!BARE_PORT.test(key) && !PORT_SLASH_PROTOCOL.test(key) && !PORT_RANGE.test(key)) return undefined;
     }
     return undefined;
   }
@@ -2110,7 +2110,7 @@ class PasteReader {
       }
       if (!this.readPortValue(value, protocol, this.startOf(k), this.endOf(k), k, "plain")) break;
       last = k;
-      if (this.gap(k) !== ",") break;
+      if (!COMMA_GAP.test(this.gap(k))) break;
     }
     return last;
   }

@@ -226,6 +226,8 @@ function isProse(text: string): boolean {
 
 /** The first registered port: a bare number in prose below it is as often a count or a code. */
 const FIRST_REGISTERED_PORT = 1024;
+/** Numbers that read as years in prose, as the paste reader takes them (`since 2019`). */
+const YEARS = { from: 1970, to: 2100 } as const;
 
 /**
  * Whether a paste reading writes out ports of its own (not only a service's) and accounts for each
@@ -234,13 +236,11 @@ const FIRST_REGISTERED_PORT = 1024;
  */
 function writesItsPorts(questionPorts: readonly PortRange[], reading: PasteReading): boolean {
   if (!reading.found.some((f) => f.how !== "service")) return false;
+  const couldBePort = (n: number) =>
+    pasteServices().knownPorts.has(n) || (n >= FIRST_REGISTERED_PORT && !(n >= YEARS.from && n <= YEARS.to));
   return questionPorts.every(
     ({ from, to }) =>
-      from !== to ||
-      (from < FIRST_REGISTERED_PORT && !pasteServices().knownPorts.has(from)) ||
-      (from >= 1900 && from <= 2100) ||
-      reading.nonPorts.has(from) ||
-      reading.found.some((f) => f.port === from),
+      from !== to || !couldBePort(from) || reading.nonPorts.has(from) || reading.found.some((f) => f.port === from),
   );
 }
 

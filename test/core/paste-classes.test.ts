@@ -1582,6 +1582,8 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
   it("Dockerfile's `EXPOSE 80 443`: every port of the instruction's line", () => {
     expect(found('FROM nginx\nEXPOSE 80 443\nCMD ["nginx"]')).toEqual([80, 443]);
     expect(withProtocolsOf("EXPOSE 8080 53/udp 9090")).toEqual(["8080/", "53/UDP", "9090/"]);
+    // a range among them, then more ports
+    expect(found("EXPOSE 7000-7002 8080")).toEqual([7000, 7001, 7002, 8080]);
     // the word in a sentence, or after other words on its line, is no instruction
     expect(found("We expose 3 services and RUN echo EXPOSE 2 4")).toEqual([]);
   });
@@ -1663,6 +1665,8 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
   it("nmap's and masscan's port specs: each `T:` or `U:` sets the protocol of the ports after it", () => {
     expect(withProtocolsOf("masscan -p T:22,139,U:53,161 10.0.0.0/8")).toEqual(["22/TCP", "139/TCP", "53/UDP", "161/UDP"]);
     expect(withProtocolsOf("nmap -sU -sT -p U:137,T:445 host")).toEqual(["137/UDP", "445/TCP"]);
+    // a space after a comma, as people retype it
+    expect(withProtocolsOf("nmap -p T:22,139, U:53,161 host")).toEqual(["22/TCP", "139/TCP", "53/UDP", "161/UDP"]);
     // the prefix means a protocol only after a port flag
     expect(found("Error: since u:5 and t:3 happened")).toEqual([]);
   });
@@ -1706,6 +1710,8 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
     expect(
       ports("Hi team,\nour portal is on port 8080 behind the ALB.\nWe also need 443 and 22 open. Which rules apply?"),
     ).toEqual([22, 443, 8080]);
+    // a known service's port that looks like a year (SSDP's 1900) stays too
+    expect(ports("The portal is on port 8080 behind the ALB.\nWe also need 1900 for discovery.")).toEqual([1900, 8080]);
     // a port written with no label stays one, as a question's (`moved to 7020`)
     expect(ports("The 3389 port got hit a lot. Since I've moved to 7020 I've had fewer hits.")).toEqual(
       expect.arrayContaining([3389, 7020]),
