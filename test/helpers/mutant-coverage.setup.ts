@@ -7,7 +7,7 @@
  * import time for every test).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { afterEach, beforeEach } from "vitest";
+import { afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { strykerNamespace } from "./main-process.js";
 
 type Counts = Record<string, number>;
@@ -60,10 +60,44 @@ function countsOf(child: ChildCoverage): Counts {
 
 let testId: string | undefined;
 
+type StrykerProvided = { mode?: string; mutantActivation?: string; activeMutant?: string };
+const provided = (key: keyof StrykerProvided): string | undefined => (inject as (k: string) => string | undefined)(key);
+if (provided("mode") === "mutant" && provided("mutantActivation") === "runtime") {
+  const ns = strykerNamespace();
+  if (ns) ns.activeMutant = provided("activeMutant");
+}
+
+/** Static hits at the last look, and what this file's hooks reached (as static) since it started. */
+let staticSeen: Counts = {};
+let reachedByHooks: Counts = {};
+
+beforeAll(() => {
+  // registered before the test file's own hooks: they have not run yet
+  staticSeen = { ...(strykerNamespace()?.mutantCoverage?.static ?? {}) };
+  reachedByHooks = {};
+});
+
+/** Adds what hooks reached since the last look (the file's beforeAll, a describe's beforeAll) and credits it all to test `id`. */
+function creditHooks(ns: NonNullable<ReturnType<typeof strykerNamespace>>, id: string): void {
+  const now = ns.mutantCoverage?.static ?? {};
+  for (const [mutant, hits] of Object.entries(now)) {
+    const added = hits - (staticSeen[mutant] ?? 0);
+    if (added > 0) reachedByHooks[mutant] = (reachedByHooks[mutant] ?? 0) + added;
+  }
+  staticSeen = { ...now };
+  if (Object.keys(reachedByHooks).length === 0) return;
+  ns.mutantCoverage ??= { static: {}, perTest: {} };
+  const credited = ns.mutantCoverage.perTest[id] ?? {};
+  ns.mutantCoverage.perTest[id] = credited;
+  for (const [mutant, hits] of Object.entries(reachedByHooks)) credited[mutant] = (credited[mutant] ?? 0) + hits;
+}
+
 beforeEach(async () => {
   // Stryker's own setup file (first in the list) has named the test by now; in a mutant run it names none
-  testId = strykerNamespace()?.currentTestId;
-  if (testId === undefined) return;
+  const ns = strykerNamespace();
+  testId = ns?.currentTestId;
+  if (ns === undefined || testId === undefined) return;
+  creditHooks(ns, testId);
   // a process started before this test (in a beforeAll) and not looked at yet: what it reached so far is its start
   for (const file of strykerNamespace()?.amiportChildCoverage ?? []) {
     if (seen.has(file)) continue;

@@ -149,6 +149,8 @@ describe("App Home", () => {
     expectValidHomeView(view);
     expect(filters(view)[0].initial_option.value).toBe("Windows Server 2022");
     expect(shown(view)).toContain("`TCP 3389 in` Remote Desktop - User Mode (TCP-In)");
+    // a first opening has nothing picked before: no notice
+    expect(shown(view)).not.toContain("started afresh");
     expect(call?.headers.authorization).toBe("Bearer xoxb-333-444-hometestbottoken");
   });
 
@@ -223,6 +225,102 @@ describe("App Home", () => {
     );
     expect(JSON.parse(page2.private_metadata).p).toBe(1);
     expect(shown(page2)).toContain(`11–20 of ${book.rules.length} rules`);
+  });
+
+  it("each pick changes its own part of what was picked; an emptied select goes back to every", async () => {
+    const user = "U0HOME7";
+    const select = (action_id: string, value: string | null) => ({
+      type: "static_select",
+      action_id,
+      selected_option: value === null ? null : { text: { type: "plain_text", text: value }, value },
+    });
+    const stateOf = (view: Json): HomeState => JSON.parse(view.private_metadata);
+    const start = encodeHomeState({ q: "rdp", v: "Windows Server 2022", s: null, p: 2, m: "cards" });
+
+    const version = await homeAction(user, select(HOME_ACTIONS.version, "Windows Server 2016"), start);
+    expect(stateOf(version)).toEqual({ q: "rdp", v: "Windows Server 2016", s: null, p: 0, m: "cards" });
+    expect(shown(version)).not.toContain("started afresh");
+
+    const section = await homeAction(user, select(HOME_ACTIONS.section, "Remote Desktop"), version.private_metadata);
+    expect(stateOf(section)).toEqual({ q: "rdp", v: "Windows Server 2016", s: "Remote Desktop", p: 0, m: "cards" });
+    expect(shown(section)).not.toContain("started afresh");
+
+    const everySection = await homeAction(user, select(HOME_ACTIONS.section, null), section.private_metadata);
+    expect(stateOf(everySection)).toEqual({ q: "rdp", v: "Windows Server 2016", s: null, p: 0, m: "cards" });
+
+    const map = await homeAction(user, { type: "button", action_id: HOME_ACTIONS.mode, value: "map" }, start);
+    expect(stateOf(map)).toEqual({ q: "rdp", v: "Windows Server 2022", s: null, p: 0, m: "map" });
+    const emptiedMode = await homeAction(user, select(HOME_ACTIONS.mode, null), start);
+    expect(stateOf(emptiedMode)).toEqual({ q: "rdp", v: "Windows Server 2022", s: null, p: 0, m: "map" });
+    expect(shown(emptiedMode)).not.toContain("started afresh");
+
+    const all = encodeHomeState({ q: "", v: null, s: null, p: 0, m: "cards" });
+    const page12 = await homeAction(user, { type: "button", action_id: HOME_ACTIONS.next, value: "12" }, all);
+    expect(stateOf(page12).p).toBe(12);
+    const back = await homeAction(
+      user,
+      { type: "button", action_id: HOME_ACTIONS.previous, value: "11" },
+      page12.private_metadata,
+    );
+    expect(stateOf(back).p).toBe(11);
+
+    const cleared = await homeAction(user, { type: "plain_text_input", action_id: HOME_ACTIONS.search, value: null }, start);
+    expect(stateOf(cleared)).toEqual({ q: "", v: "Windows Server 2022", s: null, p: 0, m: "cards" });
+
+    for (const [action, why] of [
+      [select(HOME_ACTIONS.section, "No Such Section"), "a section amiport never offered"],
+      [{ type: "button", action_id: HOME_ACTIONS.next, value: "2x" }, "a page that is not a number"],
+      [{ type: "button", action_id: HOME_ACTIONS.mode, value: "grid" }, "a mode amiport never offered"],
+    ] as const) {
+      const reset = await homeAction(user, action, start);
+      expect(shown(reset), why).toContain("started afresh");
+      expect(stateOf(reset), why).toEqual({ q: "", v: "Windows Server 2022", s: null, p: 0, m: "map" });
+    }
+  });
+
+  it("a Home action that comes without its view is reset like a forged one, not answered with an apology", async () => {
+    const user = "U0HOME8";
+    const payload = JSON.parse(
+      new URLSearchParams(homeActionBody({ type: "button", action_id: HOME_ACTIONS.next, value: "1" }, "", user)).get(
+        "payload",
+      ) as string,
+    );
+    delete payload.view;
+    delete payload.container;
+    const before = slack.callsTo("/api/views.publish").length;
+    const res = await postSigned(eventsUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, {
+      secret: SECRET,
+    });
+    expect(res.status).toBe(200);
+    const calls = await slack.waitFor("/api/views.publish", before + 1);
+    const view = calls.slice(before).find((c) => c.body.user_id === user)?.body.view;
+    expect(shown(view)).toContain("started afresh");
+    expect(shown(view)).not.toContain("Sorry");
+  });
+
+  it("logs one request line per published view: kind home, the query cut to 200 characters, the results and a time", async () => {
+    const user = "U0HOME9";
+    const long = `rdp ${"x".repeat(300)}`;
+    const start = encodeHomeState({ q: "", v: null, s: null, p: 0, m: "map" });
+    const firstLine = logLines.length;
+    const t0 = performance.now();
+    await homeAction(user, { type: "plain_text_input", action_id: HOME_ACTIONS.search, value: long }, start);
+    await homeAction(user, { type: "plain_text_input", action_id: HOME_ACTIONS.search, value: "udp" }, start);
+    const wall = performance.now() - t0;
+    await expect.poll(() => logLines.slice(firstLine).filter((l) => l.includes('"kind":"home"')).length).toBe(2);
+    const [cut, whole] = logLines
+      .slice(firstLine)
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.kind === "home");
+    expect(cut).toMatchObject({ level: "info", msg: "request" });
+    expect(cut.query).toHaveLength(201);
+    expect(cut.query.endsWith("…")).toBe(true);
+    expect(whole).toMatchObject({ msg: "request", query: "udp" });
+    expect(whole.results).toBeGreaterThan(0);
+    for (const line of [cut, whole]) {
+      expect(line.ms).toBeGreaterThan(0);
+      expect(line.ms).toBeLessThanOrEqual(wall);
+    }
   });
 
   it("points a comparison typed into the search box to /amiport diff", async () => {

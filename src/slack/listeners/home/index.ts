@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { type AllMiddlewareArgs, type App, type BlockAction, LogLevel, type SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { browseRules, type RuleBook, readDiffQuestion } from "../../../core/index.js";
 import {
   decodeHomeState,
@@ -9,7 +9,7 @@ import {
   readChoice,
   renderHomeView,
 } from "../../../render/home-view.js";
-import { guarded, type SlackDeps } from "../../answer.js";
+import { guarded, logRequest, type SlackDeps } from "../../answer.js";
 
 const ERROR_NOTICE = "Sorry, something went wrong; here is a fresh start.";
 const RESET_NOTICE = "amiport could not read what was picked before (an old or altered view), so it started afresh.";
@@ -78,12 +78,7 @@ export function register(app: App, deps: SlackDeps): void {
     const said = notice ?? (comparison?.ok ? comparisonHint(comparison.from, comparison.to) : undefined);
     const view = renderHomeView(deps.book, { state: { ...state, q: answer.query }, answer, ...(said ? { notice: said } : {}) });
     await client.views.publish({ user_id: userId, view });
-    deps.logger.event(LogLevel.INFO, "request", {
-      kind: "home",
-      query: answer.query.length > 200 ? `${answer.query.slice(0, 200)}…` : answer.query,
-      results: answer.total,
-      ms: Math.round((performance.now() - startedAt) * 100) / 100,
-    });
+    logRequest(deps, "home", answer.query, answer.total, startedAt);
   };
   const fresh = () => defaultHomeState(deps.book);
 
