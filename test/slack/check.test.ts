@@ -12,7 +12,7 @@ import { ConfigError, readConfig } from "../../src/slack/config.js";
 import { VpcWorld, winrmHttps } from "../aws/vpc-world.js";
 import { expectValidMessage } from "../helpers/block-kit.js";
 import { type MotoOrReason, startMoto, useMotoEnv } from "../helpers/moto.js";
-import { blockActionBody, slashCommandBody } from "../helpers/slack-stand-in.js";
+import { blockActionBody, blockActionPayload, slashCommandBody } from "../helpers/slack-stand-in.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const SECRET = "check-test-signing-secret";
@@ -252,6 +252,7 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
     await until(() => app.logged("check").length > before);
     expect(app.logged("check").at(-1)).toMatchObject({
       user: "U0ASKER",
+      team: "T0001",
       channel: "C0INCIDENT",
       instance: instanceId,
       port: 5986,
@@ -271,6 +272,22 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
     const [forged] = await app.slack.waitFor("/respond/forged");
     expect(forged?.body.response_type).toBe("ephemeral");
     expect(forged?.body.text).toContain("is not an instance id");
+  });
+
+  it("a press Slack sent without a channel or team (only the message's container) is checked where the message is", async () => {
+    const url = app.slack.responseUrl("bare-press");
+    const value = JSON.stringify({ i: instanceId, p: 5986, t: "tcp" });
+    const payload: Record<string, unknown> = blockActionPayload(CHECK_ACTION, value, url, true, CHECK_ACTION);
+    payload.user = { id: "U0BAREPRESS", username: "bare", team_id: "T0001" };
+    payload.team = null;
+    delete payload.channel;
+    const before = app.logged("check").length;
+    await app.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
+    const [verdict] = await app.slack.waitFor("/respond/bare-press", 1, 15_000);
+    expect(verdict?.body.response_type).toBe("in_channel");
+    expect(verdict?.body.text).toContain(`${instanceId} tcp 5986 from any source:`);
+    await until(() => app.logged("check").length > before);
+    expect(app.logged("check").at(-1)).toMatchObject({ user: "U0BAREPRESS", team: "", channel: "C0INCIDENT" });
   });
 
   it("an instance that does not exist: said privately", async () => {

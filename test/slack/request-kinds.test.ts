@@ -208,3 +208,19 @@ describe("a reply Slack never took", () => {
     expect(await failed()).toBe(failedBefore + 1);
   });
 });
+
+describe("what amiport does not answer", () => {
+  it("a command it does not know is named back, cut to 100 characters, and logged once", async () => {
+    const name = `/${"x".repeat(150)}`;
+    const res = await app.post(slashCommandBody("5985", app.slack.responseUrl(nextId("unknown")), { command: name }), FORM);
+    expect(res.status).toBe(200);
+    const ack = await res.json();
+    expect(ack).toEqual({
+      response_type: "ephemeral",
+      text: `amiport does not answer ${name.slice(0, 100)}; ask with /amiport.`,
+    });
+    expect(app.logged("unknown request").filter((l) => l.id === name)).toEqual([
+      expect.objectContaining({ level: "warn", kind: "command", id: name }),
+    ]);
+  });
+});

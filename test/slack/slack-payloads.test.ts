@@ -86,6 +86,18 @@ describe.each([
     expect(update?.body.ts).toMatch(/^\d+\.\d+$/);
     expect(update?.body.text).toMatch(/^Windows Remote Management \(HTTP-In\): TCP 5985 in/);
     expect(postsTo(channel)).toHaveLength(1);
+    // edited again: the same reply is updated again
+    await t.event(
+      substituted(first, { event_id: id("Ev"), "event.edited": edited.payload.edited, "event.text": "<@W111> 3389 on 2019" }),
+    );
+    await expect.poll(() => t.slack.callsTo("/api/chat.update").filter((c) => c.body.channel === channel).length).toBe(2);
+    const second = t.slack.callsTo("/api/chat.update").filter((c) => c.body.channel === channel)[1];
+    expect(second?.body.ts).toBe(reply?.reply?.ts);
+    expect(second?.body.text).toMatch(/^Remote Desktop/);
+    expect(postsTo(channel)).toHaveLength(1);
+    // a mention is answered privately to no one: its reply (and the update) carries no Share button
+    expect(JSON.stringify(reply?.body.blocks)).not.toContain(ACTIONS.share);
+    expect(JSON.stringify(second?.body.blocks)).not.toContain(ACTIONS.share);
   });
 
   it("ignores the edit of a mention it never answered", async () => {
