@@ -30,6 +30,7 @@ const REPLY_METHOD: Readonly<Record<string, string>> = {
   shortcut: "response_url",
   commands: "response_url",
   check: "response_url",
+  home: "views.publish",
 };
 
 export class Metrics {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Metrics } from "../../src/slack/metrics.js";
 import { eventBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
@@ -111,5 +112,162 @@ describe("/metrics and /readyz in single-workspace mode (no database)", () => {
     expect(text).not.toContain(BOT);
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain("amiport_database_up");
+  });
+});
+
+describe("Metrics on its own", () => {
+  const sample = async (metrics: Metrics, name: string, labels: Record<string, string> = {}) => {
+    // a histogram's samples (_bucket, _sum, _count) are values of the histogram's own name
+    const found = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === name || name.startsWith(`${m.name}_`));
+    const wanted = Object.entries(labels);
+    const value = (found?.values ?? []).find(
+      (v) =>
+        (v.metricName ?? found?.name) === name &&
+        wanted.every(([k, x]) => String(v.labels[k]) === x) &&
+        Object.keys(v.labels).length === wanted.length,
+    );
+    return value?.value;
+  };
+
+  it("has each metric the README lists, of its type, with help and only its labels", async () => {
+    const metrics = new Metrics();
+    metrics.watchDatabase(async () => true);
+    metrics.watchOutbox(async () => 0);
+    metrics.watchRefusals({});
+    const ours = new Map(
+      (await metrics.registry.getMetricsAsJSON())
+        .filter((m) => !/^amiport_(process|nodejs)_/.test(m.name))
+        .map((m) => [m.name, m] as const),
+    );
+    const expected: Record<string, string> = {
+      amiport_requests_total: "counter",
+      amiport_answer_seconds: "histogram",
+      amiport_slack_api_errors_total: "counter",
+      amiport_repeat_deliveries_ignored_total: "counter",
+      amiport_reply_claims_total: "counter",
+      amiport_replies_confirmed_total: "counter",
+      amiport_replies_reanswered_total: "counter",
+      amiport_database_queries_total: "counter",
+      amiport_database_errors_total: "counter",
+      amiport_dedupe_shared: "gauge",
+      amiport_checks_total: "counter",
+      amiport_check_seconds: "histogram",
+      amiport_installation_changes_total: "counter",
+      amiport_database_up: "gauge",
+      amiport_outbox_depth: "gauge",
+      amiport_requests_refused_total: "counter",
+    };
+    expect(Object.fromEntries([...ours].map(([name, m]) => [name, m.type]))).toEqual(expected);
+    for (const [name, m] of ours) expect(m.help.length, name).toBeGreaterThan(20);
+  });
+
+  it("counts each kind of request, check and change under its labels", async () => {
+    const metrics = new Metrics();
+    metrics.request("mention", "answered", 0.003);
+    metrics.request("mention", "answered");
+    metrics.request("dm", "no_match", 0.2);
+    metrics.check("open", 1.5);
+    metrics.check("refused");
+    metrics.repeatIgnored();
+    metrics.claimTaken("new");
+    metrics.claimTaken("expired");
+    metrics.replySettled("accepted");
+    metrics.replySettled("refused");
+    metrics.replyReanswered("sweep");
+    metrics.replyReanswered("retry");
+    metrics.databaseQuery("reply_claim", "ok");
+    metrics.databaseQuery("reply_claim", "error");
+    metrics.databaseError("migrate");
+    metrics.installationChanged("stored");
+    metrics.installationChanged("uninstalled");
+    expect(await sample(metrics, "amiport_requests_total", { kind: "mention", outcome: "answered" })).toBe(2);
+    expect(await sample(metrics, "amiport_requests_total", { kind: "dm", outcome: "no_match" })).toBe(1);
+    expect(await sample(metrics, "amiport_answer_seconds_count", { kind: "mention" })).toBe(1);
+    expect(await sample(metrics, "amiport_answer_seconds_sum", { kind: "dm" })).toBe(0.2);
+    expect(await sample(metrics, "amiport_answer_seconds_bucket", { kind: "mention", le: "0.005" })).toBe(1);
+    expect(await sample(metrics, "amiport_answer_seconds_bucket", { kind: "mention", le: "0.0025" })).toBe(0);
+    expect(await sample(metrics, "amiport_checks_total", { outcome: "open" })).toBe(1);
+    expect(await sample(metrics, "amiport_checks_total", { outcome: "refused" })).toBe(1);
+    expect(await sample(metrics, "amiport_check_seconds_count")).toBe(1);
+    expect(await sample(metrics, "amiport_check_seconds_bucket", { le: "2" })).toBe(1);
+    expect(await sample(metrics, "amiport_check_seconds_bucket", { le: "1" })).toBe(0);
+    expect(await sample(metrics, "amiport_repeat_deliveries_ignored_total")).toBe(1);
+    expect(await sample(metrics, "amiport_reply_claims_total", { lease: "new" })).toBe(1);
+    expect(await sample(metrics, "amiport_reply_claims_total", { lease: "expired" })).toBe(1);
+    expect(await sample(metrics, "amiport_replies_confirmed_total", { outcome: "accepted" })).toBe(1);
+    expect(await sample(metrics, "amiport_replies_confirmed_total", { outcome: "refused" })).toBe(1);
+    expect(await sample(metrics, "amiport_replies_reanswered_total", { by: "sweep" })).toBe(1);
+    expect(await sample(metrics, "amiport_replies_reanswered_total", { by: "retry" })).toBe(1);
+    expect(await sample(metrics, "amiport_database_queries_total", { operation: "reply_claim", outcome: "ok" })).toBe(1);
+    expect(await sample(metrics, "amiport_database_queries_total", { operation: "reply_claim", outcome: "error" })).toBe(1);
+    // a failed query is a database error too
+    expect(await sample(metrics, "amiport_database_errors_total", { operation: "reply_claim" })).toBe(1);
+    expect(await sample(metrics, "amiport_database_errors_total", { operation: "migrate" })).toBe(1);
+    expect(await sample(metrics, "amiport_installation_changes_total", { change: "stored" })).toBe(1);
+    expect(await sample(metrics, "amiport_installation_changes_total", { change: "uninstalled" })).toBe(1);
+  });
+
+  it("counts a reply Slack did not take under the method that sent it", async () => {
+    const metrics = new Metrics();
+    const methods: Record<string, string> = {
+      command: "ack",
+      mention: "chat.postMessage",
+      dm: "chat.postMessage",
+      more: "response_url",
+      share: "response_url",
+      shortcut: "response_url",
+      commands: "response_url",
+      check: "response_url",
+      home: "views.publish",
+    };
+    for (const kind of Object.keys(methods)) metrics.replyFailed(kind);
+    metrics.replyFailed("something new");
+    const counted: Record<string, number> = {};
+    for (const method of [...new Set(Object.values(methods)), "other"])
+      counted[method] = (await sample(metrics, "amiport_slack_api_errors_total", { method })) ?? 0;
+    expect(counted).toEqual({ ack: 1, "chat.postMessage": 2, response_url: 5, "views.publish": 1, other: 1 });
+  });
+
+  it("asks the database and the outbox at each scrape; keeps the last depth while the store does not answer", async () => {
+    const metrics = new Metrics();
+    expect(await sample(metrics, "amiport_dedupe_shared")).toBe(0);
+    let up = true;
+    let depth: number | Error = 3;
+    metrics.watchDatabase(async () => up);
+    metrics.watchOutbox(async () => {
+      if (depth instanceof Error) throw depth;
+      return depth;
+    });
+    expect(await sample(metrics, "amiport_dedupe_shared")).toBe(1);
+    expect(await sample(metrics, "amiport_database_up")).toBe(1);
+    expect(await sample(metrics, "amiport_outbox_depth")).toBe(3);
+    up = false;
+    depth = new Error("the database is away");
+    expect(await sample(metrics, "amiport_database_up")).toBe(0);
+    expect(await sample(metrics, "amiport_outbox_depth")).toBe(3);
+    depth = 0;
+    expect(await sample(metrics, "amiport_outbox_depth")).toBe(0);
+    metrics.dedupeScope("memory");
+    expect(await sample(metrics, "amiport_dedupe_shared")).toBe(0);
+    metrics.dedupeScope("shared");
+    expect(await sample(metrics, "amiport_dedupe_shared")).toBe(1);
+  });
+
+  it("copies the guard's refusal counts at each scrape, not adding them up", async () => {
+    const metrics = new Metrics();
+    const refused: Record<string, number> = { unsigned: 2 };
+    metrics.watchRefusals(refused);
+    expect(await sample(metrics, "amiport_requests_refused_total", { reason: "unsigned" })).toBe(2);
+    refused.unsigned = 3;
+    refused.stale = 1;
+    expect(await sample(metrics, "amiport_requests_refused_total", { reason: "unsigned" })).toBe(3);
+    expect(await sample(metrics, "amiport_requests_refused_total", { reason: "stale" })).toBe(1);
+  });
+
+  it("writes Prometheus text with its content type", async () => {
+    const metrics = new Metrics();
+    metrics.request("dm", "help");
+    expect(metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(await metrics.text()).toContain('amiport_requests_total{kind="dm",outcome="help"} 1');
   });
 });
