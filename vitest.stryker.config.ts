@@ -10,6 +10,7 @@ import base from "./vitest.config.js";
 export default mergeConfig(
   base,
   defineConfig({
-    test: { setupFiles: ["test/helpers/mutant-coverage.setup.ts"], retry: 2 },
+    // a beforeAll that fails fails its file's tests without retries: it gets time to finish on a busy machine
+    test: { setupFiles: ["test/helpers/mutant-coverage.setup.ts"], retry: 2, hookTimeout: 60_000 },
   }),
 );

@@ -5,6 +5,19 @@
  * is asked to write its coverage before and after each test), and what ran while the process
  * started, which counts for every test that used that process (as Stryker counts code run at
  * import time for every test).
+ *
+ * In-process code that a test file's beforeAll hooks ran (most files start one Bolt app there,
+ * registering every listener) is credited the same way, to every later test of that file. Stryker
+ * counts it as static (no test was running) and, with ignoreStatic, would run such a mutant only
+ * against the tests that reached it again by themselves, never against the tests of the app it built.
+ *
+ * Such a mutant, covered both at a file's start and by tests, is run with "runtime" activation:
+ * Stryker's setup turns it on in a beforeAll hook, after the test file's imports ran, so code run
+ * at import (a module's constants: a Set of words, a table) would run unmutated and its mutants
+ * survive whatever the tests check. Every test file imports its modules afresh (vitest isolates
+ * files), so the mutant Stryker names for the run is turned on here, before the imports. A mutant
+ * that makes a module throw at import fails the file's collection, which Stryker's runner does not
+ * see as a failed test: it is reported as surviving, never wrongly as killed.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { afterEach, beforeAll, beforeEach, inject } from "vitest";
@@ -89,7 +102,8 @@ function creditHooks(ns: NonNullable<ReturnType<typeof strykerNamespace>>, id: s
   ns.mutantCoverage ??= { static: {}, perTest: {} };
   const credited = ns.mutantCoverage.perTest[id] ?? {};
   ns.mutantCoverage.perTest[id] = credited;
-  for (const [mutant, hits] of Object.entries(reachedByHooks)) credited[mutant] = (credited[mutant] ?? 0) + hits;
+  // one hit each: Stryker's hit limit (an endless loop's guard) grows with the hits counted
+  for (const mutant of Object.keys(reachedByHooks)) credited[mutant] = (credited[mutant] ?? 0) + 1;
 }
 
 beforeEach(async () => {

@@ -40,6 +40,8 @@ export class SlackStandIn {
   private readonly accepted = new WeakSet<RecordedCall>();
   /** Web API methods to fail, with Slack's error code (e.g. `chat.postMessage` → `not_in_channel`). */
   readonly failures = new Map<string, string>();
+  /** How long a slow answer (a response_url with "slow" in it, a post to a channel CSLOW…) takes. */
+  slowMs = 800;
   /**
    * Web API methods that never answer (the connection stays open until the stand-in stops or the
    * caller goes away); "response_url" makes response_url requests hang the same way.
@@ -76,7 +78,7 @@ export class SlackStandIn {
           if (this.hanging.has("response_url")) return;
           if (path.includes("slow")) {
             this.accepted.add(call);
-            setTimeout(() => res.end(JSON.stringify({ ok: true })), 800);
+            setTimeout(() => res.end(JSON.stringify({ ok: true })), this.slowMs);
             return;
           }
           if (path.includes("broken")) {
@@ -90,7 +92,7 @@ export class SlackStandIn {
         const method = path.replace(/^\/api\//, "");
         if (method === "chat.postMessage" && String(body.channel).startsWith("CSLOW")) {
           this.accepted.add(call);
-          setTimeout(() => res.end(JSON.stringify(this.answer(method, body))), 800);
+          setTimeout(() => res.end(JSON.stringify(this.answer(method, body))), this.slowMs);
           return;
         }
         if (this.hanging.has(method)) return;

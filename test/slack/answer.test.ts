@@ -8,7 +8,7 @@ import { LogLevel } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { renderErrorMessage, renderHelpMessage, type SlackMessage } from "../../src/render/blocks.js";
 import { CHECK_ACTION } from "../../src/render/verdict-blocks.js";
-import { AnswerCache, ask, describeError, guarded, jsonLength, logRequest, type SlackDeps } from "../../src/slack/answer.js";
+import { AnswerCache, ask, describeError, guarded, logRequest, type SlackDeps } from "../../src/slack/answer.js";
 import type { SlackChecks } from "../../src/slack/check-command.js";
 import { CheckGate, CheckRateLimiter } from "../../src/slack/check-gate.js";
 import { createLogger } from "../../src/slack/logger.js";
@@ -291,19 +291,19 @@ describe("describeError", () => {
 
 describe("AnswerCache: the budget's edges", () => {
   const entry = (query: string, size: number) => ({ message: { text: "x".repeat(size), blocks: [] }, total: 1, query });
-  const bytesOf = (key: string, value: ReturnType<typeof entry>) =>
-    2 * (key.length + value.query.length + jsonLength(value.message));
-
-  it("counts the key, the query and the message", () => {
+  it("counts the key, the query and the message's JSON, two bytes a character", () => {
     const cache = new AnswerCache();
     const value = entry("q".repeat(50), 10);
     cache.set("k", value);
-    expect(cache.size).toEqual({ entries: 1, bytes: bytesOf("k", value) });
+    // the message's JSON, {"text":"xxxxxxxxxx","blocks":[]}, is 33 characters; sized without writing
+    // it, a separator counted for each key, 34: 2 × (1 + 50 + 34)
+    expect(cache.size).toEqual({ entries: 1, bytes: 170 });
   });
 
   it("keeps an entry exactly the budget's size, and two that fill it exactly", () => {
     const value = entry("a", 100);
-    const exact = bytesOf("a", value);
+    // key "a", query "a" and {"text":"x…x","blocks":[]}, 123 characters (124 as sized): 2 × (1 + 1 + 124)
+    const exact = 252;
     const one = new AnswerCache(10, exact);
     one.set("a", value);
     expect(one.get("a")).toBe(value);

@@ -274,7 +274,7 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
     expect(forged?.body.text).toContain("is not an instance id");
   });
 
-  it("a press Slack sent without a channel or team (only the message's container) is checked where the message is", async () => {
+  it("a press Slack sent without a channel or team is checked where its message is, for the presser's team", async () => {
     const url = app.slack.responseUrl("bare-press");
     const value = JSON.stringify({ i: instanceId, p: 5986, t: "tcp" });
     const payload: Record<string, unknown> = blockActionPayload(CHECK_ACTION, value, url, true, CHECK_ACTION);
@@ -287,7 +287,7 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
     expect(verdict?.body.response_type).toBe("in_channel");
     expect(verdict?.body.text).toContain(`${instanceId} tcp 5986 from any source:`);
     await until(() => app.logged("check").length > before);
-    expect(app.logged("check").at(-1)).toMatchObject({ user: "U0BAREPRESS", team: "", channel: "C0INCIDENT" });
+    expect(app.logged("check").at(-1)).toMatchObject({ user: "U0BAREPRESS", team: "T0001", channel: "C0INCIDENT" });
   });
 
   it("an instance that does not exist: said privately", async () => {

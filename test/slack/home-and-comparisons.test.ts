@@ -306,8 +306,8 @@ describe("App Home", () => {
     const t0 = performance.now();
     await homeAction(user, { type: "plain_text_input", action_id: HOME_ACTIONS.search, value: long }, start);
     await homeAction(user, { type: "plain_text_input", action_id: HOME_ACTIONS.search, value: "udp" }, start);
-    const wall = performance.now() - t0;
     await expect.poll(() => logLines.slice(firstLine).filter((l) => l.includes('"kind":"home"')).length).toBe(2);
+    const wall = performance.now() - t0;
     const [cut, whole] = logLines
       .slice(firstLine)
       .map((l) => JSON.parse(l))
@@ -333,7 +333,10 @@ describe("App Home", () => {
     expect(shown(view)).toContain("send /amiport diff 2012r2 2022 in any channel or DM");
   });
 
-  it("logs a refused views.publish (a Home tab not enabled) and stays up", async () => {
+  it("logs a refused views.publish (a Home tab not enabled), counts it once as failed, and stays up", async () => {
+    const refusedBefore = (await app.metric('amiport_slack_api_errors_total{method="views.publish"}')) ?? 0;
+    const answeredBefore = (await app.metric('amiport_requests_total{kind="home",outcome="answered"}')) ?? 0;
+    const failedBefore = (await app.metric('amiport_requests_total{kind="home",outcome="failed"}')) ?? 0;
     slack.failures.set("views.publish", "not_enabled");
     try {
       await opened("U0HOMEOFF");
@@ -341,6 +344,10 @@ describe("App Home", () => {
     } finally {
       slack.failures.clear();
     }
+    expect(await app.metric('amiport_slack_api_errors_total{method="views.publish"}')).toBe(refusedBefore + 1);
+    expect(await app.metric('amiport_requests_total{kind="home",outcome="failed"}')).toBe(failedBefore + 1);
+    // the view was ready (and logged) before Slack refused it; no apology was published, nor counted
+    expect(await app.metric('amiport_requests_total{kind="home",outcome="answered"}')).toBe(answeredBefore + 1);
     expect((await command("5985")).response_type).toBe("ephemeral");
   });
 

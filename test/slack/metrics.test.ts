@@ -122,7 +122,7 @@ describe("Metrics on its own", () => {
     const wanted = Object.entries(labels);
     const value = (found?.values ?? []).find(
       (v) =>
-        (v.metricName ?? found?.name) === name &&
+        ((v as { metricName?: string }).metricName ?? found?.name) === name &&
         wanted.every(([k, x]) => String(v.labels[k]) === x) &&
         Object.keys(v.labels).length === wanted.length,
     );

@@ -18,7 +18,8 @@ import { SlackStandIn } from "../helpers/slack-stand-in.js";
 
 const started = await startPostgres();
 const server: TestPostgres | undefined = "server" in started ? started.server : undefined;
-const LEASE_MS = 300;
+/** Long enough that a loaded machine renews in time (every third of it), short enough for sweeps in a test. */
+const LEASE_MS = 1_000;
 const TOKEN = "xoxb-outbox-test-token";
 const WORKSPACE: Workspace = { teamId: "T0001", isEnterpriseInstall: false };
 
@@ -52,6 +53,8 @@ describe.skipIf(!server)(`the outbox${server ? "" : ` (skipped: ${"skip" in star
 
   beforeAll(async () => {
     slack = await new SlackStandIn().start();
+    // a slow reply outlasts two leases
+    slack.slowMs = 2.5 * LEASE_MS;
     database = new Database({ url: server!.url, poolSize: 2 });
     await database.migrate();
   });
@@ -69,7 +72,7 @@ describe.skipIf(!server)(`the outbox${server ? "" : ` (skipped: ${"skip" in star
     // no retries inside the client: each claim is one attempt, so the test counts them
     const client = new webApi.WebClient(
       undefined,
-      webClientOptions({ ...WEB_API_POLICY, retries: 0, timeoutMs: 2_000 }, slack.apiUrl),
+      webClientOptions({ ...WEB_API_POLICY, retries: 0, timeoutMs: 4 * LEASE_MS }, slack.apiUrl),
     );
     const send = slackSend(client, fetch, async (workspace) => {
       tokensLookedUp.push(workspace);
@@ -85,6 +88,8 @@ describe.skipIf(!server)(`the outbox${server ? "" : ` (skipped: ${"skip" in star
 
   beforeEach(async () => {
     await outbox?.stop();
+    // each test starts with no claims and no kept replies: a test's leftovers are not the next one's sweep
+    await database.query("test_reset", "DELETE FROM amiport_seen_events", []);
     outbox = newOutbox();
     slack.failures.clear();
     slack.httpErrors.clear();
@@ -191,7 +196,7 @@ describe.skipIf(!server)(`the outbox${server ? "" : ` (skipped: ${"skip" in star
 
   it("keeps its claim while a slow reply is being sent, so another delivery of the event does not answer again", async () => {
     const id = eventId();
-    // the stand-in answers CSLOW… after 800 ms: longer than two leases
+    // the stand-in answers CSLOW… after two and a half leases
     const slow = outbox.answerEvent({ eventId: id, retryNum: undefined }, "mention", to("CSLOW1"), TOKEN, () => message);
     await sleep(LEASE_MS * 2);
     const other = newOutbox();

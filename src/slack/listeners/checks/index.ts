@@ -14,7 +14,7 @@ export function register(app: App, deps: SlackDeps): void {
       : ({ ok: false, problem: "That button no longer works; ask again with /amiport." } as const);
     const asker = {
       user: body.user.id,
-      team: body.team?.id ?? "",
+      team: body.team?.id ?? body.user.team_id ?? "",
       channel: body.channel?.id ?? body.container?.channel_id ?? "",
     };
     const apologize = (message: object) => respond({ response_type: "ephemeral", replace_original: false, ...message });

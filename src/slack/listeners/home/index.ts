@@ -71,14 +71,15 @@ function actionValue(action: BlockAction["actions"][number]): string | null | un
  * after every search, select, page or mode change.
  */
 export function register(app: App, deps: SlackDeps): void {
-  const publish = async (client: HomeAction["client"], userId: string, state: HomeState, notice?: string) => {
+  /** Publishes the view of `state`; its request line is logged once the view is ready, unless it is the apology's fresh start. */
+  const publish = async (client: HomeAction["client"], userId: string, state: HomeState, notice?: string, apology = false) => {
     const startedAt = performance.now();
     const answer = browseRules(deps.book, { text: state.q, version: state.v, section: state.s });
     const comparison = readDiffQuestion(deps.book, state.q);
     const said = notice ?? (comparison?.ok ? comparisonHint(comparison.from, comparison.to) : undefined);
     const view = renderHomeView(deps.book, { state: { ...state, q: answer.query }, answer, ...(said ? { notice: said } : {}) });
+    if (!apology) logRequest(deps, "home", answer.query, answer.total, startedAt);
     await client.views.publish({ user_id: userId, view });
-    logRequest(deps, "home", answer.query, answer.total, startedAt);
   };
   const fresh = () => defaultHomeState(deps.book);
 
@@ -86,7 +87,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (event.tab !== "home") return;
     const metadata = event.view?.private_metadata;
     const state = decodeHomeState(deps.book, metadata);
-    const reply = () => publish(client, event.user, fresh(), ERROR_NOTICE);
+    const reply = () => publish(client, event.user, fresh(), ERROR_NOTICE, true);
     await guarded(deps, "home", reply, () =>
       publish(client, event.user, state ?? fresh(), metadata && !state ? RESET_NOTICE : undefined),
     );
@@ -96,7 +97,7 @@ export function register(app: App, deps: SlackDeps): void {
     app.action<BlockAction>(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const userId = body.user.id;
-      const reply = () => publish(client, userId, fresh(), ERROR_NOTICE);
+      const reply = () => publish(client, userId, fresh(), ERROR_NOTICE, true);
       await guarded(deps, "home", reply, async () => {
         const before = decodeHomeState(deps.book, body.view?.private_metadata);
         const after = before && change(before, actionValue(action), deps.book);
