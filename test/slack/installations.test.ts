@@ -124,4 +124,21 @@ describe.skipIf(!server)(`installation events${server ? "" : ` (skipped: ${"skip
     expect(await stored(org)).toBeUndefined();
     expect(await counted("uninstalled")).toBe(before + 1);
   });
+
+  it("an event of a workspace with no installation is refused with 401 and answered nowhere", async () => {
+    const before = app.logged("no installation loaded").length;
+    const mention = {
+      type: "app_mention",
+      user: "U0ASKER",
+      text: "<@UBOT0001> 5985",
+      ts: "1.000100",
+      channel: "C0NOINST",
+      event_ts: "1.000100",
+    };
+    const res = await send(mention, { teamId: "T0999" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("retry-after")).toBeNull();
+    expect(app.logged("no installation loaded").length).toBe(before + 1);
+    expect(slack.callsTo("/api/chat.postMessage").filter((c) => c.body.channel === "C0NOINST")).toEqual([]);
+  });
 });

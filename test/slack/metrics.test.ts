@@ -176,6 +176,7 @@ describe("Metrics on its own", () => {
     metrics.replyReanswered("sweep");
     metrics.replyReanswered("retry");
     metrics.databaseQuery("reply_claim", "ok");
+    metrics.databaseQuery("installation_fetch", "ok");
     metrics.databaseQuery("reply_claim", "error");
     metrics.databaseError("migrate");
     metrics.installationChanged("stored");
@@ -203,6 +204,8 @@ describe("Metrics on its own", () => {
     // a failed query is a database error too
     expect(await sample(metrics, "amiport_database_errors_total", { operation: "reply_claim" })).toBe(1);
     expect(await sample(metrics, "amiport_database_errors_total", { operation: "migrate" })).toBe(1);
+    // a query that went well is no error
+    expect(await sample(metrics, "amiport_database_errors_total", { operation: "installation_fetch" })).toBeUndefined();
     expect(await sample(metrics, "amiport_installation_changes_total", { change: "stored" })).toBe(1);
     expect(await sample(metrics, "amiport_installation_changes_total", { change: "uninstalled" })).toBe(1);
   });
