@@ -199,13 +199,34 @@ describe.skipIf(!moto)("/amiport check against moto", () => {
 
   it("elsewhere, for a member of the group: allowed", async () => {
     const url = app.slack.responseUrl("member");
+    const started = performance.now();
     await app.post(
       slashCommandBody(`check ${instanceId} 5986 --no-host`, url, { channel_id: "C0RANDOM", user_id: "U0ONCALL" }),
       FORM,
     );
+
     const [reply] = await app.slack.waitFor("/respond/member", 1, 10_000);
     expect(reply?.body.response_type).toBe("in_channel");
     expect(reply?.body.text).toContain(`${instanceId} tcp 5986 from any source`);
+    await until(() => app.logged("check").some((l) => l.user === "U0ONCALL"));
+    const wall = performance.now() - started;
+    const audit = app.logged("check").find((l) => l.user === "U0ONCALL");
+    expect(audit).toMatchObject({ source: "any", channel: "C0RANDOM" });
+    // the audit's time is the check's own, in ms: more than nothing, less than the test waited
+    expect(audit?.ms).toBeGreaterThan(0);
+    expect(audit?.ms).toBeLessThanOrEqual(Math.ceil(wall));
+    const seconds = await app.metric("amiport_check_seconds_sum");
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(60);
+  });
+
+  it("a check from a security group names the group as its source in the audit", async () => {
+    const url = app.slack.responseUrl("from-group");
+    await app.post(slashCommandBody(`check ${instanceId} 5986 from ${group} --no-host`, url, { user_id: "U0FROMSG" }), FORM);
+    const [reply] = await app.slack.waitFor("/respond/from-group", 1, 10_000);
+    expect(reply?.body.response_type).toBe("in_channel");
+    await until(() => app.logged("check").some((l) => l.user === "U0FROMSG"));
+    expect(app.logged("check").find((l) => l.user === "U0FROMSG")).toMatchObject({ source: group, instance: instanceId });
   });
 
   it("a third check in a minute is refused with when to try again", async () => {
