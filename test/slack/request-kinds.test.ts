@@ -4,7 +4,7 @@
  * how Share in channel and Show more reply, and where a reply Slack never took is counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTIONS, encodeButtonState, encodeCommandsRequest } from "../../src/render/blocks.js";
+import { ACTIONS, encodeButtonState, encodeCommandsRequest, renderHelpMessage } from "../../src/render/blocks.js";
 import { encodeHomeState, HOME_ACTIONS } from "../../src/render/home-view.js";
 import { LOOKUP_PORTS } from "../../src/slack/listeners/shortcuts/index.js";
 import { book } from "../helpers/book.js";
@@ -208,6 +208,16 @@ describe("a reply Slack never took", () => {
     expect(app.logged("request failed")[linesBefore]).toMatchObject({ kind, delivery: true });
     expect(await errors()).toBe(errorsBefore + 1);
     expect(await failed()).toBe(failedBefore + 1);
+  });
+});
+
+describe("/amiport with no words", () => {
+  it("a command form with no text field at all gets the help, privately", async () => {
+    const form = new URLSearchParams(slashCommandBody("x", app.slack.responseUrl(nextId("notext"))));
+    form.delete("text");
+    const res = await app.post(form.toString(), FORM);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ response_type: "ephemeral", ...renderHelpMessage("/amiport") });
   });
 });
 
