@@ -193,6 +193,8 @@ describe("starting while the database is away", () => {
       expect(((await res.json()) as { text: string }).text).toMatch(/Remote Desktop/);
       expect((await fetch(`${app.base}/readyz`)).status).toBe(503);
       expect(app.logged("database problem")[0]).toMatchObject({ task: "migrate" });
+      expect(await app.metric('amiport_database_errors_total{operation="migrate"}')).toBe(1);
+      expect(await app.metric('amiport_database_errors_total{operation="connection"}')).toBeUndefined();
       expect(app.logLines.join("\n")).not.toContain(BOT);
     } finally {
       await app.stop();

@@ -65,7 +65,7 @@ describe.skipIf(!server)(`the outbox${server ? "" : ` (skipped: ${"skip" in star
     server?.stop();
   });
 
-  function newOutbox(sweepEveryMs = 0): Outbox {
+  function newOutbox(sweepEveryMs = 0, options: { metrics?: boolean; sweepBatch?: number } = {}): Outbox {
     lines = [];
     metrics = new Metrics();
     const logger = createLogger({ level: LogLevel.INFO, secrets: [], sink: (line) => lines.push(JSON.parse(line)) });
@@ -78,12 +78,9 @@ describe.skipIf(!server)(`the outbox${server ? "" : ` (skipped: ${"skip" in star
       tokensLookedUp.push(workspace);
       return TOKEN;
     });
-    return new Outbox(
-      new PostgresReplyClaims(database, LEASE_MS),
-      send,
-      { logger, metrics },
-      { leaseMs: LEASE_MS, sweepEveryMs },
-    );
+    const deps = options.metrics === false ? { logger } : { logger, metrics };
+    const batch = options.sweepBatch === undefined ? {} : { sweepBatch: options.sweepBatch };
+    return new Outbox(new PostgresReplyClaims(database, LEASE_MS), send, deps, { leaseMs: LEASE_MS, sweepEveryMs, ...batch });
   }
 
   beforeEach(async () => {
@@ -233,5 +230,75 @@ describe.skipIf(!server)(`the outbox${server ? "" : ` (skipped: ${"skip" in star
     await expect.poll(() => logged("outbox reply sent").length, { timeout: 5_000 }).toBe(1);
     await outbox.stop();
     expect(slack.acceptedCallsTo("/api/chat.postMessage").filter((c) => c.body.channel === "C0AUTO")).toHaveLength(1);
+  });
+
+  it("a delivery Slack retries after the first one's claim expired unanswered answers it, counted as re-answered by a retry", async () => {
+    const id = eventId();
+    slack.httpErrors.set("chat.postMessage", { status: 503, times: 1 });
+    await outbox.answerEvent({ eventId: id, retryNum: undefined }, "mention", to("C0RETRY"), TOKEN, () => message);
+    await sleep(LEASE_MS + 100);
+    const ts = await outbox.answerEvent({ eventId: id, retryNum: 1 }, "mention", to("C0RETRY"), TOKEN, () => message);
+    expect(ts).toMatch(/^\d+\.\d+$/);
+    expect(await metric("amiport_reply_claims_total", { lease: "expired" })).toBe(1);
+    expect(await metric("amiport_replies_reanswered_total", { by: "retry" })).toBe(1);
+    expect(await metric("amiport_replies_reanswered_total", { by: "sweep" })).toBe(0);
+    expect(await sweepAfterLease()).toBe(0);
+  });
+
+  it("works the same with no metrics to count in", async () => {
+    outbox = newOutbox(0, { metrics: false });
+    const id = eventId();
+    expect(await outbox.answerEvent({ eventId: id, retryNum: undefined }, "dm", to("D0NOMETRICS"), TOKEN, () => message)).toMatch(
+      /^\d+\.\d+$/,
+    );
+    expect(await outbox.answerEvent({ eventId: id, retryNum: 1 }, "dm", to("D0NOMETRICS"), TOKEN, () => message)).toBeUndefined();
+    // the first answer and two sweeps fail; the third sweep gives up
+    slack.httpErrors.set("chat.postMessage", { status: 503, times: 3 });
+    await outbox.answerEvent({ eventId: eventId(), retryNum: undefined }, "dm", to("D0NOMETRICS"), TOKEN, () => message);
+    expect(await sweepAfterLease()).toBe(1);
+    expect(await sweepAfterLease()).toBe(1);
+    expect(await sweepAfterLease()).toBe(1);
+    expect(logged("outbox reply given up")).toHaveLength(1);
+    slack.failures.set("chat.postMessage", "channel_not_found");
+    await outbox.answerEvent({ eventId: eventId(), retryNum: undefined }, "dm", to("D0NOMETRICS"), TOKEN, () => message);
+    expect(logged("reply refused for good; marked answered")).toHaveLength(1);
+    slack.failures.clear();
+    const respond = outbox.responder("more", slack.responseUrl("outbox-nometrics"));
+    await respond({ text: "fine" });
+    expect(slack.callsTo("/respond/outbox-nometrics")).toHaveLength(1);
+  });
+
+  it("one sweep sends at most its batch (20 unless set), the oldest first; the next sweep the rest", async () => {
+    slack.httpErrors.set("chat.postMessage", { status: 503, times: 21 });
+    for (let i = 0; i < 21; i++)
+      await outbox.answerEvent({ eventId: eventId(), retryNum: undefined }, "mention", to("C0BATCH"), TOKEN, () => message);
+    expect(await sweepAfterLease()).toBe(20);
+    expect(await outbox.sweep()).toBe(1);
+    const small = newOutbox(0, { sweepBatch: 2 });
+    slack.httpErrors.set("chat.postMessage", { status: 503, times: 3 });
+    for (let i = 0; i < 3; i++)
+      await small.answerEvent({ eventId: eventId(), retryNum: undefined }, "mention", to("C0BATCH2"), TOKEN, () => message);
+    await sleep(LEASE_MS + 100);
+    expect(await small.sweep()).toBe(2);
+    expect(await small.sweep()).toBe(1);
+  });
+
+  it("the sweep timer goes on after each sweep, and stops with stop()", async () => {
+    outbox = newOutbox(50);
+    outbox.start();
+    for (const channel of ["C0TIMER1", "C0TIMER2"]) {
+      slack.httpErrors.set("chat.postMessage", { status: 503, times: 1 });
+      await outbox.answerEvent({ eventId: eventId(), retryNum: undefined }, "mention", to(channel), TOKEN, () => message);
+      await expect
+        .poll(() => slack.acceptedCallsTo("/api/chat.postMessage").filter((c) => c.body.channel === channel).length, {
+          timeout: 5_000,
+        })
+        .toBe(1);
+    }
+    await outbox.stop();
+    slack.httpErrors.set("chat.postMessage", { status: 503, times: 1 });
+    await outbox.answerEvent({ eventId: eventId(), retryNum: undefined }, "mention", to("C0STOPPED"), TOKEN, () => message);
+    await sleep(LEASE_MS + 300);
+    expect(slack.acceptedCallsTo("/api/chat.postMessage").filter((c) => c.body.channel === "C0STOPPED")).toEqual([]);
   });
 });
