@@ -76,3 +76,14 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     },
   };
 }
+
+/** The environment of distributed mode (OAuth install, installations in PostgreSQL at `databaseUrl`), secrets named after `name`. */
+export function distributedEnv(databaseUrl: string, tokenKeyHex: string, name: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    SLACK_CLIENT_ID: "1.2",
+    SLACK_CLIENT_SECRET: `${name}-client-secret`,
+    SLACK_STATE_SECRET: `${name}-state-secret`,
+    TOKEN_ENCRYPTION_KEY: tokenKeyHex,
+  };
+}

@@ -7,7 +7,7 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
-import { startTestApp, type TestApp } from "../helpers/test-app.js";
+import { distributedEnv, startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const SECRET = "http-routes-signing-secret-0123456789";
 
@@ -98,13 +98,7 @@ describe.skipIf(!server)("routes in distributed mode (OAuth install)", () => {
     app = await startTestApp({
       secret: SECRET,
       slack,
-      env: {
-        DATABASE_URL: server!.url,
-        SLACK_CLIENT_ID: "1.2",
-        SLACK_CLIENT_SECRET: "routes-client-secret",
-        SLACK_STATE_SECRET: "routes-state-secret",
-        TOKEN_ENCRYPTION_KEY: "31".repeat(32),
-      },
+      env: distributedEnv(server!.url, "31".repeat(32), "routes"),
     });
   });
   afterAll(async () => {

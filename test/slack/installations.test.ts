@@ -10,7 +10,7 @@ import { Database } from "../../src/store/index.js";
 import { PostgresInstallations } from "../../src/store/postgres-installations.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { eventBody, postSigned, SlackStandIn } from "../helpers/slack-stand-in.js";
-import { startTestApp, type TestApp } from "../helpers/test-app.js";
+import { distributedEnv, startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const started = await startPostgres();
 const server: TestPostgres | undefined = "server" in started ? started.server : undefined;
@@ -46,13 +46,7 @@ describe.skipIf(!server)(`installation events${server ? "" : ` (skipped: ${"skip
     app = await startTestApp({
       secret: SECRET,
       slack,
-      env: {
-        DATABASE_URL: server!.url,
-        SLACK_CLIENT_ID: "1.2",
-        SLACK_CLIENT_SECRET: "installations-client-secret",
-        SLACK_STATE_SECRET: "installations-state-secret",
-        TOKEN_ENCRYPTION_KEY: KEY,
-      },
+      env: distributedEnv(server!.url, KEY, "installations"),
     });
     installations = new PostgresInstallations(database, { current: Buffer.from(KEY, "hex"), old: [] });
     for (const team of ["T0201", "T0202", "T0203"]) await installations.storeInstallation(installation(team));

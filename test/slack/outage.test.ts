@@ -13,7 +13,7 @@ import { Database } from "../../src/store/index.js";
 import { PostgresInstallations } from "../../src/store/postgres-installations.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { eventBody, messageShortcutBody, postSigned, SlackStandIn, slashCommandBody } from "../helpers/slack-stand-in.js";
-import { startTestApp, type TestApp } from "../helpers/test-app.js";
+import { distributedEnv, startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const started = await startPostgres();
 const server: TestPostgres | undefined = "server" in started ? started.server : undefined;
@@ -34,13 +34,7 @@ describe.skipIf(!server)(`a database outage${server ? "" : ` (skipped: ${"skip" 
     distributed = await startTestApp({
       secret: SECRET,
       slack,
-      env: {
-        ...databaseUrl,
-        SLACK_CLIENT_ID: "1.2",
-        SLACK_CLIENT_SECRET: "outage-client-secret",
-        SLACK_STATE_SECRET: "outage-state-secret",
-        TOKEN_ENCRYPTION_KEY: KEY,
-      },
+      env: distributedEnv(server!.url, KEY, "outage"),
     });
     const database = new Database({ url: server!.url, poolSize: 1 });
     for (const team of ["T0009", "T0010"]) {
