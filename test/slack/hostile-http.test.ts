@@ -345,7 +345,10 @@ describe("after every attack", () => {
     expect(exitCode).toBeUndefined();
     // the least of readings over two seconds, as under the 400 KB questions: one reading taken
     // before a pending collection ran measured 160 MiB on a machine at load 26, the next run 53
-    const rss = await settledRssMiB(child.pid as number);
+    let rss = await settledRssMiB(child.pid as number);
+    // over the bound, read for ten seconds more: V8 gives back garbage's pages some seconds after the
+    // last request (two CI runs on a fresh clone read +149 and +156 MiB at two seconds); a leak stays
+    if (rss - rssAtStart >= 150) rss = Math.min(rss, await settledRssMiB(child.pid as number, 50));
     console.log(`RSS at start ${rssAtStart.toFixed(1)} MiB, after the hostile suite ${rss.toFixed(1)} MiB`);
     expect(rss - rssAtStart).toBeLessThan(150);
     expect(output).not.toContain(BOT);
