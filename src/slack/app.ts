@@ -216,7 +216,14 @@ export async function startSlackApp(
     server.listen(config.port, resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer(config.metricsPort);
+  // a metrics port taken by another process fails the start, and leaves nothing listening behind it
+  const metricsServer =
+    config.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(config.metricsPort).catch(async (error: unknown) => {
+          await closeServer(server);
+          throw error;
+        });
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : port;
   if (!receiver) await app.start();
   ready = true;

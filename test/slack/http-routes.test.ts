@@ -29,6 +29,19 @@ function rawStatusLine(port: number, request: string): Promise<string> {
   });
 }
 
+/** Sends raw bytes and returns everything the server wrote until it closed the connection. */
+function rawResponse(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(request));
+    let data = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk) => (data += chunk));
+    socket.on("end", () => resolve(data));
+    socket.on("error", reject);
+    socket.setTimeout(5_000, () => reject(new Error("the connection stayed open")));
+  });
+}
+
 describe("routes in single-workspace mode", () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -83,6 +96,9 @@ describe("routes in single-workspace mode", () => {
 
   it("a malformed request line is answered 400 by the server itself, and the app stays up", async () => {
     expect(await rawStatusLine(app.running.port, "NOT A REQUEST\r\n\r\n")).toBe("HTTP/1.1 400 Bad Request");
+    // amiport's own answer, not Node's default: an empty body said to be empty, and the connection closed
+    const whole = await rawResponse(app.running.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n");
+    expect(whole).toBe("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
     expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
   });
 });

@@ -57,6 +57,13 @@ describe("graceful stop", () => {
       { secret: SECRET },
     );
     expect(refused.status).toBe(503);
+    // a load balancer is told to come back later, and not to keep this connection
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(refused.headers.get("connection")).toBe("close");
+    expect(await refused.json()).toEqual({ error: "stopping" });
+    const readiness = await fetch(`${base}/readyz`);
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toEqual({ status: "stopping" });
     await stopped;
     const logged = lines.map((l) => JSON.parse(l));
     expect(logged.find((l) => l.msg === "stopping")).toMatchObject({ inFlight: 1 });
