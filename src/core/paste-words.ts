@@ -302,6 +302,17 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "id",
   "eventid",
   "event",
+  // ids in the plural label a list of them: `Event IDs 4624 and 4625`, `PIDs 812, 1044`
+  // (only ids': `windows` is no plural of a window's size)
+  "ids",
+  "eventids",
+  "events",
+  "eventos",
+  "pids",
+  "codes",
+  "errorcodes",
+  "statuscodes",
+  "recordids",
   // event in Portuguese, Spanish, Italian, German, French
   "evento",
   "ereignis",

@@ -333,7 +333,25 @@ const POWERSHELL_PORT_PARAMETER = /^-[A-Z][A-Za-z]{0,30}[a-z]Port(?:For[A-Z][A-Z
 /** Words between a range's two ends, besides the list word `to`. */
 const RANGE_WORDS: ReadonlySet<string> = new Set(["through", "thru"]);
 /** A non-port label that names ids: the numbers listed after it are ids too. */
-const ID_LABELS: ReadonlySet<string> = new Set(["id", "ids", "eventid", "eventids"]);
+/** What an audit event's id is followed by in Microsoft's documentation: success, failure or both. */
+const AUDIT_EVENT_OUTCOME = /^\((?:S|F|S, ?F)\)/;
+/** Labels of a list of ids of one kind: `Event IDs 4624 and 4625`, `events 4624 and 4625`, `ID do evento 4013`. */
+const ID_LABELS: ReadonlySet<string> = new Set([
+  "id",
+  "ids",
+  "eventid",
+  "eventids",
+  "pid",
+  "pids",
+  "event",
+  "events",
+  "evento",
+  "eventos",
+  "ereignis",
+  "ereignisse",
+  "événement",
+  "événements",
+]);
 /** Words after `for` that start a phrase, not a name: `30 for the timeout`. */
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "each", "every", "all", "this", "that", "some", "any"]);
 const GLUED_PROTOCOL_BEFORE = /(tcp|udp)\s?$/;
@@ -1377,6 +1395,15 @@ class PasteReader {
     }
     // nmap's `995 filtered ports`, `1000 closed ports`: a count of ports in a state
     if (single !== undefined && PORT_STATES.has(this.key(i + 1)) && this.key(i + 2) === "ports" && this.gapIsSpaces(i)) {
+      this.nonPorts.add(single);
+      return i;
+    }
+    // Microsoft's audit event headings: `5152(F): The Windows Filtering Platform blocked a packet.`, `4624(S):`
+    if (
+      single !== undefined &&
+      this.source.startsWith("(", chunk.end) &&
+      AUDIT_EVENT_OUTCOME.test(this.source.slice(chunk.end, chunk.end + 7))
+    ) {
       this.nonPorts.add(single);
       return i;
     }

@@ -105,6 +105,17 @@ const PROTOCOL_NUMBER = /proto(?:col)?\s*(?:number\s*)?(\d+)(?![a-z0-9])/y;
 const VERSION_STARTS = "mws12";
 const WORD = new RegExp(WORD_PATTERN, "y");
 const GAP = /[^a-z0-9]+/y;
+/** What a minus sign follows (a hyphen joins a range or a name: `5985-5986`, `web-01`). */
+const MINUS_SIGN_AFTER = /[[(=:,]/;
+/** A dash after a space before a short number is its sign (`returned -1`); before a long one, a typed port's (`rdp -2019`). */
+const SIGNED_AFTER_SPACE = /^\d{1,3}(?!\d)/;
+
+/** Whether the number at `at`, after a `-`, is a negative number: `Error Code: [-1]`, `returned -1`. */
+function isNegative(text: string, at: number): boolean {
+  const before = text[at - 2];
+  if (before === undefined || MINUS_SIGN_AFTER.test(before)) return true;
+  return /\s/.test(before) && SIGNED_AFTER_SPACE.test(text.slice(at, at + 4));
+}
 /** Words that lead a port across a hyphen: `tcp-5985`, `port-3389`. */
 const PORT_LEADS = new Set(["tcp", "udp", "port", "ports"]);
 const PORT_PREFIX = /(?:(?:tcp|udp)\s*)?ports?\s*(?:number\s*)?[:#]?\s*$/;
@@ -330,12 +341,14 @@ function readQuestion(book: RuleBook, text: string, pasted: boolean, notices: No
       continue;
     }
     // a name's number (`web-01`, `computer-001`) or an issue's (`cubecos-private#73`) is no port,
-    // nor a network's prefix length written alone (`use the /32 prefix`)
+    // nor a network's prefix length written alone (`use the /32 prefix`), nor a negative number
+    // (`Error Code: [-1]`, `returned -1`)
     const named =
       first >= "0" &&
       first <= "9" &&
       (((normalized[at - 1] === "-" || normalized[at - 1] === "#") && isNameBefore(normalized, at - 1)) ||
-        (normalized[at - 1] === "/" && (at < 2 || normalized[at - 2] === " ")));
+        (normalized[at - 1] === "/" && (at < 2 || normalized[at - 2] === " ")) ||
+        (normalized[at - 1] === "-" && isNegative(normalized, at)));
     const portList = first >= "0" && first <= "9" && !named ? stickyMatch(PORT_LIST, normalized, at) : null;
     if (portList) {
       at += portList[0].length;

@@ -1719,6 +1719,61 @@ describe("pasted text: forms read since the twentieth fresh set", () => {
   });
 });
 
+describe("ids, audit headings and negative numbers are no ports (since the twenty-second set)", () => {
+  const ports = (text: string) => parseQuery(book, text).ports.map((r) => r.from);
+
+  it("a plural id label marks its whole list: `Event IDs 4624 and 4625`, `events …`, `PIDs …`", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.constantFrom("Event IDs", "events", "eventIDs", "PIDs", "IDs", "eventos"),
+        (a, b, label) => {
+          fc.pre(a !== b);
+          const read = ports(`${label} ${a} and ${b} show up after the reboot`);
+          expect(read).not.toContain(a);
+          expect(read).not.toContain(b);
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
+    // a port written after the list stays one
+    expect(ports("Event IDs 4624 and 4625 appear, then port 3389 times out")).toEqual([3389]);
+  });
+
+  it("Microsoft's audit event headings (`5152(F):`, `4624(S):`, `5156(S, F):`) name events, not ports", () => {
+    for (const outcome of ["(S)", "(F)", "(S, F)"]) {
+      const reading = readPaste(`5156${outcome}: The Windows Filtering Platform has permitted a connection.`);
+      expect(reading.found, outcome).toEqual([]);
+      expect(reading.nonPorts.has(5156), outcome).toBe(true);
+    }
+    // the event's own port fields are still read
+    expect(found("5156(S): The Windows Filtering Platform has permitted a connection.\nDestination Port: 3389")).toEqual([3389]);
+    // a number in parentheses of other words is not an outcome
+    expect(readPaste("listening on 8080 (Server)").nonPorts.has(8080)).toBe(false);
+  });
+
+  it("a negative number is no port: `Error Code: [-1]`, `returned -1`, `code=-2`; a dash joining a range or a typed port is kept", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.constantFrom(
+          (n: number) => `ldap_bind(): Can't contact LDAP server. Error Code: [-${n}]`,
+          (n: number) => `socket() returned -${n}`,
+          (n: number) => `exit code=-${n} from the agent`,
+          (n: number) => `the call failed (-${n})`,
+        ),
+        (n, form) => {
+          expect(ports(form(n))).not.toContain(n);
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
+    expect(parseQuery(book, "ports 5985-5986").ports).toEqual([{ from: 5985, to: 5986 }]);
+    expect(ports("rdp -2019")).toEqual([2019]);
+  });
+});
+
 function withProtocolsOf(text: string): string[] {
   return findPorts(text).map((f) => `${f.port}/${f.protocol ?? ""}`);
 }
