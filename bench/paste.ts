@@ -79,14 +79,20 @@ export function benchPaste(): string[] {
   const answer = timeRuns(() => searchRules(book, log, { limit: 10 }), RUNS);
   const prose = threadProse();
   const proseScan = timeRuns(() => findPorts(prose), RUNS);
+  const real = realPastesText();
+  for (let i = 0; i < 20; i++) findPorts(real);
+  const realScan = timeRuns(() => findPorts(real), RUNS);
   const lines = [
     `paste: ${log.length}-character incident log, ${findPorts(log).length} distinct ports and protocols found`,
     formatStats("findPorts, 40,000-character log", scan),
     formatStats("machine floor: a fixed loop of the scan's median", floor),
     formatStats("searchRules, the same log (parse, scan, groups)", answer),
     formatStats("findPorts, 40,000 characters of thread prose", proseScan),
+    formatStats("findPorts, 40,000 characters of real pastes", realScan),
     `paste: scan p99 ${scan.p99Ms < 5 ? "under" : "OVER"} 5 ms (target); the floor's p99 is ${floor.p99Ms.toFixed(2)} ms, ` +
       `so ${Math.max(0, scan.p99Ms - floor.p99Ms).toFixed(2)} ms of the scan's tail is its own`,
+    `paste: real pastes' scan p99 ${realScan.p99Ms < 5 ? "under" : "OVER"} 5 ms (target): ${realScan.p99Ms.toFixed(2)} ms ` +
+      `for ${real.length} characters of ${realPastesInText(real)} dev texts, one after another (every reader of the paste has work there)`,
     target(
       "40,000-character paste, searchRules p99",
       answer.p99Ms,
@@ -104,6 +110,32 @@ export function benchPaste(): string[] {
   lines.push(`paste: slowest adversarial 40,000-character input: ${worst.name}, p99 ${worst.ms.toFixed(2)} ms`);
   lines.push(...realPastesScore(book));
   return lines;
+}
+
+/**
+ * The dev split's texts one after another, in the corpus's order, cut to Slack's limit: real input
+ * of every kind in one message, so each of the reader's passes finds work (the incident log above
+ * is one kind of line, repeated).
+ */
+function realPastesText(): string {
+  let text = "";
+  for (const c of loadRealPastes()) {
+    if (c.split !== "dev") continue;
+    if (text.length >= MAX_PASTE_LENGTH) break;
+    text += `${c.text}\n\n`;
+  }
+  return text.slice(0, MAX_PASTE_LENGTH);
+}
+
+function realPastesInText(text: string): number {
+  let count = 0;
+  let length = 0;
+  for (const c of loadRealPastes()) {
+    if (c.split !== "dev" || length >= text.length) continue;
+    length += c.text.length + 2;
+    count++;
+  }
+  return count;
 }
 
 /** The real-paste corpus (test/fixtures/real-pastes), scored by the same code as its test. */

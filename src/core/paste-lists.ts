@@ -75,12 +75,25 @@ export function readListedPorts(text: string): ListedPort[] {
     } else if (heading?.itemIndent !== undefined && BULLET.test(line) && indent > heading.itemIndent) {
       // a note under an item: `* MSRPC`, `* Tomcat 5.0.28`
     } else {
-      heading = HEADING.test(line) || namesPort(KEY_HEADING.exec(line)?.[1]) ? headingAt(line, indent) : undefined;
+      heading = mayBeHeading(line) || namesPort(KEY_HEADING.exec(line)?.[1]) ? headingAt(line, indent) : undefined;
     }
     start = end + 1;
   }
   return found;
 }
+
+/**
+ * HEADING, tried only on a line it could match: one with no digit that has `port` in it or a
+ * character outside ASCII (the word in other scripts). Most lines of a log have a digit.
+ */
+function mayBeHeading(line: string): boolean {
+  if (HAS_DIGIT.test(line) || !(PORT_LETTERS.test(line) || NON_ASCII.test(line))) return false;
+  return HEADING.test(line);
+}
+
+const HAS_DIGIT = /\d/;
+const PORT_LETTERS = /port/i;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 function headingAt(line: string, indent: number): { indent: number; protocol?: "TCP" | "UDP"; fenceable: boolean } {
   const protocol = PROTOCOL_WORDS.get(HEADING_PROTOCOL.exec(line)?.[1]?.toLowerCase() ?? "");

@@ -97,8 +97,13 @@ interface Chunk {
   readonly end: number;
   /** Written `:5985`, glued to what came before (`<IPv4>:5985`, `"FromPort":3389`); key is the digits. */
   readonly colon: boolean;
-  /** The chunk's text without Markdown's bold around its digits (`127.0.0.1:**631**`) or a shell's default around a value (`${PORT:-3000}`), where it had some. */
-  readonly unmarked?: string;
+  /**
+   * The chunk as written (its case), sliced once: without Markdown's bold around its digits
+   * (`127.0.0.1:**631**`) or a shell's default around a value (`${PORT:-3000}`), where it had some.
+   */
+  readonly text: string;
+  /** Whether such markup was taken off, so `text` is not the source's slice from start to end. */
+  readonly marked: boolean;
 }
 
 type Transport = "TCP" | "UDP";
@@ -116,7 +121,17 @@ interface Candidate {
   readonly side: FoundPort["side"];
 }
 
-const CHUNKS = /[^\s,;()"'<>|=`、，；“”‘’]+/g;
+/** What ends a chunk: white space as JavaScript's `\s` has it, and these separators (a character class once; a table now: it runs on every character). */
+const CHUNK_SEPARATORS = ",;()\"'<>|=`、，；“”‘’";
+const SEPARATOR_CODES: ReadonlySet<number> = new Set(
+  [...CHUNK_SEPARATORS, ..."\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"].map((c) => c.charCodeAt(0)),
+);
+const ASCII_SEPARATORS: readonly boolean[] = Array.from({ length: 128 }, (_, code) => SEPARATOR_CODES.has(code));
+
+function isChunkSeparator(code: number): boolean {
+  if (code < 128) return ASCII_SEPARATORS[code] as boolean;
+  return SEPARATOR_CODES.has(code) || (code >= 0x2000 && code <= 0x200a);
+}
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
 const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
 /** `${NAME:-value}`, `${NAME-value}`, `${NAME:=value}` (its `}` may have been cut as trailing punctuation). */
@@ -525,6 +540,8 @@ class PasteReader {
   private tlsDenied = false;
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
+  /** Where the text's newlines are, found on first need (lineBefore, lineStart). */
+  private newlines: number[] | undefined;
   /** What some readers need anywhere in the text, looked for once: most texts have none of it. */
   private readonly has: {
     pipe: boolean;
@@ -729,7 +746,7 @@ class PasteReader {
   /** Chunk `i` as written (its case), for class names and camelCase words. */
   private raw(i: number): string {
     const chunk = this.chunks[i];
-    return chunk ? (chunk.unmarked ?? this.source.slice(chunk.start, chunk.end)) : "";
+    return chunk ? chunk.text : "";
   }
 
   private startOf(i: number): number {
@@ -899,7 +916,7 @@ class PasteReader {
     const authority = url[2] ?? "";
     // (a chunk written with markup around the URL shows whole)
     const chunk = this.chunks[i] as Chunk;
-    const to = chunk.unmarked === undefined ? chunk.start + url[0].length : chunk.end;
+    const to = chunk.marked ? chunk.end : chunk.start + url[0].length;
     // `https://gw.example/`, `https://dc01/wsman` say how a service is reached; a link to a page
     // (`https://github.com/Hackplayers/evil-winrm#Remote-path-completion`) says nothing of it
     const endpoint = /^\/?(?:wsman\/?)?$/i.test(key.slice(url[0].length).replace(/[?#].*$/, ""));
@@ -2409,15 +2426,36 @@ class PasteReader {
   /** Where chunk's line starts, looking back at most MAX_COMMAND_LINE characters (-1: further). */
   private lineStart(chunk: Chunk): number {
     const from = Math.max(0, chunk.start - MAX_COMMAND_LINE);
-    for (let k = chunk.start - 1; k >= from; k--) if (this.source.charCodeAt(k) === 10) return k + 1;
-    return from === 0 ? 0 : -1;
+    const newline = this.newlineBefore(chunk.start);
+    return newline >= from ? newline + 1 : from === 0 ? 0 : -1;
   }
 
   private lineBefore(chunk: Chunk, reach: number): { text: string; whole: boolean } {
     const from = Math.max(0, chunk.start - reach);
-    const window = this.source.slice(from, chunk.start);
-    const newline = window.lastIndexOf("\n");
-    return newline >= 0 ? { text: window.slice(newline + 1), whole: true } : { text: window, whole: from === 0 };
+    const newline = this.newlineBefore(chunk.start);
+    return newline >= from
+      ? { text: this.source.slice(newline + 1, chunk.start), whole: true }
+      : { text: this.source.slice(from, chunk.start), whole: from === 0 };
+  }
+
+  /** Where the last newline before `position` is, or -1: from an index of them made once per text. */
+  private newlineBefore(position: number): number {
+    if (this.newlines === undefined) {
+      this.newlines = [];
+      for (let at = this.source.indexOf("\n"); at >= 0; at = this.source.indexOf("\n", at + 1)) this.newlines.push(at);
+    }
+    const newlines = this.newlines;
+    let [low, high] = [0, newlines.length - 1];
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = newlines[middle] as number;
+      if (at < position) {
+        found = at;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
   }
 
   /** Vagrant's `guest: 3389, host: 55985`: a guest port written just before. */
@@ -2542,15 +2580,20 @@ function pairUp(candidates: readonly Candidate[]): Candidate[] {
 
 function chunksOf(text: string): Chunk[] {
   const chunks: Chunk[] = [];
-  CHUNKS.lastIndex = 0;
-  for (let match = CHUNKS.exec(text); match !== null; match = CHUNKS.exec(text)) {
-    const raw = match[0];
-    if (raw.length > MAX_CHUNK) {
-      chunks.push({ key: " ", start: match.index, end: match.index + raw.length, colon: false });
+  for (let at = 0; at < text.length; ) {
+    if (isChunkSeparator(text.charCodeAt(at))) {
+      at++;
       continue;
     }
+    const from = at;
+    while (at < text.length && !isChunkSeparator(text.charCodeAt(at))) at++;
+    if (at - from > MAX_CHUNK) {
+      chunks.push({ key: " ", start: from, end: at, colon: false, text: text.slice(from, at), marked: false });
+      continue;
+    }
+    const raw = text.slice(from, at);
     // `(see 10.0.0.1:445).` loses its trailing dot, `[10.0.0.1:445]` its brackets; `[::1]:3389` keeps them
-    let start = match.index;
+    let start = from;
     // Markdown's bold: `**netstat | grep :2775**`
     // (and `**Phase:** 12`, bold at its start)
     const trimmed = raw.endsWith("**") ? raw.replace(/\*+$/, "") : raw;
@@ -2580,7 +2623,8 @@ function chunksOf(text: string): Chunk[] {
     const unbold = cleaned.includes("**") ? cleaned.replace(BOLD_BESIDE_DIGIT, "") : cleaned;
     const unmarked = unbold.includes("${") ? unbold.replace(SHELL_DEFAULT, "$1") : unbold;
     const key = isPunctuationOnly(unmarked) ? "" : unmarked.toLowerCase();
-    chunks.push({ key, start, end: start + cleaned.length, colon, ...(unmarked === cleaned ? {} : { unmarked }) });
+    // (every chunk has the same fields, so the reader's code sees one shape of object)
+    chunks.push({ key, start, end: start + cleaned.length, colon, text: unmarked, marked: unmarked !== cleaned });
   }
   return chunks;
 }
