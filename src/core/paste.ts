@@ -104,6 +104,8 @@ interface Chunk {
   readonly text: string;
   /** Whether such markup was taken off, so `text` is not the source's slice from start to end. */
   readonly marked: boolean;
+  /** Whether the key has a digit: a number's chunk, read by readNumberChunk. */
+  readonly digit: boolean;
 }
 
 type Transport = "TCP" | "UDP";
@@ -317,7 +319,6 @@ const HAS_LETTER = /[a-z]/;
 const MIN_WRAPPED_LINE = 60;
 /** A line that starts with a date or a time: `2015-06-11`, `07/Sep/2018`, `12:04:02`. */
 const RECORD_DATE = /^\d{1,4}(?:[-/.:]\d|\/[A-Za-z]{3}\/)/;
-const HAS_DIGIT = /\d/;
 /** A Markdown table's row (or a diff's line of one): a pipe opens a line. */
 const TABLE_ROW = /(?:^|\n)[ \t]*(?:[+-][ \t]*)?\|/;
 const ADDRESS_PORT_CLASS = /^\[?\/?(?:\d{1,3}(?:\.\d{1,3}){3}|(?:0:){7}0):(\d{1,5}):[A-Z][A-Za-z]{2,60}[$@]/;
@@ -348,6 +349,13 @@ const POWERSHELL_PORT_PARAMETER = /^-[A-Z][A-Za-z]{0,30}[a-z]Port(?:For[A-Z][A-Z
 /** Words between a range's two ends, besides the list word `to`. */
 const RANGE_WORDS: ReadonlySet<string> = new Set(["through", "thru"]);
 /** A non-port label that names ids: the numbers listed after it are ids too. */
+/** Every character one of the bare forms (PORT_PAIR, PORT_RANGE, BARE_PORT, PORT_SLASH_PORT) can have: a cheap test before theirs. */
+const ONLY_PORT_CHARACTERS = /^[\d:/-]+$/;
+const COLON = 58;
+const ASTERISK = 42;
+const DOLLAR = 36;
+/** The first words of LIST_PHRASES, so a list's next word is joined to its second only where it could start one. */
+const LIST_PHRASE_STARTS: ReadonlySet<string> = new Set([...LIST_PHRASES].map((phrase) => phrase.split(" ")[0] as string));
 /** What an audit event's id is followed by in Microsoft's documentation: success, failure or both. */
 const AUDIT_EVENT_OUTCOME = /^\((?:S|F|S, ?F)\)/;
 /** Labels of a list of ids of one kind: `Event IDs 4624 and 4625`, `events 4624 and 4625`, `ID do evento 4013`. */
@@ -592,7 +600,7 @@ class PasteReader {
       const key = chunk.key;
       if (key === " " || key === "") continue;
       if (key.startsWith("@") || key.startsWith("/g:")) this.readClientSwitch(i);
-      i = HAS_DIGIT.test(key) ? this.readNumberChunk(i) : this.readWordChunk(i);
+      i = chunk.digit ? this.readNumberChunk(i) : this.readWordChunk(i);
     }
     for (const cell of tables?.ports ?? []) {
       const at = this.chunkIndexAt(cell.from);
@@ -739,22 +747,26 @@ class PasteReader {
     return low;
   }
 
+  /** Chunk `i`, or undefined past either end (checked here: an index outside an array is a slow lookup). */
+  private at(i: number): Chunk | undefined {
+    return i >= 0 && i < this.chunks.length ? this.chunks[i] : undefined;
+  }
+
   private key(i: number): string {
-    return this.chunks[i]?.key ?? "";
+    return this.at(i)?.key ?? "";
   }
 
   /** Chunk `i` as written (its case), for class names and camelCase words. */
   private raw(i: number): string {
-    const chunk = this.chunks[i];
-    return chunk ? chunk.text : "";
+    return this.at(i)?.text ?? "";
   }
 
   private startOf(i: number): number {
-    return this.chunks[i]?.start ?? -1;
+    return this.at(i)?.start ?? -1;
   }
 
   private endOf(i: number): number {
-    return this.chunks[i]?.end ?? -1;
+    return this.at(i)?.end ?? -1;
   }
 
   private candidate(
@@ -951,9 +963,10 @@ class PasteReader {
     const key = chunk.key;
     const netstat = this.readNetstat(i);
     if (netstat !== undefined) return netstat;
-    if (PORT_SPEC_PREFIX.test(key) && PORT_SPEC_FLAGS.has(this.key(i - 1))) return this.readPortSpec(i);
+    if (key.charCodeAt(1) === COLON && PORT_SPEC_PREFIX.test(key) && PORT_SPEC_FLAGS.has(this.key(i - 1)))
+      return this.readPortSpec(i);
     // a listener's name and a session's number: `Connection RDP-Tcp#47 created`
-    if (SESSION_NAME.test(key) && labelRole(key.slice(0, key.indexOf("#"))) === undefined) {
+    if (key.includes("#") && SESSION_NAME.test(key) && labelRole(key.slice(0, key.indexOf("#"))) === undefined) {
       this.readServiceWords(i);
       return i;
     }
@@ -1082,10 +1095,13 @@ class PasteReader {
     }
     if (this.source.startsWith("\\\\", chunk.start)) return this.readUnc(i);
     if (key.includes(".") && this.readTcpdump(i)) return i + 1;
-    if (PORT_PAIR.test(key) || PORT_RANGE.test(key) || BARE_PORT.test(key) || PORT_SLASH_PORT.test(key))
+    if (
+      ONLY_PORT_CHARACTERS.test(key) &&
+      (PORT_PAIR.test(key) || PORT_RANGE.test(key) || BARE_PORT.test(key) || PORT_SLASH_PORT.test(key))
+    )
       return this.readBareNumber(i, protocolBefore);
     // `PortNumber REG_DWORD 0xd3d`: the registry writes RDP's port in hexadecimal
-    if (HEX_PORT.test(key)) {
+    if (key.startsWith("0x") && HEX_PORT.test(key)) {
       const label = this.labelBefore(i);
       if (label && label.role !== "nonport")
         this.candidate(Number.parseInt(key.slice(2), 16), protocolBefore, this.startOf(label.at), chunk.end, i, label.role);
@@ -1162,7 +1178,7 @@ class PasteReader {
       this.candidate(Number(gluedWithProtocol[2]), protocol, chunk.start, chunk.end, i);
       return i;
     }
-    if (PORT_PAIR.test(publishedGlued)) {
+    if (publishedGlued !== "" && PORT_PAIR.test(publishedGlued)) {
       this.readPortValue(publishedGlued, protocolBefore, chunk.start, chunk.end, i, "plain");
       return i;
     }
@@ -1179,12 +1195,12 @@ class PasteReader {
       return i;
     }
     // `64-bit`, `32bit`
-    if (PERCENTAGE.test(key) || BITS.test(key)) {
+    if ((key.includes("%") && PERCENTAGE.test(key)) || (key.includes("bit") && BITS.test(key))) {
       this.nonPorts.add(Number.parseInt(key, 10));
       return i;
     }
     // a port table copied from a web page, its cells run together: `3268Global Catalog (TCP)Forest-wide searches`
-    const glued = GLUED_TABLE_CELL.exec(this.raw(i));
+    const glued = startsWithTwoDigits(key) ? GLUED_TABLE_CELL.exec(this.raw(i)) : null;
     const rest = glued ? this.lineAfter(chunk) : "";
     const protocols = glued && this.opensLine(chunk) ? TRANSPORT_IN_PARENTHESES.exec(rest) : null;
     if (glued && protocols) {
@@ -1203,7 +1219,7 @@ class PasteReader {
       return i;
     }
     // an issue or a list item: `Resolves #25`
-    if (ISSUE_NUMBER.test(key)) {
+    if (key.startsWith("#") && ISSUE_NUMBER.test(key)) {
       this.nonPorts.add(Number(key.slice(1)));
       return i;
     }
@@ -1249,7 +1265,7 @@ class PasteReader {
       return i;
     }
     // `smb2`, `krb5`; `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
-    const process = PROCESS_WITH_ID.exec(key);
+    const process = key.endsWith("]") ? PROCESS_WITH_ID.exec(key) : null;
     if (process) this.nonPorts.add(Number(process[1]));
     if (pasteServices().byWord.has(key) || process || LETTER_RUN.test(key)) this.readServiceWords(i);
     return i;
@@ -1271,7 +1287,7 @@ class PasteReader {
     let protocolAt = i - 1;
     // the queue columns between the protocol and the address: Linux's two, BSD's `netstat -A` three;
     // ss's state before its two (`udp  UNCONN  0  0  127.0.0.53%lo:domain`)
-    for (const columns of [2, 3]) {
+    for (let columns = 2; columns <= 3; columns++) {
       if (protocol || !PROTOCOL_WORDS.has(this.key(i - columns - 1))) continue;
       let counts = true;
       for (let k = i - columns; k < i; k++) counts &&= BARE_PORT.test(this.key(k)) || (k === i - 3 && SS_STATES.has(this.key(k)));
@@ -1279,7 +1295,7 @@ class PasteReader {
       protocolAt = i - columns - 1;
       protocol = PROTOCOL_WORDS.get(this.key(protocolAt));
     }
-    if (!protocol || !this.chunks[i + 1]) return undefined;
+    if (!protocol || !this.at(i + 1)) return undefined;
     const local = this.addressPort(this.key(i));
     if (local === undefined) return undefined;
     const remoteKey = this.key(i + 1);
@@ -1311,7 +1327,7 @@ class PasteReader {
 
   /** `10.0.0.5.49712 > 10.0.0.9.3389:` or `host.ldap`: tcpdump's address.port pairs. */
   private readTcpdump(i: number): boolean {
-    const next = this.chunks[i + 1];
+    const next = this.at(i + 1);
     if (!next || !this.gapHas(i, ">")) return false;
     const a = dottedPort(this.key(i), true);
     const b = dottedPort(next.key, true);
@@ -1922,7 +1938,12 @@ class PasteReader {
       )
         next += 1;
       // `10051 instead of 10050`, `3389 rather than 3390`: the port set against another
-      else if (LIST_PHRASES.has(`${this.key(next)} ${this.key(next + 1)}`) && this.gapIsSpaces(k) && this.gapIsSpaces(next))
+      else if (
+        LIST_PHRASE_STARTS.has(this.key(next)) &&
+        LIST_PHRASES.has(`${this.key(next)} ${this.key(next + 1)}`) &&
+        this.gapIsSpaces(k) &&
+        this.gapIsSpaces(next)
+      )
         next += 2;
       // `default ports 8530 / 8531`: the slash is a chunk of its own
       else if (this.key(next) === "" && this.raw(next) === "/" && this.gapIsSpaces(k)) next += 1;
@@ -2225,16 +2246,16 @@ class PasteReader {
   }
 
   private gap(i: number): string {
-    const a = this.chunks[i];
-    const b = this.chunks[i + 1];
+    const a = this.at(i);
+    const b = this.at(i + 1);
     if (!a || !b) return "";
     return this.source.slice(a.end, Math.min(b.start, a.end + 16));
   }
 
   /** Whether the characters between chunk `i` and the next (at most 16) include `character`. */
   private gapHas(i: number, character: string): boolean {
-    const a = this.chunks[i];
-    const b = this.chunks[i + 1];
+    const a = this.at(i);
+    const b = this.at(i + 1);
     if (!a || !b) return false;
     const end = Math.min(b.start, a.end + 16);
     for (let at = a.end; at < end; at++) if (this.source[at] === character) return true;
@@ -2586,9 +2607,12 @@ function chunksOf(text: string): Chunk[] {
       continue;
     }
     const from = at;
-    while (at < text.length && !isChunkSeparator(text.charCodeAt(at))) at++;
+    // whether the chunk has a `*` or `$`: only such a chunk can carry bold or a shell's default
+    let markup = false;
+    for (let code = text.charCodeAt(at); at < text.length && !isChunkSeparator(code); code = text.charCodeAt(++at))
+      markup ||= code === ASTERISK || code === DOLLAR;
     if (at - from > MAX_CHUNK) {
-      chunks.push({ key: " ", start: from, end: at, colon: false, text: text.slice(from, at), marked: false });
+      chunks.push({ key: " ", start: from, end: at, colon: false, text: text.slice(from, at), marked: false, digit: false });
       continue;
     }
     const raw = text.slice(from, at);
@@ -2596,8 +2620,8 @@ function chunksOf(text: string): Chunk[] {
     let start = from;
     // Markdown's bold: `**netstat | grep :2775**`
     // (and `**Phase:** 12`, bold at its start)
-    const trimmed = raw.endsWith("**") ? raw.replace(/\*+$/, "") : raw;
-    const unbolded = trimmed.startsWith("**") && trimmed.length > 2 ? trimmed.slice(2) : trimmed;
+    const trimmed = markup && raw.endsWith("**") ? raw.replace(/\*+$/, "") : raw;
+    const unbolded = markup && trimmed.startsWith("**") && trimmed.length > 2 ? trimmed.slice(2) : trimmed;
     if (unbolded !== trimmed) start += 2;
     let cleaned = TRAILING_CHARACTERS.has(unbolded.charCodeAt(unbolded.length - 1)) ? unbolded.replace(TRAILING, "") : unbolded;
     // Zabbix's `[[127.0.0.1]:10050]`: the outer brackets hold a bracketed host and its port
@@ -2620,11 +2644,19 @@ function chunksOf(text: string): Chunk[] {
     }
     // bold around a number inside the chunk: `127.0.0.1:**631**`, `[host:**2502**]`; a shell's (and
     // Compose's) default for an unset variable stands for the value: `${WEB_PORT:-8080}:80`
-    const unbold = cleaned.includes("**") ? cleaned.replace(BOLD_BESIDE_DIGIT, "") : cleaned;
-    const unmarked = unbold.includes("${") ? unbold.replace(SHELL_DEFAULT, "$1") : unbold;
+    const unbold = markup && cleaned.includes("**") ? cleaned.replace(BOLD_BESIDE_DIGIT, "") : cleaned;
+    const unmarked = markup && unbold.includes("${") ? unbold.replace(SHELL_DEFAULT, "$1") : unbold;
     const key = isPunctuationOnly(unmarked) ? "" : unmarked.toLowerCase();
     // (every chunk has the same fields, so the reader's code sees one shape of object)
-    chunks.push({ key, start, end: start + cleaned.length, colon, text: unmarked, marked: unmarked !== cleaned });
+    chunks.push({
+      key,
+      start,
+      end: start + cleaned.length,
+      colon,
+      text: unmarked,
+      marked: unmarked !== cleaned,
+      digit: hasDigit(key),
+    });
   }
   return chunks;
 }
@@ -2679,6 +2711,15 @@ function embeddedAddressPort(text: string): number | undefined {
 }
 
 const EMBEDDED_ADDRESS_PORT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})(?!\d)/;
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function startsWithTwoDigits(key: string): boolean {
+  return isDigitCode(key.charCodeAt(0)) && isDigitCode(key.charCodeAt(1));
+}
 
 function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
