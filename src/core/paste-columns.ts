@@ -108,10 +108,14 @@ function columnName(cell: Cell): string {
 
 /** A line of names (each cell has a letter or is a table's `|`), one of them a port column. */
 function isHeader(cells: readonly Cell[]): boolean {
-  if (cells.length < 2 || cells.length > MAX_COLUMNS || !cells.some((c) => PORT_COLUMNS.has(c.text.toLowerCase()))) return false;
+  if (cells.length < 2 || cells.length > MAX_COLUMNS) return false;
   // names, not a sentence: `No socket is listening on any of the documented ports:` is prose
-  return cells.every((c, i) => /[a-z|]/i.test(c.text) && (i === 0 || !c.text.endsWith(":")));
+  // (tried first: a row of values fails it at its first number)
+  if (!cells.every((c, i) => NAME_CELL.test(c.text) && (i === 0 || !c.text.endsWith(":")))) return false;
+  return cells.some((c) => PORT_COLUMNS.has(c.text.toLowerCase()));
 }
+
+const NAME_CELL = /[a-z|]/i;
 
 function headerOf(cells: readonly Cell[]): Header {
   const skip = cells[0]?.text.toLowerCase() === "#fields:" ? 1 : 0;

@@ -305,7 +305,6 @@ const CLIENT_WORDS = new Set([
 ]);
 const PROCESS_WITH_ID = /^[a-z][a-z0-9._-]{1,40}\[(\d{1,10})\]$/;
 /** A word inside a chunk with digits (`/usr/bin/mdnslookup`, `1.System.Data.SqlClient`); ids and hex have none. */
-const LETTER_RUN = /[a-z]{4}/;
 const NON_ASCII = /[\u0080-\uffff]/;
 const HAS_LETTER_OR_WIDE = /[a-z\u0080-\uffff]/;
 const COMPOUND_PARTS = /[-_.:/]+/;
@@ -1267,7 +1266,7 @@ class PasteReader {
     // `smb2`, `krb5`; `chronyd[17789]:`, `dnsmasq-dhcp[12161]`: a service named beside a process id
     const process = key.endsWith("]") ? PROCESS_WITH_ID.exec(key) : null;
     if (process) this.nonPorts.add(Number(process[1]));
-    if (pasteServices().byWord.has(key) || process || LETTER_RUN.test(key)) this.readServiceWords(i);
+    if (process || hasLetterRun(key) || pasteServices().byWord.has(key)) this.readServiceWords(i);
     return i;
   }
 
@@ -2711,6 +2710,17 @@ function embeddedAddressPort(text: string): number | undefined {
 }
 
 const EMBEDDED_ADDRESS_PORT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})(?!\d)/;
+
+/** Four lower-case ASCII letters in a row: a word that may name a service (`dnsmasq-dhcp[12161]`). */
+function hasLetterRun(key: string): boolean {
+  let run = 0;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    run = code >= 97 && code <= 122 ? run + 1 : 0;
+    if (run === 4) return true;
+  }
+  return false;
+}
 
 function hasDigit(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i))) return true;
