@@ -351,6 +351,8 @@ const RANGE_WORDS: ReadonlySet<string> = new Set(["through", "thru"]);
 /** Every character one of the bare forms (PORT_PAIR, PORT_RANGE, BARE_PORT, PORT_SLASH_PORT) can have: a cheap test before theirs. */
 const ONLY_PORT_CHARACTERS = /^[\d:/-]+$/;
 const COLON = 58;
+/** How many words back from its `@server` a `dig` command may stand. */
+const MAX_DIG_ARGUMENTS = 8;
 const ASTERISK = 42;
 const DOLLAR = 36;
 /** The first words of LIST_PHRASES, so a list's next word is joined to its second only where it could start one. */
@@ -865,7 +867,7 @@ class PasteReader {
   private readClientSwitch(i: number): void {
     const key = this.key(i);
     const named =
-      key.startsWith("@") && this.key(i - 2) === "dig"
+      key.startsWith("@") && this.digBefore(i)
         ? pasteServices().byWord.get("dns")?.[0]
         : key.startsWith("/g:") && key.length > 3 && /freerdp$/.test(this.key(i - 1))
           ? pasteServices().byWord.get("rd gateway")?.[0]
@@ -873,6 +875,15 @@ class PasteReader {
     const port = named?.ports[0];
     if (named && port !== undefined)
       this.candidate(port, named.protocol, this.startOf(i - 1), this.endOf(i), i, "plain", "named");
+  }
+
+  /** `dig` earlier on chunk `i`'s line, a few words back: `dig +short myip.opendns.com @resolver1.opendns.com`. */
+  private digBefore(i: number): boolean {
+    for (let k = i - 1; k >= 0 && k >= i - MAX_DIG_ARGUMENTS; k--) {
+      if (this.gapHasNewline(k)) return false;
+      if (this.key(k) === "dig") return true;
+    }
+    return false;
   }
 
   private readServiceWords(i: number): void {

@@ -180,14 +180,16 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   // a text in another script, an error report, or sentences written to others, whose only clue is a
   // service it names (`SMB 端口被禁用`, `PXE-E32 TFTP open timeout`, `I had to add the rdp port again.
   // It works now`) answers for that service's ports: its words would find rules by chance
-  if (
-    !pasted &&
-    asQuestion &&
-    asQuestion.read.ports.length === 0 &&
-    (OTHER_SCRIPT.test(cut) || MACHINE_WRITTEN.test(cleaned) || isProse(cut))
-  ) {
+  // … and any text whose ports a name stands for, by its form rather than a word of it (`dig … @resolver1`,
+  // `\\fs01\share`, `ldaps://dc01`): those are never a word found by chance
+  if (!pasted && asQuestion && asQuestion.read.ports.length === 0) {
     const named = reading ?? readPaste(lines);
-    if (named.found.length > 0 && named.found.every((f) => f.how === "service")) {
+    const byForm = named.found.length > 0 && named.found.every((f) => f.how === "named");
+    const byService =
+      named.found.length > 0 &&
+      named.found.every((f) => f.how === "service") &&
+      (OTHER_SCRIPT.test(cut) || MACHINE_WRITTEN.test(cleaned) || isProse(cut));
+    if (byForm || byService) {
       reading = named;
       pasted = true;
     }

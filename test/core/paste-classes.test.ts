@@ -1774,6 +1774,35 @@ describe("ids, audit headings and negative numbers are no ports (since the twent
   });
 });
 
+describe("a port a name stands for by its form, in text that reads as a question (since the twenty-second set)", () => {
+  const ports = (text: string) => parseQuery(book, text).ports.map((r) => r.from);
+
+  it("dig's `@server` asks DNS wherever it stands after `dig` on its line", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("+short", "-t TXT", "+tcp", "A"),
+        fc.constantFrom("myip.opendns.com", "www.github.com", "example.org"),
+        fc.constantFrom("@resolver1.opendns.com", "@localhost", "@ns1"),
+        (option, name, server) => {
+          expect(ports(`dig ${option} ${name} ${server} times out`)).toEqual([53]);
+          expect(ports(`dig ${name} ${server} ${option}`)).toEqual([53]);
+        },
+      ),
+      { numRuns: propertyRuns(50) },
+    );
+    // an @ of another command, or on the next line, is a person or a host
+    expect(ports("ping server @home is slow")).toEqual([]);
+    expect(parseQuery(book, "I ran dig yesterday\n@sam said it timed out").ports).toEqual([]);
+  });
+
+  it("a UNC path or a URL's scheme typed alone answers for its service, never a chance word", () => {
+    expect(ports("\\\\fs01\\share access denied")).toEqual([445]);
+    expect(ports("ldaps://dc01.corp.example fails")).toEqual([636]);
+    // words alone still find rules by their words, not by a service
+    expect(ports("thanks for sharing the info")).toEqual([]);
+  });
+});
+
 function withProtocolsOf(text: string): string[] {
   return findPorts(text).map((f) => `${f.port}/${f.protocol ?? ""}`);
 }
