@@ -128,10 +128,13 @@ const CHUNK_SEPARATORS = ",;()\"'<>|=`、，；“”‘’";
 const SEPARATOR_CODES: ReadonlySet<number> = new Set(
   [...CHUNK_SEPARATORS, ..."\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"].map((c) => c.charCodeAt(0)),
 );
-const ASCII_SEPARATORS: readonly boolean[] = Array.from({ length: 128 }, (_, code) => SEPARATOR_CODES.has(code));
+/** For each ASCII code: 1 a separator, 2 a character that may start markup (`*`, `$`), 3 a capital letter, 0 any other. */
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) =>
+  SEPARATOR_CODES.has(code) ? 1 : code === 42 || code === 36 ? 2 : code >= 65 && code <= 90 ? 3 : 0,
+);
 
 function isChunkSeparator(code: number): boolean {
-  if (code < 128) return ASCII_SEPARATORS[code] as boolean;
+  if (code < 128) return ASCII_KINDS[code] === 1;
   return SEPARATOR_CODES.has(code) || (code >= 0x2000 && code <= 0x200a);
 }
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
@@ -353,8 +356,6 @@ const ONLY_PORT_CHARACTERS = /^[\d:/-]+$/;
 const COLON = 58;
 /** How many words back from its `@server` a `dig` command may stand. */
 const MAX_DIG_ARGUMENTS = 8;
-const ASTERISK = 42;
-const DOLLAR = 36;
 /** The first words of LIST_PHRASES, so a list's next word is joined to its second only where it could start one. */
 const LIST_PHRASE_STARTS: ReadonlySet<string> = new Set([...LIST_PHRASES].map((phrase) => phrase.split(" ")[0] as string));
 /** What an audit event's id is followed by in Microsoft's documentation: success, failure or both. */
@@ -1357,8 +1358,9 @@ class PasteReader {
     const chunk = this.chunks[i] as Chunk;
     const key = chunk.key;
     if (!HAS_LETTER_OR_WIDE.test(key)) return false;
-    for (const label of NON_ASCII_LABELS) {
-      if (!NON_ASCII.test(key)) break;
+    // (a text with no character outside ASCII has none of the labels, counters or numbers below)
+    const wide = this.has.wide && NON_ASCII.test(key);
+    for (const label of wide ? NON_ASCII_LABELS : []) {
       const at = key.indexOf(label);
       if (at < 0) continue;
       const rest = key.slice(at + label.length, at + label.length + 16);
@@ -1378,13 +1380,13 @@ class PasteReader {
       }
     }
     // `80번 포트` (port number 80): the label stands after a space
-    const numbered = NUMBERED.exec(key);
+    const numbered = wide ? NUMBERED.exec(key) : null;
     if (numbered && NON_ASCII_LABELS.some((label) => this.key(i + 1).startsWith(label)) && this.gapIsSpaces(i)) {
       this.candidate(Number(numbered[1]), protocolBefore, chunk.start, this.endOf(i + 1), i);
       return true;
     }
     // `30天` (30 days), `3台` (three machines), `5초` (5 seconds), `0201版本` (version 0201): not a port
-    if (NON_ASCII.test(key)) {
+    if (wide) {
       CJK_COUNT.lastIndex = 0;
       for (let m = CJK_COUNT.exec(key); m !== null; m = CJK_COUNT.exec(key)) this.nonPorts.add(Number(m[1]));
     }
@@ -2619,8 +2621,18 @@ function chunksOf(text: string): Chunk[] {
     const from = at;
     // whether the chunk has a `*` or `$`: only such a chunk can carry bold or a shell's default
     let markup = false;
-    for (let code = text.charCodeAt(at); at < text.length && !isChunkSeparator(code); code = text.charCodeAt(++at))
-      markup ||= code === ASTERISK || code === DOLLAR;
+    // whether lower-casing can change it: a capital, or a character outside ASCII
+    let cased = false;
+    for (const length = text.length; at < length; at++) {
+      const code = text.charCodeAt(at);
+      if (code < 128) {
+        const kind = ASCII_KINDS[code];
+        if (kind === 1) break;
+        if (kind === 2) markup = true;
+        else if (kind === 3) cased = true;
+      } else if (isChunkSeparator(code)) break;
+      else cased = true;
+    }
     if (at - from > MAX_CHUNK) {
       chunks.push({ key: " ", start: from, end: at, colon: false, text: text.slice(from, at), marked: false, digit: false });
       continue;
@@ -2656,7 +2668,7 @@ function chunksOf(text: string): Chunk[] {
     // Compose's) default for an unset variable stands for the value: `${WEB_PORT:-8080}:80`
     const unbold = markup && cleaned.includes("**") ? cleaned.replace(BOLD_BESIDE_DIGIT, "") : cleaned;
     const unmarked = markup && unbold.includes("${") ? unbold.replace(SHELL_DEFAULT, "$1") : unbold;
-    const key = isPunctuationOnly(unmarked) ? "" : unmarked.toLowerCase();
+    const key = isPunctuationOnly(unmarked) ? "" : cased ? unmarked.toLowerCase() : unmarked;
     // (every chunk has the same fields, so the reader's code sees one shape of object)
     chunks.push({
       key,
