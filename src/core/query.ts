@@ -12,8 +12,12 @@ const MAX_QUESTION_PORTS = 3;
 
 /** Letters of a script other than Latin: Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew… */
 const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-/** What a person asking does not write: an error's words, `key=value`, JSON's `{"key":`. */
-const MACHINE_WRITTEN = /error|exception|fail|refused|denied|timed?\s?out|=|\{"|":/i;
+/**
+ * What a person asking does not write: an error's words, `key=value`, JSON's `{"key":`, a
+ * PowerShell cmdlet or netsh (`Set-NetFirewallRule -Name "WINRM-HTTP-In-TCP-PUBLIC"`).
+ */
+const MACHINE_WRITTEN =
+  /error|exception|fail|refused|denied|timed?\s?out|=|\{"|":|\b(?:get|set|new|enable|disable|remove|test|invoke)-[a-z]{3,}|\bnetsh\b/i;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */
 export const MAX_QUERY_LENGTH = 500;
 

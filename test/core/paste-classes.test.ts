@@ -1795,6 +1795,25 @@ describe("a port a name stands for by its form, in text that reads as a question
     expect(parseQuery(book, "I ran dig yesterday\n@sam said it timed out").ports).toEqual([]);
   });
 
+  it("a firewall cmdlet or netsh line naming a service's rule answers for that service", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("Set-NetFirewallRule", "Enable-NetFirewallRule", "Get-NetFirewallRule", "Disable-NetFirewallRule"),
+        fc.constantFrom(
+          ["-Name WINRM-HTTP-In-TCP-PUBLIC", 5985],
+          ['-DisplayName "Remote Desktop - User Mode (TCP-In)"', 3389],
+          ["-Name FPS-SMB-In-TCP", 445],
+        ),
+        (cmdlet, [argument, port]) => {
+          expect(ports(`${cmdlet} ${argument} does not work on win10`)).toEqual([port]);
+        },
+      ),
+      { numRuns: propertyRuns(30) },
+    );
+    // a question typed to amiport about a service still finds rules by its words
+    expect(ports("what does rdp need")).toEqual([]);
+  });
+
   it("a UNC path or a URL's scheme typed alone answers for its service, never a chance word", () => {
     expect(ports("\\\\fs01\\share access denied")).toEqual([445]);
     expect(ports("ldaps://dc01.corp.example fails")).toEqual([636]);
