@@ -302,14 +302,12 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "id",
   "eventid",
   "event",
-  // ids in the plural label a list of them: `Event IDs 4624 and 4625`, `PIDs 812, 1044`
-  // (only ids': `windows` is no plural of a window's size)
+  // ids in the plural label a list of them: `Event IDs 4624 and 4625`, `PIDs 812, 1044` (only
+  // ids': `windows` is no plural of a window's size, and `events 5985 and 5986 blocked` are ports;
+  // `IDS` in capitals is an intrusion detection system, told apart where the label is read)
   "ids",
   "eventids",
-  "events",
-  "eventos",
   "pids",
-  "codes",
   "errorcodes",
   "statuscodes",
   "recordids",

@@ -354,29 +354,16 @@ const RANGE_WORDS: ReadonlySet<string> = new Set(["through", "thru"]);
 /** Every character one of the bare forms (PORT_PAIR, PORT_RANGE, BARE_PORT, PORT_SLASH_PORT) can have: a cheap test before theirs. */
 const ONLY_PORT_CHARACTERS = /^[\d:/-]+$/;
 const COLON = 58;
+/** dig's server: a name with a dot, an address, or localhost (`@sam` of `dig into it @sam` is a person). */
+const DIG_SERVER = /^@(?:localhost|[^@\s]*[.:][^@\s]*)$/;
 /** How many words back from its `@server` a `dig` command may stand. */
 const MAX_DIG_ARGUMENTS = 8;
 /** The first words of LIST_PHRASES, so a list's next word is joined to its second only where it could start one. */
 const LIST_PHRASE_STARTS: ReadonlySet<string> = new Set([...LIST_PHRASES].map((phrase) => phrase.split(" ")[0] as string));
 /** What an audit event's id is followed by in Microsoft's documentation: success, failure or both. */
 const AUDIT_EVENT_OUTCOME = /^\((?:S|F|S, ?F)\)/;
-/** Labels of a list of ids of one kind: `Event IDs 4624 and 4625`, `events 4624 and 4625`, `ID do evento 4013`. */
-const ID_LABELS: ReadonlySet<string> = new Set([
-  "id",
-  "ids",
-  "eventid",
-  "eventids",
-  "pid",
-  "pids",
-  "event",
-  "events",
-  "evento",
-  "eventos",
-  "ereignis",
-  "ereignisse",
-  "événement",
-  "événements",
-]);
+/** Labels of a list of ids of one kind: `Event IDs 4624 and 4625`, `PIDs 1812 and 1044`. */
+const ID_LABELS: ReadonlySet<string> = new Set(["id", "ids", "eventid", "eventids", "pid", "pids"]);
 /** Words after `for` that start a phrase, not a name: `30 for the timeout`. */
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "each", "every", "all", "this", "that", "some", "any"]);
 const GLUED_PROTOCOL_BEFORE = /(tcp|udp)\s?$/;
@@ -868,7 +855,7 @@ class PasteReader {
   private readClientSwitch(i: number): void {
     const key = this.key(i);
     const named =
-      key.startsWith("@") && this.digBefore(i)
+      key.startsWith("@") && DIG_SERVER.test(key) && this.digBefore(i)
         ? pasteServices().byWord.get("dns")?.[0]
         : key.startsWith("/g:") && key.length > 3 && /freerdp$/.test(this.key(i - 1))
           ? pasteServices().byWord.get("rd gateway")?.[0]
@@ -2079,7 +2066,8 @@ class PasteReader {
     if (exposed !== undefined) return { at: exposed, role: "plain" };
     for (let j = i - 1, gaps = 0; j >= 0 && gaps <= 4; j--, gaps++) {
       const key = this.key(j);
-      const role = labelRole(key);
+      // `IDs` and `ids` label ids; `IDS` is an intrusion detection system (`Snort IDS 1433 scan`)
+      const role = key === "ids" && this.raw(j) === "IDS" ? undefined : labelRole(key);
       // a table's cell: `| Port | 3389 |` labels the next cell, `| … to the local port. | 4556 |` does not
       crossedCell ||= this.gapHas(j, "|");
       if (crossedCell && role !== undefined && j > 0 && !this.gapHas(j - 1, "|") && !this.gapHasNewline(j - 1)) return undefined;

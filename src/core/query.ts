@@ -14,10 +14,11 @@ const MAX_QUESTION_PORTS = 3;
 const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /**
  * What a person asking does not write: an error's words, `key=value`, JSON's `{"key":`, a
- * PowerShell cmdlet or netsh (`Set-NetFirewallRule -Name "WINRM-HTTP-In-TCP-PUBLIC"`).
+ * PowerShell networking cmdlet or a netsh command (`Set-NetFirewallRule -Name "WINRM-HTTP-In-TCP-PUBLIC"`,
+ * `netsh advfirewall …`), never a word that only looks like one (`test-drive`, `new-style`, `with netsh`).
  */
 const MACHINE_WRITTEN =
-  /error|exception|fail|refused|denied|timed?\s?out|=|\{"|":|\b(?:get|set|new|enable|disable|remove|test|invoke)-[a-z]{3,}|\bnetsh\b/i;
+  /error|exception|fail|refused|denied|timed?\s?out|=|\{"|":|\b(?:get|set|new|enable|disable|remove|test)-net[a-z]{3,}|\bnetsh\s+(?:advfirewall|firewall|int(?:erface)?|http|winhttp)\b/i;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */
 export const MAX_QUERY_LENGTH = 500;
 
@@ -109,8 +110,8 @@ const PROTOCOL_NUMBER = /proto(?:col)?\s*(?:number\s*)?(\d+)(?![a-z0-9])/y;
 const VERSION_STARTS = "mws12";
 const WORD = new RegExp(WORD_PATTERN, "y");
 const GAP = /[^a-z0-9]+/y;
-/** What a minus sign follows (a hyphen joins a range or a name: `5985-5986`, `web-01`). */
-const MINUS_SIGN_AFTER = /[[(=:,]/;
+/** What a minus sign follows (a hyphen joins a range or a name: `5985-5986`, `web-01`; `:-` is a shell's default: `${PORT:-3000}`). */
+const MINUS_SIGN_AFTER = /[[(=]/;
 /** A dash after a space before a short number is its sign (`returned -1`); before a long one, a typed port's (`rdp -2019`). */
 const SIGNED_AFTER_SPACE = /^\d{1,3}(?!\d)/;
 
