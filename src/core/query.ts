@@ -19,6 +19,8 @@ const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u340
  */
 const MACHINE_WRITTEN =
   /error|exception|fail|refused|denied|timed?\s?out|=|\{"|":|\b(?:get|set|new|enable|disable|remove|test)-net[a-z]{3,}|\bnetsh\s+(?:advfirewall|firewall|int(?:erface)?|http|winhttp)\b/i;
+/** What a port named by its form needs: dig's `@server`, a UNC path's `\\`, a URL's `://`. */
+const NAMED_BY_FORM = /@|\\\\|:\/\//;
 /** Questions, and the part of pasted text read for words and filters, are cut here. */
 export const MAX_QUERY_LENGTH = 500;
 
@@ -187,7 +189,13 @@ export function parseQuery(book: RuleBook, input: string): ParsedQuery {
   // It works now`) answers for that service's ports: its words would find rules by chance
   // … and any text whose ports a name stands for, by its form rather than a word of it (`dig … @resolver1`,
   // `\\fs01\share`, `ldaps://dc01`): those are never a word found by chance
-  if (!pasted && asQuestion && asQuestion.read.ports.length === 0) {
+  // (a typed question with none of those signs is not read a second time: `what does rdp need`)
+  if (
+    !pasted &&
+    asQuestion &&
+    asQuestion.read.ports.length === 0 &&
+    (NAMED_BY_FORM.test(cut) || OTHER_SCRIPT.test(cut) || MACHINE_WRITTEN.test(cleaned) || isProse(cut))
+  ) {
     const named = reading ?? readPaste(lines);
     const byForm = named.found.length > 0 && named.found.every((f) => f.how === "named");
     const byService =
