@@ -275,23 +275,44 @@ export interface ForwardRule {
  */
 export function readForwardRules(text: string): ForwardRule[] {
   const rules: ForwardRule[] = [];
-  FORWARD_RULE.lastIndex = 0;
-  for (let m = FORWARD_RULE.exec(text); m !== null && rules.length < MAX_FORWARD_RULES; m = FORWARD_RULE.exec(text)) {
-    const [protocol, hostPort, guestPort] = m[1] === undefined ? [m[4], m[5], m[6]] : [m[1], m[2], m[3]];
-    const host = Number(hostPort);
-    const guest = Number(guestPort);
+  // found from their one fixed part (`,tcp,`, `hostfwd=tcp:`), not tried at every letter of the text
+  FORWARD_ANCHOR.lastIndex = 0;
+  for (let a = FORWARD_ANCHOR.exec(text); a !== null && rules.length < MAX_FORWARD_RULES; a = FORWARD_ANCHOR.exec(text)) {
+    const natpf = a[1] !== undefined;
+    const from = natpf ? a.index - ruleNameLength(text, a.index) : a.index;
+    const tail = natpf ? NATPF_TAIL : HOSTFWD_TAIL;
+    tail.lastIndex = a.index + a[0].length;
+    const m = from < a.index || !natpf ? tail.exec(text) : null;
+    if (m === null) {
+      // the anchor's last comma may begin the next rule's anchor
+      FORWARD_ANCHOR.lastIndex = a.index + 1;
+      continue;
+    }
+    FORWARD_ANCHOR.lastIndex = tail.lastIndex;
+    const host = Number(m[1]);
+    const guest = Number(m[2]);
     if (host < 1 || host > 65535 || guest < 1 || guest > 65535) continue;
     rules.push({
       hostPort: host,
       guestPort: guest,
-      protocol: protocol?.toLowerCase() === "udp" ? "UDP" : "TCP",
-      from: m.index,
-      to: m.index + m[0].length,
+      protocol: (a[1] ?? a[2])?.toLowerCase() === "udp" ? "UDP" : "TCP",
+      from,
+      to: tail.lastIndex,
     });
   }
   return rules;
 }
 
+/** How many of the (at most 40) characters before `end` are a rule's name: letters, digits, `_` and `-`. */
+function ruleNameLength(text: string, end: number): number {
+  let n = 0;
+  while (n < MAX_RULE_NAME && end - n > 0 && RULE_NAME_CHAR.test(text[end - n - 1] as string)) n++;
+  return n;
+}
+
 const MAX_FORWARD_RULES = 50;
-const FORWARD_RULE =
-  /[\w-]{1,40},(tcp|udp),[0-9.]{0,15},(\d{1,5}),[0-9.]{0,15},(\d{1,5})\b|hostfwd=(tcp|udp):[0-9.]{0,15}:(\d{1,5})-[0-9.]{0,15}:(\d{1,5})\b/gi;
+const MAX_RULE_NAME = 40;
+const RULE_NAME_CHAR = /[\w-]/;
+const FORWARD_ANCHOR = /,(tcp|udp),|hostfwd=(tcp|udp):/gi;
+const NATPF_TAIL = /[0-9.]{0,15},(\d{1,5}),[0-9.]{0,15},(\d{1,5})\b/y;
+const HOSTFWD_TAIL = /[0-9.]{0,15}:(\d{1,5})-[0-9.]{0,15}:(\d{1,5})\b/y;

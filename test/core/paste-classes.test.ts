@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findPorts, parseQuery, searchRules } from "../../src/core/index.js";
 import { readPaste } from "../../src/core/paste.js";
+import { readForwardRules } from "../../src/core/paste-records.js";
 import { pasteServices } from "../../src/core/paste-services.js";
 import { book } from "../helpers/book.js";
 import { propertyRuns } from "../helpers/property-runs.js";
@@ -338,6 +339,56 @@ describe("pasted text: forms read since the eighth fresh set", () => {
     // one sentence typed to amiport stays a question, and prose naming no service finds no port
     expect(searchRules(book, "what does rdp need on 2019?").found).toEqual([]);
     expect(searchRules(book, "Thanks for sharing the info! It helped a lot.").found).toEqual([]);
+  });
+
+  it("NAT forwarding rules are found from their fixed part: the same rules as the one pattern that spells out their form", () => {
+    // the form, tried at every character (what readForwardRules once ran, slow on long text): the oracle
+    const form =
+      /[\w-]{1,40},(tcp|udp),[0-9.]{0,15},(\d{1,5}),[0-9.]{0,15},(\d{1,5})\b|hostfwd=(tcp|udp):[0-9.]{0,15}:(\d{1,5})-[0-9.]{0,15}:(\d{1,5})\b/gi;
+    const byForm = (text: string) =>
+      [...text.matchAll(form)].flatMap((m) => {
+        const [protocol, host, guest] = m[1] === undefined ? [m[4], m[5], m[6]] : [m[1], m[2], m[3]];
+        const ports = [Number(host), Number(guest)];
+        return ports.every((p) => p >= 1 && p <= 65535)
+          ? [
+              {
+                hostPort: ports[0],
+                guestPort: ports[1],
+                protocol: protocol?.toLowerCase() === "udp" ? "UDP" : "TCP",
+                to: (m.index ?? 0) + m[0].length,
+              },
+            ]
+          : [];
+      });
+    const pieces = [
+      ",",
+      "tcp",
+      "UDP",
+      ",tcp,",
+      ",udp,",
+      "hostfwd=tcp:",
+      "hostfwd=",
+      ":",
+      ".",
+      "-",
+      "0",
+      "3091",
+      "55985",
+      "a",
+      " ",
+      ",,",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(readForwardRules(text).map(({ from: _, ...rule }) => rule)).toEqual(byForm(text).slice(0, 50));
+      }),
+      { numRuns: propertyRuns(2000) },
+    );
+    // a failed rule's last comma begins the next one's fixed part
+    expect(readForwardRules("x,tcp,udp,,3091,,55985").map((r) => r.protocol)).toEqual(["UDP"]);
+    // a name longer than 40 characters starts 40 characters before its comma, as the form's does
+    expect(readForwardRules(`${"n".repeat(60)},tcp,,3091,,55985`)[0]?.from).toBe(20);
   });
 
   it("forms read since the tenth fresh set: NAT rules, socket calls, SQL Server's listening line, rule lists, firewalld services, joined W3C logs", () => {
