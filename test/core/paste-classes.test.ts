@@ -782,6 +782,26 @@ describe("pasted text: ports named without a number", () => {
     expect(found("xfreerdp /g:rdg.example.com /v:desktop-01\n[ERROR][com.freerdp.core] - failed")).toEqual([443, 3389]);
   });
 
+  it("LDAP with SSL or TLS named is either transport (StartTLS on 389, LDAPS on 636); LDAPS alone is 636, StartTLS 389", () => {
+    const lines = [
+      "Can't contact LDAP server",
+      "ldap_bind: Can't contact LDAP server (-1)",
+      "LDAP - Bind error -1 (Can't contact LDAP server)",
+    ];
+    const tlsWords = ["SSL", "TLS", "ssl", "use_tls => true", "SSL/TLS", "--ssl"];
+    fc.assert(
+      fc.property(fc.constantFrom(...lines), fc.constantFrom(...tlsWords), fc.boolean(), (line, tls, before) => {
+        const text = before ? `Check the ${tls} configuration.\n${line}` : `${line}. Check the ${tls} configuration.`;
+        expect(new Set(found(text))).toEqual(new Set([389, 636]));
+        // with no TLS word, plain LDAP only; with StartTLS, plain LDAP's port too
+        expect(found(line)).toEqual([389]);
+        expect(found(`${line} after StartTLS`)).toEqual([389]);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+    expect(found("LDAPS bind failed: Can't contact LDAP server")).toEqual([636]);
+  });
+
   it("a service's name is read across a bracket: `[ODBC Driver 17 for SQL Server]Provedor TCP`", () => {
     expect(found("SQLSTATE[08001]: [Microsoft][ODBC Driver 17 for SQL Server]Provedor TCP: No connection could be made")).toEqual(
       [1433],

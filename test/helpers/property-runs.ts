@@ -5,3 +5,6 @@
 export function propertyRuns(full: number): number {
   return process.env.STRYKER_MUTATOR_WORKER === undefined ? full : Math.ceil(full / 10);
 }
+
+/** True in StrykerJS's worker processes (`npm run mutate`), where checks of generated data files are too slow to run per mutant. */
+export const underMutation = process.env.STRYKER_MUTATOR_WORKER !== undefined;
