@@ -46,6 +46,9 @@ export function validIpv4(text: string): boolean {
  * The port of `host:port` (`text` as written, any case), or undefined where the part before the
  * colon is not a host: a time, an unbracketed IPv6 address, a file's line, an error code, a class.
  */
+/** An IPv4 address and a port after a dash: a hop of proxychains' chain. */
+const DASHED_IPV4 = /^-\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}$/;
+
 export function hostPort(address: string): number | undefined {
   // Redis's `127.0.0.1:6379@0` names a database after the port
   const text = address.endsWith("]") || !REDIS_DATABASE.test(address) ? address : address.replace(REDIS_DATABASE, "");
@@ -57,6 +60,8 @@ export function hostPort(address: string): number | undefined {
   }
   // Node.js's own modules in a stack: `node:events:371`, `node:internal/streams/destroy:157`
   if (text.startsWith("node:")) return undefined;
+  // proxychains' chain glues its hops with dashes: `|S-chain|-<>-127.0.0.1:9050-<><>-172.16.5.19:1720-<--timeout`
+  if (text.startsWith("-") && DASHED_IPV4.test(text)) return hostPort(text.slice(1));
   // `bind :::443`, netstat's `:::22`: IPv6's any address and a port; CoreDNS's root zone `.:53`
   if (IPV6_ANY_PORT.test(text)) return portOf(text.slice(3));
   if (ROOT_ZONE_PORT.test(text)) return portOf(text.slice(2));

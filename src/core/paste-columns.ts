@@ -59,6 +59,8 @@ interface Header {
   readonly protocolColumn: number;
   /** `FromPort`/`ToPort`: one range per row, read only when it is one port. */
   readonly range: boolean;
+  /** netsh's `Start Port    End Port` (`show excludedportrange`): a reserved range per row, both its ends read. */
+  readonly startEnd: boolean;
   /** Cells before the first real column (`#Fields:`). */
   readonly skip: number;
 }
@@ -125,7 +127,15 @@ function headerOf(cells: readonly Cell[]): Header {
   });
   const protocolColumn = cells.findIndex((cell) => PROTOCOL_LABELS.has(columnName(cell)));
   const names = columns.map((c) => columnName(cells[c] as Cell));
-  return { cells, columns, skip, protocolColumn, range: names.includes("fromport") && names.includes("toport") };
+  const before = columns.map((c) => (c > 0 ? columnName(cells[c - 1] as Cell) : ""));
+  return {
+    cells,
+    columns,
+    skip,
+    protocolColumn,
+    range: names.includes("fromport") && names.includes("toport"),
+    startEnd: before.includes("start") && before.includes("end"),
+  };
 }
 
 function readRow(header: Header, cells: readonly Cell[]): ColumnPort[] {
@@ -145,6 +155,7 @@ function readRow(header: Header, cells: readonly Cell[]): ColumnPort[] {
   }
   if (ports.length === 0) return [];
   if (header.range && new Set(ports.map((p) => p.port)).size > 1) return [];
+  if (header.startEnd) return ports.map(({ port, cell }) => ({ port, from: cell.start, to: cell.end }));
   // two port columns (LocalPort, RemotePort): the lower is the service, the other a client's port
   const best = ports.reduce((a, b) => (b.port < a.port ? b : a));
   const protocol =

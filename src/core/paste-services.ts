@@ -41,6 +41,8 @@ export interface PasteServices {
   readonly unc: NamedPort;
   /** SSHFS-Win's UNC path (`\\sshfs\user@host`): a share reached over SSH. */
   readonly sshfsUnc: NamedPort;
+  /** Port names of Cisco's access lists that IANA's registry spells otherwise or lacks (`eq netbios-ss`). */
+  readonly aclPortNames: ReadonlyMap<string, NamedPort>;
   readonly services: readonly PasteService[];
   /** Every service word or phrase, for a cheap "does this chunk name a service" check. */
   readonly byWord: ReadonlyMap<string, readonly PasteService[]>;
@@ -92,6 +94,9 @@ export function servicesNamedBy(raw: string): PasteService[] {
     return found;
   }
   const parts = new Set(lower.split(COMPOUND_SEPARATORS));
+  // a path's last part, whole: `/etc/resolv.conf`, `C:\\xampp\\mysql\\bin\\mysqld.exe`
+  const slash = Math.max(lower.lastIndexOf("/"), lower.lastIndexOf("\\"));
+  if (slash >= 0 && slash < lower.length - 1) parts.add(lower.slice(slash + 1));
   if (/[a-z][A-Z]/.test(raw))
     for (const part of raw.split(COMPOUND_SEPARATORS).flatMap((p) => p.split(CAMEL_BOUNDARY))) parts.add(part.toLowerCase());
   parts.add(lower);
@@ -117,6 +122,8 @@ export function pasteServices(): PasteServices {
   return loaded;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isPort = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535;
 const isTransport = (value: unknown): value is Transport | undefined => value === undefined || value === "TCP" || value === "UDP";
@@ -131,14 +138,20 @@ function readNamedPort(value: unknown, where: string): NamedPort {
 }
 
 export function readPasteServices(raw: unknown): PasteServices {
-  const { schemes, unc, sshfsUnc, services } = (raw ?? {}) as {
+  const { schemes, unc, sshfsUnc, aclPortNames, services } = (raw ?? {}) as {
     schemes?: unknown;
     unc?: unknown;
     sshfsUnc?: unknown;
+    aclPortNames?: unknown;
     services?: unknown;
   };
-  if (typeof schemes !== "object" || schemes === null || Array.isArray(schemes) || !Array.isArray(services)) {
-    throw new DataError(`${FILE}: expected { "schemes": {...}, "unc": {...}, "services": [...] }`);
+  if (!isObject(schemes) || !isObject(aclPortNames) || !Array.isArray(services)) {
+    throw new DataError(`${FILE}: expected { "schemes": {...}, "unc": {...}, "aclPortNames": {...}, "services": [...] }`);
+  }
+  const aclNameMap = new Map<string, NamedPort>();
+  for (const [name, value] of Object.entries(aclPortNames)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new DataError(`${FILE}: "${name}" is not a port name`);
+    aclNameMap.set(name, readNamedPort(value, `aclPortNames "${name}"`));
   }
   const schemeMap = new Map<string, NamedPort>();
   for (const [scheme, value] of Object.entries(schemes)) {
@@ -198,7 +211,7 @@ export function readPasteServices(raw: unknown): PasteServices {
   const gluedWords = [...byWord.keys()].filter((w) => !w.includes(" ") && GLUED_SCRIPT.test(w));
   const byPrefix = new Map<string, string[]>();
   for (const word of byWord.keys()) {
-    if (word.length < MIN_PREFIX || !/^[a-z0-9]+$/.test(word)) continue;
+    if (word.length < MIN_PREFIX || !/^[a-z0-9_]+$/.test(word)) continue;
     const key = word.slice(0, MIN_PREFIX);
     byPrefix.set(key, [...(byPrefix.get(key) ?? []), word]);
   }
@@ -206,6 +219,7 @@ export function readPasteServices(raw: unknown): PasteServices {
     schemes: schemeMap,
     unc: readNamedPort(unc, "unc"),
     sshfsUnc: readNamedPort(sshfsUnc, "sshfsUnc"),
+    aclPortNames: aclNameMap,
     services: read,
     byWord,
     phraseStarts,

@@ -128,14 +128,26 @@ const CHUNK_SEPARATORS = ",;()\"'<>|=`、，；“”‘’";
 const SEPARATOR_CODES: ReadonlySet<number> = new Set(
   [...CHUNK_SEPARATORS, ..."\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"].map((c) => c.charCodeAt(0)),
 );
-/** For each ASCII code: 1 a separator, 2 a character that may start markup (`*`, `$`), 3 a capital letter, 0 any other. */
+/**
+ * For each ASCII code: 1 a separator, 2 a character that may start markup (`*`, `$`), 3 a capital
+ * letter, 4 a backslash (a separator where it escapes a quote), 0 any other.
+ */
 const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) =>
-  SEPARATOR_CODES.has(code) ? 1 : code === 42 || code === 36 ? 2 : code >= 65 && code <= 90 ? 3 : 0,
+  SEPARATOR_CODES.has(code) ? 1 : code === 42 || code === 36 ? 2 : code >= 65 && code <= 90 ? 3 : code === 92 ? 4 : 0,
 );
+
+/** An IPv4 address as a whole chunk, and a port in parentheses glued after it: Cisco IOS's `10.0.6.56(3067)`. */
+const IPV4_CHUNK = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const PARENTHESISED_PORT = /^\((\d{1,5})\)/;
 
 function isChunkSeparator(code: number): boolean {
   if (code < 128) return ASCII_KINDS[code] === 1;
   return SEPARATOR_CODES.has(code) || (code >= 0x2000 && code <= 0x200a);
+}
+
+/** A quote escaped inside a quoted string (JSON in a JSON log's message, Go's `%q`): `\"10.0.0.5:5986\"` separates like a quote. */
+function isEscapedQuote(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === 34;
 }
 // a lone trailing colon goes (`port 22:`), a double one stays: `a0:1::` is an IPv6 address
 const TRAILING = /(?:[.!?}-]|(?<!:):(?!:))+$/;
@@ -167,6 +179,16 @@ const SOCKET_CALL_BEFORE =
   /\b(?:connect|connect_ex|create_connection|bind)\(\([^()\n]{1,60}(?:\([^()\n]{0,20}\))?[^()\n]{0,20},[ \t]*$/;
 /** Words before a Windows release's year: `Windows 2000`, `Win 2008` (and `Windows Server 2003`). */
 const WINDOWS_RELEASE_WORDS = new Set(["windows", "win"]);
+/** Cisco's port operators in an access-list entry. */
+const ACL_OPERATORS = new Set(["eq", "range", "gt", "lt", "neq"]);
+/** An access-list entry up to an operator: `permit tcp …`, ASA's `service tcp destination …`, `port-object …`. */
+const ACL_ENTRY = /\b(?:permit|deny)[ \t]+(tcp|udp)\b|\bservice[ \t]+(tcp|udp)\b|\bport-object\b/i;
+/** How many ports IOS takes after one `eq`. */
+const MAX_ACL_PORTS = 10;
+/** Space between two cells of a table's row, not two words of a sentence. */
+const COLUMN_GAP = /^(?: {2,}|\t)[ \t]*$/;
+/** Editions written after a Windows release's year: `2008 R2`, `2003 SP2`. */
+const RELEASE_EDITIONS = new Set(["r2", "sp1", "sp2"]);
 /** Operating systems written before their version (below 100): `Windows 10`, `CentOS 7`. */
 const OS_NAMES = new Set(["windows", "win", "ubuntu", "debian", "centos", "rhel", "fedora", "macos", "ios", "android"]);
 /** Runtimes written before their version (below 30): `.NET Framework 4`, `PowerShell 7`, `Python 3`, `Java 17`. */
@@ -535,6 +557,8 @@ class PasteReader {
   private advised = false;
   /** TLS named only to be turned off or denied (`ssl=False`, `non-SSL`): the plain transport, named. */
   private tlsDenied = false;
+  /** The chunks read as Windows releases' years (`Windows Server 2008, 2012`): no list of ports goes through them. */
+  private readonly releases = new Set<number>();
   /** The last chunk of a service's name of several words read so far. */
   private phraseEnd = -1;
   /** Where the text's newlines are, found on first need (lineBefore, lineStart). */
@@ -798,6 +822,10 @@ class PasteReader {
     // BSD's netstat row with a port's name: `tcp 0 0 localhost.smtp *.* LISTEN`
     const netstat = key.includes(".") ? this.readNetstat(i) : undefined;
     if (netstat !== undefined) return netstat;
+    if (ACL_OPERATORS.has(key)) {
+      const last = this.readAclOperand(i);
+      if (last !== undefined) return last;
+    }
     this.readServiceWords(i);
     this.readIptablesName(i);
     if (key.length <= 12 && PROTOCOL_LABELS.has(labelKey(key))) {
@@ -816,6 +844,52 @@ class PasteReader {
     if (named !== undefined)
       this.candidate(named, PROTOCOL_WORDS.get(this.key(i - 3)), this.startOf(i), this.endOf(i), i, "plain", "named");
     return i;
+  }
+
+  /**
+   * A Cisco access-list entry's port operator: `permit tcp any host 10.0.0.5 eq 3389`, `eq www 443`,
+   * `range 5985 5986`, ASA's `port-object eq ssh`; `gt 1023`, `lt` and `neq` bound no port. Names
+   * are IANA's or Cisco's own (`netbios-ss`). Returns the last chunk read, or undefined on no entry.
+   */
+  private readAclOperand(i: number): number | undefined {
+    const entry = ACL_ENTRY.exec(this.lineBefore(this.chunks[i] as Chunk, MAX_COMMAND_LINE).text);
+    if (!entry || !this.gapIsSpaces(i)) return undefined;
+    const protocol = PROTOCOL_WORDS.get((entry[1] ?? entry[2] ?? "").toLowerCase());
+    const operator = this.key(i);
+    if (operator === "range") {
+      const [from, to] = [this.aclPort(i + 1), this.aclPort(i + 2)];
+      if (from === undefined || to === undefined || !this.gapIsSpaces(i + 1)) return undefined;
+      this.readPortValue(`${from.port}-${to.port}`, protocol, this.startOf(i), this.endOf(i + 2), i + 1, "plain");
+      return i + 2;
+    }
+    if (operator !== "eq") {
+      const bound = this.aclPort(i + 1);
+      if (bound === undefined) return undefined;
+      if (!bound.named) this.nonPorts.add(bound.port);
+      return i + 1;
+    }
+    // `eq www 443`: IOS takes up to ten ports after one `eq`
+    let last = i;
+    for (let k = i + 1; k <= i + MAX_ACL_PORTS && (k === i + 1 || this.gapIsSpaces(k - 1)); k++) {
+      const operand = this.aclPort(k);
+      if (operand === undefined) break;
+      this.candidate(operand.port, protocol, this.startOf(i), this.endOf(k), k, "plain", operand.named ? "named" : "written");
+      last = k;
+    }
+    return last === i ? undefined : last;
+  }
+
+  /** A port in an access list: a number, or a name (IANA's, or one only Cisco uses). */
+  private aclPort(k: number): { port: number; named: boolean } | undefined {
+    if (k >= this.chunks.length) return undefined;
+    const key = this.key(k);
+    if (BARE_PORT.test(key)) {
+      const port = Number(key);
+      return port >= 1 && port <= 65535 ? { port, named: false } : undefined;
+    }
+    if (!SERVICE_NAME_WORD.test(key)) return undefined;
+    const port = pasteServices().aclPortNames.get(key)?.port ?? servicePort(key);
+    return port === undefined ? undefined : { port, named: true };
   }
 
   /** iptables -L names ports: `multiport dports ssh`, `dports http,https,pop3`. */
@@ -1155,11 +1229,13 @@ class PasteReader {
         // lsof's `10.0.0.5:52000->10.0.0.9:3389`: a connection, client first
         // Docker's `0.0.0.0:49153->80/tcp` publishes a port: a mapping, not a connection
         const published = DOCKER_PUBLISHED.test(this.source.slice(chunk.end, chunk.end + 14));
+        // (Cisco's `denied tcp 10.0.6.56(3067) -> 172.36.4.7(139)` spaces its arrow between two addresses)
         const arrow = published
           ? undefined
-          : this.source.startsWith("->", chunk.end)
+          : this.source.startsWith("->", chunk.end) || (this.source.startsWith(" -> ", chunk.end) && this.isAddressPort(i + 2))
             ? "source"
-            : this.source.startsWith("->", chunk.start - 2)
+            : this.source.startsWith("->", chunk.start - 2) ||
+                (this.source.startsWith(" -> ", chunk.start - 4) && this.isAddressPort(i - 2))
               ? "dest"
               : undefined;
         const role = arrow ?? (this.isClientAddress(i) ? "client" : "plain");
@@ -1395,6 +1471,8 @@ class PasteReader {
     const key = chunk.key;
     const single = BARE_PORT.test(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
+    // `Windows Server 2008, 2008 R2, 2012 and 2016 are supported`: releases named by their years, the list's too
+    if (single !== undefined && isYear(single) && this.isWindowsRelease(i)) return this.markReleaseList(i);
     // conntrack's `tcp      6 431999 ESTABLISHED src=…`: the protocol's own number after its name,
     // then a timeout, then a state or the first address (`allow tcp 6 3389` is no conntrack row)
     if (
@@ -1650,11 +1728,9 @@ class PasteReader {
     // a product's version: `Windows 10 client`, `Ubuntu 22`, `CentOS 7`; a year after
     // a time (`Sun Jun 10 12:04:02 2018 UDP link`); a date's day or year (`le 31 juillet 1996`,
     // `July 4, 2019`, `créé en 1985`)
-    const year = single >= 1970 && single <= 2100;
+    const year = isYear(single);
     if (
       (single < 100 && OS_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
-      // `from Windows 2000`, `Windows Server 2003`: a release named by its year
-      (year && this.isWindowsRelease(i)) ||
       (single < MAX_RUNTIME_VERSION && RUNTIME_NAMES.has(this.key(i - 1)) && this.gapIsSpaces(i - 1)) ||
       (year && CLOCK.test(this.key(i - 1))) ||
       ((single <= 31 || year) && this.besideMonth(i)) ||
@@ -1692,7 +1768,8 @@ class PasteReader {
         chunk.start,
         chunk.end,
         i,
-        this.source.startsWith("->", chunk.start - 4) ? "dest" : "plain",
+        // (Apache's `[client :51515]`, its address masked: a client's own port)
+        this.source.startsWith("->", chunk.start - 4) ? "dest" : chunk.colon && this.isClientAddress(i) ? "client" : "plain",
       );
       return i;
     }
@@ -1904,7 +1981,7 @@ class PasteReader {
     for (let k = i - 1; k >= 0 && list.length < MAX_LIST; k--) {
       // `80,8080 port`, `9200 and 9300 port`
       const word = LIST_WORDS.has(this.key(k)) && this.gapIsSpaces(k) && this.gapIsSpaces(k - 1) ? k - 1 : k;
-      if (!BARE_PORT.test(this.key(word)) || (word === k && !this.gapIsListSeparator(k))) break;
+      if (!BARE_PORT.test(this.key(word)) || (word === k && !this.gapIsListSeparator(k)) || this.releases.has(word)) break;
       list.unshift(word);
       k = word;
     }
@@ -2100,6 +2177,11 @@ class PasteReader {
       const command = key === "listen" && j === i - 1 && this.raw(j) === "listen";
       if (!command && LISTENING.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
       if (role !== undefined) {
+        // a table's header ending in a port's column (`PID  COMM  DPORT`, its cells apart by columns of
+        // spaces) labels no number opening the next line: that is the first column's (a PID); a label
+        // with `:`, or at the end of a wrapped sentence (`listening on port\n3389`), does
+        if (j === i - 1 && this.gapHasNewline(j) && !/[:=]/.test(this.gap(j)) && COLUMN_GAP.test(this.gap(j - 1)))
+          return undefined;
         // a setting (`local_port = 445`, `remote_port = 10445` of frp's ini) is no end of a connection;
         // iptables' `SPT=1024 DPT=1025`, with no space before its `=`, is one
         if (role !== "nonport" && role !== "plain" && /^[ \t]+=/.test(this.gap(j))) return { at: j, role: "plain" };
@@ -2127,12 +2209,40 @@ class PasteReader {
     return undefined;
   }
 
-  /** `Windows 2000`, `Win 2008`, `Windows Server 2003`: a year after a Windows release's name. */
+  /**
+   * `Windows 2000`, `Win 2008`, `Windows Server 2003`: a year after a Windows release's name; or
+   * before an edition only Windows releases have (`2008 R2`, `2003 SP2`).
+   */
   private isWindowsRelease(i: number): boolean {
+    if (this.gapIsSpaces(i) && RELEASE_EDITIONS.has(this.key(i + 1))) return true;
     if (!this.gapIsSpaces(i - 1)) return false;
     const before = this.key(i - 1);
     if (WINDOWS_RELEASE_WORDS.has(before)) return true;
     return before === "server" && this.gapIsSpaces(i - 2) && WINDOWS_RELEASE_WORDS.has(this.key(i - 2));
+  }
+
+  /** Whether chunk `i` is a host and its port (`10.0.0.9:3389`). */
+  private isAddressPort(i: number): boolean {
+    return i >= 0 && i < this.chunks.length && hostPort(this.raw(i)) !== undefined;
+  }
+
+  /** The release year at `i` and the years listed after it, each with its edition (`2008, 2008 R2, 2012 and 2016`): none a port. */
+  private markReleaseList(i: number): number {
+    let last = i;
+    for (let k = i, count = 0; count < MAX_LIST; count++) {
+      this.nonPorts.add(Number(this.key(k)));
+      this.releases.add(k);
+      last = k;
+      if (this.gapIsSpaces(k) && RELEASE_EDITIONS.has(this.key(k + 1))) last = k = k + 1;
+      let next = k + 1;
+      if (LIST_WORDS.has(this.key(next)) && (this.gapIsSpaces(k) || this.gapIsListSeparator(k)) && this.gapIsSpaces(next))
+        next += 1;
+      else if (!this.gapIsListSeparator(k)) break;
+      const year = this.key(next);
+      if (!BARE_PORT.test(year) || !isYear(Number(year))) break;
+      k = next;
+    }
+    return last;
   }
 
   /** Dockerfile's `EXPOSE 80 443 8080/tcp`: the instruction opening the line, then only ports (a bounded look back). */
@@ -2593,8 +2703,10 @@ function pairUp(candidates: readonly Candidate[]): Candidate[] {
           : destination;
     const client = service === source ? destination : source;
     const side: FoundPort["side"] = service.role === "remote" && client.role === "local" ? "remote" : "destination";
-    kept.push({ ...service, side });
-    if (client.port < WELL_KNOWN_BELOW) kept.push({ ...client, side });
+    // a flow's two ends share its protocol: `tcp 10.0.6.56:3067 -> 172.36.4.7:139`
+    const protocol = service.protocol ?? client.protocol;
+    kept.push({ ...service, protocol, side });
+    if (client.port < WELL_KNOWN_BELOW) kept.push({ ...client, protocol: client.protocol ?? protocol, side });
   }
   return kept;
 }
@@ -2602,7 +2714,7 @@ function pairUp(candidates: readonly Candidate[]): Candidate[] {
 function chunksOf(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   for (let at = 0; at < text.length; ) {
-    if (isChunkSeparator(text.charCodeAt(at))) {
+    if (isChunkSeparator(text.charCodeAt(at)) || isEscapedQuote(text, at)) {
       at++;
       continue;
     }
@@ -2618,6 +2730,7 @@ function chunksOf(text: string): Chunk[] {
         if (kind === 1) break;
         if (kind === 2) markup = true;
         else if (kind === 3) cased = true;
+        else if (kind === 4 && text.charCodeAt(at + 1) === 34) break;
       } else if (isChunkSeparator(code)) break;
       else cased = true;
     }
@@ -2626,6 +2739,15 @@ function chunksOf(text: string): Chunk[] {
       continue;
     }
     const raw = text.slice(from, at);
+    // Cisco IOS's `10.0.6.56(3067)`: an address and its port in parentheses, read as `10.0.6.56:3067`
+    const portInParentheses =
+      text.charCodeAt(at) === 40 && IPV4_CHUNK.test(raw) ? PARENTHESISED_PORT.exec(text.slice(at, at + 8)) : null;
+    if (portInParentheses) {
+      const key = `${raw}:${portInParentheses[1]}`;
+      at += portInParentheses[0].length;
+      chunks.push({ key, start: from, end: at, colon: false, text: key, marked: false, digit: true });
+      continue;
+    }
     // `(see 10.0.0.1:445).` loses its trailing dot, `[10.0.0.1:445]` its brackets; `[::1]:3389` keeps them
     let start = from;
     // Markdown's bold: `**netstat | grep :2775**`
@@ -2749,4 +2871,9 @@ function isDigitCode(code: number): boolean {
 function snippetOf(text: string, from: number, to: number): string {
   const snippet = text.slice(from, Math.min(to, from + MAX_SNIPPET * 2)).replace(/\s+/g, " ");
   return snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET - 1)}…` : snippet;
+}
+
+/** A number that reads as a year: a release's (`Windows Server 2019`) or a date's. */
+function isYear(n: number): boolean {
+  return n >= 1970 && n <= 2100;
 }

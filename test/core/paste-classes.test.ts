@@ -176,6 +176,12 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
   (n) =>
     `当远程服务器是Windows 2003 Server时，进行RDP连接，出现下列问题：\n  ${1 + (n % 9)}. 远程服务器的RDP安全层设置为使用TLS时`,
   (n) => `**${1 + (n % 9)}.samba设置不能改端口，比如445端口用不了，445端口改成446。`,
+  // a count's short name glued to its value
+  (n) => `2021-05-01 21:41:06.331 [cloudflare_front][INFO] load ip_list num:${n}, target num:${n}`,
+  // a key's algorithm and size
+  (n) => `# openssl req -x509 -nodes -days 365 -newkey rsa:${n} -keyout winrm.key\nServerName web01.example.com:5986`,
+  // a table's header ending in a port's column, its first column a PID
+  (n) => `PID    COMM         DADDR            DPORT\n${n}   curl         10.0.0.9         443`,
 ];
 
 const found = (text: string) => findPorts(text).map((f) => f.port);
@@ -556,6 +562,27 @@ describe("pasted text: every form of a written port is read", () => {
     );
   });
 
+  it("reads an address and port quoted inside a quoted string (a JSON log's message, Go's %q) as it reads them quoted once", () => {
+    fc.assert(
+      fc.property(
+        port,
+        fc.ipV4(),
+        fc.constantFrom(
+          (q: string) => `{"level":"error","msg":"dial tcp ${q}: connection refused"}`,
+          (q: string) => `time=2026-11-27T01:00:03Z level=warn msg="connection added, local address ${q}"`,
+          (q: string) => `{"log":"listen on ${q} failed\\n","stream":"stderr"}`,
+        ),
+        (p, ip, line) => {
+          const once = line(`"${ip}:${p}"`);
+          const escaped = line(`\\"${ip}:${p}\\"`);
+          expect(found(escaped)).toEqual(found(once));
+          expect(found(escaped)).toContain(p);
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
   it("reads a port labelled in any letter case", () => {
     fc.assert(
       fc.property(port, anyCase("RemotePort"), (p, label) => {
@@ -593,6 +620,159 @@ describe("pasted text: numbers that are not ports", () => {
   });
 });
 
+describe("pasted text: netsh's excluded port ranges", () => {
+  it("`Start Port    End Port`: both ends of each reserved range", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc
+            .tuple(fc.integer({ min: 1024, max: 65000 }), fc.integer({ min: 0, max: 200 }))
+            .map(([start, width]) => [start, start + width]),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (ranges) => {
+          const rows = ranges.map(([start, end]) => `${String(start).padStart(10)}${String(end).padStart(12)}`);
+          const text = `netsh interface ipv4 show excludedportrange protocol=tcp\n\nProtocol tcp Port Exclusion Ranges\n\nStart Port    End Port\n----------    --------\n${rows.join("\n")}\n\n* - Administered port exclusions.`;
+          expect(new Set(found(text))).toEqual(new Set(ranges.flat()));
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
+describe("pasted text: proxychains' chain", () => {
+  it("each hop glued with dashes (`-<>-127.0.0.1:9050-<><>-10.0.0.5:445-<><>-OK`) is an address and its port", () => {
+    fc.assert(
+      fc.property(port, fc.ipV4(), port, fc.constantFrom("-<><>-OK", "-<--timeout", "-<--denied"), (proxy, target, p, end) => {
+        const text = `Scanning 172.16.5.19 [1000 ports]\n|S-chain|-<>-127.0.0.1:${proxy}-<><>-${target}:${p}${end}`;
+        expect(new Set(found(text))).toEqual(new Set([proxy, p]));
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
+describe("pasted text: Cisco access lists", () => {
+  const source = fc.constantFrom("any", "host 10.1.2.3", "10.1.2.0 0.0.0.255", "object-group SRC_NETWORK_OBJECT_GROUP");
+  const destination = fc.constantFrom("any", "host 198.18.0.1", "10.9.0.0 0.0.255.255", "object-group DST_GROUP");
+  const entry = (seq: number, action: string, protocol: string, src: string, bound: string, dst: string, operand: string) =>
+    `    ${seq} ${action} ${protocol} ${src}${bound} ${dst} ${operand} (hitcnt=0)`;
+
+  it("`eq` and `range` after a destination give its ports with the entry's protocol; `gt`, `lt`, `neq` give none", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 99 }).map((n) => n * 10),
+        fc.constantFrom("permit", "deny"),
+        fc.constantFrom("tcp", "udp"),
+        source,
+        fc.constantFrom("", " gt 1023", " lt 1024", " neq 7"),
+        destination,
+        fc.oneof(
+          port.map((p) => ({ operand: `eq ${p}`, ports: [p] })),
+          fc.tuple(port, port).map(([a, b]) => ({ operand: `eq ${a} ${b}`, ports: [a, b] })),
+          fc
+            .tuple(port, fc.integer({ min: 1, max: 20 }))
+            .filter(([a, n]) => a + n <= 65535)
+            .map(([a, n]) => ({ operand: `range ${a} ${a + n}`, ports: [a, a + n] })),
+        ),
+        (seq, action, protocol, src, bound, dst, { operand, ports }) => {
+          const boundPort = bound === "" ? undefined : Number(bound.split(" ").pop());
+          fc.pre(boundPort === undefined || !ports.includes(boundPort));
+          const text = `Extended IP access list access-acl\n${entry(seq, action, protocol, src, bound, dst, operand)}`;
+          const read = findPorts(text);
+          // (a range is read as a range written out is: `ports 5985-5986`)
+          const written = operand.startsWith("range") ? findPorts(`ports ${ports[0]}-${ports[1]}`).map((f) => f.port) : ports;
+          expect(new Set(read.map((f) => f.port))).toEqual(new Set(written));
+          for (const f of read) expect(f.protocol).toBe(protocol.toUpperCase());
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it("a port named in an entry stands for its number: IANA's names and Cisco's own", () => {
+    const names: [string, number][] = [
+      ["www", 80],
+      ["domain", 53],
+      ["telnet", 23],
+      ["snmp", 161],
+      ["netbios-ss", 139],
+      ["netbios-ns", 137],
+      ["sqlnet", 1521],
+      ["non500-isakmp", 4500],
+      ["bootps", 67],
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names),
+        fc.constantFrom("tcp", "udp"),
+        source,
+        destination,
+        ([name, p], protocol, src, dst) => {
+          const text = `access-list 101 extended permit ${protocol} ${src} ${dst} eq ${name}`;
+          expect(findPorts(text).map((f) => `${f.port}/${f.protocol}`)).toEqual([`${p}/${protocol.toUpperCase()}`]);
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
+    // `eq` outside an access-list entry is no operator: `if x eq 3 then`
+    expect(found("if $count eq 3 then exit")).toEqual([]);
+  });
+});
+
+describe("pasted text: a table whose header ends in a port's column", () => {
+  it("the number opening each row is its first column's (a PID), not the port column's", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("DPORT", "PORT", "RPORT"),
+        fc.array(fc.tuple(fc.integer({ min: 100, max: 40000 }), fc.constantFrom("curl", "telnet", "sshd", "nc"), port), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (label, rows) => {
+          const pids = new Set(rows.map(([pid]) => pid));
+          fc.pre(rows.every(([, , p]) => !pids.has(p)));
+          const lines = rows.map(([pid, command, p]) => `${String(pid).padEnd(7)}${command.padEnd(13)}10.0.0.5         ${p}`);
+          const text = `# ./tcpv4connect.py\nPID    COMM         DADDR            ${label}\n${lines.join("\n")}`;
+          for (const pid of pids) expect(found(text)).not.toContain(pid);
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
+    // a label ending a wrapped sentence, or with its colon, still labels the number on the next line
+    expect(found("the service is listening on port\n3389 since the update")).toEqual([3389]);
+    expect(found("Remote port:\n3389")).toEqual([3389]);
+  });
+});
+
+describe("pasted text: Windows releases named by their years", () => {
+  it("a list of releases (`Windows Server 2008, 2008 R2, 2012 and 2016`) has no port, whatever is said of it", () => {
+    const release = fc.tuple(fc.constantFrom(2000, 2003, 2008, 2012, 2016, 2019, 2022, 2025), fc.constantFrom("", " R2", " SP2"));
+    fc.assert(
+      fc.property(
+        fc.constantFrom("Windows Server", "Windows", "Win", "on"),
+        fc.array(release, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(", ", " and ", " or ", "/"),
+        fc.constantFrom("are open", "are supported", "is blocked", "servers"),
+        port,
+        (name, releases, joiner, said, p) => {
+          fc.pre(p < 1970 || p > 2100);
+          // a bare year with no Windows word before it is a release only by its edition
+          fc.pre(name !== "on" || releases[0]?.[1] !== "");
+          const list = releases.map(([year, edition]) => `${year}${edition}`).join(joiner);
+          const text = `The inbound rules on ${name} ${list} ${said}.\nport ${p} is closed`;
+          expect(found(text)).toEqual([p]);
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+    // a port listed after the releases is still one
+    expect(found("Windows Server 2019 and 3389 are open")).toEqual([3389]);
+    expect(found("Windows Server 2008, 2012 and 3389 are open")).toEqual([3389]);
+  });
+});
+
 describe("numbers a text marks as something else, in what reads as a question", () => {
   it("a list's number, an operating system's version, a count glued to a word are not ports", () => {
     fc.assert(
@@ -620,6 +800,25 @@ describe("numbers a text marks as something else, in what reads as a question", 
 });
 
 describe("pasted text: a connection whose labels say which end is which", () => {
+  it("Cisco IOS's access-list log, `src(port) -> dst(port)` or with colons: the service's end, with the line's protocol", () => {
+    fc.assert(
+      fc.property(
+        fc.ipV4(),
+        fc.integer({ min: 1025, max: 65535 }),
+        fc.ipV4(),
+        fc.constantFrom(22, 53, 135, 139, 445, 3389, 5985),
+        fc.constantFrom("tcp", "udp"),
+        fc.boolean(),
+        (src, client, dst, service, protocol, parenthesised) => {
+          const end = (ip: string, p: number) => (parenthesised ? `${ip}(${p})` : `${ip}:${p}`);
+          const text = `Sep  1 10:25:29 10.10.10.1 %SEC-6-IPACCESSLOGP: list 102 denied ${protocol} ${end(src, client)} -> ${end(dst, service)}, 1 packet`;
+          expect(findPorts(text).map((f) => `${f.port}/${f.protocol}`)).toEqual([`${service}/${protocol.toUpperCase()}`]);
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
   it("iptables' SPT and DPT: the destination unless the packet answers from a well-known port", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1024, max: 32767 }), fc.integer({ min: 1024, max: 32767 }), (source, destination) => {
@@ -757,6 +956,16 @@ describe("pasted text: a client's own port is not the port the text is about", (
       { numRuns: propertyRuns(200) },
     );
   });
+
+  it("Apache's `[client addr:port]`, its address masked or not, is the client's port", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1024, max: 65535 }), fc.constantFrom("", "10.0.0.5", "::1"), (client, address) => {
+        const host = address.includes(":") ? `[${address}]` : address;
+        expect(found(`[:error] [pid 8725] [client ${host}:${client}] PHP Warning:  date(): It is not safe`)).toEqual([]);
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
 });
 
 describe("pasted text: ports named without a number", () => {
@@ -802,17 +1011,52 @@ describe("pasted text: ports named without a number", () => {
     expect(found("LDAPS bind failed: Can't contact LDAP server")).toEqual([636]);
   });
 
+  it("Samba's NT_STATUS_ codes (smbclient, winexe, rpcclient) name SMB: 445", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          "CONNECTION_REFUSED",
+          "LOGON_FAILURE",
+          "IO_TIMEOUT",
+          "ACCESS_DENIED",
+          "BAD_NETWORK_NAME",
+          "HOST_UNREACHABLE",
+        ),
+        fc.constantFrom(
+          (code: string) => `ERROR: Failed to open connection - NT_STATUS_${code}`,
+          (code: string) => `session setup failed: NT_STATUS_${code}`,
+          (code: string) => `do_connect: Connection to 10.114.191.140 failed (Error NT_STATUS_${code})`,
+        ),
+        (code, line) => {
+          expect(found(line(code))).toEqual([445]);
+        },
+      ),
+      { numRuns: propertyRuns(60) },
+    );
+  });
+
   it("a service's name is read across a bracket: `[ODBC Driver 17 for SQL Server]Provedor TCP`", () => {
     expect(found("SQLSTATE[08001]: [Microsoft][ODBC Driver 17 for SQL Server]Provedor TCP: No connection could be made")).toEqual(
       [1433],
     );
   });
 
-  it("services named without a port answer for their defaults: iSCSI, TFTP, rpcbind, AMQP", () => {
+  it("services named without a port answer for their defaults: iSCSI, TFTP, rpcbind, AMQP, BGP, LPD, Kerberos, DCOM, DNS's resolv.conf", () => {
     expect(found("iscsiadm: cannot make connection to 192.168.0.3: Connection refused")).toEqual([3260]);
     expect(found("PXE-E32: TFTP open timeout\nPXE-M0F: Exiting Intel Boot Agent.")).toEqual([69]);
     expect(found("showmount -e 172.25.78.130\nRPC: Port mapper failure - RPC: Timed out.")).toEqual([111]);
     expect(found("ERROR amqp.connection: Socket closed while connecting to RabbitMQ")).toEqual([5672]);
+    expect(found("calico/node is not ready: BIRD is not ready: BGP not established with 172.17.0.1")).toEqual([179]);
+    expect(found("The LPR print monitor failed to open the port named printer01")).toEqual([515]);
+    expect(found("KRBMessage_Handling_Error: AS Exchange Error: failed setting AS_REQ PAData for pre-authentication")).toEqual([
+      88,
+    ]);
+    expect(found("- DCOM clients that try to connect to the DCOM server fail with the following error message:")).toEqual([135]);
+    // DCE/RPC's string bindings name their transport: a named pipe is SMB's, TCP the endpoint mapper's
+    expect(found("[*] StringBinding ncacn_np:10.10.11.35[\\pipe\\lsarpc]")).toEqual([445]);
+    expect(found("Bindings:\n          ncacn_ip_tcp:10.0.0.5")).toEqual([135]);
+    // a path's last part names its service whole: `/etc/resolv.conf` is DNS's
+    expect(found("there are the correct 5 nameserver entries in `/etc/resolv.conf`:")).toEqual([53]);
   });
 
   it("a UNC path is SMB over TCP 445", () => {

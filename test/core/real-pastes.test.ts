@@ -37,7 +37,7 @@ function describeMiss(c: PasteCase, score: CaseScore): string {
  * The held-out split measures whether the reader generalises: its texts are not read while the
  * reader is tuned, so its cases are held to a floor as a whole (a regression guard), not one by one.
  */
-const HELD_OUT_FLOOR = { exactShare: 0.88, portRecall: 0.9, cleanShare: 0.96 };
+const HELD_OUT_FLOOR = { exactShare: 0.9, portRecall: 0.92, cleanShare: 0.97 };
 
 describe("real pastes: each dev case not listed as a known miss is read exactly", () => {
   it.each(cases.filter((c) => c.split === "dev" && !missIds.has(c.id)).map((c) => [c.id, c] as const))("%s", (_id, c) => {
