@@ -17,6 +17,9 @@ const PORT_COLUMNS = new Set([
   "dst-port",
   "dstport",
   "dport",
+  // bcc's and Metasploit's `LPORT`, `RPORT`
+  "lport",
+  "rport",
   "destport",
   "destinationport",
   "port(s)",

@@ -28,6 +28,8 @@ export interface PasteService {
     readonly words: readonly string[];
     readonly ports: readonly number[];
     readonly plain?: readonly string[];
+    /** Words that name TLS without saying which port (LDAP's `tls`: StartTLS on 389 or LDAPS on 636): both, unless `words` names one. */
+    readonly either?: readonly string[];
     readonly bothWhenUnnamed?: boolean;
   };
   /** The service's other ports, read when prose writes them bare but never added as its default (LDAP's 3268). */
@@ -90,13 +92,13 @@ export function servicesNamedBy(raw: string): PasteService[] {
   }
   if (!COMPOUND_OR_CAMEL.test(raw)) {
     for (const word of byPrefix.get(lower.slice(0, MIN_PREFIX)) ?? [])
-      if (lower.startsWith(word)) found.push(...(byWord.get(word) ?? []));
+      if (startsWithWord(lower, word)) found.push(...(byWord.get(word) ?? []));
     return found;
   }
   const parts = new Set(lower.split(COMPOUND_SEPARATORS));
-  // a path's last part, whole: `/etc/resolv.conf`, `C:\\xampp\\mysql\\bin\\mysqld.exe`
+  // a path's last part, whole and only whole: `/etc/resolv.conf` (not `zabbix_agentd.conf` as the agent's)
   const slash = Math.max(lower.lastIndexOf("/"), lower.lastIndexOf("\\"));
-  if (slash >= 0 && slash < lower.length - 1) parts.add(lower.slice(slash + 1));
+  if (slash >= 0 && slash < lower.length - 1) found.push(...(byWord.get(lower.slice(slash + 1)) ?? []));
   if (/[a-z][A-Z]/.test(raw))
     for (const part of raw.split(COMPOUND_SEPARATORS).flatMap((p) => p.split(CAMEL_BOUNDARY))) parts.add(part.toLowerCase());
   parts.add(lower);
@@ -107,11 +109,22 @@ export function servicesNamedBy(raw: string): PasteService[] {
       continue;
     }
     for (const word of byPrefix.get(part.slice(0, MIN_PREFIX)) ?? []) {
-      if (part.startsWith(word)) found.push(...(byWord.get(word) ?? []));
+      if (startsWithWord(part, word)) found.push(...(byWord.get(word) ?? []));
     }
   }
   return found;
 }
+
+/**
+ * Whether `text` starts with the service word `word`: any longer word for a word of letters
+ * (`snmpwalk`), only a code's next part for a word with `_` (`NT_STATUS_LOGON_FAILURE`,
+ * `ncacn_np:host`; not the file `zabbix_agentd.conf`).
+ */
+function startsWithWord(text: string, word: string): boolean {
+  return text.startsWith(word) && (!word.includes("_") || CODE_PART_AFTER.test(text.charAt(word.length)));
+}
+
+const CODE_PART_AFTER = /^[_:]?$/;
 
 const FILE = "data/paste-services.json";
 const require = createRequire(import.meta.url);
@@ -172,22 +185,28 @@ export function readPasteServices(raw: unknown): PasteServices {
       (tool === undefined || typeof tool === "boolean");
     if (!valid)
       throw new DataError(`${FILE}: services[${i}] needs a name, words, ports, and optional protocol, related ports and tool`);
-    let secureWords: { words: string[]; ports: number[]; plain?: string[]; bothWhenUnnamed?: boolean } | undefined;
+    let secureWords:
+      | { words: string[]; ports: number[]; plain?: string[]; either?: string[]; bothWhenUnnamed?: boolean }
+      | undefined;
     if (secure !== undefined) {
-      const s = secure as { words?: unknown; ports?: unknown; plain?: unknown; bothWhenUnnamed?: unknown };
+      const s = secure as { words?: unknown; ports?: unknown; plain?: unknown; either?: unknown; bothWhenUnnamed?: unknown };
       if (
         !isWordList(s.words) ||
         !Array.isArray(s.ports) ||
         !s.ports.every(isPort) ||
         !(s.plain === undefined || isWordList(s.plain)) ||
+        !(s.either === undefined || isWordList(s.either)) ||
         !(s.bothWhenUnnamed === undefined || typeof s.bothWhenUnnamed === "boolean")
       ) {
-        throw new DataError(`${FILE}: services[${i}].secure needs words and ports, and optional plain words and bothWhenUnnamed`);
+        throw new DataError(
+          `${FILE}: services[${i}].secure needs words and ports, and optional plain and either words and bothWhenUnnamed`,
+        );
       }
       secureWords = {
         words: s.words.map((w) => w.toLowerCase()),
         ports: s.ports as number[],
         ...(s.plain ? { plain: s.plain.map((w) => w.toLowerCase()) } : {}),
+        ...(s.either ? { either: s.either.map((w) => w.toLowerCase()) } : {}),
         ...(s.bothWhenUnnamed ? { bothWhenUnnamed: true } : {}),
       };
     }
@@ -207,7 +226,10 @@ export function readPasteServices(raw: unknown): PasteServices {
   }
   const phraseStarts = new Set([...byWord.keys()].filter((w) => w.includes(" ")).map((w) => w.slice(0, w.indexOf(" "))));
   const plainWords = new Set(read.flatMap((service) => service.secure?.plain ?? []));
-  const transportWords = new Set([...read.flatMap((service) => service.secure?.words ?? []), ...plainWords]);
+  const transportWords = new Set([
+    ...read.flatMap((service) => [...(service.secure?.words ?? []), ...(service.secure?.either ?? [])]),
+    ...plainWords,
+  ]);
   const gluedWords = [...byWord.keys()].filter((w) => !w.includes(" ") && GLUED_SCRIPT.test(w));
   const byPrefix = new Map<string, string[]>();
   for (const word of byWord.keys()) {

@@ -593,6 +593,18 @@ export const MONTH_NAMES: ReadonlySet<string> = new Set([
   ..."gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre".split(" "),
 ]);
 
+/** The years Windows releases are named by (`Windows Server 2019`, `Win 2000`). */
+export const WINDOWS_RELEASE_YEARS: ReadonlySet<string> = new Set([
+  "2000",
+  "2003",
+  "2008",
+  "2012",
+  "2016",
+  "2019",
+  "2022",
+  "2025",
+]);
+
 /**
  * Words that, before a number from 1970 to 2100, make it a year: `depuis 1996`, `seit 2019`.
  * (Not `in` or `en`: `ufw allow in 2049`, `escuchando en 2000` name ports.)

@@ -44,6 +44,7 @@ import {
   SERVICE_WORDS,
   SOURCE_WORDS,
   UNITS,
+  WINDOWS_RELEASE_YEARS,
   YEAR_WORDS,
 } from "./paste-words.js";
 
@@ -182,11 +183,27 @@ const WINDOWS_RELEASE_WORDS = new Set(["windows", "win"]);
 /** Cisco's port operators in an access-list entry. */
 const ACL_OPERATORS = new Set(["eq", "range", "gt", "lt", "neq"]);
 /** An access-list entry up to an operator: `permit tcp …`, ASA's `service tcp destination …`, `port-object …`. */
-const ACL_ENTRY = /\b(?:permit|deny)[ \t]+(tcp|udp)\b|\bservice[ \t]+(tcp|udp)\b|\bport-object\b/i;
+const ACL_ENTRY = /\b(?:permit|deny)[ \t]+(tcp|udp)\b|\bservice(?:-object)?[ \t]+(tcp|udp)\b|\bport-object\b/i;
+/** Words that end an access list's address part before a port operator. */
+const ACL_ADDRESS_WORDS = new Set([
+  "any",
+  "any4",
+  "any6",
+  "port-object",
+  "destination",
+  "source",
+  // Huawei's and H3C's `rule 5 permit tcp destination-port eq 3389`
+  "destination-port",
+  "source-port",
+]);
+/** Words that name an access list's address by the word after them: `host 10.0.0.5`, `object-group DST`. */
+const ACL_NAMED_OBJECTS = new Set(["host", "object-group", "object", "interface", "addrgroup"]);
+/** An address with its prefix length: `10.0.0.0/24`, `2001:db8::/32`. */
+const ACL_PREFIX = /^(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9a-f:]*:[0-9a-f:]*)\/\d{1,3}$/i;
+/** A name an engineer gives an object: capitals, digits, `-` or `_` in it (`WEB-SERVER`, `dc01`, `web_srv`). */
+const OBJECT_NAME = /^(?=.*[A-Z0-9_-])[A-Za-z][\w.-]{0,62}$/;
 /** How many ports IOS takes after one `eq`. */
 const MAX_ACL_PORTS = 10;
-/** Space between two cells of a table's row, not two words of a sentence. */
-const COLUMN_GAP = /^(?: {2,}|\t)[ \t]*$/;
 /** Editions written after a Windows release's year: `2008 R2`, `2003 SP2`. */
 const RELEASE_EDITIONS = new Set(["r2", "sp1", "sp2"]);
 /** Operating systems written before their version (below 100): `Windows 10`, `CentOS 7`. */
@@ -557,6 +574,8 @@ class PasteReader {
   private advised = false;
   /** TLS named only to be turned off or denied (`ssl=False`, `non-SSL`): the plain transport, named. */
   private tlsDenied = false;
+  /** Rows where a table's port column was read, by the newline before each (-1 for the first line). */
+  private readonly columnRows = new Set<number>();
   /** The chunks read as Windows releases' years (`Windows Server 2008, 2012`): no list of ports goes through them. */
   private readonly releases = new Set<number>();
   /** The last chunk of a service's name of several words read so far. */
@@ -605,6 +624,8 @@ class PasteReader {
       this.tableNonPorts.add(from);
     }
     const records = readRecordPorts(this.source);
+    const columns = readColumnPorts(this.source);
+    for (const column of columns) this.columnRows.add(this.newlineBefore(column.from));
     // a record read by its fields' positions (filterlog's CSV, Zeek's rows) has no other port on its line
     const fielded = records.flatMap((r) => (r.line ? [r.line] : []));
     for (let i = 0; i < this.chunks.length; i++) {
@@ -621,7 +642,7 @@ class PasteReader {
         this.readPortValue(cell.value, protocol, cell.from, cell.to, at, "plain");
       }
     }
-    for (const column of readColumnPorts(this.source)) {
+    for (const column of columns) {
       // a header above a record read by its fields (Zeek's `#fields`) is that record's, not a table's
       if (fielded.length > 0 && withinSpans(fielded, column.from)) continue;
       this.candidate(column.port, column.protocol, column.from, column.to, this.chunkIndexAt(column.from));
@@ -683,13 +704,16 @@ class PasteReader {
       if (all.some((p) => numbers.has(p)) || claimed.has(at) || (service.tool && numbers.size > 0)) continue;
       const secure = service.secure?.words.some((w) => this.seenWords.has(w)) ?? false;
       // `listener for http … and for https`: both transports named, both ports
-      const plainToo = this.advised || (service.secure?.plain?.some((w) => this.seenWords.has(w)) ?? false);
+      const plainNamed = service.secure?.plain?.some((w) => this.seenWords.has(w)) ?? false;
+      const plainToo = this.advised || plainNamed;
+      // LDAP with `tls` named, and neither `ldaps` nor `starttls`: StartTLS on 389 or LDAPS on 636, so both
+      const either = !secure && !plainNamed && (service.secure?.either?.some((w) => this.seenWords.has(w)) ?? false);
       // WinRM named with neither transport: a listener on either port, so both
       const neither = !plainToo && !this.tlsDenied && service.secure?.bothWhenUnnamed === true;
       const ports =
         secure && service.secure
           ? [...(plainToo ? service.ports : []), ...service.secure.ports]
-          : neither && service.secure
+          : (neither || either) && service.secure
             ? [...service.ports, ...service.secure.ports]
             : service.ports;
       const [first, end] = [this.chunks[at] as Chunk, this.chunks[last] as Chunk];
@@ -853,7 +877,7 @@ class PasteReader {
    */
   private readAclOperand(i: number): number | undefined {
     const entry = ACL_ENTRY.exec(this.lineBefore(this.chunks[i] as Chunk, MAX_COMMAND_LINE).text);
-    if (!entry || !this.gapIsSpaces(i)) return undefined;
+    if (!entry || !this.gapIsSpaces(i) || !this.endsAclAddress(i - 1)) return undefined;
     const protocol = PROTOCOL_WORDS.get((entry[1] ?? entry[2] ?? "").toLowerCase());
     const operator = this.key(i);
     if (operator === "range") {
@@ -862,21 +886,43 @@ class PasteReader {
       this.readPortValue(`${from.port}-${to.port}`, protocol, this.startOf(i), this.endOf(i + 2), i + 1, "plain");
       return i + 2;
     }
-    if (operator !== "eq") {
-      const bound = this.aclPort(i + 1);
-      if (bound === undefined) return undefined;
-      if (!bound.named) this.nonPorts.add(bound.port);
-      return i + 1;
-    }
+    // (a bound is no port here, but may be one elsewhere in the text: nothing is marked)
+    if (operator !== "eq") return this.aclPort(i + 1) === undefined ? undefined : i + 1;
     // `eq www 443`: IOS takes up to ten ports after one `eq`
     let last = i;
     for (let k = i + 1; k <= i + MAX_ACL_PORTS && (k === i + 1 || this.gapIsSpaces(k - 1)); k++) {
       const operand = this.aclPort(k);
       if (operand === undefined) break;
-      this.candidate(operand.port, protocol, this.startOf(i), this.endOf(k), k, "plain", operand.named ? "named" : "written");
+      const from = k === i + 1 ? this.startOf(i) : this.startOf(k);
+      this.candidate(operand.port, protocol, from, this.endOf(k), k, "plain", operand.named ? "named" : "written");
       last = k;
     }
     return last === i ? undefined : last;
+  }
+
+  /** Apache's error log names the client in brackets, its address masked or not: `[client :51515]`. */
+  private isApacheClient(i: number): boolean {
+    return this.key(i - 1) === "client" && this.source[this.startOf(i - 1) - 1] === "[";
+  }
+
+  /**
+   * Whether chunk `j` ends an access list's address before its operator: `any`, `host 10.0.0.5`,
+   * `10.1.2.0 0.0.0.255`, `object-group NAME`, ASA's `destination`/`source` and `port-object`; not
+   * another match's keyword (`ttl eq 10`) or prose (`the count eq 5`).
+   */
+  private endsAclAddress(j: number): boolean {
+    const key = this.key(j);
+    if (ACL_ADDRESS_WORDS.has(key) || PROTOCOL_WORDS.has(key) || validIpv4(key) || ACL_PREFIX.test(key)) return true;
+    // an object's name: after its keyword (`host web01`, `object-group DST`), written as names are
+    // (`WEB-SERVER`, `dc01`), or after the source's address (`permit tcp any webserver eq www`)
+    const before = this.key(j - 1);
+    return (
+      ACL_NAMED_OBJECTS.has(before) ||
+      OBJECT_NAME.test(this.raw(j)) ||
+      before === "any" ||
+      validIpv4(before) ||
+      ACL_PREFIX.test(before)
+    );
   }
 
   /** A port in an access list: a number, or a name (IANA's, or one only Cisco uses). */
@@ -1232,10 +1278,10 @@ class PasteReader {
         // (Cisco's `denied tcp 10.0.6.56(3067) -> 172.36.4.7(139)` spaces its arrow between two addresses)
         const arrow = published
           ? undefined
-          : this.source.startsWith("->", chunk.end) || (this.source.startsWith(" -> ", chunk.end) && this.isAddressPort(i + 2))
+          : this.source.startsWith("->", chunk.end) || (this.source.startsWith(" -> ", chunk.end) && this.isSpacedFlow(i, i + 2))
             ? "source"
             : this.source.startsWith("->", chunk.start - 2) ||
-                (this.source.startsWith(" -> ", chunk.start - 4) && this.isAddressPort(i - 2))
+                (this.source.startsWith(" -> ", chunk.start - 4) && this.isSpacedFlow(i - 2, i))
               ? "dest"
               : undefined;
         const role = arrow ?? (this.isClientAddress(i) ? "client" : "plain");
@@ -1769,7 +1815,7 @@ class PasteReader {
         chunk.end,
         i,
         // (Apache's `[client :51515]`, its address masked: a client's own port)
-        this.source.startsWith("->", chunk.start - 4) ? "dest" : chunk.colon && this.isClientAddress(i) ? "client" : "plain",
+        this.source.startsWith("->", chunk.start - 4) ? "dest" : chunk.colon && this.isApacheClient(i) ? "client" : "plain",
       );
       return i;
     }
@@ -2177,11 +2223,9 @@ class PasteReader {
       const command = key === "listen" && j === i - 1 && this.raw(j) === "listen";
       if (!command && LISTENING.has(key) && (j === i - 1 || !/^(?:on|at)$/.test(this.key(j + 1)))) return undefined;
       if (role !== undefined) {
-        // a table's header ending in a port's column (`PID  COMM  DPORT`, its cells apart by columns of
-        // spaces) labels no number opening the next line: that is the first column's (a PID); a label
-        // with `:`, or at the end of a wrapped sentence (`listening on port\n3389`), does
-        if (j === i - 1 && this.gapHasNewline(j) && !/[:=]/.test(this.gap(j)) && COLUMN_GAP.test(this.gap(j - 1)))
-          return undefined;
+        // a table's header ending in a port's column (`PID  COMM  DPORT`) labels no number opening a
+        // row whose port the column was read from: that number is the first column's (a PID)
+        if (j === i - 1 && this.gapHasNewline(j) && this.columnRows.has(this.newlineBefore(chunk.start))) return undefined;
         // a setting (`local_port = 445`, `remote_port = 10445` of frp's ini) is no end of a connection;
         // iptables' `SPT=1024 DPT=1025`, with no space before its `=`, is one
         if (role !== "nonport" && role !== "plain" && /^[ \t]+=/.test(this.gap(j))) return { at: j, role: "plain" };
@@ -2221,9 +2265,16 @@ class PasteReader {
     return before === "server" && this.gapIsSpaces(i - 2) && WINDOWS_RELEASE_WORDS.has(this.key(i - 2));
   }
 
-  /** Whether chunk `i` is a host and its port (`10.0.0.9:3389`). */
-  private isAddressPort(i: number): boolean {
-    return i >= 0 && i < this.chunks.length && hostPort(this.raw(i)) !== undefined;
+  /**
+   * `tcp 10.0.6.56:3067 -> 172.36.4.7:139`: a packet's two ends after its protocol, each a host and
+   * its port on another host; not a mapping (`portproxy 0.0.0.0:13389 -> 10.0.0.5:3389`, `DNAT
+   * 203.0.113.5:443 -> 10.0.0.5:8443`) nor a change (`10.0.0.5:3389 -> 10.0.0.5:3390`).
+   */
+  private isSpacedFlow(source: number, destination: number): boolean {
+    if (source < 1 || destination >= this.chunks.length || !PROTOCOL_WORDS.has(this.key(source - 1))) return false;
+    const [from, to] = [this.raw(source), this.raw(destination)];
+    if (hostPort(from) === undefined || hostPort(to) === undefined) return false;
+    return from.slice(0, from.lastIndexOf(":")) !== to.slice(0, to.lastIndexOf(":"));
   }
 
   /** The release year at `i` and the years listed after it, each with its edition (`2008, 2008 R2, 2012 and 2016`): none a port. */
@@ -2238,8 +2289,8 @@ class PasteReader {
       if (LIST_WORDS.has(this.key(next)) && (this.gapIsSpaces(k) || this.gapIsListSeparator(k)) && this.gapIsSpaces(next))
         next += 1;
       else if (!this.gapIsListSeparator(k)) break;
-      const year = this.key(next);
-      if (!BARE_PORT.test(year) || !isYear(Number(year))) break;
+      // (only a release's year goes on the list: `Windows 2019, 2049 blocked` ends at 2019)
+      if (!WINDOWS_RELEASE_YEARS.has(this.key(next))) break;
       k = next;
     }
     return last;

@@ -1,6 +1,7 @@
 /** Turns what a person types into filters (ports, protocols, directions, versions) and words. */
 import { type FoundPort, looksPasted, MAX_PASTE_LENGTH, type PasteReading, preferredDirection, readPaste } from "./paste.js";
 import { pasteServices } from "./paste-services.js";
+import { WINDOWS_RELEASE_YEARS } from "./paste-words.js";
 import { type PortRange, parsePortList } from "./ports.js";
 import type { RuleBook } from "./rule-book.js";
 import type { Direction, Protocol } from "./schema.js";
@@ -99,9 +100,6 @@ const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map([
   ["egress", "Out"],
   ["outgoing", "Out"],
 ]);
-
-/** Bare years that mean a Windows version; other four-digit numbers are ports unless a prefix says otherwise. */
-const BARE_VERSION_YEARS = new Set(["2000", "2003", "2008", "2012", "2016", "2019", "2022", "2025"]);
 
 // Matched at one position of the cleaned text, in this order.
 const VERSION =
@@ -543,7 +541,8 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
 function isVersion(groups: Record<string, string | undefined>, text: string, start: number, end: number): boolean {
   if ((groups.prefix ?? "").trim() !== "" || groups.suffix !== undefined) return true;
   // Stryker disable next-line StringLiteral: the year group is not optional in VERSION, so the fallback is never taken
-  if (!BARE_VERSION_YEARS.has(groups.year ?? "")) return false;
+  // bare years that mean a Windows version; other four-digit numbers are ports unless a prefix says otherwise
+  if (!WINDOWS_RELEASE_YEARS.has(groups.year ?? "")) return false;
   const before = text.slice(Math.max(0, start - 24), start);
   if (PORT_PREFIX.test(before) || /[-,]\s*$/.test(before)) return false;
   return !/^\s*(?:[-,]\s*\d|\/\s*(?:tcp|udp))/.test(text.slice(end, end + 12));

@@ -716,8 +716,16 @@ describe("pasted text: Cisco access lists", () => {
       ),
       { numRuns: propertyRuns(200) },
     );
-    // `eq` outside an access-list entry is no operator: `if x eq 3 then`
+    // `eq` outside an access-list entry is no operator: `if x eq 3 then`; nor after another match's keyword or in prose
     expect(found("if $count eq 3 then exit")).toEqual([]);
+    expect(found("permit tcp any host 10.0.0.5 eq 3389 ttl eq 10")).toEqual([3389]);
+    expect(found("I permit tcp connections and the count eq 5 in our policy; port 3389 open")).toEqual([3389]);
+    // Huawei's `destination-port`, ASA's object names and service objects
+    expect(found("rule 5 permit tcp source 10.1.1.0 0.0.0.255 destination-port eq 3389")).toEqual([3389]);
+    expect(found("access-list OUT extended permit tcp any WEB-SERVER eq https")).toEqual([443]);
+    expect(found("service-object tcp eq ssh")).toEqual([22]);
+    // a bound (`gt 5985`) is no port there, but the same number written elsewhere still is
+    expect(found("deny tcp any any gt 5985\nWinRM answers on 5985")).toEqual([5985]);
   });
 });
 
@@ -740,7 +748,9 @@ describe("pasted text: a table whose header ends in a port's column", () => {
       ),
       { numRuns: propertyRuns(200) },
     );
-    // a label ending a wrapped sentence, or with its colon, still labels the number on the next line
+    // a row the port column was not read from keeps its label's reading, as a label ending a wrapped
+    // sentence, or with its colon, still labels the number on the next line
+    expect(found("name      port\n\n3389")).toEqual([3389]);
     expect(found("the service is listening on port\n3389 since the update")).toEqual([3389]);
     expect(found("Remote port:\n3389")).toEqual([3389]);
   });
@@ -767,8 +777,9 @@ describe("pasted text: Windows releases named by their years", () => {
       ),
       { numRuns: propertyRuns(300) },
     );
-    // a port listed after the releases is still one
+    // a port listed after the releases is still one, a year-like one too
     expect(found("Windows Server 2019 and 3389 are open")).toEqual([3389]);
+    expect(found("Windows 2019, 2049 blocked")).toEqual([2049]);
     expect(found("Windows Server 2008, 2012 and 3389 are open")).toEqual([3389]);
   });
 });
@@ -817,6 +828,12 @@ describe("pasted text: a connection whose labels say which end is which", () => 
       ),
       { numRuns: propertyRuns(300) },
     );
+  });
+
+  it("a spaced arrow with no protocol before it, or between two ports of one host, is a mapping or a change: both ports", () => {
+    expect(new Set(found("netsh interface portproxy show all: 0.0.0.0:13389 -> 10.0.0.5:3389"))).toEqual(new Set([13389, 3389]));
+    expect(new Set(found("iptables DNAT 203.0.113.5:443 -> 10.0.0.5:8443"))).toEqual(new Set([443, 8443]));
+    expect(new Set(found("Changed RDP port: tcp 10.0.0.5:3389 -> 10.0.0.5:3390"))).toEqual(new Set([3389, 3390]));
   });
 
   it("iptables' SPT and DPT: the destination unless the packet answers from a well-known port", () => {
@@ -965,6 +982,8 @@ describe("pasted text: a client's own port is not the port the text is about", (
       }),
       { numRuns: propertyRuns(200) },
     );
+    // (only Apache's bracket: `client :5985 connected` writes a port)
+    expect(found("client :5985 connected")).toEqual([5985]);
   });
 });
 
@@ -1009,6 +1028,12 @@ describe("pasted text: ports named without a number", () => {
       { numRuns: propertyRuns(100) },
     );
     expect(found("LDAPS bind failed: Can't contact LDAP server")).toEqual([636]);
+    expect(found("LDAPS with TLS 1.2 fails")).toEqual([636]);
+    expect(found("LDAP over SSL (LDAPS) not working")).toEqual([636]);
+    // LDAP's reading of TLS words is LDAP's alone: other services' TLS names their TLS port, a message word after it too
+    expect(found("IMAP SSL error")).toEqual([993]);
+    expect(found("WinRM SSL error")).toEqual([5986]);
+    expect(found("SIP TLS response timeout")).toEqual([5061]);
   });
 
   it("Samba's NT_STATUS_ codes (smbclient, winexe, rpcclient) name SMB: 445", () => {
@@ -1041,7 +1066,7 @@ describe("pasted text: ports named without a number", () => {
     );
   });
 
-  it("services named without a port answer for their defaults: iSCSI, TFTP, rpcbind, AMQP, BGP, LPD, Kerberos, DCOM, DNS's resolv.conf", () => {
+  it("services named without a port answer for their defaults: iSCSI, TFTP, rpcbind, AMQP, BGP, LPD, Kerberos, DNS's resolv.conf", () => {
     expect(found("iscsiadm: cannot make connection to 192.168.0.3: Connection refused")).toEqual([3260]);
     expect(found("PXE-E32: TFTP open timeout\nPXE-M0F: Exiting Intel Boot Agent.")).toEqual([69]);
     expect(found("showmount -e 172.25.78.130\nRPC: Port mapper failure - RPC: Timed out.")).toEqual([111]);
@@ -1051,11 +1076,20 @@ describe("pasted text: ports named without a number", () => {
     expect(found("KRBMessage_Handling_Error: AS Exchange Error: failed setting AS_REQ PAData for pre-authentication")).toEqual([
       88,
     ]);
-    expect(found("- DCOM clients that try to connect to the DCOM server fail with the following error message:")).toEqual([135]);
+    // (DCOM alone is no RPC word: event 10016's permission errors name it with no port)
+    expect(
+      found(
+        "The application-specific permission settings do not grant Local Activation permission for the COM Server application (DCOM error 10016)",
+      ),
+    ).toEqual([]);
     // DCE/RPC's string bindings name their transport: a named pipe is SMB's, TCP the endpoint mapper's
     expect(found("[*] StringBinding ncacn_np:10.10.11.35[\\pipe\\lsarpc]")).toEqual([445]);
     expect(found("Bindings:\n          ncacn_ip_tcp:10.0.0.5")).toEqual([135]);
-    // a path's last part names its service whole: `/etc/resolv.conf` is DNS's
+    // a path's last part names its service whole, and only whole: `/etc/resolv.conf` is DNS's, the agent's
+    // configuration file is not the agent (`zabbix_sender` is the server's client)
+    expect(found("/usr/bin/zabbix_sender -c /etc/zabbix/zabbix_agentd.conf -k key -o 1\nfailed: [127.0.0.1]:10051")).toEqual([
+      10051,
+    ]);
     expect(found("there are the correct 5 nameserver entries in `/etc/resolv.conf`:")).toEqual([53]);
   });
 
@@ -2084,6 +2118,8 @@ describe("ids, audit headings and negative numbers are no ports (since the twent
           (n: number) => `the call failed (-${n})`,
         ),
         (n, form) => {
+          // (LDAP's own 389 is its service's default, named by `ldap_bind`)
+          fc.pre(n !== 389);
           expect(ports(form(n))).not.toContain(n);
         },
       ),
