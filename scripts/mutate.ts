@@ -31,7 +31,8 @@ const SPAWNING_RUN: PartialStrykerOptions = { vitest: { configFile: "vitest.stry
  * too, but every one of them would then run for each store mutant (minutes each).
  */
 const FOLDER_OPTIONS: Record<Folder, PartialStrykerOptions> = {
-  core: { testFiles: ["test/core/**/*.test.ts"] },
+  // (the refresh script's and the AWS reader's tests drive src/core's page refresh and reachability checks)
+  core: { testFiles: ["test/core/**/*.test.ts", "test/scripts/data-refresh.test.ts", "test/aws/reader.test.ts"] },
   slack: { ...SPAWNING_RUN, testFiles: ["test/slack/**/*.test.ts"] },
   store: { ...SPAWNING_RUN, testFiles: ["test/store/**/*.test.ts"] },
 };

@@ -10,9 +10,10 @@ const rowNamed = (page: AwsPage, rule: string, os?: string): PageRow => {
 
 describe("the archived pages (escaped pipe tables, 2019-2022)", () => {
   // read off the 2019-08-13 copy: five tables carry rows, the rest say "See the AWS documentation website"
-  const page = parsed(fixture("2019-08-13.md"));
+  const read = () => parsed(fixture("2019-08-13.md"));
 
   it("reads the rows of the tables the Markdown carries, unescaped", () => {
+    const page = read();
     expect(page.rows.map((r) => [r.section, r.rule, r.os.length])).toEqual([
       ["Diag Track", "Connected User Experiences and Telemetry", 1],
       ["Diag Track", "Connected User Experiences and Telemetry", 1],
@@ -40,6 +41,7 @@ describe("the archived pages (escaped pipe tables, 2019-2022)", () => {
   });
 
   it("reads a port cell without <br /> between Local and Remote, and a table without a Definition column", () => {
+    const page = read();
     expect(rowNamed(page, "All ICMP v4")).toMatchObject({ local: "139", remote: "Any", protocol: "ICMPv4", definition: null });
     expect(rowNamed(page, "Connected User Experiences and Telemetry", "Windows Server 2019")).toMatchObject({
       os: ["Windows Server 2019"],
@@ -50,6 +52,7 @@ describe("the archived pages (escaped pipe tables, 2019-2022)", () => {
   });
 
   it("counts the tables it cannot see, section by section, with anchors from the heading line", () => {
+    const page = read();
     const hidden = Object.fromEntries(page.sections.map((s) => [s.name, s.hiddenTables]));
     expect(hidden).toMatchObject({ "Core Networking": 2, "Remote Desktop": 4, "Diag Track": 0, "ICMP v4 All": 0 });
     expect(page.sections.find((s) => s.name === "Distributed File System (DFS) Management")?.anchor).toBe("dfs");
@@ -69,14 +72,16 @@ describe("the archived pages (escaped pipe tables, 2019-2022)", () => {
   });
 
   it("reads the first version of 2019 like the second (they differ in one word of prose)", () => {
+    const page = read();
     expect(parsed(fixture("2019-08-01.md")).rows).toEqual(page.rows);
   });
 });
 
 describe("today's page (hybrid: bold version lines, bullets, some tables)", () => {
-  const page = parsed(fixture("current.md"));
+  const read = () => parsed(fixture("current.md"));
 
   it("reads all 144 rows in 17 sections, for 2012 to 2022", () => {
+    const page = read();
     expect(page.rows).toHaveLength(144);
     expect(page.sections).toHaveLength(17);
     expect(page.operatingSystems).toEqual([
@@ -90,6 +95,7 @@ describe("today's page (hybrid: bold version lines, bullets, some tables)", () =
   });
 
   it("splits Local and Remote with and without <br />", () => {
+    const page = read();
     expect(rowNamed(page, "Cast to Device functionality (qWave-TCP-Out)")).toMatchObject({ local: "Any", remote: "2177" });
     expect(rowNamed(page, "Cast to Device SSDP Discovery (UDP-In)")).toMatchObject({ local: "Ply2Disc", remote: "Any" });
     expect(rowNamed(page, "Cast to Device Streaming Server (RTSP-Streaming-In)").local).toBe("235, 542, 355, 523, 556");
@@ -97,6 +103,7 @@ describe("today's page (hybrid: bold version lines, bullets, some tables)", () =
   });
 
   it("keeps the page's typos and odd protocols as printed: IPHTPS, 2, 41, Any, empty ports", () => {
+    const page = read();
     expect(rowNamed(page, "Core Networking - IPHTTPS (TCP-In)", "Windows Server 2016").local).toBe("IPHTPS");
     expect(rowNamed(page, "Internet Group Management Protocol (IGMP-In)", "Windows Server 2016")).toMatchObject({
       protocol: "2",
@@ -108,6 +115,7 @@ describe("today's page (hybrid: bold version lines, bullets, some tables)", () =
   });
 
   it("puts back the space after Windows, in names, sections and definitions, and trims stray spaces in bold lists", () => {
+    const page = read();
     const winrm = rowNamed(page, "Windows Remote Management (HTTP-In)");
     expect(winrm.section).toBe("Windows Remote Management");
     expect(winrm.definition).toBe("Inbound rule for Windows Remote Management via WS-Management.");
@@ -117,6 +125,7 @@ describe("today's page (hybrid: bold version lines, bullets, some tables)", () =
   });
 
   it("takes each row's versions from its own bold line, not the tab title", () => {
+    const page = read();
     const rdp = page.rows.filter((r) => r.rule === "Remote Desktop - User Mode (TCP-In)").map((r) => r.os);
     expect(rdp).toEqual([
       ["Windows Server 2012 R2", "Windows Server 2016", "Windows Server 2019", "Windows Server 2022"],
@@ -125,6 +134,7 @@ describe("today's page (hybrid: bold version lines, bullets, some tables)", () =
   });
 
   it("gives a rule without Definition a null definition, and trims the name's trailing spaces", () => {
+    const page = read();
     expect(rowNamed(page, "Microsoft Media Foundation Network Source IN [TCP 554]")).toMatchObject({
       definition: null,
       local: "554, 8554-8558",
@@ -132,6 +142,7 @@ describe("today's page (hybrid: bold version lines, bullets, some tables)", () =
   });
 
   it("reads the anchor on the line after the heading; the page repeats remote-management", () => {
+    const page = read();
     const anchors = Object.fromEntries(page.sections.map((s) => [s.name, s.anchor]));
     expect(anchors["Windows Feature Experience Pack"]).toBe("remote-management");
     expect(anchors["Windows Remote Management"]).toBe("remote-management");

@@ -16,10 +16,13 @@ function edit(text: string, from: string, to: string): string {
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
+// Each test refreshes inside itself, never in a describe's body: Stryker activates a mutant only
+// once the tests start, so what a describe computes while tests are collected is never mutated.
 describe("refreshing from today's page", () => {
-  const result = refreshFromPage(data(), parsed(fixture("current.md")));
+  const refresh = () => refreshFromPage(data(), parsed(fixture("current.md")));
 
   it("finds no difference, and every correction still needed", () => {
+    const result = refresh();
     expect(result.differs).toBe(false);
     expect(result.diff.rules).toEqual({ added: [], removed: [], changed: [] });
     expect(result.diff.sections).toEqual({ added: [], removed: [] });
@@ -29,17 +32,18 @@ describe("refreshing from today's page", () => {
   });
 
   it("would write the data exactly as it is, April 2022 and DFS rows in place", () => {
-    expect(JSON.stringify(result.next, null, 1)).toBe(dataText);
+    expect(JSON.stringify(refresh().next, null, 1)).toBe(dataText);
   });
 });
 
 describe("refreshing from the 2019 page", () => {
-  const { diff, differs } = refreshFromPage(data(), parsed(fixture("2019-08-13.md")));
+  const refresh = () => refreshFromPage(data(), parsed(fixture("2019-08-13.md")));
 
   // read off the 2019 page: no 2022 anywhere; the Edge, Media Foundation and Feature Experience Pack
   // sections do not exist; telemetry is 2019 only and its definition has no full stop; DIAL is 2016
   // and 2019; WinRM starts at 2008 R2 in one row
   it("reports what really changed since, read from data/ to the page", () => {
+    const { diff, differs } = refresh();
     expect(differs).toBe(true);
     expect(diff.sections).toEqual({
       added: [],
@@ -64,6 +68,7 @@ describe("refreshing from the 2019 page", () => {
   });
 
   it("leaves the rows of tables the archived Markdown does not carry, and the April 2022 rows, alone", () => {
+    const { diff } = refresh();
     expect(diff.notCompared.sections).toContain("Core Networking");
     expect(diff.notCompared.sections).toContain("Remote Desktop");
     expect(diff.rules.removed.map((r) => r.section)).not.toContain("Core Networking");
@@ -77,9 +82,8 @@ describe("refreshing from the 2019 page", () => {
 describe("refreshing from the April 2022 page", () => {
   // read off the 2022-04-07 copy: its six readable tables match today's except WinRM, which still
   // starts at 2008 R2; the rest say "See the AWS documentation website"
-  const { diff } = refreshFromPage(data(), parsed(fixture("2022-04-07.md")));
-
   it("finds only WinRM's versions changed, and keeps the April 2022 row beside it", () => {
+    const { diff } = refreshFromPage(data(), parsed(fixture("2022-04-07.md")));
     expect(diff.rules.added).toEqual([]);
     expect(diff.rules.removed).toEqual([]);
     expect(diff.rules.changed).toEqual([
@@ -154,9 +158,10 @@ describe("refreshing from an edited copy of today's page", () => {
   // 8. a corrected value changed by AWS to something other than our correction: review it
   page = edit(page, "Local: 235, 542, 355, 523, 556Remote: Any", "Local: 23554-23560Remote: Any");
 
-  const { diff, differs, next } = refreshFromPage(data(), parsed(page));
+  const refresh = () => refreshFromPage(data(), parsed(page));
 
   it("reports exactly those changes", () => {
+    const { diff, differs } = refresh();
     expect(differs).toBe(true);
     expect(diff.versions).toEqual({ added: ["Windows Server 2025"], removed: [] });
     expect(diff.sections).toEqual({ added: ["Windows Admin Center"], removed: ["Microsoft Edge"] });
@@ -188,6 +193,7 @@ describe("refreshing from an edited copy of today's page", () => {
   });
 
   it("tells which corrections AWS fixed, which it changed, and which are still needed", () => {
+    const { diff } = refresh();
     const status = Object.fromEntries(diff.corrections.map((c) => [c.id, c.status]));
     expect(status["core-networking-iphttps-tcp-in.2016-2019-2022"]).toBe("fixed-upstream");
     expect(status["core-networking-iphttps-tcp-in.2012-2012r2"]).toBe("still-needed");
@@ -196,6 +202,7 @@ describe("refreshing from an edited copy of today's page", () => {
   });
 
   it("builds the next data: ids kept, a fixed correction dropped, a changed one kept for review, new rows in page order", () => {
+    const { next } = refresh();
     const byId = new Map(next.rules.map((r) => [r.id, r]));
     expect(byId.get("core-networking-iphttps-tcp-in.2016-2019-2022")).not.toHaveProperty("correction");
     expect(byId.get("core-networking-iphttps-tcp-in.2016-2019-2022")?.local).toBe("IPHTTPS");
@@ -217,7 +224,7 @@ describe("refreshing from an edited copy of today's page", () => {
   });
 
   it("finds nothing more when refreshed again from the same page", () => {
-    const again = refreshFromPage(next, parsed(page));
+    const again = refreshFromPage(refresh().next, parsed(page));
     expect(again.diff.rules.added).toEqual([]);
     expect(again.diff.rules.removed).toEqual([]);
     expect(again.diff.sections).toEqual({ added: [], removed: [] });

@@ -30,9 +30,10 @@ describe("oneEditApart", () => {
 });
 
 describe("correctTypo", () => {
-  const targets = typoTargets(book.vocabulary);
+  const readTargets = () => typoTargets(book.vocabulary);
 
   it("reads a short typo as the one service word a single edit away", () => {
+    const targets = readTargets();
     expect(["smv", "wmo", "dhpc", "wirnm"].map((t) => correctTypo(t, targets, book.realWords))).toEqual([
       "smb",
       "wmi",
@@ -42,6 +43,7 @@ describe("correctTypo", () => {
   });
 
   it("never corrects a real English word, nor guesses between two service words", () => {
+    const targets = readTargets();
     for (const word of ["sob", "pink", "rip", "dos", "arm"]) expect(correctTypo(word, targets, book.realWords)).toBeUndefined();
     expect(correctTypo("rpd", targets, book.realWords)).toBeUndefined();
     expect(correctTypo("rp", targets, book.realWords)).toBeUndefined();
