@@ -17,6 +17,11 @@ const PORT_COLUMNS = new Set([
   "dst-port",
   "dstport",
   "dport",
+  // PowerShell's `ServerPort` (Get-RemoteAccessUserActivity), Docker's and Kubernetes' `HostPort`/`ContainerPort`
+  "serverport",
+  "hostport",
+  "containerport",
+  "listenport",
   // bcc's and Metasploit's `LPORT`, `RPORT`
   "lport",
   "rport",

@@ -302,6 +302,8 @@ export const NON_PORT_LABELS: ReadonlySet<string> = new Set([
   "id",
   "eventid",
   "event",
+  // Sigma's and analysts' `EID 5156`
+  "eid",
   // ids in the plural label a list of them: `Event IDs 4624 and 4625`, `PIDs 812, 1044` (only
   // ids': `windows` is no plural of a window's size, and `events 5985 and 5986 blocked` are ports;
   // `IDS` in capitals is an intrusion detection system, told apart where the label is read)

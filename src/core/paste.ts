@@ -178,8 +178,11 @@ const PORT_SLASH_PORT = /^(\d{2,5})\/(\d{2,5})$/;
 const TUPLE_GAP = /^['"]?,[ \t]*$/;
 const SOCKET_CALL_BEFORE =
   /\b(?:connect|connect_ex|create_connection|bind)\(\([^()\n]{1,60}(?:\([^()\n]{0,20}\))?[^()\n]{0,20},[ \t]*$/;
-/** Words before a Windows release's year: `Windows 2000`, `Win 2008` (and `Windows Server 2003`). */
-const WINDOWS_RELEASE_WORDS = new Set(["windows", "win"]);
+/**
+ * Words before a release's year: `Windows 2000`, `Win 2008`, `SQL 2019` (and `Windows Server 2003`,
+ * `SQL Server 2019`, `Exchange Server 2016`): Microsoft names its servers' releases by year.
+ */
+const RELEASE_NAMES = new Set(["windows", "win", "sql", "mssql", "exchange", "sharepoint"]);
 /** Cisco's port operators in an access-list entry. */
 const ACL_OPERATORS = new Set(["eq", "range", "gt", "lt", "neq"]);
 /** An access-list entry up to an operator: `permit tcp …`, ASA's `service tcp destination …`, `port-object …`. */
@@ -345,6 +348,8 @@ const CLIENT_WORDS = new Set([
   "caller",
   "remoteclient",
 ]);
+/** Words before `from` that make its address a listener's, not a client's: `Forwarding from 127.0.0.1:8080`. */
+const FORWARDING_WORDS = new Set(["forwarding", "listening", "serving", "redirecting"]);
 const PROCESS_WITH_ID = /^[a-z][a-z0-9._-]{1,40}\[(\d{1,10})\]$/;
 /** A word inside a chunk with digits (`/usr/bin/mdnslookup`, `1.System.Data.SqlClient`); ids and hex have none. */
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -900,11 +905,6 @@ class PasteReader {
     return last === i ? undefined : last;
   }
 
-  /** Apache's error log names the client in brackets, its address masked or not: `[client :51515]`. */
-  private isApacheClient(i: number): boolean {
-    return this.key(i - 1) === "client" && this.source[this.startOf(i - 1) - 1] === "[";
-  }
-
   /**
    * Whether chunk `j` ends an access list's address before its operator: `any`, `host 10.0.0.5`,
    * `10.1.2.0 0.0.0.255`, `object-group NAME`, ASA's `destination`/`source` and `port-object`; not
@@ -1010,8 +1010,7 @@ class PasteReader {
     }
     // `ssl=False`, `use_ssl: false`, `-UseSSL:$false`: TLS named only to turn it off
     // … or `non-SSL/TLS`, `no-tls`: TLS named only to be denied
-    const denied = NEGATED_COMPOUND.test(key);
-    const off = named.transport.length > 0 && (denied || this.isSwitchedOff(i));
+    const off = named.transport.length > 0 && (NEGATED_COMPOUND.test(key) || this.isSwitchedOff(i));
     if (off) this.tlsDenied = true;
     if (named.transport.length > 0 && !off) {
       // (`received an HTTP server error status (500)` names a message, not the plain transport;
@@ -1021,9 +1020,11 @@ class PasteReader {
       for (const word of named.transport) if (!(message && services.plainWords.has(word))) this.seenWords.add(word);
     }
     for (const service of named.services) this.services.push({ service, at: i, last: i });
-    if (services.phraseStarts.has(key)) {
+    // ODBC's `Driver={SQL Server}`: a brace opens the driver's name
+    const phraseKey = key.startsWith("{") ? key.slice(1) : key;
+    if (services.phraseStarts.has(phraseKey)) {
       // a bracket glues the next word to what follows it: `[ODBC Driver 17 for SQL Server]Provedor`
-      const two = `${key} ${wordBeforeBracket(this.key(i + 1))}`;
+      const two = `${phraseKey} ${wordBeforeBracket(this.key(i + 1))}`;
       [two, `${two} ${wordBeforeBracket(this.key(i + 2))}`].forEach((phrase, extra) => {
         for (const service of services.byWord.get(phrase) ?? []) {
           this.services.push({ service, at: i, last: i + 1 + extra });
@@ -1518,7 +1519,7 @@ class PasteReader {
     const single = BARE_PORT.test(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
     // `Windows Server 2008, 2008 R2, 2012 and 2016 are supported`: releases named by their years, the list's too
-    if (single !== undefined && isYear(single) && this.isWindowsRelease(i)) return this.markReleaseList(i);
+    if (single !== undefined && isYear(single) && this.isRelease(i)) return this.markReleaseList(i);
     // conntrack's `tcp      6 431999 ESTABLISHED src=…`: the protocol's own number after its name,
     // then a timeout, then a state or the first address (`allow tcp 6 3389` is no conntrack row)
     if (
@@ -2254,15 +2255,15 @@ class PasteReader {
   }
 
   /**
-   * `Windows 2000`, `Win 2008`, `Windows Server 2003`: a year after a Windows release's name; or
-   * before an edition only Windows releases have (`2008 R2`, `2003 SP2`).
+   * `Windows 2000`, `Win 2008`, `Windows Server 2003`, `SQL 2019`: a year after a release's name;
+   * or before an edition only Windows releases have (`2008 R2`, `2003 SP2`).
    */
-  private isWindowsRelease(i: number): boolean {
+  private isRelease(i: number): boolean {
     if (this.gapIsSpaces(i) && RELEASE_EDITIONS.has(this.key(i + 1))) return true;
     if (!this.gapIsSpaces(i - 1)) return false;
     const before = this.key(i - 1);
-    if (WINDOWS_RELEASE_WORDS.has(before)) return true;
-    return before === "server" && this.gapIsSpaces(i - 2) && WINDOWS_RELEASE_WORDS.has(this.key(i - 2));
+    if (RELEASE_NAMES.has(before)) return true;
+    return before === "server" && this.gapIsSpaces(i - 2) && RELEASE_NAMES.has(this.key(i - 2));
   }
 
   /**
@@ -2341,6 +2342,11 @@ class PasteReader {
     return last;
   }
 
+  /** Apache's error log names the client in brackets, its address masked or not: `[client :51515]`. */
+  private isApacheClient(i: number): boolean {
+    return this.key(i - 1) === "client" && this.source[this.startOf(i - 1) - 1] === "[";
+  }
+
   /** `ClientIP: 10.0.0.5:14829`, `connection from 10.0.0.5:52311`: a client's address and its own port. */
   private isClientAddress(i: number): boolean {
     const key = this.key(i);
@@ -2349,7 +2355,11 @@ class PasteReader {
     for (const word of [glued, this.key(i - 1), this.key(i - 1) === "" ? this.key(i - 2) : ""]) {
       if (CLIENT_WORDS.has(labelKey(word))) return true;
     }
-    return false;
+    // a login log's `failed to login from 192.0.2.1:65001`: who came in, from an ephemeral port of
+    // theirs (`update from [172.50.1.233:10050]` names a server; kubectl's `Forwarding from
+    // 127.0.0.1:50000` a listener)
+    const from = this.key(i - 1) === "from" ? i - 1 : this.key(i - 1) === "" && this.key(i - 2) === "from" ? i - 2 : -1;
+    return from > 0 && !FORWARDING_WORDS.has(this.key(from - 1)) && (hostPort(this.raw(i)) ?? 0) >= EPHEMERAL_FROM;
   }
 
   /** The host of a SQL Server connection string or `sqlcmd -S`: `tcp:db01`, after `Server=`, `Data Source=`, `-S`. */
@@ -2682,7 +2692,7 @@ function isServiceWord(key: string): boolean {
 }
 
 function wordBeforeBracket(key: string): string {
-  const bracket = key.search(/[[\]]/);
+  const bracket = key.search(/[[\]{}]/);
   return bracket > 0 ? key.slice(0, bracket) : key;
 }
 

@@ -41,8 +41,8 @@ interface ServiceIndex {
   readonly notServices: ReadonlySet<string>;
 }
 
-/** Checked by hand: amiport starts without zod, and this file is read only when first needed. */
-function readAliasFile(raw: unknown): { aliases: Record<string, string>; notServices: string[] } {
+/** data/service-aliases.json, checked by hand: amiport starts without zod, and this file is read only when first needed. */
+export function readServiceAliases(raw: unknown): { aliases: Record<string, string>; notServices: string[] } {
   const { aliases, notServices } = (raw ?? {}) as { aliases?: unknown; notServices?: unknown };
   const validAliases =
     typeof aliases === "object" &&
@@ -74,7 +74,7 @@ function ianaTable(): IanaTable {
 
 function loadServiceIndex(): ServiceIndex {
   if (serviceIndex) return serviceIndex;
-  const aliasFile = readAliasFile(require("../../data/service-aliases.json"));
+  const aliasFile = readServiceAliases(require("../../data/service-aliases.json"));
   const portsByService = new Map<string, number[]>();
   for (const [key, value] of Object.entries(ianaTable())) {
     const slash = key.indexOf("/");

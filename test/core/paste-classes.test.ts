@@ -176,6 +176,8 @@ const NOT_PORTS: readonly ((n: number) => string)[] = [
   (n) =>
     `当远程服务器是Windows 2003 Server时，进行RDP连接，出现下列问题：\n  ${1 + (n % 9)}. 远程服务器的RDP安全层设置为使用TLS时`,
   (n) => `**${1 + (n % 9)}.samba设置不能改端口，比如445端口用不了，445端口改成446。`,
+  // an event id after its short label
+  (n) => `Update to keep field names consistent for all rules which use EID ${n}:\n1. DestPort instead of DestinationPort`,
   // a count's short name glued to its value
   (n) => `2021-05-01 21:41:06.331 [cloudflare_front][INFO] load ip_list num:${n}, target num:${n}`,
   // a key's algorithm and size
@@ -641,6 +643,23 @@ describe("pasted text: netsh's excluded port ranges", () => {
   });
 });
 
+describe("pasted text: a table's port column by its header", () => {
+  it("PowerShell's `ServerPort`, Docker's `HostPort` and `ContainerPort` columns are ports", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("ServerPort", "HostPort", "ContainerPort", "ListenPort"),
+        fc.array(port, { minLength: 1, maxLength: 5 }),
+        (header, ports) => {
+          const rows = ports.map((p) => `${"10.166.20.136".padEnd(41)}${"6".padEnd(31)}${p}`);
+          const text = `${"ServerIpAddress".padEnd(41)}${"ProtocolID".padEnd(31)}${header}\n${"-".repeat(15).padEnd(41)}${"-".repeat(10).padEnd(31)}${"-".repeat(10)}\n${rows.join("\n")}`;
+          expect(new Set(found(text))).toEqual(new Set(ports));
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
 describe("pasted text: proxychains' chain", () => {
   it("each hop glued with dashes (`-<>-127.0.0.1:9050-<><>-10.0.0.5:445-<><>-OK`) is an address and its port", () => {
     fc.assert(
@@ -780,6 +799,9 @@ describe("pasted text: Windows releases named by their years", () => {
     // a port listed after the releases is still one, a year-like one too
     expect(found("Windows Server 2019 and 3389 are open")).toEqual([3389]);
     expect(found("Windows 2019, 2049 blocked")).toEqual([2049]);
+    // Microsoft's servers are released by year too: `SQL 2019`, `Exchange Server 2016`
+    expect(found("I cannot connect to a local SQL 2019 Server. TCP/IP is enabled")).toEqual([]);
+    expect(found("Exchange Server 2016 CU23 answers on port 443")).toEqual([443]);
     expect(found("Windows Server 2008, 2012 and 3389 are open")).toEqual([3389]);
   });
 });
@@ -985,6 +1007,18 @@ describe("pasted text: a client's own port is not the port the text is about", (
     // (only Apache's bracket: `client :5985 connected` writes a port)
     expect(found("client :5985 connected")).toEqual([5985]);
   });
+
+  it("a login log's `from address:port` with an ephemeral port is the client's; a server's or listener's port stays", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 32768, max: 65535 }), fc.ipV4(), (client, ip) => {
+        expect(found(`[2019-09-08 15:53:19] [admin] failed to login from ${ip}:${client}`)).toEqual([]);
+        expect(found(`L 01/01/2014 - 01:25:17: Bad Rcon: "rcon 1146003691" from "${ip}:${client}"`)).toEqual([]);
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+    expect(found("active check configuration update from [172.50.1.233:10050] started to fail")).toEqual([10050]);
+    expect(found("Forwarding from 127.0.0.1:50000 -> 80")).toContain(50000);
+  });
 });
 
 describe("pasted text: ports named without a number", () => {
@@ -1082,6 +1116,13 @@ describe("pasted text: ports named without a number", () => {
         "The application-specific permission settings do not grant Local Activation permission for the COM Server application (DCOM error 10016)",
       ),
     ).toEqual([]);
+    expect(found("GetNPUsers.py 'EGOTISTICAL-BANK.LOCAL/' -usersfile users.txt -format hashcat -dc-ip 10.10.10.175")).toEqual([
+      88,
+    ]);
+    // Windows' share audit events (5140, 5145) name the share: SMB
+    expect(found('<Data Name="IpAddress">10.0.0.100</Data>\n<Data Name="ShareName">\\\\*\\Documents</Data>')).toEqual([445]);
+    // ODBC's driver in braces: `Driver={SQL Server}`
+    expect(found('conn.ConnectionString = "Driver={SQL Server};Server=QUERIER;Trusted_Connection=no"')).toEqual([1433]);
     // DCE/RPC's string bindings name their transport: a named pipe is SMB's, TCP the endpoint mapper's
     expect(found("[*] StringBinding ncacn_np:10.10.11.35[\\pipe\\lsarpc]")).toEqual([445]);
     expect(found("Bindings:\n          ncacn_ip_tcp:10.0.0.5")).toEqual([135]);

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { MAX_REGISTRATIONS, registrationsFor, searchRules, servicePorts, unopenedPorts } from "../../src/core/index.js";
+import { readServiceAliases } from "../../src/core/registrations.js";
 import { book } from "../helpers/book.js";
 
 const aliases = (await import("../../data/service-aliases.json", { with: { type: "json" } })).default as {
@@ -155,5 +156,33 @@ describe("searchRules with IANA", () => {
     });
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({ before: false, after: true });
+  });
+});
+
+describe("readServiceAliases", () => {
+  const good = { aliases: { mssql: "ms-sql-s", "sql-server": "ms-sql-s" }, notServices: ["time", "who"] };
+
+  it("reads the data file's shape: aliases of kebab-case words to a service, and words that are no service", () => {
+    expect(readServiceAliases(good)).toEqual(good);
+    expect(readServiceAliases(aliases)).toEqual(aliases);
+  });
+
+  it.each([
+    ["nothing", undefined],
+    ["no aliases", { notServices: [] }],
+    ["aliases as a list", { aliases: ["mssql"], notServices: [] }],
+    ["aliases as null", { aliases: null, notServices: [] }],
+    ["a word with a capital", { aliases: { MSSQL: "ms-sql-s" }, notServices: [] }],
+    ["a word with a space", { aliases: { "sql server": "ms-sql-s" }, notServices: [] }],
+    ["a word ending in a dash", { aliases: { "sql-": "ms-sql-s" }, notServices: [] }],
+    ["an empty service", { aliases: { mssql: "" }, notServices: [] }],
+    ["a service that is no string", { aliases: { mssql: 1433 }, notServices: [] }],
+    ["one bad alias among good ones", { aliases: { mssql: "ms-sql-s", "a b": "x" }, notServices: [] }],
+    ["no notServices", { aliases: {} }],
+    ["notServices as a string", { aliases: {}, notServices: "time" }],
+    ["an empty word in notServices", { aliases: {}, notServices: ["time", ""] }],
+    ["a number in notServices", { aliases: {}, notServices: [7] }],
+  ])("refuses %s, naming the file", (_, raw) => {
+    expect(() => readServiceAliases(raw)).toThrow(/data\/service-aliases\.json: expected/);
   });
 });
