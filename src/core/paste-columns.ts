@@ -21,7 +21,6 @@ const PORT_COLUMNS = new Set([
   "serverport",
   "hostport",
   "containerport",
-  "listenport",
   // bcc's and Metasploit's `LPORT`, `RPORT`
   "lport",
   "rport",
@@ -67,7 +66,10 @@ interface Header {
   readonly protocolColumn: number;
   /** `FromPort`/`ToPort`: one range per row, read only when it is one port. */
   readonly range: boolean;
-  /** netsh's `Start Port    End Port` (`show excludedportrange`): a reserved range per row, both its ends read. */
+  /**
+   * netsh's `Start Port    End Port` (`show excludedportrange`), a reserved range per row, and a
+   * mapping's `HostPort  ContainerPort`: each row's ports all read.
+   */
   readonly startEnd: boolean;
   /** Cells before the first real column (`#Fields:`). */
   readonly skip: number;
@@ -142,7 +144,8 @@ function headerOf(cells: readonly Cell[]): Header {
     skip,
     protocolColumn,
     range: names.includes("fromport") && names.includes("toport"),
-    startEnd: before.includes("start") && before.includes("end"),
+    // (a mapping's two ports are both to open: `HostPort  ContainerPort`)
+    startEnd: (before.includes("start") && before.includes("end")) || names.includes("hostport"),
   };
 }
 

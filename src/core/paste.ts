@@ -183,6 +183,13 @@ const SOCKET_CALL_BEFORE =
  * `SQL Server 2019`, `Exchange Server 2016`): Microsoft names its servers' releases by year.
  */
 const RELEASE_NAMES = new Set(["windows", "win", "sql", "mssql", "exchange", "sharepoint"]);
+/** Windows', named by any year (`Windows 2000`); the other names only by a year one of their releases has. */
+const WINDOWS_RELEASE_WORDS = new Set(["windows", "win"]);
+/** The years Microsoft's servers were released in: after a release's name, or listed after one. */
+const RELEASE_YEARS: ReadonlySet<string> = new Set([
+  ...WINDOWS_RELEASE_YEARS,
+  ..."2005 2007 2010 2013 2014 2017 2019".split(" "),
+]);
 /** Cisco's port operators in an access-list entry. */
 const ACL_OPERATORS = new Set(["eq", "range", "gt", "lt", "neq"]);
 /** An access-list entry up to an operator: `permit tcp …`, ASA's `service tcp destination …`, `port-object …`. */
@@ -348,8 +355,8 @@ const CLIENT_WORDS = new Set([
   "caller",
   "remoteclient",
 ]);
-/** Words before `from` that make its address a listener's, not a client's: `Forwarding from 127.0.0.1:8080`. */
-const FORWARDING_WORDS = new Set(["forwarding", "listening", "serving", "redirecting"]);
+/** A line about someone logging in: `bad password attempt for 'root' from …`, `Bad Rcon: … from …`. */
+const LOGIN_LINE = /\b(?:log(?:ged)?[ -]?in|logon|auth\w*|password|passwd|credentials?|invalid user|rcon)\b/i;
 const PROCESS_WITH_ID = /^[a-z][a-z0-9._-]{1,40}\[(\d{1,10})\]$/;
 /** A word inside a chunk with digits (`/usr/bin/mdnslookup`, `1.System.Data.SqlClient`); ids and hex have none. */
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -2262,8 +2269,10 @@ class PasteReader {
     if (this.gapIsSpaces(i) && RELEASE_EDITIONS.has(this.key(i + 1))) return true;
     if (!this.gapIsSpaces(i - 1)) return false;
     const before = this.key(i - 1);
-    if (RELEASE_NAMES.has(before)) return true;
-    return before === "server" && this.gapIsSpaces(i - 2) && RELEASE_NAMES.has(this.key(i - 2));
+    const name = before === "server" && this.gapIsSpaces(i - 2) ? this.key(i - 2) : before;
+    if (!RELEASE_NAMES.has(name)) return false;
+    // (a year no server was released in stays a port: `data exchange 2049 blocked`, `SQL 2082`)
+    return WINDOWS_RELEASE_WORDS.has(name) || RELEASE_YEARS.has(this.key(i));
   }
 
   /**
@@ -2291,7 +2300,7 @@ class PasteReader {
         next += 1;
       else if (!this.gapIsListSeparator(k)) break;
       // (only a release's year goes on the list: `Windows 2019, 2049 blocked` ends at 2019)
-      if (!WINDOWS_RELEASE_YEARS.has(this.key(next))) break;
+      if (!RELEASE_YEARS.has(this.key(next))) break;
       k = next;
     }
     return last;
@@ -2356,10 +2365,10 @@ class PasteReader {
       if (CLIENT_WORDS.has(labelKey(word))) return true;
     }
     // a login log's `failed to login from 192.0.2.1:65001`: who came in, from an ephemeral port of
-    // theirs (`update from [172.50.1.233:10050]` names a server; kubectl's `Forwarding from
-    // 127.0.0.1:50000` a listener)
+    // theirs; only on a line about logging in (`no response from 10.0.0.10:49667` names a server's
+    // dynamic RPC port, `update from [172.50.1.233:10050]` a server's)
     const from = this.key(i - 1) === "from" ? i - 1 : this.key(i - 1) === "" && this.key(i - 2) === "from" ? i - 2 : -1;
-    return from > 0 && !FORWARDING_WORDS.has(this.key(from - 1)) && (hostPort(this.raw(i)) ?? 0) >= EPHEMERAL_FROM;
+    return from >= 0 && (hostPort(this.raw(i)) ?? 0) >= EPHEMERAL_FROM && this.lineHas(this.chunks[from] as Chunk, LOGIN_LINE);
   }
 
   /** The host of a SQL Server connection string or `sqlcmd -S`: `tcp:db01`, after `Server=`, `Data Source=`, `-S`. */

@@ -644,10 +644,10 @@ describe("pasted text: netsh's excluded port ranges", () => {
 });
 
 describe("pasted text: a table's port column by its header", () => {
-  it("PowerShell's `ServerPort`, Docker's `HostPort` and `ContainerPort` columns are ports", () => {
+  it("PowerShell's `ServerPort`, Docker's `HostPort` and `ContainerPort` columns are ports; a mapping's both", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom("ServerPort", "HostPort", "ContainerPort", "ListenPort"),
+        fc.constantFrom("ServerPort", "HostPort", "ContainerPort"),
         fc.array(port, { minLength: 1, maxLength: 5 }),
         (header, ports) => {
           const rows = ports.map((p) => `${"10.166.20.136".padEnd(41)}${"6".padEnd(31)}${p}`);
@@ -657,6 +657,9 @@ describe("pasted text: a table's port column by its header", () => {
       ),
       { numRuns: propertyRuns(200) },
     );
+    expect(found("Name   HostPort   ContainerPort\nweb    8080       80")).toEqual([8080, 80]);
+    // a sentence naming a column is no table's header: `Set the ListenPort in config`
+    expect(found("Set the ListenPort in config\nMaxConn    10000\nBacklog    2048")).toEqual([]);
   });
 });
 
@@ -802,6 +805,10 @@ describe("pasted text: Windows releases named by their years", () => {
     // Microsoft's servers are released by year too: `SQL 2019`, `Exchange Server 2016`
     expect(found("I cannot connect to a local SQL 2019 Server. TCP/IP is enabled")).toEqual([]);
     expect(found("Exchange Server 2016 CU23 answers on port 443")).toEqual([443]);
+    // only a year one of their releases has: `data exchange 2049` is NFS's port; SQL Server's years list on
+    expect(found("data exchange 2049 blocked")).toEqual([2049]);
+    expect(found("SQL 2082 blocked")).toEqual([2082]);
+    expect(found("we run SQL Server 2019, 2017 and 1433 is open")).toEqual([1433]);
     expect(found("Windows Server 2008, 2012 and 3389 are open")).toEqual([3389]);
   });
 });
@@ -1017,6 +1024,8 @@ describe("pasted text: a client's own port is not the port the text is about", (
       { numRuns: propertyRuns(200) },
     );
     expect(found("active check configuration update from [172.50.1.233:10050] started to fail")).toEqual([10050]);
+    // only on a login's line: a reply from a server's dynamic RPC port is the server's
+    expect(found("Timeout waiting for response from 10.0.0.10:49667")).toEqual([49667]);
     expect(found("Forwarding from 127.0.0.1:50000 -> 80")).toContain(50000);
   });
 });
@@ -1120,7 +1129,11 @@ describe("pasted text: ports named without a number", () => {
       88,
     ]);
     // Windows' share audit events (5140, 5145) name the share: SMB
-    expect(found('<Data Name="IpAddress">10.0.0.100</Data>\n<Data Name="ShareName">\\\\*\\Documents</Data>')).toEqual([445]);
+    expect(found('<Data Name="IpAddress">10.0.0.100</Data>\n<Data Name="ShareLocalPath">\\??\\C:\\Documents</Data>')).toEqual([
+      445,
+    ]);
+    // (a tool that works over LDAP names no Kerberos: GetUserSPNs)
+    expect(found("GetUserSPNs.py corp/u -dc-ip 10.0.0.10\n[+] Connecting to 10.0.0.10, port 389, SSL False")).toEqual([389]);
     // ODBC's driver in braces: `Driver={SQL Server}`
     expect(found('conn.ConnectionString = "Driver={SQL Server};Server=QUERIER;Trusted_Connection=no"')).toEqual([1433]);
     // DCE/RPC's string bindings name their transport: a named pipe is SMB's, TCP the endpoint mapper's
