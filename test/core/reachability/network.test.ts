@@ -358,3 +358,56 @@ describe("instance layer: what it cites and when it cannot tell", () => {
     });
   });
 });
+
+describe("evaluateRoute from any source", () => {
+  const table = (routes: { destination: string; target: string; state: "active" | "blackhole" }[], subnetIds: string[] = []) => [
+    { id: "rtb-55555555", main: subnetIds.length === 0, subnetIds, routes },
+  ];
+  const local = { destination: "10.0.0.0/16", target: "local", state: "active" as const };
+  const internet = { destination: "0.0.0.0/0", target: "igw-66666666", state: "active" as const };
+
+  it("passes from the internet through the gateway to the public address, citing the route and how the table was chosen", () => {
+    const verdict = evaluateRoute(snapshot(), anySource());
+    expect(verdict).toMatchObject({ layer: "route", verdict: "pass" });
+    expect(verdict.cite).toContain("rtb-55555555 route 0.0.0.0/0 → igw-66666666");
+    expect(verdict.reason).toContain("reachable from the internet at 198.51.100.10 through igw-66666666");
+    expect(verdict.reason).toContain("and from inside the VPC");
+  });
+
+  it("passes from inside the VPC only, and says why, with no public address or no route to the internet", () => {
+    const noPublic = evaluateRoute(snapshot({}, { publicAddress: undefined }), anySource());
+    expect(noPublic).toMatchObject({ verdict: "pass" });
+    expect(noPublic.cite).toContain("rtb-55555555 route 10.0.0.0/16 → local");
+    expect(noPublic.reason).toBe(`reachable from inside the VPC (10.0.0.0/16) only: ${INSTANCE} has no public address`);
+    const noGateway = evaluateRoute(snapshot({ routeTables: table([local]) }), anySource());
+    expect(noGateway.reason).toBe(
+      "reachable from inside the VPC (10.0.0.0/16) only: rtb-55555555 has no route to an internet gateway",
+    );
+    // a blackholed gateway route is no way in
+    const blackhole = evaluateRoute(snapshot({ routeTables: table([local, { ...internet, state: "blackhole" }]) }), anySource());
+    expect(blackhole.reason).toContain("has no route to an internet gateway");
+  });
+
+  it("is unknown with no local route, or with no route table to read", () => {
+    const noLocal = evaluateRoute(snapshot({ routeTables: table([internet]) }, { publicAddress: undefined }), anySource());
+    expect(noLocal).toMatchObject({ verdict: "unknown" });
+    expect(noLocal.cite).toMatch(/^rtb-55555555 \(the VPC's main table/);
+    expect(noLocal.reason).toBe("rtb-55555555 has no local route");
+    const none = evaluateRoute(snapshot({ routeTables: [] }), anySource());
+    expect(none).toMatchObject({ verdict: "unknown", cite: "" });
+    expect(none.reason).toContain("the subnet's route table could not be read");
+  });
+
+  it("uses the table associated with the subnet before the main one, and says so", () => {
+    const own = evaluateRoute(
+      snapshot({
+        routeTables: [
+          ...table([local]),
+          { id: "rtb-99999999", main: false, subnetIds: ["subnet-22222222"], routes: [local, internet] },
+        ],
+      }),
+      anySource(),
+    );
+    expect(own.cite).toBe("rtb-99999999 route 0.0.0.0/0 → igw-66666666 (associated with subnet-22222222)");
+  });
+});
