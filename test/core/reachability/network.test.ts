@@ -411,3 +411,70 @@ describe("evaluateRoute from any source", () => {
     expect(own.cite).toBe("rtb-99999999 route 0.0.0.0/0 → igw-66666666 (associated with subnet-22222222)");
   });
 });
+
+describe("evaluateNetworkAcl: what it cites and the fix it builds", () => {
+  it("a deny before any allow blocks, citing it, with an allow entry numbered just below it for the asked source", () => {
+    const acl = withAcl([
+      entry(50, "deny", "203.0.113.0/24", [5986, 5986]),
+      entry(49, "allow", "198.51.100.0/24", [22, 22]),
+      entry(100, "allow", "0.0.0.0/0"),
+      entry(100, "allow", "0.0.0.0/0", undefined, { egress: true }),
+    ]);
+    const verdict = evaluateNetworkAcl(acl, from("203.0.113.7"));
+    expect(verdict).toMatchObject({ layer: "network-acl", verdict: "blocked" });
+    expect(verdict.cite).toBe("acl-88888888 inbound rule 50: deny tcp 5986 from 203.0.113.0/24");
+    expect(verdict.reason).toBe("inbound tcp 5986 from 203.0.113.7 is denied before any rule allows it");
+    // 49 is taken by the SSH rule: the next free number below the deny
+    expect(verdict.fix).toBe(
+      "aws ec2 create-network-acl-entry --network-acl-id acl-88888888 --ingress --rule-number 48 --protocol tcp --port-range From=5986,To=5986 --cidr-block 203.0.113.7/32 --rule-action allow",
+    );
+  });
+
+  it("an IPv6 source gets an IPv6 block in the fix; no free number below the deny means no fix", () => {
+    const v6 = withAcl([entry(10, "deny", "::/0", [5986, 5986], { protocol: "6" }), entry(100, "allow", "::/0")]);
+    expect(evaluateNetworkAcl(v6, from("2001:db8::5")).fix).toContain("--ipv6-cidr-block 2001:db8::5/128");
+    const first = withAcl([entry(1, "deny", "0.0.0.0/0", [5986, 5986]), entry(100, "allow", "0.0.0.0/0")]);
+    const verdict = evaluateNetworkAcl(first, from("203.0.113.7"));
+    expect(verdict.verdict).toBe("blocked");
+    expect(verdict.fix).toBeUndefined();
+  });
+
+  it("names each entry by its direction, number, action, protocol, ports and block", () => {
+    const acl = withAcl([
+      entry(90, "allow", "0.0.0.0/0", [1024, 65535], { egress: true }),
+      entry(80, "allow", "10.0.0.0/8", [5985, 5986], { protocol: "17" }),
+      entry(70, "allow", "10.0.0.0/8", [5985, 5986], { protocol: "47" }),
+      entry(100, "allow", "0.0.0.0/0"),
+    ]);
+    const verdict = evaluateNetworkAcl(acl, from("203.0.113.7"));
+    expect(verdict.verdict).toBe("pass");
+    expect(verdict.cite).toBe(
+      "acl-88888888 inbound rule 100: allow all traffic from 0.0.0.0/0; return acl-88888888 outbound rule 90: allow tcp 1024-65535 to 0.0.0.0/0",
+    );
+  });
+
+  it("from any source: the first allow no earlier deny covers, and the sources it allows; else blocked, citing the deny", () => {
+    const open = withAcl([
+      entry(10, "deny", "203.0.113.0/24", [5986, 5986]),
+      entry(20, "allow", "203.0.113.0/24", [5986, 5986]),
+      entry(30, "allow", "198.51.100.0/24", [5986, 5986]),
+      entry(100, "allow", "0.0.0.0/0", undefined, { egress: true }),
+    ]);
+    const verdict = evaluateNetworkAcl(open, anySource(5986));
+    expect(verdict.verdict).toBe("pass");
+    expect(verdict.reason).toMatch(/; allowed sources: 198\.51\.100\.0\/24$/);
+    const closed = withAcl([entry(10, "deny", "0.0.0.0/0", [5986, 5986]), entry(20, "allow", "203.0.113.0/24", [5986, 5986])]);
+    expect(evaluateNetworkAcl(closed, anySource(5986))).toEqual({
+      layer: "network-acl",
+      verdict: "blocked",
+      cite: "acl-88888888 inbound rule 10: deny tcp 5986 from 0.0.0.0/0",
+      reason: "no inbound rule of acl-88888888 allows tcp 5986 from any source outside the subnet",
+    });
+  });
+
+  it("a source inside the instance's own subnet never crosses the ACL", () => {
+    const verdict = evaluateNetworkAcl(withAcl([entry(10, "deny", "0.0.0.0/0")]), from("10.0.1.99"));
+    expect(verdict).toMatchObject({ verdict: "pass", cite: "acl-88888888 (not crossed)" });
+    expect(verdict.reason).toContain("10.0.1.99 is in the instance's own subnet (10.0.1.0/24)");
+  });
+});
