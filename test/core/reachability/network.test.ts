@@ -478,3 +478,65 @@ describe("evaluateNetworkAcl: what it cites and the fix it builds", () => {
     expect(verdict.reason).toContain("10.0.1.99 is in the instance's own subnet (10.0.1.0/24)");
   });
 });
+
+describe("evaluateSecurityGroups: what it cites and the fix it builds", () => {
+  const groups = (ingress: ReturnType<typeof tcpRule>[]) => ({
+    securityGroups: [{ id: "sg-33333333", name: "windows", ingress }],
+  });
+
+  it("names the allowing rule: its group, ports and source, and an all-traffic rule covering the port", () => {
+    const verdict = evaluateSecurityGroups(snapshot(groups([tcpRule([5985, 5986], ["203.0.113.0/24"])])), from("203.0.113.7"));
+    expect(verdict).toEqual({
+      layer: "security-group",
+      verdict: "pass",
+      cite: "sg-33333333 (windows) inbound: allow tcp 5985-5986 from 203.0.113.0/24",
+      reason: "203.0.113.7 is allowed",
+    });
+    const all = evaluateSecurityGroups(snapshot(groups([tcpRule(0, ["0.0.0.0/0"], { protocol: "-1" })])), from("203.0.113.7"));
+    expect(all.cite).toBe("sg-33333333 (windows) inbound: allow all traffic from 0.0.0.0/0 (covers 5986)");
+  });
+
+  it("blocks a source no rule covers, listing the sources that are allowed, with the fix for that address", () => {
+    const many = ["198.51.100.0/24", "192.0.2.0/24", "10.9.0.0/16", "10.8.0.0/16", "10.7.0.0/16", "10.6.0.0/16", "10.5.0.0/16"];
+    const verdict = evaluateSecurityGroups(snapshot(groups([tcpRule(5986, many)])), from("203.0.113.7"));
+    expect(verdict.verdict).toBe("blocked");
+    expect(verdict.cite).toBe("sg-33333333");
+    expect(verdict.reason).toMatch(
+      /^no inbound rule of sg-33333333 allows tcp 5986 from 203\.0\.113\.7; it allows tcp 5986 only from 198\.51\.100\.0\/24, /,
+    );
+    expect(verdict.reason).toMatch(/ and \d+ more$/);
+    expect(verdict.fix).toBe(
+      "aws ec2 authorize-security-group-ingress --group-id sg-33333333 --protocol tcp --port 5986 --cidr 203.0.113.7/32",
+    );
+    const v6 = evaluateSecurityGroups(snapshot(groups([tcpRule(5986, ["10.0.0.0/8"])])), from("2001:db8::5"));
+    expect(v6.fix).toBe(
+      "aws ec2 authorize-security-group-ingress --group-id sg-33333333 --ip-permissions IpProtocol=tcp,FromPort=5986,ToPort=5986,Ipv6Ranges=[{CidrIpv6=2001:db8::5/128}]",
+    );
+  });
+
+  it("from any source: passes listing every allowed source, or blocks with a fix for the asker's block", () => {
+    const open = evaluateSecurityGroups(
+      snapshot(groups([tcpRule(5986, ["203.0.113.0/24", "198.51.100.0/24"])])),
+      anySource(5986),
+    );
+    expect(open).toMatchObject({ verdict: "pass", reason: "tcp 5986 is allowed from 203.0.113.0/24, 198.51.100.0/24" });
+    const closed = evaluateSecurityGroups(snapshot(groups([tcpRule(22, ["0.0.0.0/0"])])), anySource(5986));
+    expect(closed).toEqual({
+      layer: "security-group",
+      verdict: "blocked",
+      cite: "sg-33333333",
+      reason: "no inbound rule of sg-33333333 allows tcp 5986",
+      fix: "aws ec2 authorize-security-group-ingress --group-id sg-33333333 --protocol tcp --port 5986 --cidr <your-cidr>",
+    });
+  });
+
+  it("is unknown, with no fix, when one of the instance's groups could not be read", () => {
+    const verdict = evaluateSecurityGroups(
+      snapshot(groups([tcpRule(22, ["0.0.0.0/0"])]), { securityGroupIds: ["sg-33333333", "sg-99999999"] }),
+      from("203.0.113.7"),
+    );
+    expect(verdict.verdict).toBe("unknown");
+    expect(verdict.reason).toMatch(/; sg-99999999 could not be read$/);
+    expect(verdict).not.toHaveProperty("fix");
+  });
+});
