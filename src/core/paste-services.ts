@@ -98,7 +98,9 @@ export function servicesNamedBy(raw: string): PasteService[] {
   const parts = new Set(lower.split(COMPOUND_SEPARATORS));
   // a path's last part, whole and only whole: `/etc/resolv.conf` (not `zabbix_agentd.conf` as the agent's)
   const slash = Math.max(lower.lastIndexOf("/"), lower.lastIndexOf("\\"));
-  if (slash >= 0 && slash < lower.length - 1) found.push(...(byWord.get(lower.slice(slash + 1)) ?? []));
+  const last = slash >= 0 ? lower.slice(slash + 1) : "";
+  // (a last part the split keeps whole, `/usr/bin/smbclient`, is looked up below with the others)
+  if (last !== "" && !parts.has(last)) found.push(...(byWord.get(last) ?? []));
   if (/[a-z][A-Z]/.test(raw))
     for (const part of raw.split(COMPOUND_SEPARATORS).flatMap((p) => p.split(CAMEL_BOUNDARY))) parts.add(part.toLowerCase());
   parts.add(lower);

@@ -186,10 +186,7 @@ const RELEASE_NAMES = new Set(["windows", "win", "sql", "mssql", "exchange", "sh
 /** Windows', named by any year (`Windows 2000`); the other names only by a year one of their releases has. */
 const WINDOWS_RELEASE_WORDS = new Set(["windows", "win"]);
 /** The years Microsoft's servers were released in: after a release's name, or listed after one. */
-const RELEASE_YEARS: ReadonlySet<string> = new Set([
-  ...WINDOWS_RELEASE_YEARS,
-  ..."2005 2007 2010 2013 2014 2017 2019".split(" "),
-]);
+const RELEASE_YEARS: ReadonlySet<string> = new Set([...WINDOWS_RELEASE_YEARS, ..."2005 2007 2010 2013 2014 2017".split(" ")]);
 /** Cisco's port operators in an access-list entry. */
 const ACL_OPERATORS = new Set(["eq", "range", "gt", "lt", "neq"]);
 /** An access-list entry up to an operator: `permit tcp …`, ASA's `service tcp destination …`, `port-object …`. */
