@@ -92,6 +92,8 @@ function profiles(value: Json | undefined): "Any" | FirewallProfile[] | undefine
     if (value === 0 || value === 7) return "Any";
     return PROFILE_BITS.filter(([bit]) => (value & bit) !== 0).map(([, name]) => name);
   }
+  // (only text names profiles: an object, a boolean or a list of them is unreadable, never "Any")
+  if (typeof value === "boolean" || listOf(value ?? null).some((item) => typeof item !== "string")) return undefined;
   const names = texts(value);
   if (!names) return undefined;
   if (names.includes("Any") || names.length === 0) return "Any";
@@ -166,10 +168,17 @@ export function readRule(raw: Json, filters: Filters = new Map()): FirewallRuleS
 export function readListener(raw: Json, protocol: CheckProtocol): ListenerState | undefined {
   const o = objectOf(raw);
   const localAddress = o && text(o.LocalAddress);
-  const localPort = o && Number(o.LocalPort);
-  if (!o || !localAddress || !Number.isInteger(localPort)) return undefined;
-  const pid = Number(o.OwningProcess);
-  return { protocol, localAddress, localPort: localPort as number, ...(Number.isInteger(pid) ? { owningProcess: pid } : {}) };
+  const localPort = o && wholeNumber(o.LocalPort);
+  if (!o || !localAddress || localPort === undefined) return undefined;
+  const pid = wholeNumber(o.OwningProcess);
+  return { protocol, localAddress, localPort, ...(pid === undefined ? {} : { owningProcess: pid }) };
+}
+
+/** A whole number written as a number or as digits; null and "" are none (JavaScript's Number reads both as 0). */
+function wholeNumber(value: Json | undefined): number | undefined {
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isInteger(n) ? n : undefined;
 }
 
 /**
