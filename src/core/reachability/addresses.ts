@@ -33,12 +33,13 @@ function parseIpv4(text: string): bigint | undefined {
 function parseIpv6(text: string): bigint | undefined {
   if (!/^[0-9a-fA-F:.]+$/.test(text) || text.split("::").length > 2) return undefined;
   const [head = "", tail] = text.split("::");
-  const groupsOf = (part: string): number[] | undefined => {
+  /** `ends`: whether the part ends the address, the only place an embedded IPv4 address may stand. */
+  const groupsOf = (part: string, ends: boolean): number[] | undefined => {
     if (part === "") return [];
     const words: number[] = [];
     const pieces = part.split(":");
     for (const [index, piece] of pieces.entries()) {
-      if (index === pieces.length - 1 && piece.includes(".")) {
+      if (ends && index === pieces.length - 1 && piece.includes(".")) {
         const v4 = parseIpv4(piece);
         if (v4 === undefined) return undefined;
         words.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
@@ -50,8 +51,8 @@ function parseIpv6(text: string): bigint | undefined {
     }
     return words;
   };
-  const before = groupsOf(head);
-  const after = tail === undefined ? [] : groupsOf(tail);
+  const before = groupsOf(head, tail === undefined);
+  const after = tail === undefined ? [] : groupsOf(tail, true);
   if (!before || !after) return undefined;
   const missing = 8 - before.length - after.length;
   if (tail === undefined ? missing !== 0 : missing < 1) return undefined;
@@ -88,8 +89,4 @@ export function overlap(source: AddressRange, rule: AddressRange): Overlap {
 export function prefixLength(range: AddressRange): number {
   const size = range.last - range.first + 1n;
   return (range.family === 4 ? 32 : 128) - (size.toString(2).length - 1);
-}
-
-export function isSingleAddress(range: AddressRange): boolean {
-  return range.first === range.last;
 }
