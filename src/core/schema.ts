@@ -13,7 +13,8 @@ export type Protocol = (typeof PROTOCOLS)[number];
 export type Direction = (typeof DIRECTIONS)[number];
 export type Source = (typeof SOURCES)[number];
 
-function buildSchemas(z: typeof Zod) {
+/** The schemas, built with `z`: {@link dataSchemas} for amiport, built once. */
+export function buildSchemas(z: typeof Zod) {
   const text = z.string().trim().min(1);
   /** A port cell as published: a number, list, range, keyword, `Any`, or null for an empty cell. */
   const portCell = text.nullable();

@@ -30,7 +30,8 @@ export function oneEditApart(a: string, b: string): boolean {
   }
   const restA = endA - start;
   const restB = endB - start;
-  if (restA + restB <= 2 && Math.max(restA, restB) === 1) return true;
+  // a letter changed (1 and 1), added or dropped (0 and 1): the lengths differ by one at most
+  if (Math.max(restA, restB) === 1) return true;
   // a swap: `dhpc` and `dhcp`
   return restA === 2 && restB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
 }

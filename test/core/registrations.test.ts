@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { MAX_REGISTRATIONS, registrationsFor, searchRules, servicePorts, unopenedPorts } from "../../src/core/index.js";
-import { readServiceAliases } from "../../src/core/registrations.js";
+import { buildServiceIndex, isRegistryLoaded, readIanaEntry, readServiceAliases } from "../../src/core/registrations.js";
 import { book } from "../helpers/book.js";
 
 const aliases = (await import("../../data/service-aliases.json", { with: { type: "json" } })).default as {
@@ -37,6 +37,42 @@ describe("registrationsFor", () => {
     expect(registrationsFor([{ from: 49152, to: 49152 }])).toEqual([]);
     expect(registrationsFor([{ from: 1, to: 5000 }])).toHaveLength(MAX_REGISTRATIONS);
   });
+
+  it("has read IANA's table once it answered", () => {
+    registrationsFor([{ from: 22, to: 22 }]);
+    expect(isRegistryLoaded()).toBe(true);
+  });
+});
+
+describe("readIanaEntry", () => {
+  it("reads a port/protocol key and a [name, description] pair, up to port 65535", () => {
+    expect(readIanaEntry("22/tcp", ["ssh", "The Secure Shell (SSH) Protocol"])).toEqual({
+      port: 22,
+      protocol: "tcp",
+      service: "ssh",
+      description: "The Secure Shell (SSH) Protocol",
+    });
+    expect(readIanaEntry("65535/udp", ["last", "The last port"])).toEqual({
+      port: 65535,
+      protocol: "udp",
+      service: "last",
+      description: "The last port",
+    });
+  });
+
+  it.each([
+    ["a port above 65535", "65536/tcp", ["big", "Too big"]],
+    ["a port of six digits", "100000/tcp", ["big", "Too big"]],
+    ["SCTP", "22/sctp", ["ssh", "SSH"]],
+    ["text before the port", "x22/tcp", ["ssh", "SSH"]],
+    ["text after the protocol", "22/tcpx", ["ssh", "SSH"]],
+    ["a value that is no pair", "22/tcp", "ssh"],
+    ["a name that is no text", "22/tcp", [22, "SSH"]],
+    ["a description that is no text", "22/tcp", ["ssh", 22]],
+    ["no description", "22/tcp", ["ssh"]],
+  ])("reads nothing from %s", (_, key, value) => {
+    expect(readIanaEntry(key, value)).toBeUndefined();
+  });
 });
 
 describe("servicePorts", () => {
@@ -54,13 +90,78 @@ describe("servicePorts", () => {
   });
 
   it("does not read common words or short ones as services", () => {
-    for (const word of ["time", "who", "down", "find", "ad", "banana"]) expect(servicePorts(word), word).toBeUndefined();
+    // IANA registers dc and ns, two letters each
+    for (const word of ["time", "who", "down", "find", "ad", "dc", "ns", "banana"]) {
+      expect(servicePorts(word), word).toBeUndefined();
+    }
+  });
+
+  it("gives each TCP or UDP port once, in order, and no port registered on SCTP only", () => {
+    expect(servicePorts("SSH")).toEqual({ service: "ssh", ports: [{ from: 22, to: 22 }] });
+    expect(servicePorts("http-alt")?.ports).toEqual([
+      { from: 591, to: 591 },
+      { from: 8008, to: 8008 },
+      { from: 8080, to: 8080 },
+    ]);
+    expect(servicePorts("asap-sctp")).toBeUndefined();
   });
 
   it("every alias names a service IANA registers on TCP or UDP", () => {
     for (const [alias, service] of Object.entries(aliases.aliases)) {
       expect(servicePorts(alias)?.service, alias).toBe(service);
     }
+  });
+});
+
+describe("buildServiceIndex", () => {
+  const noAliases = () => ({ aliases: {}, notServices: [] });
+
+  it("indexes TCP and UDP registrations by lower-case name, each port once and in order", () => {
+    const index = buildServiceIndex(
+      {
+        "8080/tcp": ["Web", "Web, another port"],
+        "80/tcp": ["web", "World Wide Web"],
+        "80/udp": ["web", "World Wide Web"],
+        "443/udp": ["WEB", "Web over UDP"],
+      },
+      noAliases(),
+    );
+    expect(servicePorts("web", index)).toEqual({
+      service: "web",
+      ports: [
+        { from: 80, to: 80 },
+        { from: 443, to: 443 },
+        { from: 8080, to: 8080 },
+      ],
+    });
+  });
+
+  it("leaves out other protocols, empty names, names that are no text and values that are no pair", () => {
+    const index = buildServiceIndex(
+      {
+        "0/tcp": ["", "Reserved"],
+        "7/tcp": [7, "Echo"],
+        "8/udp": "echo",
+        "9/udp": ["discard", "Discard"],
+        "9/sctp": ["discard", "Discard"],
+        "10/dccp": ["discard", "Discard"],
+        "3863/sctp": ["asap-sctp", "asap sctp"],
+      },
+      noAliases(),
+    );
+    expect(index.portsByService).toEqual(new Map([["discard", [9]]]));
+    expect(servicePorts("asap-sctp", index)).toBeUndefined();
+  });
+
+  it("reads an alias first, and never a word that is no service, in any case", () => {
+    const index = buildServiceIndex(
+      { "37/tcp": ["time", "Time"], "42/tcp": ["nameserver", "Host Name Server"] },
+      { aliases: { clock: "time" }, notServices: ["Time"] },
+    );
+    expect(servicePorts("time", index)).toBeUndefined();
+    expect(servicePorts("TIME", index)).toBeUndefined();
+    expect(servicePorts("Clock", index)).toEqual({ service: "time", ports: [{ from: 37, to: 37 }] });
+    expect(servicePorts("nameserver", index)).toEqual({ service: "nameserver", ports: [{ from: 42, to: 42 }] });
   });
 });
 

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readDataStamp } from "../../src/core/data-stamp.js";
 import { DataError, DEFAULT_DATA_DIR, loadRuleBook } from "../../src/core/index.js";
 
 /**
@@ -230,6 +231,30 @@ describe("loadRuleBook with a broken file", () => {
 });
 
 describe("the build's data stamp", () => {
+  /** A stamp file with `text` in a directory of its own. */
+  function stampFile(text: string | undefined): string {
+    const dir = mkdtempSync(join(tmpdir(), "amiport-stamp-"));
+    dirs.push(dir);
+    const path = join(dir, "data-stamp.json");
+    if (text !== undefined) writeFileSync(path, text);
+    return path;
+  }
+
+  it("reads the texts the build checked", () => {
+    const stamp = { portsFile: '{ "rules": [] }', realWordsFile: '{ "words": [] }' };
+    expect(readDataStamp(stampFile(JSON.stringify(stamp)))).toEqual(stamp);
+  });
+
+  it.each([
+    ["no file", undefined],
+    ["no JSON", "{ portsFile"],
+    ["null", "null"],
+    ["a number", "5"],
+    ["a string", '"portsFile"'],
+  ])("trusts no text when the stamp is %s", (_, text) => {
+    expect(readDataStamp(stampFile(text))).toEqual({});
+  });
+
   it("the compiled code, trusting the stamp, loads the same book as a full check", async () => {
     const stamp = JSON.parse(readFileSync(new URL("../../dist/data-stamp.json", import.meta.url), "utf8"));
     expect(Object.keys(stamp).sort()).toEqual(["commonWordsFile", "portsFile", "realWordsFile", "vocabularyFile"]);

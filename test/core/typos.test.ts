@@ -24,8 +24,28 @@ describe("oneEditApart", () => {
     ["abcd", "badc"],
     ["rdp", "xrdpx"],
     ["winrm", "wrinm"],
+    // a swap and a letter added: two edits
+    ["smb", "msbb"],
+    ["rdp", "drpp"],
+    // two letters changed, one of them to its neighbour
+    ["dhcp", "dcpp"],
+    ["dhcp", "dxhp"],
   ])("%s and %s are not", (a, b) => {
     expect(oneEditApart(a, b)).toBe(false);
+    expect(oneEditApart(b, a)).toBe(false);
+  });
+});
+
+describe("typoTargets", () => {
+  it("takes the single words of tags and phrase targets of three letters or more, in lower case, once each, sorted", () => {
+    const vocabulary = {
+      tags: [
+        { section: "Remote Desktop", words: ["RDP", "remote desktop", "mstsc"] },
+        { rule: "File and Printer Sharing", words: ["smb", "ad", "wf.msc"] },
+      ],
+      phrases: { "file share": "smb", "sql server": "mssql", "rd gateway": "rd gw" },
+    };
+    expect(typoTargets(vocabulary)).toEqual(["mssql", "mstsc", "rdp", "smb"]);
   });
 });
 
@@ -47,6 +67,13 @@ describe("correctTypo", () => {
     for (const word of ["sob", "pink", "rip", "dos", "arm"]) expect(correctTypo(word, targets, book.realWords)).toBeUndefined();
     expect(correctTypo("rpd", targets, book.realWords)).toBeUndefined();
     expect(correctTypo("rp", targets, book.realWords)).toBeUndefined();
+  });
+
+  it("leaves words shorter than three letters or longer than six to fuzzy search", () => {
+    const targets = readTargets();
+    expect(correctTypo("sm", targets, book.realWords)).toBeUndefined(); // one edit from smb only
+    expect(correctTypo("netbos", targets, book.realWords)).toBe("netbios");
+    expect(correctTypo("miracst", targets, book.realWords)).toBeUndefined(); // one edit from miracast only
   });
 
   // a check of a generated file, not of typos.ts: instrumented by Stryker it outlasts the test timeout
