@@ -187,3 +187,213 @@ describe("cleanText", () => {
     expect(cleanText("Windows Server")).toBe("Windows Server");
   });
 });
+
+// Small pages written here, one Markdown line per fact: each test builds and reads its page inside itself.
+const TITLE_LINE = "# Ports and Protocols for AWS Windows AMIs";
+const page = (...lines: string[]): AwsPage => parsed([TITLE_LINE, ...lines].join("\n"));
+/** A section with one readable rule, so a page that is otherwise about odd lines is still a page. */
+const GOOD = [
+  "## Good",
+  "- **Windows Server 2022**",
+  "  - **Rule:** Good / **Port:** Local: 1<br />Remote: Any / **Protocol:** TCP / **Direction:** In",
+];
+const TABLE_HEAD = ["| OS | Rule | Port | Protocol | Direction |", "| --- | --- | --- | --- | --- |"];
+
+describe("the title and the sections", () => {
+  it("drops a leading byte-order mark, and gives the title without its #, escapes or anchor", () => {
+    const withBom = parsed(`\uFEFF${[TITLE_LINE, ...GOOD].join("\n")}`);
+    expect(withBom.title).toBe("Ports and Protocols for AWS Windows AMIs");
+    expect(withBom.rows.map((r) => r.rule)).toEqual(["Good"]);
+    expect(parsed(fixture("2019-08-13.md")).title).toBe("Ports and Protocols for Windows Amazon Machine Images (AMIs)");
+  });
+
+  it("starts each section with no versions: a rule above the section's first bold line names none", () => {
+    const read = page(
+      ...GOOD,
+      "## Later",
+      "  - **Rule:** Unstated / **Port:** Local: 2<br />Remote: Any / **Protocol:** UDP / **Direction:** Out",
+    );
+    expect(read.rows.map((r) => [r.section, r.rule, r.os])).toEqual([
+      ["Good", "Good", ["Windows Server 2022"]],
+      ["Later", "Unstated", []],
+    ]);
+    expect(read.operatingSystems).toEqual(["Windows Server 2022"]);
+  });
+
+  it("reads nothing above the first section: the introduction's lines are no rules", () => {
+    const read = page(
+      "- **Windows Server 2019**",
+      "  - **Rule:** Intro / **Port:** Local: 3<br />Remote: Any / **Protocol:** TCP / **Direction:** In",
+      "[\\[See the AWS documentation website for more details\\]](http://docs.aws.amazon.com/)",
+      ...GOOD,
+    );
+    expect(read.rows.map((r) => r.rule)).toEqual(["Good"]);
+    expect(read.sections).toEqual([{ name: "Good", anchor: null, hiddenTables: 0 }]);
+    expect(read.unreadable).toEqual([]);
+  });
+
+  it("takes a heading's anchor from the next non-empty line within three lines, and none from further down or past the end", () => {
+    const read = page(
+      ...GOOD,
+      "## After a blank line",
+      "",
+      '<a name="blank"></a>',
+      "## After spaces",
+      "   ",
+      '<a name="spaces"></a>',
+      "## Too far",
+      "",
+      "",
+      "",
+      '<a name="far"></a>',
+      "## Last",
+      "",
+    );
+    expect(read.sections.map((s) => [s.name, s.anchor])).toEqual([
+      ["Good", null],
+      ["After a blank line", "blank"],
+      ["After spaces", "spaces"],
+      ["Too far", null],
+      ["Last", null],
+    ]);
+  });
+
+  it("is a page with no rows when every section's tables are hidden, and not one when sections hold only prose", () => {
+    const hidden = page(
+      '## Hidden<a name="hidden"></a>',
+      "[\\[See the AWS documentation website for more details\\]](http://docs.aws.amazon.com/)",
+    );
+    expect(hidden.rows).toEqual([]);
+    expect(hidden.sections).toEqual([{ name: "Hidden", anchor: "hidden", hiddenTables: 1 }]);
+    const prose = parseAwsPage([TITLE_LINE, "## Prose", "", "Some words about rules."].join("\n"));
+    expect(prose.ok).toBe(false);
+    if (!prose.ok) expect(prose.problem).toContain("no firewall rules");
+  });
+
+  it("cuts a line over 4000 characters before reading it, so a rule whose fields lie past the cut is unreadable", () => {
+    const long = `  - **Rule:** Long / **Definition:** ${"d".repeat(5000)} / **Port:** Local: 1<br />Remote: Any / **Protocol:** TCP / **Direction:** In`;
+    const read = page(...GOOD, long);
+    expect(read.rows.map((r) => r.rule)).toEqual(["Good"]);
+    expect(read.unreadable).toHaveLength(1);
+    expect(read.unreadable[0]).toMatch(
+      /^Good: - \*\*Rule:\*\* Long \/ \*\*Definition:\*\* d+ \(protocol "" is not one amiport knows\)$/,
+    );
+    // the same cut for the line a heading takes its anchor from
+    const anchorPastCut = page(...GOOD, "## Far anchor", `${"x".repeat(4000)}<a name="far"></a>`);
+    expect(anchorPastCut.sections.map((s) => s.anchor)).toEqual([null, null]);
+  });
+});
+
+describe("bullets it cannot read", () => {
+  it("says which field is wrong, after the section and the trimmed line", () => {
+    const lines = [
+      "  - **Rule:**  / **Port:** Local: 1<br />Remote: 2 / **Protocol:** TCP / **Direction:** In",
+      "  - **Rule:** No protocol / **Port:** Local: 1<br />Remote: 2 / **Direction:** In",
+      "  - **Rule:** Sideways / **Port:** Local: 1<br />Remote: 2 / **Protocol:** TCP / **Direction:** Sideways",
+      "  - **Rule:** No direction / **Port:** Local: 1<br />Remote: 2 / **Protocol:** TCP",
+      "  - **Rule:** Bare port / **Port:** Any / **Protocol:** TCP / **Direction:** In",
+    ];
+    expect(page(...GOOD, ...lines).unreadable).toEqual([
+      "Good: - **Rule:**  / **Port:** Local: 1<br />Remote: 2 / **Protocol:** TCP / **Direction:** In (no rule name)",
+      'Good: - **Rule:** No protocol / **Port:** Local: 1<br />Remote: 2 / **Direction:** In (protocol "" is not one amiport knows)',
+      'Good: - **Rule:** Sideways / **Port:** Local: 1<br />Remote: 2 / **Protocol:** TCP / **Direction:** Sideways (direction "Sideways" is neither In nor Out)',
+      'Good: - **Rule:** No direction / **Port:** Local: 1<br />Remote: 2 / **Protocol:** TCP (direction "" is neither In nor Out)',
+      'Good: - **Rule:** Bare port / **Port:** Any / **Protocol:** TCP / **Direction:** In (port cell "Any" has no Local:/Remote: parts)',
+    ]);
+  });
+
+  it("quotes at most 200 characters of the line", () => {
+    const start = "  - **Rule:** Long / **Definition:** ";
+    const line = `${start}${"d".repeat(300)} / **Port:** Local: 1<br />Remote: 2 / **Protocol:** SCTP / **Direction:** In`;
+    const quoted = `- **Rule:** Long / **Definition:** ${"d".repeat(200 - "- **Rule:** Long / **Definition:** ".length)}`;
+    expect(page(...GOOD, line).unreadable).toEqual([`Good: ${quoted} (protocol "SCTP" is not one amiport knows)`]);
+  });
+
+  it("reads a bullet without a Port field like an empty port cell: no ports", () => {
+    const read = page(...GOOD, "  - **Rule:** Portless / **Protocol:** 2 / **Direction:** In");
+    expect(read.rows.find((r) => r.rule === "Portless")).toMatchObject({ local: null, remote: null, protocol: "2" });
+    expect(read.unreadable).toEqual([]);
+  });
+});
+
+describe("pipe tables", () => {
+  it("reads a Description column, Inbound and Outbound, <br> and <br/>, a row without its closing pipe, and an empty OS cell as the row above's", () => {
+    const read = page(
+      "## Table",
+      "| OS | Rule | Description | Port | Protocol | Direction | ",
+      "| --- | --- | --- | --- | --- | --- | ",
+      "| Windows Server 2016 | A | About a. | Local: 1<br>Remote: 2 | TCP | Inbound",
+      "|  | B | About b. | Local: 3<br/>Remote: Any | UDP | Outbound | ",
+    );
+    expect(read.rows).toEqual([
+      {
+        section: "Table",
+        os: ["Windows Server 2016"],
+        rule: "A",
+        definition: "About a.",
+        local: "1",
+        remote: "2",
+        protocol: "TCP",
+        direction: "In",
+      },
+      {
+        section: "Table",
+        os: ["Windows Server 2016"],
+        rule: "B",
+        definition: "About b.",
+        local: "3",
+        remote: "Any",
+        protocol: "UDP",
+        direction: "Out",
+      },
+    ]);
+    // a break is a break: it never glues two numbers of a list together
+    const broken = page("## Table", ...TABLE_HEAD, "| Windows Server 2022 | C | Local: 5985<br />5986 Remote: Any | TCP | In |");
+    expect(broken.rows.map((r) => r.local)).toEqual(["5985 5986"]);
+  });
+
+  it("gives a first row with an empty OS cell no versions", () => {
+    const read = page("## Table", ...TABLE_HEAD, "|  | Unstated | Local: 1 Remote: Any | TCP | In |");
+    expect(read.rows.map((r) => [r.rule, r.os])).toEqual([["Unstated", []]]);
+  });
+
+  it("reads pipe lines as a table only under a --- separator, and a header only when it starts with a pipe", () => {
+    const read = page(
+      ...GOOD,
+      "",
+      "| OS | Rule | Port | Protocol | Direction |",
+      "| Windows Server 2022 | X | Local: 1 Remote: Any | TCP | In |",
+      "| Windows Server 2022 | Y | Local: 2 Remote: Any | TCP | In |",
+      "",
+      "| OS | Rule | Port | Protocol | Direction |",
+      "| | | | | |",
+      "| Windows Server 2022 | Z | Local: 3 Remote: Any | TCP | In |",
+      "",
+      "OS | Rule | Port | Protocol | Direction",
+      "| --- | --- | --- | --- | --- |",
+      "| Windows Server 2022 | W | Local: 4 Remote: Any | TCP | In |",
+    );
+    expect(read.rows.map((r) => r.rule)).toEqual(["Good"]);
+    expect(read.unreadable).toEqual([]);
+  });
+
+  it("reports a row it cannot read with the section and its cells, and keeps it out of the rows", () => {
+    const read = page(
+      ...GOOD,
+      "",
+      ...TABLE_HEAD,
+      "| Windows Server 2022 | Odd | Local: 1 Remote: 2 | SCTP | In | ",
+      "| Windows Server 2022 | Short |",
+      "",
+      "| OS | Port | Protocol | Direction |",
+      "| --- | --- | --- | --- |",
+      "| Windows Server 2022 | Local: 1 Remote: 2 | TCP | In |",
+    );
+    expect(read.rows.map((r) => r.rule)).toEqual(["Good"]);
+    expect(read.unreadable).toEqual([
+      'Good: Windows Server 2022 | Odd | Local: 1 Remote: 2 | SCTP | In (protocol "SCTP" is not one amiport knows)',
+      'Good: Windows Server 2022 | Short (protocol "" is not one amiport knows)',
+      "Good: Windows Server 2022 | Local: 1 Remote: 2 | TCP | In (no rule name)",
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { AwsPage, PageRow, PageSection } from "../../src/core/aws-page.js";
 import { osGroupSlug, refreshFromPage, slug } from "../../src/core/page-refresh.js";
 import { DEFAULT_DATA_DIR } from "../../src/core/rule-book.js";
 import type { PortsFile } from "../../src/core/schema.js";
@@ -245,11 +246,315 @@ describe("ids for new rows", () => {
     );
     expect(osGroupSlug(["Windows Server 2008 R2", "Windows Server 2008 SP2"])).toBe("2008r2-2008sp2");
     expect(osGroupSlug([])).toBe("os-unstated");
+    expect(slug("(*)")).toBe("rule");
   });
 
   it("every id in data/ is what the form gives for its first name and versions, or was kept", () => {
     // the data's ids were made the same way: a refresh that re-created them would give the same
     const mismatched = data().rules.filter((r) => r.id !== `${slug(r.rule)}.${osGroupSlug(r.os)}`);
     expect(mismatched.map((r) => r.id)).toEqual([]);
+  });
+});
+
+// Small data and pages written here, a few rows each, so each test shows one rule of the refresh.
+type DataRow = PortsFile["rules"][number];
+const ws = (versions: readonly string[]): string[] => versions.map((v) => `Windows Server ${v}`);
+
+function dataRow(id: string, rule: string, versions: readonly string[], more: Partial<DataRow> = {}): DataRow {
+  return {
+    id,
+    section: "Sec",
+    os: ws(versions),
+    rule,
+    definition: null,
+    local: "1",
+    remote: "Any",
+    protocol: "TCP",
+    direction: "In",
+    source: "aws-current",
+    ...more,
+  };
+}
+
+function pageRow(rule: string, versions: readonly string[], more: Partial<PageRow> = {}): PageRow {
+  return {
+    section: "Sec",
+    os: ws(versions),
+    rule,
+    definition: null,
+    local: "1",
+    remote: "Any",
+    protocol: "TCP",
+    direction: "In",
+    ...more,
+  };
+}
+
+const sectionsOf = (names: readonly string[]): PortsFile["sections"] =>
+  [...new Set(names)].map((name) => ({ name, anchor: null }));
+
+/** The real file's attribution and keywords around these rows and sections. */
+function smallData(rules: DataRow[], sections: PortsFile["sections"] = sectionsOf(rules.map((r) => r.section))): PortsFile {
+  return { ...data(), sections, operatingSystems: [...new Set(rules.flatMap((r) => r.os))].sort(), rules };
+}
+
+function smallPage(
+  rows: PageRow[],
+  sections: PageSection[] = sectionsOf(rows.map((r) => r.section)).map((s) => ({ ...s, hiddenTables: 0 })),
+  unreadable: string[] = [],
+): AwsPage {
+  const operatingSystems = [...new Set(rows.flatMap((r) => r.os))].sort();
+  return { title: "Ports and Protocols for AWS Windows AMIs", sections, rows, operatingSystems, unreadable };
+}
+
+const changedOs = (result: ReturnType<typeof refreshFromPage>) =>
+  result.diff.rules.changed.map((c) => [c.id, c.fields, c.after.os]);
+
+describe("pairing a rule's rows with the data's rows of the same identity", () => {
+  it("keeps every id and finds nothing when the page prints the data, correction-free", () => {
+    const rules = [dataRow("a.2022", "A", ["2022"]), dataRow("b.2022", "B", ["2022"], { definition: "About B." })];
+    const result = refreshFromPage(
+      smallData(rules),
+      smallPage([pageRow("A", ["2022"]), pageRow("B", ["2022"], { definition: "About B." })]),
+    );
+    expect(result.differs).toBe(false);
+    expect(result.diff.corrections).toEqual([]);
+    expect(result.next).toEqual(smallData(rules));
+  });
+
+  it("pairs the rows for the same versions first, whatever the page's order", () => {
+    const rules = [dataRow("a.2016-2019", "A", ["2016", "2019"]), dataRow("a.2016", "A", ["2016"])];
+    const result = refreshFromPage(smallData(rules), smallPage([pageRow("A", ["2016"]), pageRow("A", ["2016", "2019"])]));
+    expect(result.diff.rules).toEqual({ added: [], removed: [], changed: [] });
+    expect(result.next.rules.map((r) => [r.id, r.os])).toEqual([
+      ["a.2016", ws(["2016"])],
+      ["a.2016-2019", ws(["2016", "2019"])],
+    ]);
+  });
+
+  it("pairs only exactly the same versions first: a row for fewer versions waits for the row that has exactly them", () => {
+    // the page's first row [2016, 2019] holds a.2016's versions, but [2016] is the second row's exactly
+    const rules = [dataRow("a.2016", "A", ["2016"]), dataRow("a.2016-2019-2022", "A", ["2016", "2019", "2022"])];
+    const result = refreshFromPage(smallData(rules), smallPage([pageRow("A", ["2016", "2019"]), pageRow("A", ["2016"])]));
+    expect(changedOs(result)).toEqual([["a.2016-2019-2022", ["os"], ws(["2016", "2019"])]]);
+    expect(result.diff.rules.added).toEqual([]);
+  });
+
+  it("pairs a row sharing some versions only after every exact pair is made", () => {
+    // the first row [2016, 2019] shares 2019 with a.2019-2022, which is the second row's exactly
+    const rules = [dataRow("a.2019-2022", "A", ["2019", "2022"]), dataRow("a.2012-2016", "A", ["2012", "2016"])];
+    const result = refreshFromPage(smallData(rules), smallPage([pageRow("A", ["2016", "2019"]), pageRow("A", ["2019", "2022"])]));
+    expect(changedOs(result)).toEqual([["a.2012-2016", ["os"], ws(["2016", "2019"])]]);
+  });
+
+  it("then pairs by shared versions before rows with none in common, and lists changes by id", () => {
+    // [2025] shares nothing: it takes what is left after [2019] took the row it shares 2019 with
+    const rules = [dataRow("a.2019-2022", "A", ["2019", "2022"]), dataRow("a.2012", "A", ["2012"])];
+    const result = refreshFromPage(smallData(rules), smallPage([pageRow("A", ["2025"]), pageRow("A", ["2019"])]));
+    expect(changedOs(result)).toEqual([
+      ["a.2012", ["os"], ws(["2025"])],
+      ["a.2019-2022", ["os"], ws(["2019"])],
+    ]);
+    expect(result.diff.rules.added).toEqual([]);
+    expect(result.diff.rules.removed).toEqual([]);
+  });
+
+  it("gives a row sharing versions with two data rows the one it shares most with", () => {
+    const rules = [dataRow("a.2012-2016", "A", ["2012", "2016"]), dataRow("a.2016-2019", "A", ["2016", "2019"])];
+    const result = refreshFromPage(smallData(rules), smallPage([pageRow("A", ["2016", "2019", "2022"]), pageRow("A", ["2012"])]));
+    expect(changedOs(result)).toEqual([
+      ["a.2012-2016", ["os"], ws(["2012"])],
+      ["a.2016-2019", ["os"], ws(["2016", "2019", "2022"])],
+    ]);
+  });
+
+  it("keeps the id of a rule that moved to versions it had none of", () => {
+    const result = refreshFromPage(smallData([dataRow("a.2012", "A", ["2012"])]), smallPage([pageRow("A", ["2016"])]));
+    expect(changedOs(result)).toEqual([["a.2012", ["os"], ws(["2016"])]]);
+    expect(result.next.rules.map((r) => r.id)).toEqual(["a.2012"]);
+    expect(result.differs).toBe(true);
+  });
+
+  it("never pairs with an April 2022 row, even for exactly its versions", () => {
+    const april = dataRow("a.2008r2", "A", ["2008 R2"], { source: "aws-2022-04" });
+    const rules = [dataRow("a.2012-2016", "A", ["2012", "2016"]), april];
+    const result = refreshFromPage(smallData(rules), smallPage([pageRow("A", ["2008 R2"])]));
+    expect(changedOs(result)).toEqual([["a.2012-2016", ["os"], ws(["2008 R2"])]]);
+    expect(result.diff.rules.removed).toEqual([]);
+    expect(result.next.rules).toContainEqual(april);
+  });
+
+  it("matches names and sections in any case and spacing, and keeps the data's spelling of a section", () => {
+    const rules = [dataRow("remote-desktop.2022", " Remote  Desktop ", ["2022"], { section: "Core Networking" })];
+    const page = smallPage([
+      pageRow("remote desktop", ["2022"], { section: "core  networking" }),
+      pageRow("New", ["2022"], { section: "core  networking" }),
+    ]);
+    const result = refreshFromPage(smallData(rules), page);
+    expect(result.diff.rules.removed).toEqual([]);
+    expect(result.diff.rules.added.map((r) => [r.id, r.section])).toEqual([["new.2022", "Core Networking"]]);
+    expect(result.next.sections).toEqual([{ name: "Core Networking", anchor: null }]);
+    expect(result.diff.sections).toEqual({ added: [], removed: [] });
+  });
+
+  it("keeps the section and the name apart: the same words split differently make another rule", () => {
+    const result = refreshFromPage(
+      smallData([dataRow("bc.2022", "BC", ["2022"], { section: "A" })]),
+      smallPage([pageRow("C", ["2022"], { section: "AB" })]),
+    );
+    expect(result.diff.rules.added.map((r) => r.id)).toEqual(["c.2022"]);
+    expect(result.diff.rules.removed.map((r) => r.id)).toEqual(["bc.2022"]);
+  });
+});
+
+describe("ids and order of the next data", () => {
+  it("numbers a new row whose id is taken, from -2 on, and reports one rule added and one removed as a difference", () => {
+    // same name and versions as the data's row, other protocol or direction: other rules, so other ids
+    const result = refreshFromPage(
+      smallData([dataRow("a.2022", "A", ["2022"], { protocol: "UDP" })]),
+      smallPage([pageRow("A", ["2022"]), pageRow("A", ["2022"], { direction: "Out" })]),
+    );
+    expect(result.diff.rules.added.map((r) => r.id)).toEqual(["a.2022-2", "a.2022-3"]);
+    expect(result.diff.rules.removed.map((r) => r.id)).toEqual(["a.2022"]);
+    expect(result.differs).toBe(true);
+
+    const swapped = refreshFromPage(
+      smallData([dataRow("a.2022", "A", ["2022"], { protocol: "UDP" })]),
+      smallPage([pageRow("A", ["2022"])]),
+    );
+    expect(swapped.diff.rules.added.map((r) => r.id)).toEqual(["a.2022-2"]);
+    expect(swapped.diff.rules.removed.map((r) => r.id)).toEqual(["a.2022"]);
+    expect(swapped.differs).toBe(true);
+  });
+
+  it("keeps a row the page does not take part in where it stood, first included", () => {
+    const rules = [
+      dataRow("p.2008", "P", ["2008 SP2"], { source: "aws-2022-04" }),
+      dataRow("a.2022", "A", ["2022"]),
+      dataRow("b.2022", "B", ["2022"]),
+    ];
+    const result = refreshFromPage(smallData(rules), smallPage([pageRow("A", ["2022"]), pageRow("B", ["2022"])]));
+    expect(result.next.rules.map((r) => r.id)).toEqual(["p.2008", "a.2022", "b.2022"]);
+    expect(result.differs).toBe(false);
+  });
+});
+
+describe("what the diff and differs count", () => {
+  it("leaves the rows of a section whose tables are hidden uncompared, and names only the sections that hide tables", () => {
+    const rules = [
+      dataRow("a.2022", "A", ["2022"]),
+      dataRow("gone.2022", "Gone", ["2022"]),
+      dataRow("h.2022", "H", ["2022"], { section: "Hidden" }),
+      dataRow("i.2022", "I", ["2022"], { section: "Hidden" }),
+      dataRow("p.2022", "P", ["2022"], { section: "Hidden", source: "windows-predefined" }),
+    ];
+    const page = smallPage(
+      [pageRow("A", ["2022"])],
+      [
+        { name: "Sec", anchor: null, hiddenTables: 0 },
+        { name: "Hidden", anchor: null, hiddenTables: 2 },
+      ],
+    );
+    const result = refreshFromPage(smallData(rules), page);
+    expect(result.diff.notCompared).toEqual({ sections: ["Hidden"], rules: 2 });
+    // a rule of a section the page shows, and not on it, is removed
+    expect(result.diff.rules.removed.map((r) => r.id)).toEqual(["gone.2022"]);
+    expect(result.next.rules).toEqual(rules.filter((r) => r.id !== "gone.2022"));
+  });
+
+  it("does not remove a section the page still has, though no rule is in it", () => {
+    const sections = [
+      { name: "Sec", anchor: null },
+      { name: "Empty", anchor: null },
+    ];
+    const page = smallPage(
+      [pageRow("A", ["2022"])],
+      sections.map((s) => ({ ...s, hiddenTables: 0 })),
+    );
+    const result = refreshFromPage(smallData([dataRow("a.2022", "A", ["2022"])], sections), page);
+    expect(result.diff.sections).toEqual({ added: [], removed: [] });
+    expect(result.next.sections).toEqual(sections);
+    expect(result.differs).toBe(false);
+  });
+
+  it("differs when only a section's anchor changed", () => {
+    const result = refreshFromPage(
+      smallData([dataRow("a.2022", "A", ["2022"])], [{ name: "Sec", anchor: "old" }]),
+      smallPage([pageRow("A", ["2022"])], [{ name: "Sec", anchor: "new", hiddenTables: 0 }]),
+    );
+    expect(result.diff.rules).toEqual({ added: [], removed: [], changed: [] });
+    expect(result.next.sections).toEqual([{ name: "Sec", anchor: "new" }]);
+    expect(result.differs).toBe(true);
+  });
+
+  it("differs when only the order of the sections changed", () => {
+    const rules = ["P", "Q", "R"].map((name) => dataRow(`${name.toLowerCase()}.2022`, name, ["2022"], { section: name }));
+    const result = refreshFromPage(
+      smallData(rules),
+      smallPage(["Q", "P", "R"].map((name) => pageRow(name, ["2022"], { section: name }))),
+    );
+    expect(result.diff.rules).toEqual({ added: [], removed: [], changed: [] });
+    expect(result.diff.sections).toEqual({ added: [], removed: [] });
+    expect(result.next.sections.map((s) => s.name)).toEqual(["Q", "P", "R"]);
+    expect(result.differs).toBe(true);
+  });
+
+  it("differs when only a line of the page could not be read", () => {
+    const unreadable = ['Sec: - **Rule:** Odd / **Protocol:** SCTP (protocol "SCTP" is not one amiport knows)'];
+    const page = smallPage([pageRow("A", ["2022"])], undefined, unreadable);
+    const result = refreshFromPage(smallData([dataRow("a.2022", "A", ["2022"])]), page);
+    expect(result.diff.unreadable).toEqual(unreadable);
+    expect(result.diff.rules).toEqual({ added: [], removed: [], changed: [] });
+    expect(result.differs).toBe(true);
+  });
+
+  it("compares texts up to spacing, but a value appearing or going, or other versions, is a change", () => {
+    const rules = [
+      dataRow("a.2022", "A", ["2022"], { definition: " Inbound  rule for A." }),
+      dataRow("b.2022", "B", ["2022"], { local: null, remote: null }),
+      dataRow("c.2016-2019", "C", ["2016", "2019"], { definition: "Inboundrule for C." }),
+      dataRow("d.2022", "D", ["2022"], { definition: "About D." }),
+    ];
+    const page = smallPage([
+      pageRow("A", ["2022"], { definition: "Inbound rule for A." }),
+      pageRow("B", ["2022"], { definition: "About B.", local: "5", remote: null }),
+      pageRow("C", ["2016", "2022"], { definition: "Inbound rule for C." }),
+      pageRow("D", ["2022"], { definition: null }),
+    ]);
+    const result = refreshFromPage(smallData(rules), page);
+    expect(result.diff.rules.changed).toEqual([
+      {
+        id: "b.2022",
+        fields: ["definition", "local"],
+        before: { definition: null, local: null },
+        after: { definition: "About B.", local: "5" },
+      },
+      {
+        id: "c.2016-2019",
+        fields: ["os", "definition"],
+        before: { os: ws(["2016", "2019"]), definition: "Inboundrule for C." },
+        after: { os: ws(["2016", "2022"]), definition: "Inbound rule for C." },
+      },
+      { id: "d.2022", fields: ["definition"], before: { definition: "About D." }, after: { definition: null } },
+    ]);
+  });
+});
+
+describe("corrections on small data", () => {
+  it("is source-changed when AWS prints one corrected field our way and another neither way; statuses listed by id", () => {
+    const reason = "The page's ports are wrong.";
+    const rules = [
+      dataRow("b.2022", "B", ["2022"], { local: "1", remote: "2", correction: { local: "10", remote: "20", reason } }),
+      dataRow("a.2022", "A", ["2022"], { local: "7", correction: { local: "70", reason } }),
+    ];
+    const page = smallPage([pageRow("B", ["2022"], { local: "10", remote: "2" }), pageRow("A", ["2022"], { local: "7" })]);
+    const result = refreshFromPage(smallData(rules), page);
+    expect(result.diff.corrections).toEqual([
+      { id: "a.2022", status: "still-needed" },
+      { id: "b.2022", status: "source-changed" },
+    ]);
+    // what AWS printed before stays, with the correction, until a person reviews it
+    expect(result.next.rules[0]).toEqual(rules[0]);
+    expect(result.differs).toBe(true);
   });
 });
