@@ -48,6 +48,8 @@ export interface RefreshDiff {
   readonly sections: { readonly added: readonly string[]; readonly removed: readonly string[] };
   readonly versions: { readonly added: readonly string[]; readonly removed: readonly string[] };
   readonly corrections: readonly { readonly id: string; readonly status: CorrectionStatus }[];
+  /** What the page changes in order alone (or, for sections, in their anchors): written by `--write` like the rest. */
+  readonly order: { readonly rules: boolean; readonly sections: boolean };
   /** Rows of sections whose tables this copy of the page does not carry: neither kept nor removed by it, left as they are. */
   readonly notCompared: { readonly sections: readonly string[]; readonly rules: number };
   /** Lines of the page that looked like rules but could not be read. */
@@ -128,6 +130,7 @@ export function refreshFromPage(data: PortsFile, page: AwsPage): RefreshResult {
       ),
     },
     corrections: corrections.sort((a, b) => a.id.localeCompare(b.id)),
+    order: { rules: !sameOrder(rules, data.rules), sections: !sameSections(sections, data.sections) },
     notCompared: { sections: page.sections.filter((s) => s.hiddenTables > 0).map((s) => s.name), rules: notCompared.length },
     unreadable: page.unreadable,
   };
@@ -137,7 +140,8 @@ export function refreshFromPage(data: PortsFile, page: AwsPage): RefreshResult {
     diff.versions.added.length + diff.versions.removed.length > 0 ||
     corrections.some((c) => c.status !== "still-needed") ||
     page.unreadable.length > 0 ||
-    !sameSections(sections, data.sections);
+    diff.order.rules ||
+    diff.order.sections;
   return { diff, differs, next: { ...data, sections, operatingSystems, rules } };
 }
 
@@ -192,7 +196,9 @@ function overlap(a: readonly string[], b: readonly string[]): number {
 }
 
 function updatedRow(old: DataRow, page: PageRow): DataRow {
-  const row: DataRow = { ...old, os: [...page.os], definition: page.definition, local: page.local, remote: page.remote };
+  // (a text the same up to spacing keeps the data's spelling: --write changes only what the report lists)
+  const kept = <F extends "definition" | "local" | "remote">(f: F) => (sameValue(old[f], page[f]) ? old[f] : page[f]);
+  const row: DataRow = { ...old, os: [...page.os], definition: kept("definition"), local: kept("local"), remote: kept("remote") };
   const status = old.correction ? correctionStatus(old, page) : undefined;
   if (status === "fixed-upstream") {
     const { correction: _fixed, ...rest } = row;
@@ -269,6 +275,15 @@ function nextSections(page: AwsPage, old: readonly DataSection[]): DataSection[]
 
 function sameSections(a: readonly DataSection[], b: readonly DataSection[]): boolean {
   return a.length === b.length && a.every((s, i) => s.name === b[i]?.name && s.anchor === b[i]?.anchor);
+}
+
+/** Whether the rows both lists keep stand in the same order (rows added or removed are listed on their own). */
+function sameOrder(next: readonly DataRow[], old: readonly DataRow[]): boolean {
+  const nextIds = new Set(next.map((r) => r.id));
+  const oldIds = new Set(old.map((r) => r.id));
+  const kept = next.filter((r) => oldIds.has(r.id));
+  const before = old.filter((r) => nextIds.has(r.id));
+  return kept.every((r, i) => r.id === before[i]?.id);
 }
 
 /**

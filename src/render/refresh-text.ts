@@ -61,6 +61,10 @@ export function renderRefreshText(diff: RefreshDiff, differs: boolean): string {
       "Corrections whose AWS value changed (review them)",
       (counts.get("source-changed") ?? []).map((id) => `  ${id}`),
     ),
+    ...(diff.order.rules ? ["Rules stand in another order on the page (--write takes the page's order)."] : []),
+    ...(diff.order.sections
+      ? ["Sections stand in another order, or have other anchors, on the page (--write takes the page's)."]
+      : []),
     ...listBlock(
       "Lines that look like rules but cannot be read",
       diff.unreadable.map((l) => `  ${l}`),

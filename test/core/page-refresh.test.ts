@@ -5,6 +5,7 @@ import type { AwsPage, PageRow, PageSection } from "../../src/core/aws-page.js";
 import { osGroupSlug, refreshFromPage, slug } from "../../src/core/page-refresh.js";
 import { DEFAULT_DATA_DIR } from "../../src/core/rule-book.js";
 import type { PortsFile } from "../../src/core/schema.js";
+import { renderRefreshText } from "../../src/render/refresh-text.js";
 import { fixture, parsed } from "../helpers/aws-page.js";
 
 const dataText = readFileSync(join(DEFAULT_DATA_DIR, "windows-ami-ports.json"), "utf8");
@@ -484,7 +485,9 @@ describe("what the diff and differs count", () => {
     );
     expect(result.diff.rules).toEqual({ added: [], removed: [], changed: [] });
     expect(result.next.sections).toEqual([{ name: "Sec", anchor: "new" }]);
+    expect(result.diff.order).toEqual({ rules: false, sections: true });
     expect(result.differs).toBe(true);
+    expect(renderRefreshText(result.diff, result.differs)).toContain("Sections stand in another order, or have other anchors");
   });
 
   it("differs when only the order of the sections changed", () => {
@@ -496,7 +499,37 @@ describe("what the diff and differs count", () => {
     expect(result.diff.rules).toEqual({ added: [], removed: [], changed: [] });
     expect(result.diff.sections).toEqual({ added: [], removed: [] });
     expect(result.next.sections.map((s) => s.name)).toEqual(["Q", "P", "R"]);
+    expect(result.diff.order.sections).toBe(true);
     expect(result.differs).toBe(true);
+  });
+
+  it("keeps the data's spelling of a text the same up to spacing: --write changes only what the report lists", () => {
+    const rules = [dataRow("a.2022", "A", ["2022"], { definition: " Inbound  rule for A.", local: "5985, 5986" })];
+    const page = smallPage([pageRow("A", ["2022"], { definition: "Inbound rule for A.", local: "5985,  5986" })]);
+    const result = refreshFromPage(smallData(rules), page);
+    expect(result.differs).toBe(false);
+    expect(result.next).toEqual(smallData(rules));
+    expect(renderRefreshText(result.diff, result.differs)).toMatch(/^No differences/);
+  });
+
+  it("differs, and says so, when only the order of a rule's rows changed", () => {
+    const rules = [dataRow("a.2016", "A", ["2016"]), dataRow("a.2022", "A", ["2022"]), dataRow("b.2022", "B", ["2022"])];
+    const page = smallPage([pageRow("A", ["2022"]), pageRow("A", ["2016"]), pageRow("B", ["2022"])]);
+    const result = refreshFromPage(smallData(rules), page);
+    expect(result.diff.rules).toEqual({ added: [], removed: [], changed: [] });
+    expect(result.diff.order).toEqual({ rules: true, sections: false });
+    expect(result.next.rules.map((r) => r.id)).toEqual(["a.2022", "a.2016", "b.2022"]);
+    expect(result.differs).toBe(true);
+    expect(renderRefreshText(result.diff, result.differs)).toContain("Rules stand in another order on the page");
+  });
+
+  it("reads no change of order from a row added or removed", () => {
+    const rules = [dataRow("a.2022", "A", ["2022"]), dataRow("b.2022", "B", ["2022"]), dataRow("c.2022", "C", ["2022"])];
+    const page = smallPage([pageRow("A", ["2022"]), pageRow("New", ["2022"]), pageRow("C", ["2022"])]);
+    const result = refreshFromPage(smallData(rules), page);
+    expect(result.diff.rules.added.map((r) => r.rule)).toEqual(["New"]);
+    expect(result.diff.rules.removed.map((r) => r.id)).toEqual(["b.2022"]);
+    expect(result.diff.order).toEqual({ rules: false, sections: false });
   });
 
   it("differs when only a line of the page could not be read", () => {
