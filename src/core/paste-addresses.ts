@@ -72,7 +72,7 @@ export function hostPort(address: string): number | undefined {
   const port = Number(digits);
   if (port < 1 || port > 65535) return undefined;
   // a host masked in part: `***.69:2379`, `http://.70:2380`
-  if (MASKED_IPV4.test(text.slice(0, colon))) return port;
+  if (isMaskedIpv4(text.slice(0, colon))) return port;
   const host = hostBefore(text.slice(0, colon));
   if (host === undefined) return undefined;
   // `[::1]`, `[10.0.0.5]`, `[<ip>]`; never a log's tag (`helpers.js [sm]:97` is a source line)
@@ -80,7 +80,7 @@ export function hostPort(address: string): number | undefined {
   // an interface's alias (`eth0:1`, `ens33:2`) is no host and its number no port
   if (INTERFACE.test(host)) return undefined;
   // a masked host, whole or in part (`***.69`, `x.x.x.12`) after a key (`addr:***.69`)
-  if (ONLY_MASK.test(host) || MASKED_IPV4.test(host)) return port;
+  if (ONLY_MASK.test(host) || isMaskedIpv4(host)) return port;
   if (IPV4.test(host)) return validIpv4(host) ? port : undefined;
   if (!HAS_LETTER.test(host) || FILE_EXTENSION.test(host) || CLASS_NAME.test(host)) return undefined;
   // a field of a printed struct: Go's `{MaxSpansPerPayload:1000 FlushPeriod:5s}`; an identifier in
@@ -93,6 +93,11 @@ export function hostPort(address: string): number | undefined {
   // a plain word before a small number is a field (`type:3`), not a host
   if (/^[a-z]+$/i.test(host) && port < 20) return undefined;
   return port;
+}
+
+/** An IPv4 address with a part masked or left out (`***.69`, `x.x.x.12`, `.70`); four numbers are an address, valid or not. */
+function isMaskedIpv4(host: string): boolean {
+  return MASKED_IPV4.test(host) && !IPV4.test(host);
 }
 
 function portOf(digits: string): number | undefined {
@@ -119,7 +124,9 @@ function hostBefore(text: string): string | undefined {
   }
   const host = cut >= 0 ? text.slice(cut + 1) : text;
   if (host === "") return undefined;
-  if (cut >= 0 && text[cut] === ":" && (text[cut - 1] === ":" || (!HAS_LETTER.test(host) && !IPV4.test(host)))) return undefined;
+  // (after a key's colon a host has a letter, or is an address: `12:30` is a time; `addr:***.69` is masked)
+  const addressLike = IPV4.test(host) || (host.includes("*") && MASKED_IPV4.test(host));
+  if (cut >= 0 && text[cut] === ":" && (text[cut - 1] === ":" || (!HAS_LETTER.test(host) && !addressLike))) return undefined;
   return HOST.test(host) ? host : undefined;
 }
 

@@ -191,10 +191,17 @@ export function readPasteServices(raw: unknown): PasteServices {
       | { words: string[]; ports: number[]; plain?: string[]; either?: string[]; bothWhenUnnamed?: boolean }
       | undefined;
     if (secure !== undefined) {
-      const s = secure as { words?: unknown; ports?: unknown; plain?: unknown; either?: unknown; bothWhenUnnamed?: unknown };
+      const s = (secure ?? {}) as {
+        words?: unknown;
+        ports?: unknown;
+        plain?: unknown;
+        either?: unknown;
+        bothWhenUnnamed?: unknown;
+      };
       if (
         !isWordList(s.words) ||
         !Array.isArray(s.ports) ||
+        s.ports.length === 0 ||
         !s.ports.every(isPort) ||
         !(s.plain === undefined || isWordList(s.plain)) ||
         !(s.either === undefined || isWordList(s.either)) ||

@@ -95,6 +95,12 @@ describe("hostPort: host:port", () => {
     expect(hostPort("-web01:9050")).toBeUndefined();
   });
 
+  it("reads four numbers as an IPv4 address, valid or not, never as a masked one", () => {
+    for (const text of ["256.300.1.1:80", "addr:999.1.1.1:80", "-999.0.0.1:9050", "10.0.0.256:445"])
+      expect(hostPort(text), text).toBeUndefined();
+    expect(hostPort("255.255.255.255:80")).toBe(80);
+  });
+
   it("reads a host masked whole or in part, bare or after a key", () => {
     expect(hostPort("***.69:2379")).toBe(2379);
     // a URL's authority: `http://.70:2380`
@@ -102,6 +108,9 @@ describe("hostPort: host:port", () => {
     expect(hostPort("x.x.x.12:80")).toBe(80);
     expect(hostPort("addr:x.x.x.12:80")).toBe(80);
     expect(hostPort("host=***.69:2379")).toBe(2379);
+    expect(hostPort("addr:***.69:2379")).toBe(2379);
+    // (a time after a key stays no host: digits alone after the colon)
+    expect(hostPort("at:12:30")).toBeUndefined();
     expect(hostPort("***:22")).toBe(22);
     expect(hostPort("*:80")).toBe(80);
     // http.sys's strong wildcard: `netsh http add urlacl url=http://+:80/`
