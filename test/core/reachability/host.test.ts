@@ -11,7 +11,7 @@ import {
   SSM_OUTPUT_LIMIT,
 } from "../../../src/core/reachability/index.js";
 import { propertyRuns } from "../../helpers/property-runs.js";
-import { anySource, from } from "./network.helpers.js";
+import { anySource, firewallRule, from } from "./network.helpers.js";
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8"));
 
@@ -131,19 +131,8 @@ describe("output that is not the document's", () => {
   });
 });
 
-const rule = (overrides: Partial<FirewallRuleState>): FirewallRuleState => ({
-  name: "r",
-  displayName: "r",
-  enabled: true,
-  direction: "Inbound",
-  action: "Allow",
-  profiles: "Any",
-  protocol: "TCP",
-  localPorts: ["5986"],
-  remoteAddresses: ["Any"],
-  overrideBlockRules: false,
-  ...overrides,
-});
+const rule = (overrides: Partial<FirewallRuleState>): FirewallRuleState =>
+  firewallRule({ name: "r", displayName: "r", ...overrides });
 
 const snapshotWith = (
   rules: FirewallRuleState[],

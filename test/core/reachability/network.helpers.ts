@@ -1,8 +1,9 @@
-/** Hand-written network snapshots for the evaluators' tests: one VPC, one subnet, one instance. */
+/** Hand-written network snapshots for the evaluators' tests: one VPC, one subnet, one instance; and a host's firewall rule. */
 
 import type {
   AddressRange,
   CheckRequest,
+  FirewallRuleState,
   NetworkAclEntry,
   NetworkSnapshot,
   SecurityGroupRule,
@@ -10,6 +11,26 @@ import type {
 import { parseAddressRange } from "../../../src/core/reachability/index.js";
 
 export const INSTANCE = "i-0123456789abcdef0";
+
+export const WINRM_HTTPS = "WINRM-HTTPS-In-TCP";
+export const WINRM_HTTPS_DISPLAY = "Windows Remote Management (HTTPS-In)";
+
+/** An enabled inbound allow rule for TCP 5986 from any address in every profile, unless overridden. */
+export function firewallRule(overrides: Partial<FirewallRuleState> = {}): FirewallRuleState {
+  return {
+    name: WINRM_HTTPS,
+    displayName: WINRM_HTTPS_DISPLAY,
+    enabled: true,
+    direction: "Inbound",
+    action: "Allow",
+    profiles: "Any",
+    protocol: "TCP",
+    localPorts: ["5986"],
+    remoteAddresses: ["Any"],
+    overrideBlockRules: false,
+    ...overrides,
+  };
+}
 
 export function range(text: string): AddressRange {
   const parsed = parseAddressRange(text);

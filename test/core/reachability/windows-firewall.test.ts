@@ -17,28 +17,10 @@ import {
   type LayerVerdict,
   type ListenerState,
 } from "../../../src/core/reachability/index.js";
-import { anySource, from, range } from "./network.helpers.js";
+import { anySource, firewallRule, from, range, WINRM_HTTPS, WINRM_HTTPS_DISPLAY } from "./network.helpers.js";
 
-const WINRM_HTTPS = "WINRM-HTTPS-In-TCP";
-const WINRM_HTTPS_DISPLAY = "Windows Remote Management (HTTPS-In)";
 const GROUP = "sg-0123456789abcdef0";
-
-/** An enabled inbound allow rule for TCP 5986 from any address in every profile, unless overridden. */
-function rule(overrides: Partial<FirewallRuleState> = {}): FirewallRuleState {
-  return {
-    name: WINRM_HTTPS,
-    displayName: WINRM_HTTPS_DISPLAY,
-    enabled: true,
-    direction: "Inbound",
-    action: "Allow",
-    profiles: "Any",
-    protocol: "TCP",
-    localPorts: ["5986"],
-    remoteAddresses: ["Any"],
-    overrideBlockRules: false,
-    ...overrides,
-  };
-}
+const rule = firewallRule;
 
 function blockRule(overrides: Partial<FirewallRuleState> = {}): FirewallRuleState {
   return rule({ name: "Block-5986", displayName: "Block WinRM HTTPS", action: "Block", ...overrides });
