@@ -261,20 +261,9 @@ describe("ids for new rows", () => {
 type DataRow = PortsFile["rules"][number];
 const ws = (versions: readonly string[]): string[] => versions.map((v) => `Windows Server ${v}`);
 
+/** A data row is a page row with its id and source (and a list of versions of its own). */
 function dataRow(id: string, rule: string, versions: readonly string[], more: Partial<DataRow> = {}): DataRow {
-  return {
-    id,
-    section: "Sec",
-    os: ws(versions),
-    rule,
-    definition: null,
-    local: "1",
-    remote: "Any",
-    protocol: "TCP",
-    direction: "In",
-    source: "aws-current",
-    ...more,
-  };
+  return { id, ...pageRow(rule, versions), os: ws(versions), source: "aws-current", ...more };
 }
 
 function pageRow(rule: string, versions: readonly string[], more: Partial<PageRow> = {}): PageRow {
