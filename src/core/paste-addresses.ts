@@ -7,10 +7,8 @@
 import { labelRole, NON_PORT_LABELS } from "./paste-words.js";
 import { servicePorts } from "./registrations.js";
 
-export const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 /** `+` is http.sys's strong wildcard (`netsh http add urlacl url=http://+:80/`), `*` its weak one. */
 const HOST = /^(?:\[[^\]]{1,100}\]|\+|[a-z0-9*_$%{}][a-z0-9._*$%{}-]*)$/i;
-const BARE_PORT = /^\d{1,5}$/;
 const REDIS_DATABASE = /@\d{1,2}$/;
 const HAS_LETTER = /[a-z]/i;
 const UNBRACKETED_IPV6 = /^[0-9a-f:.]+$/i;
@@ -37,9 +35,53 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){0,10}[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*$/
 const FILE_EXTENSION =
   /\.(?:js|mjs|cjs|ts|cs|py|java|go|rb|ps1|psm1|log|txt|json|xml|yml|yaml|c|cpp|h|rs|php|sh|erb|pp|tf|dll|exe|conf|cfg|ini|config|properties|toml|mod|md|gradle|lock|cc|hpp|hh|cxx|inc|mdx|rst|adoc|html|htm|vue|jsx|tsx)$/i;
 
+// These run on most chunks of a paste: character loops, not patterns.
+
+/** One to five ASCII digits: a port as written, in range or not (`/^\d{1,5}$/`). */
+export function isPortDigits(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 5) return false;
+  for (let i = 0; i < length; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Four dot-separated groups of one to three ASCII digits, each octet valid or not (`999.1.1.1` too). */
+export function isIpv4Shape(text: string): boolean {
+  return ipv4Octets(text, false);
+}
+
+/** An IPv4 address in dotted form with every octet 0-255. */
 export function validIpv4(text: string): boolean {
-  const match = IPV4.exec(text);
-  return match?.slice(1).every((octet) => Number(octet) <= 255) ?? false;
+  return ipv4Octets(text, true);
+}
+
+function ipv4Octets(text: string, inRange: boolean): boolean {
+  const length = text.length;
+  if (length < 7 || length > 15) return false;
+  let groups = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : 46;
+    if (isDigitCode(code)) {
+      if (++digits > 3) return false;
+      value = value * 10 + code - 48;
+    } else if (code === 46) {
+      if (digits === 0 || (inRange && value > 255) || ++groups > 4) return false;
+      digits = 0;
+      value = 0;
+    } else return false;
+  }
+  return groups === 4;
+}
+
+/** What ends a key glued before a host: `:`, `@`, `=`, `/`, `[`, `(`, `]`. */
+function isKeyEnd(code: number): boolean {
+  return code === 58 || code === 64 || code === 61 || code === 47 || code === 91 || code === 40 || code === 93;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /**
@@ -51,24 +93,27 @@ const DASHED_IPV4 = /^-\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}$/;
 
 export function hostPort(address: string): number | undefined {
   // Redis's `127.0.0.1:6379@0` names a database after the port
-  const text = address.endsWith("]") || !REDIS_DATABASE.test(address) ? address : address.replace(REDIS_DATABASE, "");
+  const text =
+    address.endsWith("]") || !address.includes("@") || !REDIS_DATABASE.test(address)
+      ? address
+      : address.replace(REDIS_DATABASE, "");
   // dig's and BIND's `127.0.0.53#53`, `client 10.0.0.5#52311`
   const hash = text.lastIndexOf("#");
   if (hash > 0 && validIpv4(text.slice(0, hash))) {
     const digits = text.slice(hash + 1);
-    return BARE_PORT.test(digits) && Number(digits) >= 1 && Number(digits) <= 65535 ? Number(digits) : undefined;
+    return isPortDigits(digits) && Number(digits) >= 1 && Number(digits) <= 65535 ? Number(digits) : undefined;
   }
   // Node.js's own modules in a stack: `node:events:371`, `node:internal/streams/destroy:157`
   if (text.startsWith("node:")) return undefined;
   // proxychains' chain glues its hops with dashes: `|S-chain|-<>-127.0.0.1:9050-<><>-172.16.5.19:1720-<--timeout`
   if (text.startsWith("-") && DASHED_IPV4.test(text)) return hostPort(text.slice(1));
   // `bind :::443`, netstat's `:::22`: IPv6's any address and a port; CoreDNS's root zone `.:53`
-  if (IPV6_ANY_PORT.test(text)) return portOf(text.slice(3));
-  if (ROOT_ZONE_PORT.test(text)) return portOf(text.slice(2));
+  if (text.startsWith(":::") && IPV6_ANY_PORT.test(text)) return portOf(text.slice(3));
+  if (text.startsWith(".:") && ROOT_ZONE_PORT.test(text)) return portOf(text.slice(2));
   const colon = text.lastIndexOf(":");
   if (colon <= 0) return undefined;
   const digits = text.slice(colon + 1);
-  if (!BARE_PORT.test(digits)) return undefined;
+  if (!isPortDigits(digits)) return undefined;
   const port = Number(digits);
   if (port < 1 || port > 65535) return undefined;
   // a host masked in part: `***.69:2379`, `http://.70:2380`
@@ -81,7 +126,7 @@ export function hostPort(address: string): number | undefined {
   if (INTERFACE.test(host)) return undefined;
   // a masked host, whole or in part (`***.69`, `x.x.x.12`) after a key (`addr:***.69`)
   if (ONLY_MASK.test(host) || isMaskedIpv4(host)) return port;
-  if (IPV4.test(host)) return validIpv4(host) ? port : undefined;
+  if (isIpv4Shape(host)) return validIpv4(host) ? port : undefined;
   if (!HAS_LETTER.test(host) || FILE_EXTENSION.test(host) || CLASS_NAME.test(host)) return undefined;
   // a field of a printed struct: Go's `{MaxSpansPerPayload:1000 FlushPeriod:5s}`; an identifier in
   // mixed case with underscores, pacemaker's operation key `SELOG_migrate_to_0:71` (a call's id)
@@ -97,7 +142,7 @@ export function hostPort(address: string): number | undefined {
 
 /** An IPv4 address with a part masked or left out (`***.69`, `x.x.x.12`, `.70`); four numbers are an address, valid or not. */
 function isMaskedIpv4(host: string): boolean {
-  return MASKED_IPV4.test(host) && !IPV4.test(host);
+  return MASKED_IPV4.test(host) && !isIpv4Shape(host);
 }
 
 function portOf(digits: string): number | undefined {
@@ -115,17 +160,12 @@ function hostBefore(text: string): string | undefined {
   }
   // a key glued before the host: `addr:10.0.0.10`, `user@host`, `/v:host`, `Transport0[HOST/10.0.0.5`,
   // OpenVPN's `[AF_INET]165.227.143.71`
-  let cut = -1;
-  for (let i = text.length - 1; i >= 0; i--) {
-    if (":@=/[(]".includes(text[i] as string)) {
-      cut = i;
-      break;
-    }
-  }
+  let cut = text.length - 1;
+  while (cut >= 0 && !isKeyEnd(text.charCodeAt(cut))) cut--;
   const host = cut >= 0 ? text.slice(cut + 1) : text;
   if (host === "") return undefined;
   // (after a key's colon a host has a letter, or is an address: `12:30` is a time; `addr:***.69` is masked)
-  const addressLike = IPV4.test(host) || (host.includes("*") && MASKED_IPV4.test(host));
+  const addressLike = isIpv4Shape(host) || (host.includes("*") && MASKED_IPV4.test(host));
   if (cut >= 0 && text[cut] === ":" && (text[cut - 1] === ":" || (!HAS_LETTER.test(host) && !addressLike))) return undefined;
   return HOST.test(host) ? host : undefined;
 }
@@ -165,7 +205,7 @@ export function dottedPort(text: string, names: boolean): { port: number; named:
   const isAddress =
     address === "*" || validIpv4(address) || address.includes(":") || (HAS_LETTER.test(address) && HOST.test(address));
   if (!isAddress) return undefined;
-  if (BARE_PORT.test(end)) {
+  if (isPortDigits(end)) {
     const port = Number(end);
     return port >= 1 && port <= 65535 ? { port, named: false } : undefined;
   }
@@ -178,14 +218,14 @@ export function dottedPort(text: string, names: boolean): { port: number; named:
 export function netstatAny(text: string): number | undefined {
   if (!text.startsWith(":::")) return undefined;
   const end = text.slice(3).toLowerCase();
-  if (BARE_PORT.test(end)) return Number(end);
+  if (isPortDigits(end)) return Number(end);
   return SERVICE_NAME.test(end) ? servicePort(end) : undefined;
 }
 
 /** Whether a chunk could be the host of a `host port` pair (`10.0.0.5`, `web01`, `dc01.corp.example`). */
 export function isHostLike(text: string): boolean {
   if (text === "" || text.length > 100 || text.startsWith("-") || text.includes("/") || text.includes(":")) return false;
-  if (IPV4.test(text)) return validIpv4(text);
+  if (isIpv4Shape(text)) return validIpv4(text);
   const lower = text.toLowerCase();
   return (
     (HAS_LETTER.test(lower) && HOST.test(lower) && lower.includes(".")) ||

@@ -556,9 +556,24 @@ export const HTTP_PORTS_IN_STATUS_RANGE: ReadonlySet<number> = new Set([443]);
 /** How a label relates its number to the connection. */
 export type LabelRole = "plain" | "source" | "local" | "dest" | "remote" | "client";
 
+/** Words whose role was worked out, kept across pastes: a paste asks about its words many times, and logs repeat words. */
+const knownRoles = new Map<string, LabelRole | "nonport" | null>();
+/** Enough for several pastes' distinct short words; the table is emptied when full. */
+const MAX_KNOWN_ROLES = 4096;
+
 /** Which side a label puts its number on, `nonport` for `timeout`, `line`, `error`; undefined for other words. */
 export function labelRole(word: string): LabelRole | "nonport" | undefined {
-  if (word === "" || word.length > 40 || !LETTER.test(word)) return undefined;
+  if (word === "" || word.length > 40) return undefined;
+  const known = knownRoles.get(word);
+  if (known !== undefined) return known ?? undefined;
+  const role = roleOf(word);
+  if (knownRoles.size >= MAX_KNOWN_ROLES) knownRoles.clear();
+  knownRoles.set(word, role ?? null);
+  return role;
+}
+
+function roleOf(word: string): LabelRole | "nonport" | undefined {
+  if (!LETTER.test(word)) return undefined;
   const key = labelKey(word);
   if (key === "localport") return "local";
   if (key === "remoteport") return "remote";

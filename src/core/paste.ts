@@ -15,6 +15,8 @@ import {
   hostPort,
   hostService,
   isHostLike,
+  isIpv4Shape,
+  isPortDigits,
   isTupleAddress,
   netstatAny,
   servicePort,
@@ -137,8 +139,7 @@ const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) =>
   SEPARATOR_CODES.has(code) ? 1 : code === 42 || code === 36 ? 2 : code >= 65 && code <= 90 ? 3 : code === 92 ? 4 : 0,
 );
 
-/** An IPv4 address as a whole chunk, and a port in parentheses glued after it: Cisco IOS's `10.0.6.56(3067)`. */
-const IPV4_CHUNK = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+/** A port in parentheses glued after an IPv4 address: Cisco IOS's `10.0.6.56(3067)`. */
 const PARENTHESISED_PORT = /^\((\d{1,5})\)/;
 
 function isChunkSeparator(code: number): boolean {
@@ -167,7 +168,6 @@ const RANGE_SLASH_PROTOCOL = /^(\d{1,5}-\d{1,5})\/(tcp|udp)$/;
 // Kafka names its listeners as schemes: `LISTENER_BOB://kafka0:29092`, or names them before one:
 // `pulsar:pulsar://localhost:6650`
 const URL_AUTHORITY = /^(?:[a-z][a-z0-9_-]{0,60}:(?!\/))?([a-z][a-z0-9+._-]*):\/\/(?:[^/?#@]*@)?([^/?#]*)/;
-const BARE_PORT = /^\d{1,5}$/;
 /** How many ports one Dockerfile `EXPOSE` line is read for. */
 const MAX_EXPOSED_PORTS = 16;
 const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
@@ -361,6 +361,9 @@ const HAS_LETTER_OR_WIDE = /[a-z\u0080-\uffff]/;
 const COMPOUND_PARTS = /[-_.:/]+/;
 /** Distinct words whose services a paste remembers; 40,000 characters hold fewer than 8,000 words. */
 const MAX_WORDS_REMEMBERED = 10_000;
+/** Words as written whose services were looked up, kept across pastes (messages share most words); emptied when full. */
+const MAX_WORDS_KNOWN = 20_000;
+const knownWords = new Map<string, WordServices>();
 const IPTABLES_NAMED = /^(?:dpts?|dports?):([a-z][a-z0-9-]{1,30})$/;
 const IPTABLES_RANGE = /^(?:dpts|dports):([a-z0-9][a-z0-9-]{0,30}):([a-z0-9][a-z0-9-]{0,30})$/;
 const GLUED_LABEL = /^(.*?)[:=#：]?(\d{1,5})$/;
@@ -399,7 +402,7 @@ const POWERSHELL_PORT_PARAMETER = /^-[A-Z][A-Za-z]{0,30}[a-z]Port(?:For[A-Z][A-Z
 /** Words between a range's two ends, besides the list word `to`. */
 const RANGE_WORDS: ReadonlySet<string> = new Set(["through", "thru"]);
 /** A non-port label that names ids: the numbers listed after it are ids too. */
-/** Every character one of the bare forms (PORT_PAIR, PORT_RANGE, BARE_PORT, PORT_SLASH_PORT) can have: a cheap test before theirs. */
+/** Every character one of the bare forms (PORT_PAIR, PORT_RANGE, isPortDigits, PORT_SLASH_PORT) can have: a cheap test before theirs. */
 const ONLY_PORT_CHARACTERS = /^[\d:/-]+$/;
 const COLON = 58;
 /** dig's server: a name with a dot, an address, or localhost (`@sam` of `dig into it @sam` is a person). */
@@ -574,7 +577,7 @@ class PasteReader {
   private readonly services: { service: PasteService; at: number; last: number }[] = [];
   private readonly seenWords = new Set<string>();
   /** What each distinct word names, looked up once per paste. */
-  private readonly serviceWords = new Map<string, { services: readonly PasteService[]; transport: readonly string[] }>();
+  private readonly serviceWords = new Map<string, WordServices>();
   /** Numbers in parentheses with no label: not ports, unless one of a named service's (`(3268)` beside LDAP). */
   private readonly parenthesised: number[] = [];
   /** Bare numbers with nothing around them that says what they are: `switching to 636 or 3268`. */
@@ -933,7 +936,7 @@ class PasteReader {
   private aclPort(k: number): { port: number; named: boolean } | undefined {
     if (k >= this.chunks.length) return undefined;
     const key = this.key(k);
-    if (BARE_PORT.test(key)) {
+    if (isPortDigits(key)) {
       const port = Number(key);
       return port >= 1 && port <= 65535 ? { port, named: false } : undefined;
     }
@@ -1006,10 +1009,7 @@ class PasteReader {
     // logs repeat their words: each distinct word is looked up once
     let named = this.serviceWords.get(key);
     if (named === undefined) {
-      named = {
-        services: servicesNamedBy(this.raw(i)),
-        transport: key.split(COMPOUND_PARTS).filter((part) => services.transportWords.has(part)),
-      };
+      named = wordServices(this.raw(i), key);
       if (this.serviceWords.size < MAX_WORDS_REMEMBERED) this.serviceWords.set(key, named);
     }
     // `ssl=False`, `use_ssl: false`, `-UseSSL:$false`: TLS named only to turn it off
@@ -1161,8 +1161,7 @@ class PasteReader {
         return i;
       }
       // `TCP 1433/UDP 1434`: two ports, each after its protocol
-      const pair =
-        protocolBefore && this.gapIsSpaces(i) && BARE_PORT.test(this.key(i + 1)) ? PORT_SLASH_PROTOCOL.exec(key) : null;
+      const pair = protocolBefore && this.gapIsSpaces(i) && isPortDigits(this.key(i + 1)) ? PORT_SLASH_PROTOCOL.exec(key) : null;
       if (pair) {
         this.candidate(Number(pair[1]), protocolBefore, this.startOf(i - 1), chunk.end, i);
         this.candidate(Number(this.key(i + 1)), PROTOCOL_WORDS.get(pair[2] as string), chunk.start, this.endOf(i + 1), i + 1);
@@ -1171,10 +1170,10 @@ class PasteReader {
       const slashed = PROTOCOL_SLASH_PORT.exec(key) ?? PORT_SLASH_PROTOCOL.exec(key);
       if (slashed) {
         const [a, b] = [slashed[1] as string, slashed[2] as string];
-        const [digits, name] = BARE_PORT.test(a) ? [a, b] : [b, a];
+        const [digits, name] = isPortDigits(a) ? [a, b] : [b, a];
         // ufw's `allow 25,110,143/tcp`: the protocol after the list's last port is every one's
         const list =
-          BARE_PORT.test(a) && this.endsPortList(i, a) ? this.listBefore(i).filter((k) => !/[ \t]/.test(this.gap(k))) : [];
+          isPortDigits(a) && this.endsPortList(i, a) ? this.listBefore(i).filter((k) => !/[ \t]/.test(this.gap(k))) : [];
         for (const k of list) this.candidate(Number(this.key(k)), PROTOCOL_WORDS.get(name), this.startOf(k), chunk.end, k);
         this.candidate(Number(digits), PROTOCOL_WORDS.get(name), chunk.start, chunk.end, i);
         return i;
@@ -1184,7 +1183,7 @@ class PasteReader {
     const iptablesRange = key.startsWith("dp") ? IPTABLES_RANGE.exec(key) : null;
     if (iptablesRange) {
       const [low, high] = [iptablesRange[1] as string, iptablesRange[2] as string].map((end) =>
-        BARE_PORT.test(end) ? Number(end) : servicePort(end),
+        isPortDigits(end) ? Number(end) : servicePort(end),
       );
       if (low !== undefined && high !== undefined) this.readRange(low, high, protocolBefore, chunk.start, chunk.end, i, "dest");
       return i;
@@ -1220,7 +1219,7 @@ class PasteReader {
     if (key.includes(".") && this.readTcpdump(i)) return i + 1;
     if (
       ONLY_PORT_CHARACTERS.test(key) &&
-      (PORT_PAIR.test(key) || PORT_RANGE.test(key) || BARE_PORT.test(key) || PORT_SLASH_PORT.test(key))
+      (PORT_PAIR.test(key) || PORT_RANGE.test(key) || isPortDigits(key) || PORT_SLASH_PORT.test(key))
     )
       return this.readBareNumber(i, protocolBefore);
     // `PortNumber REG_DWORD 0xd3d`: the registry writes RDP's port in hexadecimal
@@ -1238,7 +1237,7 @@ class PasteReader {
       return i;
     }
     // `port ~8000`: about that port
-    if (key.startsWith("~") && BARE_PORT.test(key.slice(1)) && this.labelBefore(i)?.role === "plain") {
+    if (key.startsWith("~") && isPortDigits(key.slice(1)) && this.labelBefore(i)?.role === "plain") {
       this.candidate(Number(key.slice(1)), protocolBefore, chunk.start, chunk.end, i);
       return i;
     }
@@ -1354,7 +1353,7 @@ class PasteReader {
     // strongSwan's traffic selectors: `10.0.0.0/24[tcp/443]`, `172.16.11.171/32[udp/l2f]`
     const selector = key.endsWith("]") ? TRAFFIC_SELECTOR.exec(key) : null;
     const selected = selector
-      ? BARE_PORT.test(selector[2] as string)
+      ? isPortDigits(selector[2] as string)
         ? Number(selector[2])
         : servicePort(selector[2] as string)
       : undefined;
@@ -1366,7 +1365,7 @@ class PasteReader {
         chunk.end,
         i,
         "plain",
-        BARE_PORT.test(selector[2] as string) ? "written" : "named",
+        isPortDigits(selector[2] as string) ? "written" : "named",
       );
       return i;
     }
@@ -1403,7 +1402,7 @@ class PasteReader {
    */
   private readNetstat(i: number): number | undefined {
     // a raw socket's row (`raw6  0  0 :::58  :::*  7`) gives its IP protocol's number where a port would be
-    if (RAW_SOCKETS.has(this.key(i - 3)) && BARE_PORT.test(this.key(i - 1)) && BARE_PORT.test(this.key(i - 2))) {
+    if (RAW_SOCKETS.has(this.key(i - 3)) && isPortDigits(this.key(i - 1)) && isPortDigits(this.key(i - 2))) {
       const number = this.addressPort(this.key(i));
       if (number !== undefined) this.nonPorts.add(number);
       return number === undefined ? undefined : i;
@@ -1415,7 +1414,7 @@ class PasteReader {
     for (let columns = 2; columns <= 3; columns++) {
       if (protocol || !PROTOCOL_WORDS.has(this.key(i - columns - 1))) continue;
       let counts = true;
-      for (let k = i - columns; k < i; k++) counts &&= BARE_PORT.test(this.key(k)) || (k === i - 3 && SS_STATES.has(this.key(k)));
+      for (let k = i - columns; k < i; k++) counts &&= isPortDigits(this.key(k)) || (k === i - 3 && SS_STATES.has(this.key(k)));
       if (!counts) continue;
       protocolAt = i - columns - 1;
       protocol = PROTOCOL_WORDS.get(this.key(protocolAt));
@@ -1520,7 +1519,7 @@ class PasteReader {
   private readBareNumber(i: number, protocolBefore: Transport | undefined): number {
     const chunk = this.chunks[i] as Chunk;
     const key = chunk.key;
-    const single = BARE_PORT.test(key) ? Number(key) : undefined;
+    const single = isPortDigits(key) ? Number(key) : undefined;
     if (this.isWrapped(chunk)) return i;
     // `Windows Server 2008, 2008 R2, 2012 and 2016 are supported`: releases named by their years, the list's too
     if (single !== undefined && isYear(single) && this.isRelease(i)) return this.markReleaseList(i);
@@ -1656,7 +1655,7 @@ class PasteReader {
     }
     // Wireshark's `TCP 74 55208 → 445`: the frame's length before the two ports
     if (
-      BARE_PORT.test(nextKey) &&
+      isPortDigits(nextKey) &&
       this.gapIsSpaces(i) &&
       /^[ \t]*(?:→|>)[ \t]/.test(this.source.slice(this.endOf(i + 1), this.endOf(i + 1) + 4)) &&
       PROTOCOL_WORDS.has(this.key(i - 1))
@@ -1691,7 +1690,7 @@ class PasteReader {
         // `5 to 10 minutes`: the unit after a range's second number
         (LIST_WORDS.has(nextKey) &&
           this.gapIsSpaces(i + 1) &&
-          BARE_PORT.test(this.key(i + 2)) &&
+          isPortDigits(this.key(i + 2)) &&
           UNITS.has(this.key(i + 3)) &&
           !PORT_AFTER_WORDS.has(this.key(i + 3)) &&
           UNIT_GAP.test(this.gap(i + 2))) ||
@@ -1735,7 +1734,7 @@ class PasteReader {
       single !== undefined &&
       !chunk.colon &&
       /^\s?$/.test(this.source.charAt(chunk.start - 1)) &&
-      BARE_PORT.test(this.key(to)) &&
+      isPortDigits(this.key(to)) &&
       MAPPING_GAP.test(this.source.slice(chunk.end, Math.min(this.startOf(to), chunk.end + 16)))
     ) {
       this.candidate(single, protocolBefore, chunk.start, this.endOf(to), i);
@@ -1841,10 +1840,10 @@ class PasteReader {
       // `tcp 0 0 0.0.0.0:22`: Linux netstat's queue sizes, not ports
       // (BSD's `netstat -A`: `tcp4  3  0  0 192.168.71.1.ssh`, three columns before the address)
       if (
-        BARE_PORT.test(nextKey) &&
+        isPortDigits(nextKey) &&
         this.gapIsSpaces(i) &&
         (this.key(i + 2).includes(":") ||
-          (BARE_PORT.test(this.key(i + 2)) && this.gapIsSpaces(i + 1) && this.addressPort(this.key(i + 3)) !== undefined))
+          (isPortDigits(this.key(i + 2)) && this.gapIsSpaces(i + 1) && this.addressPort(this.key(i + 3)) !== undefined))
       )
         return i;
       return this.readList(i, protocolBefore, this.startOf(i - 1), "plain");
@@ -1855,7 +1854,7 @@ class PasteReader {
       protocolAfter !== undefined &&
       (hostPort(this.raw(i + 2)) !== undefined ||
         // masscan's CSV `14,udp,123,<ip>`: a count, then the protocol and its port
-        (this.gap(i) === "," && this.gap(i + 1) === "," && BARE_PORT.test(this.key(i + 2))));
+        (this.gap(i) === "," && this.gap(i + 1) === "," && isPortDigits(this.key(i + 2))));
     if (protocolAfter && !addressAfter && !this.gapHasNewline(i) && !PROTOCOL_WORDS.has(previous)) {
       this.candidate(single, protocolAfter, chunk.start, this.endOf(i + 1), i);
       return i + 1;
@@ -1949,7 +1948,7 @@ class PasteReader {
       this.gapIsSpaces(i - 1) &&
       validIpv4(nextKey) &&
       this.gapIsSpaces(i) &&
-      BARE_PORT.test(this.key(i + 2)) &&
+      isPortDigits(this.key(i + 2)) &&
       single >= 1 &&
       Number(this.key(i + 2)) >= 1 &&
       Number(this.key(i + 2)) <= 65535 &&
@@ -2032,7 +2031,7 @@ class PasteReader {
     for (let k = i - 1; k >= 0 && list.length < MAX_LIST; k--) {
       // `80,8080 port`, `9200 and 9300 port`
       const word = LIST_WORDS.has(this.key(k)) && this.gapIsSpaces(k) && this.gapIsSpaces(k - 1) ? k - 1 : k;
-      if (!BARE_PORT.test(this.key(word)) || (word === k && !this.gapIsListSeparator(k)) || this.releases.has(word)) break;
+      if (!isPortDigits(this.key(word)) || (word === k && !this.gapIsListSeparator(k)) || this.releases.has(word)) break;
       list.unshift(word);
       k = word;
     }
@@ -2078,7 +2077,7 @@ class PasteReader {
       else if (spaced && this.isContinuation(next) && this.gapIsSpaces(k)) next += 1;
       else if (!this.gapIsListSeparator(k) && !(spaced && SPACED_LIST_GAP.test(this.gap(k)))) break;
       const nextKey = this.key(next);
-      if (!BARE_PORT.test(nextKey) && !PORT_RANGE.test(nextKey) && !PORT_PAIR.test(nextKey)) break;
+      if (!isPortDigits(nextKey) && !PORT_RANGE.test(nextKey) && !PORT_PAIR.test(nextKey)) break;
       if (UNITS.has(this.key(next + 1)) && UNIT_GAP.test(this.gap(next))) break;
       k = next;
     }
@@ -2096,7 +2095,7 @@ class PasteReader {
     if (CLOSE_THEN_SPACES.test(after) && LIST_WORDS.has(this.key(next)) && this.gapIsSpaces(next)) next += 1;
     else if (!CLOSE_THEN_COMMA.test(after)) return -1;
     // (the next port carries its name too: `port 443 (https) and 30 seconds later` is no list)
-    return BARE_PORT.test(this.key(next)) && this.isNamedInParentheses(next) ? next : -1;
+    return isPortDigits(this.key(next)) && this.isNamedInParentheses(next) ? next : -1;
   }
 
   /** `80 for HTTP and 443 for HTTPS`, `5985 for HTTP, 5986 for HTTPS`: each port, then the service it is for. */
@@ -2110,7 +2109,7 @@ class PasteReader {
     else if (!comma) return -1;
     // (the next port is for something named too: `443 for HTTPS and 30 seconds later`, `30 for the
     // timeout` are no list)
-    return BARE_PORT.test(this.key(next)) &&
+    return isPortDigits(this.key(next)) &&
       this.key(next + 1) === "for" &&
       this.gapIsSpaces(next) &&
       !DETERMINERS.has(this.key(next + 2))
@@ -2131,12 +2130,12 @@ class PasteReader {
   private isSpacedRun(i: number): boolean {
     let k = i;
     for (let count = 1; count < MIN_SPACED_RUN; count++) {
-      if (!BARE_PORT.test(this.key(k))) return false;
+      if (!isPortDigits(this.key(k))) return false;
       const next = this.isContinuation(k + 1) && this.gapIsSpaces(k) ? k + 2 : k + 1;
       if (next === k + 1 && !SPACED_LIST_GAP.test(this.gap(k))) return false;
       k = next;
     }
-    return BARE_PORT.test(this.key(k));
+    return isPortDigits(this.key(k));
   }
 
   /** A shell's or a config's `\` ending a line that goes on. */
@@ -2146,7 +2145,7 @@ class PasteReader {
 
   /** `5985`, `5985-5986`, `8080:80` (a mapping: both), `5985/5986` (two ports). */
   private readPortValue(key: string, protocol: Transport | undefined, from: number, to: number, at: number, role: Role): boolean {
-    if (BARE_PORT.test(key)) {
+    if (isPortDigits(key)) {
       this.candidate(Number(key), protocol, from, to, at, role);
       return true;
     }
@@ -2309,7 +2308,7 @@ class PasteReader {
       if (!this.gapIsSpaces(j)) return undefined;
       const key = this.key(j);
       if (key === "expose") return this.raw(j) === "EXPOSE" && this.startsItsLine(j) ? j : undefined;
-      if (!BARE_PORT.test(key) && !PORT_SLASH_PROTOCOL.test(key) && !PORT_RANGE.test(key)) return undefined;
+      if (!isPortDigits(key) && !PORT_SLASH_PROTOCOL.test(key) && !PORT_RANGE.test(key)) return undefined;
     }
     return undefined;
   }
@@ -2323,7 +2322,7 @@ class PasteReader {
         next += 1;
       else if (!this.gapIsListSeparator(k)) break;
       // (ids of one kind have as many digits: `ID 1722, 135 and 445 are open` lists ports after it)
-      if (!BARE_PORT.test(this.key(next)) || this.key(next).length !== this.key(i).length) break;
+      if (!isPortDigits(this.key(next)) || this.key(next).length !== this.key(i).length) break;
       this.nonPorts.add(Number(this.key(next)));
       last = k = next;
     }
@@ -2409,7 +2408,7 @@ class PasteReader {
       // Telnet's prompt: `Microsoft Telnet> OPEN mail1.fabrikam.com 25`
       if (key === "open" && PORT_TOOLS.has(this.key(j - 1))) return true;
       // a flag's value: `nc -w 3 host 445`
-      if (BARE_PORT.test(key) && this.key(j - 1).startsWith("-")) continue;
+      if (isPortDigits(key) && this.key(j - 1).startsWith("-")) continue;
       if (!key.startsWith("-")) return false;
     }
     return false;
@@ -2443,8 +2442,18 @@ class PasteReader {
     return this.gapHas(i, "\n");
   }
 
+  /** Whether the characters between chunk `i` and the next (at most 16) are spaces and tabs, at least one. */
   private gapIsSpaces(i: number): boolean {
-    return /^[ \t]+$/.test(this.gap(i));
+    const a = this.at(i);
+    const b = this.at(i + 1);
+    if (!a || !b) return false;
+    const end = Math.min(b.start, a.end + 16);
+    if (end <= a.end) return false;
+    for (let at = a.end; at < end; at++) {
+      const code = this.source.charCodeAt(at);
+      if (code !== 32 && code !== 9) return false;
+    }
+    return true;
   }
 
   /**
@@ -2515,7 +2524,7 @@ class PasteReader {
    * (`_ldap._tcp.dc._msdcs` answers, Wireshark's `SRV, cache flush 0 0 7000 host.local`).
    */
   private isSrvPort(i: number): boolean {
-    if (!BARE_PORT.test(this.key(i - 1)) || !BARE_PORT.test(this.key(i - 2)) || !isHostLike(this.key(i + 1).replace(/\.$/, "")))
+    if (!isPortDigits(this.key(i - 1)) || !isPortDigits(this.key(i - 2)) || !isHostLike(this.key(i + 1).replace(/\.$/, "")))
       return false;
     for (let j = i - 3; j >= 0 && j >= i - 6; j--) {
       if (this.key(j) === "srv") return true;
@@ -2689,6 +2698,26 @@ class PasteReader {
  * `winrm`, `smb`, and a compound of one and a port or TLS word: `winrm-ssl`, `ldap_port`; never an
  * identifier that only begins with one (`ldap_new_socket: 3`, `rpc_vers_minor: 80`).
  */
+/** What one word names: services (`WinRM`), and the transports among its parts (`https` of `winrm-https`). */
+interface WordServices {
+  readonly services: readonly PasteService[];
+  readonly transport: readonly string[];
+}
+
+/** The services word `raw` (as written; `key` is it in lower case) names, looked up once per process. */
+function wordServices(raw: string, key: string): WordServices {
+  const known = knownWords.get(raw);
+  if (known !== undefined) return known;
+  const { transportWords } = pasteServices();
+  const named: WordServices = {
+    services: servicesNamedBy(raw),
+    transport: key.split(COMPOUND_PARTS).filter((part) => transportWords.has(part)),
+  };
+  if (knownWords.size >= MAX_WORDS_KNOWN) knownWords.clear();
+  knownWords.set(raw, named);
+  return named;
+}
+
 function isServiceWord(key: string): boolean {
   if (SERVICE_WORDS.has(key)) return true;
   const cut = key.search(/[-_]/);
@@ -2808,7 +2837,7 @@ function chunksOf(text: string): Chunk[] {
     const raw = text.slice(from, at);
     // Cisco IOS's `10.0.6.56(3067)`: an address and its port in parentheses, read as `10.0.6.56:3067`
     const portInParentheses =
-      text.charCodeAt(at) === 40 && IPV4_CHUNK.test(raw) ? PARENTHESISED_PORT.exec(text.slice(at, at + 8)) : null;
+      text.charCodeAt(at) === 40 && isIpv4Shape(raw) ? PARENTHESISED_PORT.exec(text.slice(at, at + 8)) : null;
     if (portInParentheses) {
       const key = `${raw}:${portInParentheses[1]}`;
       at += portInParentheses[0].length;
@@ -2836,7 +2865,7 @@ function chunksOf(text: string): Chunk[] {
     }
     // `[Errno 111]`: the bracket's close, with no open in the chunk, ends it
     if (cleaned.endsWith("]") && !cleaned.includes("[")) cleaned = cleaned.slice(0, -1);
-    const colon = cleaned.length > 1 && cleaned.startsWith(":") && BARE_PORT.test(cleaned.slice(1));
+    const colon = cleaned.length > 1 && cleaned.startsWith(":") && isPortDigits(cleaned.slice(1));
     if (colon) {
       cleaned = cleaned.slice(1);
       start += 1;

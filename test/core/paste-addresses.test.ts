@@ -8,6 +8,8 @@ import {
   hostPort,
   hostService,
   isHostLike,
+  isIpv4Shape,
+  isPortDigits,
   isTupleAddress,
   netstatAny,
   servicePort,
@@ -24,6 +26,41 @@ describe("validIpv4", () => {
     expect(validIpv4("10.0.0")).toBe(false);
     expect(validIpv4("10.0.0.5.1")).toBe(false);
     expect(validIpv4("web01")).toBe(false);
+  });
+});
+
+describe("validIpv4 and isIpv4Shape: every way a dotted quad can be malformed", () => {
+  it("refuses empty groups, a fourth digit, a sign, a space, a fifth group and non-ASCII digits", () => {
+    for (const text of ["", "...", "1..2.3", ".1.2.3", "1.2.3.", "1.2.3.4.", "1.2.3.4.5", "1234.1.1.1", "1.2.3.0004"]) {
+      expect(validIpv4(text), text).toBe(false);
+      expect(isIpv4Shape(text), text).toBe(false);
+    }
+    for (const text of ["+1.2.3.4", "1.2.3.-4", " 1.2.3.4", "1.2.3.4 ", "1.2.3.4\n", "1.2.3.a", "1:2.3.4", "١.٢.٣.٤"]) {
+      expect(validIpv4(text), text).toBe(false);
+      expect(isIpv4Shape(text), text).toBe(false);
+    }
+  });
+
+  it("tells a quad whose octet is over 255 (a shape, not an address) from an address", () => {
+    for (const text of ["256.1.1.1", "1.256.1.1", "1.1.256.1", "1.1.1.256", "999.999.999.999"]) {
+      expect(isIpv4Shape(text), text).toBe(true);
+      expect(validIpv4(text), text).toBe(false);
+    }
+    for (const text of ["0.0.0.0", "1.2.3.4", "255.255.255.255", "010.001.000.009", "192.168.100.200"]) {
+      expect(isIpv4Shape(text), text).toBe(true);
+      expect(validIpv4(text), text).toBe(true);
+    }
+  });
+});
+
+describe("isPortDigits: one to five ASCII digits", () => {
+  it("takes 1 to 5 digits, in range or not", () => {
+    for (const text of ["0", "7", "80", "443", "5985", "65535", "99999", "00080"]) expect(isPortDigits(text), text).toBe(true);
+  });
+
+  it("refuses nothing, six digits, signs, spaces, letters and other scripts' digits", () => {
+    for (const text of ["", "123456", "-80", "+80", " 80", "80 ", "8O", "80a", "0x50", "٨٠", "８０"])
+      expect(isPortDigits(text), text).toBe(false);
   });
 });
 

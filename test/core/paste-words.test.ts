@@ -52,6 +52,19 @@ describe("labelKey", () => {
   });
 });
 
+describe("labelRole: answers kept between calls", () => {
+  it("answers each word the same before and after thousands of other words fill and empty its table", () => {
+    const words = ["DestPort", "timeout", "LocalPort", "weather", "SPT"];
+    const first = words.map((word) => labelRole(word));
+    expect(first).toEqual(["dest", "nonport", "local", undefined, "source"]);
+    for (let n = 0; n < 10_000; n++) labelRole(`word${n}x`);
+    expect(words.map((word) => labelRole(word))).toEqual(first);
+    // the table is keyed by the word as written: the case of a word changes no answer it gives
+    expect(labelRole("DESTPORT")).toBe("dest");
+    expect(labelRole("destport")).toBe("dest");
+  });
+});
+
 describe("labelRole: the side of the connection", () => {
   it("puts a local or remote port label on its side, in any spelling labelKey folds", () => {
     for (const word of ["LocalPort", "localport", "-LocalPort", "local_port", "Local-Port"]) {
