@@ -359,6 +359,13 @@ const PROCESS_WITH_ID = /^[a-z][a-z0-9._-]{1,40}\[(\d{1,10})\]$/;
 const NON_ASCII = /[\u0080-\uffff]/;
 const HAS_LETTER_OR_WIDE = /[a-z\u0080-\uffff]/;
 const COMPOUND_PARTS = /[-_.:/]+/;
+/** `2026-11-27`, `2026-11-27t01:03:03.123z`, `2019-05-02t10:11:12+02:00` (a chunk is in lower case). */
+const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\d(?:t\d\d:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?:z|[+-]\d\d:?\d\d)?)?$/;
+/** `01:03:03`, `01:03:03.123`: a time of day to the second (`12:30`, two numbers, is read by the port-pair rules). */
+const TIME_OF_DAY = /^\d\d:\d\d:\d\d(?:[.,]\d{1,9})?$/;
+/** `i-0abc1234def567890`, `sg-903004f8`: EC2's ids, eight or seventeen hex digits after their kind. */
+const AWS_ID = /^(?:i|sg|sgr|vpc|subnet|eni|ami|vol|snap|rtb|igw|nat|acl|pl|vpce|tgw|eipalloc|lt|r)-[0-9a-f]{8,17}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Distinct words whose services a paste remembers; 40,000 characters hold fewer than 8,000 words. */
 const MAX_WORDS_REMEMBERED = 10_000;
 /** Words as written whose services were looked up, kept across pastes (messages share most words); emptied when full. */
@@ -1086,6 +1093,8 @@ class PasteReader {
     const key = chunk.key;
     const netstat = this.readNetstat(i);
     if (netstat !== undefined) return netstat;
+    // the commonest chunks of a log name no port: nothing below would read one, so none of it is tried
+    if (isTimestampOrId(key)) return i;
     if (key.charCodeAt(1) === COLON && PORT_SPEC_PREFIX.test(key) && PORT_SPEC_FLAGS.has(this.key(i - 1)))
       return this.readPortSpec(i);
     // a listener's name and a session's number: `Connection RDP-Tcp#47 created`
@@ -2716,6 +2725,15 @@ function wordServices(raw: string, key: string): WordServices {
   if (knownWords.size >= MAX_WORDS_KNOWN) knownWords.clear();
   knownWords.set(raw, named);
   return named;
+}
+
+/** A chunk (lower case) that is a date, a time of day, both (ISO 8601), an AWS resource's id or a UUID. */
+function isTimestampOrId(key: string): boolean {
+  if (key.length >= 10 && key.charCodeAt(4) === 45 && isDigitCode(key.charCodeAt(0))) return ISO_TIMESTAMP.test(key);
+  if (key.length >= 8 && key.charCodeAt(2) === 58 && key.charCodeAt(5) === 58) return TIME_OF_DAY.test(key);
+  const dash = key.indexOf("-");
+  if (dash < 1 || dash > 8) return false;
+  return dash === 8 ? UUID.test(key) : AWS_ID.test(key);
 }
 
 function isServiceWord(key: string): boolean {

@@ -35,6 +35,24 @@ describe("findPorts", () => {
     expect(ports(text)).toEqual(expected);
   });
 
+  it("reads no port in a log's timestamps, EC2 ids and UUIDs, and still reads the port beside them", () => {
+    const log = [
+      "2026-11-27T01:00:03.123Z WARN i-0abc1234def567890 request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 connect 10.0.0.5:5986",
+      "2019-05-02T10:11:12+02:00 sg-903004f8 denied 10.0.0.9:3389",
+      "2019-05-02T10:11:12,5-0700 vpc-0a1b2c3d subnet-12345678 eni-0123456789abcdef0",
+    ].join("\n");
+    expect(findPorts(log).map((f) => f.port)).toEqual([5986, 3389]);
+    // a time to the minute is no host and its port (`…T01:03` was read as port 3)
+    expect(findPorts("at 2026-11-27T01:03 connect failed")).toEqual([]);
+    expect(findPorts("2026-11-27T01:03+01:00 job started")).toEqual([]);
+  });
+
+  it("reads a port glued to what looks like an id or a time, where it is written as one", () => {
+    // (a colon and a port after the id make a host and its port: the chunk is no bare id)
+    expect(findPorts("connect i-0abc1234def567890:5986").map((f) => f.port)).toEqual([5986]);
+    expect(findPorts("ssh -p 2222 sg-903004f8").map((f) => f.port)).toEqual([2222]);
+  });
+
   it("reads netstat: the listening port, else the lower of the pair, never port 0", () => {
     const netstat = [
       "  Proto  Local Address          Foreign Address        State",
