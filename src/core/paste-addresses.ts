@@ -116,9 +116,12 @@ export function hostPort(address: string): number | undefined {
   if (!isPortDigits(digits)) return undefined;
   const port = Number(digits);
   if (port < 1 || port > 65535) return undefined;
+  const before = text.slice(0, colon);
+  // the commonest form, an IPv4 address: decided here as the checks below would decide it
+  if (isIpv4Shape(before)) return validIpv4(before) ? port : undefined;
   // a host masked in part: `***.69:2379`, `http://.70:2380`
-  if (isMaskedIpv4(text.slice(0, colon))) return port;
-  const host = hostBefore(text.slice(0, colon));
+  if (isMaskedIpv4(before)) return port;
+  const host = hostBefore(before);
   if (host === undefined) return undefined;
   // `[::1]`, `[10.0.0.5]`, `[<ip>]`; never a log's tag (`helpers.js [sm]:97` is a source line)
   if (host.startsWith("[")) return BRACKETED_ADDRESS.test(host) || BRACKETED_PLACEHOLDER.test(host) ? port : undefined;

@@ -7,7 +7,7 @@
 
 /** `--Local-Port` → `localport`, `/port` → `port`, `s-port` → `sport`. */
 export function labelKey(word: string): string {
-  if (!LABEL_PUNCTUATION.test(word)) return word.toLowerCase();
+  if (!hasLabelPunctuation(word)) return word.toLowerCase();
   let start = 0;
   while (start < word.length && (word[start] === "-" || word[start] === "/")) start++;
   let key = "";
@@ -18,7 +18,14 @@ export function labelKey(word: string): string {
   return key.toLowerCase();
 }
 
-const LABEL_PUNCTUATION = /[-_./]/;
+/** Whether `word` has `-`, `_`, `.` or `/` (a loop: this runs on most words of a paste). */
+function hasLabelPunctuation(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 45 || code === 95 || code === 46 || code === 47) return true;
+  }
+  return false;
+}
 const LETTER = /\p{L}/u;
 
 /** Protocol words of pasted text: `tcp 3389`, netstat's `TCPv6`, `445/udp`. */

@@ -385,6 +385,8 @@ const ADDRESS_PORT_CLASS = /^\[?\/?(?:\d{1,3}(?:\.\d{1,3}){3}|(?:0:){7}0):(\d{1,
 const PORT_PROTOCOL_BEFORE_WIDE = /(?:^|(?<=[\u0080-\uffff]))(\d{1,5})\/(tcp|udp)(?=[\u0080-\uffff])/;
 /** An ELB listener's or health check's `HTTP:80/png`, `TCP:5985`: a protocol, a colon and a port. */
 const PROTOCOL_COLON_PORT = /^(?:https?|tcp|ssl|udp):(\d{1,5})(?:\/|$)/;
+/** The letters PROTOCOL_COLON_PORT's chunks start with: a cheap test before it. */
+const PROTOCOL_COLON_INITIALS = "htsu";
 /** Spaces between the numbers of a spaced list. */
 const SPACED_LIST_GAP = /^[ \t]+$/;
 const MIN_SPACED_RUN = 3;
@@ -1219,7 +1221,8 @@ class PasteReader {
       return i;
     }
     if (key.includes("://")) return this.readUrl(i);
-    const protocolPort = key.includes(":") ? PROTOCOL_COLON_PORT.exec(key) : null;
+    const protocolPort =
+      key.includes(":") && PROTOCOL_COLON_INITIALS.includes(key.charAt(0)) ? PROTOCOL_COLON_PORT.exec(key) : null;
     if (protocolPort) {
       this.candidate(Number(protocolPort[1]), key.startsWith("udp") ? "UDP" : "TCP", chunk.start, chunk.end, i);
       return i;
@@ -1240,7 +1243,7 @@ class PasteReader {
     }
     if (key.includes(":") && this.readAddressWithPath(i, protocolBefore)) return i;
     // a chain of services and their ports: `Haproxy:80 => Varnish:6081 => Nginx:82`
-    const chained = key.includes(":") ? SERVICE_PORT.exec(key) : null;
+    const chained = key.includes(":") && isLowerLetterCode(key.charCodeAt(0)) ? SERVICE_PORT.exec(key) : null;
     if (chained && (MAPPING_GAP.test(this.gap(i)) || MAPPING_GAP.test(this.gap(i - 1)))) {
       this.candidate(Number(chained[1]), protocolBefore, chunk.start, chunk.end, i);
       return i;
@@ -1261,13 +1264,13 @@ class PasteReader {
     }
     if ((key.includes(":") || key.includes("#")) && !chunk.colon) {
       // Docker's `-p 127.0.0.1:8080:80`: the host's port and the container's
-      const published = PUBLISHED.exec(key);
+      const published = hasTwoColons(key) ? PUBLISHED.exec(key) : null;
       if (published) {
         this.readPortValue(`${published[1]}:${published[2]}`, protocolBefore, chunk.start, chunk.end, i, "plain");
         return i;
       }
       // ZooKeeper's log tags: `[/10.10.34.11:3888:QuorumCnxManager$Listener@493]`, an address, its port and a class
-      const tagged = ADDRESS_PORT_CLASS.exec(this.raw(i));
+      const tagged = hasTwoColons(key) ? ADDRESS_PORT_CLASS.exec(this.raw(i)) : null;
       if (tagged) {
         this.candidate(Number(tagged[1]), protocolBefore, chunk.start, chunk.end, i);
         return i;
@@ -2492,7 +2495,7 @@ class PasteReader {
   private readAddressWithPath(i: number, protocol: Transport | undefined): boolean {
     const chunk = this.chunks[i] as Chunk;
     const key = chunk.key;
-    const forward = SSH_FORWARD_FLAG.test(this.key(i - 1)) ? SSH_FORWARD.exec(key) : null;
+    const forward = this.key(i - 1).startsWith("-") && SSH_FORWARD_FLAG.test(this.key(i - 1)) ? SSH_FORWARD.exec(key) : null;
     if (forward) {
       this.candidate(Number(forward[1]), protocol, chunk.start, chunk.end, i);
       this.candidate(Number(forward[2]), protocol, chunk.start, chunk.end, i);
@@ -2507,7 +2510,7 @@ class PasteReader {
       return true;
     }
     // IIS's binding information, address:port:host header: `192.168.1.3:443:www.example.com`, `*:21:`
-    const binding = IIS_BINDING.exec(key);
+    const binding = hasTwoColons(key) ? IIS_BINDING.exec(key) : null;
     if (binding) {
       this.candidate(Number(binding[1]), protocol, chunk.start, chunk.end, i);
       return true;
@@ -2734,6 +2737,16 @@ function isTimestampOrId(key: string): boolean {
   const dash = key.indexOf("-");
   if (dash < 1 || dash > 8) return false;
   return dash === 8 ? UUID.test(key) : AWS_ID.test(key);
+}
+
+/** Whether `key` has two colons or more: what an address, a port and something after both need (`1.2.3.4:80:80`). */
+function hasTwoColons(key: string): boolean {
+  const first = key.indexOf(":");
+  return first >= 0 && key.indexOf(":", first + 1) >= 0;
+}
+
+function isLowerLetterCode(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 function isServiceWord(key: string): boolean {
