@@ -369,8 +369,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Distinct words whose services a paste remembers; 40,000 characters hold fewer than 8,000 words. */
 const MAX_WORDS_REMEMBERED = 10_000;
 /** Words as written whose services were looked up, kept across pastes (messages share most words); emptied when full. */
-const MAX_WORDS_KNOWN = 20_000;
+const MAX_WORDS_KNOWN = 8192;
 const knownWords = new Map<string, WordServices>();
+const NAMES_NOTHING: WordServices = { services: [], transport: [] };
 const IPTABLES_NAMED = /^(?:dpts?|dports?):([a-z][a-z0-9-]{1,30})$/;
 const IPTABLES_RANGE = /^(?:dpts|dports):([a-z0-9][a-z0-9-]{0,30}):([a-z0-9][a-z0-9-]{0,30})$/;
 const GLUED_LABEL = /^(.*?)[:=#：]?(\d{1,5})$/;
@@ -2721,10 +2722,11 @@ function wordServices(raw: string, key: string): WordServices {
   const known = knownWords.get(raw);
   if (known !== undefined) return known;
   const { transportWords } = pasteServices();
-  const named: WordServices = {
-    services: servicesNamedBy(raw),
-    transport: key.split(COMPOUND_PARTS).filter((part) => transportWords.has(part)),
-  };
+  const services = servicesNamedBy(raw);
+  const transport = key.split(COMPOUND_PARTS).filter((part) => transportWords.has(part));
+  // (most words name nothing: they share one empty answer)
+  const named: WordServices =
+    services.length === 0 && transport.length === 0 ? NAMES_NOTHING : { services, transport };
   if (knownWords.size >= MAX_WORDS_KNOWN) knownWords.clear();
   knownWords.set(raw, named);
   return named;
