@@ -39,7 +39,9 @@ const RECORD_LABEL = /[ \t]*[A-Za-z][\w .-]{0,30}:[ \t]+(?=\d{4}-\d\d-\d\d )/y;
  * `1:65535/tcp` is no port); never `iptables -L --line-numbers`' `9  REJECT  tcp  --  anywhere`.
  */
 const UFW_RULE =
-  /^(?![^\n]{0,200}\s--\s)[ \t`]*(?:\[[ \t]{0,3}\d{1,4}\][ \t]+)?(\d{1,5})(?:\/(tcp|udp))?(?: \(v6\))?[ \t]{2,}(?:ALLOW|DENY|LIMIT|REJECT)(?: (?:IN|OUT|FWD))?[ \t]{2,}\S/;
+  /^[ \t`]*(?:\[[ \t]{0,3}\d{1,4}\][ \t]+)?(\d{1,5})(?:\/(tcp|udp))?(?: \(v6\))?[ \t]{2,}(?:ALLOW|DENY|LIMIT|REJECT)(?: (?:IN|OUT|FWD))?[ \t]{2,}\S/;
+/** iptables' `--` (no options) within a line's first 200 characters: tried only on a line UFW_RULE matched. */
+const IPTABLES_OPTIONS_COLUMN = /^[^\n]{0,200}\s--\s/;
 /**
  * pfSense's and OPNsense's `filterlog`: comma-separated fields by position, no names. After the
  * action, the direction and the IP version come the IP fields, then the protocol, the length, both
@@ -169,6 +171,7 @@ function readRecord(line: string): LineRecord | undefined {
   const iis = first >= 48 && first <= 57 ? (IIS_RECORD.exec(line) ?? IIS_FTP_RECORD.exec(line)) : null;
   if (iis) return { destinationPort: Number(iis[1]) };
   const ufw = UFW_RULE.exec(line);
+  if (ufw && IPTABLES_OPTIONS_COLUMN.test(line)) return undefined;
   return ufw
     ? { destinationPort: Number(ufw[1]), ...(ufw[2] ? { protocol: PROTOCOL_WORDS.get(ufw[2].toLowerCase()) } : {}) }
     : undefined;

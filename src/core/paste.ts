@@ -702,11 +702,12 @@ class PasteReader {
     const written = pairUp(this.candidates);
     const single = this.eventProtocols.size === 1 ? [...this.eventProtocols][0] : undefined;
     const found: FoundPort[] = [];
-    const seen = new Set<string>();
+    // a port and its protocol as one number: port × 4 + 0 (none), 1 (TCP) or 2 (UDP)
+    const seen = new Set<number>();
     const add = (c: Omit<Candidate, "at" | "role">) => {
       if (c.port < 1 || c.port > 65535 || found.length >= MAX_FOUND) return;
       const protocol = c.protocol ?? (c.how === "written" ? single : undefined);
-      const key = `${c.port}/${protocol ?? ""}`;
+      const key = c.port * 4 + (protocol === "TCP" ? 1 : protocol === "UDP" ? 2 : 0);
       if (seen.has(key)) return;
       seen.add(key);
       found.push({
@@ -2725,8 +2726,7 @@ function wordServices(raw: string, key: string): WordServices {
   const services = servicesNamedBy(raw);
   const transport = key.split(COMPOUND_PARTS).filter((part) => transportWords.has(part));
   // (most words name nothing: they share one empty answer)
-  const named: WordServices =
-    services.length === 0 && transport.length === 0 ? NAMES_NOTHING : { services, transport };
+  const named: WordServices = services.length === 0 && transport.length === 0 ? NAMES_NOTHING : { services, transport };
   if (knownWords.size >= MAX_WORDS_KNOWN) knownWords.clear();
   knownWords.set(raw, named);
   return named;
