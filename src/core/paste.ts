@@ -249,7 +249,8 @@ const UNIT_GAP = /^["'`]?[ \t]*["'`]?$/;
 const TRAFFIC_SELECTOR = /^[0-9a-f.:]{2,45}\/\d{1,3}\[(tcp|udp)\/([a-z0-9][a-z0-9-]{0,30})\]$/;
 const NETSTAT_IPV6 = /^::(?:1|ffff:\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/;
 const PLACEHOLDER_PUBLISHED = /^:(\d{1,5}):(\d{1,5})(?:\/(tcp|udp))?$/;
-const IIS_BINDING = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\*):(\d{1,5}):[a-z0-9][a-z0-9.-]{0,253}$/;
+/** IIS's binding, address:port:host header; a header of digits alone is Docker's published port (`127.0.0.1:8080:80`). */
+const IIS_BINDING = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\*):(\d{1,5}):(?!\d{1,5}$)[a-z0-9][a-z0-9.-]{0,253}$/;
 const PLACEHOLDER_PORT = /^:(\d{1,5})(?:\/\S*)?$/;
 const RPC_BINDING = /^(ncacn_ip_tcp:)?([a-z0-9][a-z0-9.-]{0,253})\[(\d{1,5})\]$/;
 const LABELLED_PORT_SLASH_PROTOCOL = /[#:]ports?:(\d{1,5})\/(tcp|udp)$/;

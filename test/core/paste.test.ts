@@ -47,6 +47,15 @@ describe("findPorts", () => {
     expect(findPorts("2026-11-27T01:03+01:00 job started")).toEqual([]);
   });
 
+  it("reads Docker's published port with its address as two ports, and IIS's binding as one", () => {
+    // `-p address:hostPort:containerPort` publishes the container's 80 on the host's 8080
+    expect(findPorts("docker run -p 127.0.0.1:8080:80 nginx").map((f) => f.port)).toEqual([8080, 80]);
+    // ZooKeeper's `server.1=address:peerPort:electionPort`: two ports of one server
+    expect(findPorts("server.1=0.0.0.0:2888:3888").map((f) => f.port)).toEqual([2888, 3888]);
+    // IIS's address:port:host header names one port
+    expect(findPorts("bindings 192.168.1.3:443:www.example.com").map((f) => f.port)).toEqual([443]);
+  });
+
   it("reads a port glued to what looks like an id or a time, where it is written as one", () => {
     // (a colon and a port after the id make a host and its port: the chunk is no bare id)
     expect(findPorts("connect i-0abc1234def567890:5986").map((f) => f.port)).toEqual([5986]);

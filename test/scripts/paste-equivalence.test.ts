@@ -20,11 +20,13 @@ describe("scripts/paste-equivalence.ts", () => {
 
   it("finds no difference between the built reader and the source it was built from", async () => {
     const built = await import(`${dist}/core/paste.js`);
-    const texts = equivalenceTexts().filter((_, i) => i % 25 === 0);
+    // every 40th text under 5,000 characters: the whole set is the script's job (a minute or more)
+    const texts = equivalenceTexts().filter((t, i) => i % 40 === 0 && t.length < 5000);
+    expect(texts.length).toBeGreaterThan(500);
     const { differing, shown } = compareReadings(built, { readPaste, looksPasted }, texts);
     expect(differing).toBe(0);
     expect(shown).toEqual([]);
-  });
+  }, 60_000);
 
   it("shows a text two readers read differently, with both readings", () => {
     // a reader that sees one port fewer: the last one found is dropped
