@@ -563,6 +563,15 @@ export const HTTP_PORTS_IN_STATUS_RANGE: ReadonlySet<number> = new Set([443]);
 /** How a label relates its number to the connection. */
 export type LabelRole = "plain" | "source" | "local" | "dest" | "remote" | "client";
 
+/**
+ * `text` as a string of its own. A word sliced out of a paste may share the paste's memory (V8
+ * slices longer strings by reference), so a table kept across pastes stores copies: otherwise each
+ * word it holds would keep a whole paste (up to 40,000 characters) alive.
+ */
+export function detachedCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 /** Words whose role was worked out, kept across pastes: a paste asks about its words many times, and logs repeat words. */
 const knownRoles = new Map<string, LabelRole | "nonport" | null>();
 /** Enough for several pastes' distinct short words; the table is emptied when full. */
@@ -575,7 +584,7 @@ export function labelRole(word: string): LabelRole | "nonport" | undefined {
   if (known !== undefined) return known ?? undefined;
   const role = roleOf(word);
   if (knownRoles.size >= MAX_KNOWN_ROLES) knownRoles.clear();
-  knownRoles.set(word, role ?? null);
+  knownRoles.set(detachedCopy(word), role ?? null);
   return role;
 }
 

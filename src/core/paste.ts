@@ -29,6 +29,7 @@ import { type PasteService, pasteServices, servicesNamedBy } from "./paste-servi
 import { readMarkdownTables } from "./paste-tables.js";
 import {
   COUNTING_UNITS,
+  detachedCopy,
   FLAG_LABELS,
   HTTP_PORTS_IN_STATUS_RANGE,
   LABEL_GAP_WORDS,
@@ -2729,7 +2730,7 @@ function wordServices(raw: string, key: string): WordServices {
   // (most words name nothing: they share one empty answer)
   const named: WordServices = services.length === 0 && transport.length === 0 ? NAMES_NOTHING : { services, transport };
   if (knownWords.size >= MAX_WORDS_KNOWN) knownWords.clear();
-  knownWords.set(raw, named);
+  knownWords.set(detachedCopy(raw), named);
   return named;
 }
 
