@@ -80,7 +80,8 @@ function isKeyEnd(code: number): boolean {
   return code === 58 || code === 64 || code === 61 || code === 47 || code === 91 || code === 40 || code === 93;
 }
 
-function isDigitCode(code: number): boolean {
+/** An ASCII digit's character code. */
+export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 

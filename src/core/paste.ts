@@ -14,6 +14,7 @@ import {
   dottedPort,
   hostPort,
   hostService,
+  isDigitCode,
   isHostLike,
   isIpv4Shape,
   isPortDigits,
@@ -365,7 +366,7 @@ const COMPOUND_PARTS = /[-_.:/]+/;
 const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\d(?:t\d\d:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?:z|[+-]\d\d:?\d\d)?)?$/;
 /** `01:03:03`, `01:03:03.123`: a time of day to the second (`12:30`, two numbers, is read by the port-pair rules). */
 const TIME_OF_DAY = /^\d\d:\d\d:\d\d(?:[.,]\d{1,9})?$/;
-/** `i-0abc1234def567890`, `sg-903004f8`: EC2's ids, eight or seventeen hex digits after their kind. */
+/** `i-0abc1234def567890`, `sg-903004f8`: EC2's ids, 8 to 17 hex digits after their kind. */
 const AWS_ID = /^(?:i|sg|sgr|vpc|subnet|eni|ami|vol|snap|rtb|igw|nat|acl|pl|vpce|tgw|eipalloc|lt|r)-[0-9a-f]{8,17}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Distinct words whose services a paste remembers; 40,000 characters hold fewer than 8,000 words. */
@@ -2993,10 +2994,6 @@ function hasDigit(text: string): boolean {
 
 function startsWithTwoDigits(key: string): boolean {
   return isDigitCode(key.charCodeAt(0)) && isDigitCode(key.charCodeAt(1));
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 function snippetOf(text: string, from: number, to: number): string {
